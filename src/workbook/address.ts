@@ -1,0 +1,78 @@
+/** A1 addresses: column letters, cells and ranges. Rows and columns are 1-based. */
+
+export function columnLetter(column: number): string {
+  if (!Number.isInteger(column) || column < 1) throw new RangeError(`Bad column ${column}`);
+  let n = column;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) {
+    const code = ch.charCodeAt(0);
+    if (code < 65 || code > 90) throw new RangeError(`Bad column letters ${letters}`);
+    n = n * 26 + (code - 64);
+  }
+  return n;
+}
+
+export interface CellPosition {
+  row: number;
+  column: number;
+}
+
+export function cellAddress(row: number, column: number, absolute = false): string {
+  const d = absolute ? "$" : "";
+  return `${d}${columnLetter(column)}${d}${row}`;
+}
+
+export function parseCell(address: string): CellPosition {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) throw new RangeError(`Bad cell address ${address}`);
+  return { row: Number(m[2]), column: columnNumber(m[1]) };
+}
+
+export interface RangeBox {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Parses "A1" or "A1:C3" (no sheet prefix). */
+export function parseRange(address: string): RangeBox {
+  const [a, b] = address.split(":");
+  const p = parseCell(a);
+  const q = b ? parseCell(b) : p;
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.column, q.column),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.column, q.column),
+  };
+}
+
+export function rangeAddress(box: RangeBox, absolute = false): string {
+  const a = cellAddress(box.top, box.left, absolute);
+  const b = cellAddress(box.bottom, box.right, absolute);
+  return a === b ? a : `${a}:${b}`;
+}
+
+/** The range a block of `rows` x `columns` cells covers from its top-left cell. */
+export function blockRange(at: string, rows: number, columns: number): string {
+  const p = parseCell(at);
+  return rangeAddress({ top: p.row, left: p.column, bottom: p.row + rows - 1, right: p.column + columns - 1 });
+}
+
+/** Splits "'Sheet name'!A1:B2" into the sheet (unquoted) and the address. */
+export function splitSheetRef(ref: string): { sheet?: string; address: string } {
+  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(ref.trim());
+  if (!m) return { address: ref.trim() };
+  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), address: m[3] };
+}

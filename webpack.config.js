@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 /**
  * Builds the add-in into dist/:
  *   functions.js / functions.html / functions.json / functions.zh-CN.json  (JavaScript-only runtime)

@@ -1,0 +1,55 @@
+/**
+ * The host interface: everything the task pane app asks of a workbook. Components never
+ * call Excel; they receive a host (the Office host in Excel, the preview host in a plain
+ * browser, a fake in tests).
+ */
+import type { WorkbookPlan } from "../workbook/plan";
+
+/** A cell value as read back from a sheet. */
+export type HostCellValue = string | number | boolean | null;
+
+/** A rectangle read from the workbook: the first row as headers, then the data rows. */
+export interface HostTable {
+  headers: string[];
+  rows: HostCellValue[][];
+}
+
+/** What writing a plan did: the sheet names actually used (possibly "Funnel (2)"), and notices for the user. */
+export interface HostWriteResult {
+  sheets: string[];
+  notices: string[];
+}
+
+/** Office theme colours, when Office reports them. */
+export interface HostTheme {
+  bodyBackgroundColor: string;
+  bodyForegroundColor: string;
+  controlBackgroundColor: string;
+  controlForegroundColor: string;
+}
+
+export interface TaskPaneHost {
+  /** "office" inside Excel, "preview" in the browser preview, anything else in tests. */
+  readonly kind: string;
+  /** Excel's display language ("en-US", "zh-CN"...). */
+  readonly displayLanguage: string;
+  /** Office theme colours, when known. */
+  readonly theme?: HostTheme;
+  /** Writes a plan; rejects with an Error whose message a user can act on (nothing is left half-written). */
+  writePlan(plan: WorkbookPlan): Promise<HostWriteResult>;
+  /** Shows a sheet. */
+  activateSheet(name: string): Promise<void>;
+  /** The used part of the current selection, first row as headers. */
+  readSelection(): Promise<HostTable>;
+  /** A named table's header row and data rows. */
+  readTable(name: string): Promise<HostTable>;
+  /** Names of the workbook's tables. */
+  listTables(): Promise<string[]>;
+  /** A document setting (stored with the workbook). */
+  getSetting(key: string): unknown;
+  /** Stores a document setting; resolves once it is persisted. */
+  setSetting(key: string, value: unknown): Promise<void>;
+}
+
+/** Document setting key under which the app keeps its settings object. */
+export const SETTINGS_KEY = "salesquant.settings";

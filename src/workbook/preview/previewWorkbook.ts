@@ -1,0 +1,477 @@
+/**
+ * The in-browser workbook behind the preview: applies plans the way the Office writer
+ * does (unique sheet names, cross-sheet references rewritten, unique table names), keeps
+ * every formula live in HyperFormula, and answers the grid's questions (computed values,
+ * number formats, table and conditional colours, chart data). Preview only: HyperFormula
+ * is GPL-3.0 and never part of the add-in bundle.
+ */
+import { DetailedCellError, HyperFormula } from "hyperformula";
+import { columnLetter, parseCell, parseRange, RangeBox, splitSheetRef } from "../address";
+import type {
+  Block,
+  CellStyle,
+  ChartPlan,
+  ConditionalFormatPlan,
+  PlanCell,
+  SheetPlan,
+  TablePlan,
+  WorkbookPlan,
+} from "../plan";
+import { hyperFormulaContent, EvaluatedValue } from "./evaluate";
+import { formatCellValue } from "./numberFormat";
+
+export interface PreviewSheet {
+  /** Actual (unique) name. */
+  name: string;
+  plan: SheetPlan;
+  /** Used area: last row and column holding anything. */
+  rows: number;
+  columns: number;
+}
+
+export interface PreviewTable {
+  sheet: string;
+  table: TablePlan;
+  box: RangeBox;
+}
+
+export interface ApplyResult {
+  sheets: string[];
+  tables: string[];
+  /** Planned name -> actual name, for the sheets that had to be renamed. */
+  renames: Record<string, string>;
+}
+
+/** What the conditional formats of a sheet make of one cell. */
+export interface CellDecoration {
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+  /** Data bar length, 0..1. */
+  bar?: { ratio: number; color: string };
+  /** Icon set position: 0 lowest, 2 highest. */
+  icon?: { level: 0 | 1 | 2; icons: string };
+}
+
+export interface ChartData {
+  chart: ChartPlan;
+  categories: string[];
+  series: { name: string; values: (number | null)[] }[];
+}
+
+const MAX_SHEET_NAME = 31;
+
+/**
+ * The sheet name to use for `wanted` given the names already taken (case-insensitive):
+ * illegal characters removed, at most 31 characters, "Name (2)", "Name (3)"... on clashes.
+ *
+ * @example
+ * uniquePreviewSheetName("Funnel", ["funnel"]) // "Funnel (2)"
+ */
+export function uniquePreviewSheetName(wanted: string, taken: readonly string[]): string {
+  const clean = wanted.replace(/[[\]:*?/\\]/g, " ").replace(/^'+|'+$/g, "").trim().slice(0, MAX_SHEET_NAME) || "Sheet";
+  const lower = new Set(taken.map((n) => n.toLowerCase()));
+  if (!lower.has(clean.toLowerCase())) return clean;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = clean.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+function quoted(name: string): string {
+  return `'${name.replace(/'/g, "''")}'!`;
+}
+
+function renameRefs(text: string, renames: Record<string, string>): string {
+  let out = text;
+  for (const [from, to] of Object.entries(renames)) out = out.split(quoted(from)).join(quoted(to));
+  return out;
+}
+
+/** The plan with `'Old'!` references rewritten to the actual sheet names. */
+export function renamePlanSheets(plan: WorkbookPlan, renames: Record<string, string>): WorkbookPlan {
+  if (Object.keys(renames).length === 0) return plan;
+  const r = (t: string) => renameRefs(t, renames);
+  const cell = (c: PlanCell): PlanCell => (typeof c === "object" && c !== null && "f" in c ? { f: r(c.f) } : c);
+  return {
+    ...plan,
+    activeSheet: plan.activeSheet && renames[plan.activeSheet] ? renames[plan.activeSheet] : plan.activeSheet,
+    names: plan.names?.map((n) => ({ ...n, refersTo: r(n.refersTo) })),
+    sheets: plan.sheets.map((s) => ({
+      ...s,
+      name: renames[s.name] ?? s.name,
+      blocks: s.blocks.map((b) => ({ ...b, cells: b.cells.map((row) => row.map(cell)) })),
+      charts: s.charts?.map((c) => ({ ...c, categories: r(c.categories), series: c.series.map((x) => ({ ...x, values: r(x.values) })) })),
+      conditionalFormats: s.conditionalFormats?.map((cf) => {
+        if (cf.type === "cellValue") return { ...cf, formula1: r(cf.formula1), formula2: cf.formula2 && r(cf.formula2) };
+        if (cf.type === "formula") return { ...cf, formula: r(cf.formula) };
+        return cf;
+      }),
+      validations: s.validations?.map((v) => (v.type === "list" && typeof v.source === "string" ? { ...v, source: r(v.source) } : v)),
+    })),
+  };
+}
+
+/** Shifts the relative A1 references of a formula by rows/columns (strings and sheet names untouched). */
+export function shiftFormula(formulaText: string, rowOffset: number, columnOffset: number): string {
+  if (rowOffset === 0 && columnOffset === 0) return formulaText;
+  const parts = formulaText.split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/);
+  return parts
+    .map((part, i) => {
+      if (i % 2 === 1) return part;
+      return part.replace(/(^|[^A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g, (_m, pre, colAbs, col, rowAbs, row) => {
+        const column = colAbs ? col : columnLetter(Math.max(1, columnNumberOf(col) + columnOffset));
+        const r = rowAbs ? row : String(Math.max(1, Number(row) + rowOffset));
+        return `${pre}${colAbs}${column}${rowAbs}${r}`;
+      });
+    })
+    .join("");
+}
+
+function columnNumberOf(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function blockBox(block: Block): RangeBox {
+  const at = parseCell(block.at);
+  return { top: at.row, left: at.column, bottom: at.row + block.cells.length - 1, right: at.column + (block.cells[0]?.length ?? 1) - 1 };
+}
+
+function inBox(box: RangeBox, row: number, column: number): boolean {
+  return row >= box.top && row <= box.bottom && column >= box.left && column <= box.right;
+}
+
+function toValue(raw: unknown): EvaluatedValue {
+  if (raw instanceof DetailedCellError) return raw.value;
+  if (raw === undefined) return null;
+  return raw as EvaluatedValue;
+}
+
+function hexToRgb(hex: string): [number, number, number] {
+  const m = /^#?([0-9a-f]{6})$/i.exec(hex);
+  const n = m ? parseInt(m[1], 16) : 0;
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+function mix(a: string, b: string, t: number): string {
+  const x = hexToRgb(a);
+  const y = hexToRgb(b);
+  const c = x.map((v, i) => Math.round(v + (y[i] - v) * t));
+  return `#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
+}
+
+/**
+ * Reads what a user types into a cell: "=..." a formula, "12.5%" 0.125, a number, TRUE/FALSE,
+ * blank null, anything else text.
+ *
+ * @example
+ * parseCellInput("45%") // 0.45
+ */
+export function parseCellInput(text: string): PlanCell {
+  const t = text.trim();
+  if (t === "") return null;
+  if (t.startsWith("=")) return { f: t };
+  const pct = /^(-?\d[\d,]*(?:\.\d+)?|-?\.\d+)%$/.exec(t);
+  if (pct) return Number(pct[1].replace(/,/g, "")) / 100;
+  if (/^-?(\d[\d,]*(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(t)) return Number(t.replace(/,/g, ""));
+  if (/^true$/i.test(t)) return true;
+  if (/^false$/i.test(t)) return false;
+  return text;
+}
+
+export class PreviewWorkbook {
+  private readonly hf: HyperFormula;
+  private readonly sheetList: PreviewSheet[] = [];
+  private readonly listeners = new Set<() => void>();
+  private decorationCache = new Map<string, Map<string, CellDecoration>>();
+  /** Increases on every change, so views can memoize. */
+  version = 0;
+  activeSheet: string | null = null;
+  selection: { sheet: string; range: string } | null = null;
+
+  constructor(options: { maxRows?: number } = {}) {
+    this.hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", useArrayArithmetic: true, maxRows: options.maxRows ?? 40000 });
+  }
+
+  get sheets(): readonly PreviewSheet[] {
+    return this.sheetList;
+  }
+
+  sheet(name: string): PreviewSheet | undefined {
+    return this.sheetList.find((s) => s.name === name);
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    this.version++;
+    this.decorationCache = new Map();
+    for (const l of [...this.listeners]) l();
+  }
+
+  private sheetId(name: string): number {
+    const id = this.hf.getSheetId(name);
+    if (id === undefined) throw new Error(`No sheet named ${name}`);
+    return id;
+  }
+
+  tables(): PreviewTable[] {
+    return this.sheetList.flatMap((s) => (s.plan.tables ?? []).map((table) => ({ sheet: s.name, table, box: parseRange(table.range) })));
+  }
+
+  /**
+   * Adds a plan's sheets, names and tables. Sheet names are made unique and references
+   * rewritten; if anything fails, the sheets added so far are removed and the error rethrown.
+   */
+  applyPlan(plan: WorkbookPlan): ApplyResult {
+    for (const s of plan.sheets) {
+      for (const b of s.blocks) {
+        const width = b.cells[0]?.length ?? 0;
+        if (b.cells.some((row) => row.length !== width)) throw new Error(`A block at ${s.name}!${b.at} is not rectangular.`);
+        parseCell(b.at);
+      }
+    }
+    const renames: Record<string, string> = {};
+    const taken = this.sheetList.map((s) => s.name);
+    for (const s of plan.sheets) {
+      const actual = uniquePreviewSheetName(s.name, taken);
+      taken.push(actual);
+      if (actual !== s.name) renames[s.name] = actual;
+    }
+    const takenTables = new Set(this.tables().map((t) => t.table.name.toLowerCase()));
+    const renamed = renamePlanSheets(plan, renames);
+    const sheets = renamed.sheets.map((s) => ({
+      ...s,
+      tables: s.tables?.map((t) => {
+        let name = t.name;
+        for (let n = 2; takenTables.has(name.toLowerCase()); n++) name = `${t.name}${n}`;
+        takenTables.add(name.toLowerCase());
+        return { ...t, name };
+      }),
+    }));
+    const added: string[] = [];
+    try {
+      for (const s of sheets) {
+        this.hf.addSheet(s.name);
+        added.push(s.name);
+      }
+      this.hf.batch(() => {
+        for (const s of sheets) {
+          const id = this.sheetId(s.name);
+          for (const block of s.blocks) {
+            const at = parseCell(block.at);
+            this.hf.setCellContents({ sheet: id, row: at.row - 1, col: at.column - 1 }, block.cells.map((row) => row.map(hyperFormulaContent)));
+          }
+        }
+      });
+      for (const n of renamed.names ?? []) {
+        if (this.hf.isItPossibleToAddNamedExpression(n.name, n.refersTo)) this.hf.addNamedExpression(n.name, n.refersTo);
+      }
+    } catch (error) {
+      for (const name of added) {
+        const id = this.hf.getSheetId(name);
+        if (id !== undefined) this.hf.removeSheet(id);
+      }
+      throw error instanceof Error ? error : new Error(String(error));
+    }
+    for (const s of sheets) {
+      let rows = 1;
+      let columns = 1;
+      const grow = (box: RangeBox) => {
+        rows = Math.max(rows, box.bottom);
+        columns = Math.max(columns, box.right);
+      };
+      s.blocks.forEach((b) => grow(blockBox(b)));
+      s.tables?.forEach((t) => grow(parseRange(t.range)));
+      this.sheetList.push({ name: s.name, plan: s, rows, columns });
+    }
+    const active = renamed.activeSheet && sheets.some((s) => s.name === renamed.activeSheet) ? renamed.activeSheet : sheets[0]?.name;
+    if (active) this.activeSheet = active;
+    this.changed();
+    return { sheets: sheets.map((s) => s.name), tables: sheets.flatMap((s) => (s.tables ?? []).map((t) => t.name)), renames };
+  }
+
+  activate(name: string): void {
+    if (!this.sheet(name)) throw new Error(`No sheet named ${name}`);
+    this.activeSheet = name;
+    this.changed();
+  }
+
+  select(sheet: string, range: string): void {
+    this.selection = { sheet, range };
+    this.changed();
+  }
+
+  value(sheet: string, address: string): EvaluatedValue {
+    const p = parseCell(address);
+    return toValue(this.hf.getCellValue({ sheet: this.sheetId(sheet), row: p.row - 1, col: p.column - 1 }));
+  }
+
+  values(sheet: string, range: string): EvaluatedValue[][] {
+    const box = parseRange(range);
+    const id = this.sheetId(sheet);
+    const out: EvaluatedValue[][] = [];
+    for (let r = box.top; r <= box.bottom; r++) {
+      const row: EvaluatedValue[] = [];
+      for (let c = box.left; c <= box.right; c++) row.push(toValue(this.hf.getCellValue({ sheet: id, row: r - 1, col: c - 1 })));
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** Values of "'Sheet'!A1:B3" or "A1:B3" (on `defaultSheet`). */
+  rangeValues(ref: string, defaultSheet: string): EvaluatedValue[][] {
+    const { sheet, address } = splitSheetRef(ref);
+    return this.values(sheet ?? defaultSheet, address.replace(/\$/g, ""));
+  }
+
+  /** What the cell holds as typed: a formula "=...", a number or text (for the editor). */
+  content(sheet: string, address: string): string {
+    const p = parseCell(address);
+    const raw = this.hf.getCellSerialized({ sheet: this.sheetId(sheet), row: p.row - 1, col: p.column - 1 });
+    if (raw === null || raw === undefined) return "";
+    if (typeof raw === "string" && raw.startsWith("'")) return raw.slice(1);
+    return String(raw);
+  }
+
+  /** Number format and style of a cell from the blocks that wrote it (the last block wins). */
+  cellFormat(sheet: string, row: number, column: number): { numberFormat?: string; style?: CellStyle } {
+    const s = this.sheet(sheet);
+    if (!s) return {};
+    for (let i = s.plan.blocks.length - 1; i >= 0; i--) {
+      const b = s.plan.blocks[i];
+      const box = blockBox(b);
+      if (!inBox(box, row, column)) continue;
+      const nf = Array.isArray(b.numberFormat) ? b.numberFormat[column - box.left] ?? undefined : b.numberFormat;
+      return { numberFormat: nf ?? undefined, style: b.style };
+    }
+    return {};
+  }
+
+  /** The text the grid shows for a cell. */
+  display(sheet: string, address: string): string {
+    const p = parseCell(address);
+    return formatCellValue(this.value(sheet, address), this.cellFormat(sheet, p.row, p.column).numberFormat);
+  }
+
+  /** Types into a cell (see parseCellInput) and recomputes. */
+  setInput(sheet: string, address: string, text: string): void {
+    const p = parseCell(address);
+    this.hf.setCellContents({ sheet: this.sheetId(sheet), row: p.row - 1, col: p.column - 1 }, [[hyperFormulaContent(parseCellInput(text))]]);
+    const s = this.sheet(sheet);
+    if (s) {
+      s.rows = Math.max(s.rows, p.row);
+      s.columns = Math.max(s.columns, p.column);
+    }
+    this.changed();
+  }
+
+  private formulaAt(sheet: string, text: string): EvaluatedValue {
+    const f = text.startsWith("=") ? text : `=${text}`;
+    try {
+      return toValue(this.hf.calculateFormula(f, this.sheetId(sheet)) as unknown);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Conditional formatting of every decorated cell of a sheet, keyed "row:column". */
+  decorations(sheet: string): Map<string, CellDecoration> {
+    const cached = this.decorationCache.get(sheet);
+    if (cached) return cached;
+    const out = new Map<string, CellDecoration>();
+    const s = this.sheet(sheet);
+    for (const cf of s?.plan.conditionalFormats ?? []) {
+      for (const part of cf.range.split(/[ ,]+/).filter(Boolean)) this.decorate(sheet, cf, parseRange(part.replace(/\$/g, "")), out);
+    }
+    this.decorationCache.set(sheet, out);
+    return out;
+  }
+
+  private decorate(sheet: string, cf: ConditionalFormatPlan, box: RangeBox, out: Map<string, CellDecoration>): void {
+    const cells: { r: number; c: number; v: EvaluatedValue }[] = [];
+    const values = this.values(sheet, `${columnLetter(box.left)}${box.top}:${columnLetter(box.right)}${box.bottom}`);
+    values.forEach((row, i) => row.forEach((v, j) => cells.push({ r: box.top + i, c: box.left + j, v })));
+    const put = (r: number, c: number, d: CellDecoration) => out.set(`${r}:${c}`, { ...out.get(`${r}:${c}`), ...d });
+    const numbers = cells.map((x) => x.v).filter((v): v is number => typeof v === "number");
+    const min = Math.min(...numbers);
+    const max = Math.max(...numbers);
+    for (const { r, c, v } of cells) {
+      const dr = r - box.top;
+      const dc = c - box.left;
+      if (cf.type === "cellValue") {
+        if (typeof v !== "number") continue;
+        const a = this.formulaAt(sheet, shiftFormula(`=${cf.formula1}`, dr, dc));
+        const b = cf.formula2 !== undefined ? this.formulaAt(sheet, shiftFormula(`=${cf.formula2}`, dr, dc)) : null;
+        if (typeof a !== "number") continue;
+        const lo = typeof b === "number" ? Math.min(a, b) : a;
+        const hi = typeof b === "number" ? Math.max(a, b) : a;
+        const hit = {
+          between: v >= lo && v <= hi,
+          notBetween: v < lo || v > hi,
+          equal: v === a,
+          notEqual: v !== a,
+          greaterThan: v > a,
+          lessThan: v < a,
+          greaterThanOrEqual: v >= a,
+          lessThanOrEqual: v <= a,
+        }[cf.operator];
+        if (hit) put(r, c, { ...cf.style });
+      } else if (cf.type === "formula") {
+        const result = this.formulaAt(sheet, shiftFormula(cf.formula, dr, dc));
+        if (result === true || (typeof result === "number" && result !== 0)) put(r, c, { ...cf.style });
+      } else if (cf.type === "dataBar") {
+        if (typeof v !== "number" || !(max > 0)) continue;
+        put(r, c, { bar: { ratio: Math.max(0, Math.min(1, v / max)), color: cf.color } });
+      } else if (cf.type === "colorScale") {
+        if (typeof v !== "number" || numbers.length === 0) continue;
+        const t = max === min ? 0.5 : (v - min) / (max - min);
+        const colors = cf.colors;
+        const fill =
+          colors.length === 3 ? (t < 0.5 ? mix(colors[0], colors[1], t * 2) : mix(colors[1], colors[2], (t - 0.5) * 2)) : mix(colors[0], colors[1], t);
+        put(r, c, { fill });
+      } else if (cf.type === "iconSet") {
+        if (typeof v !== "number") continue;
+        let level: 0 | 1 | 2 = v >= cf.thresholds[1] ? 2 : v >= cf.thresholds[0] ? 1 : 0;
+        if (cf.reverse) level = (2 - level) as 0 | 1 | 2;
+        put(r, c, { icon: { level, icons: cf.icons } });
+      }
+    }
+  }
+
+  /** A chart's categories and series values, resolved against the workbook. */
+  chartData(sheet: string, chart: ChartPlan): ChartData {
+    const flat = (ref: string) => this.rangeValues(ref, sheet).flat();
+    let categories: string[] = [];
+    try {
+      categories = flat(chart.categories).map((v) => formatCellValue(v));
+    } catch {
+      categories = [];
+    }
+    const series = chart.series.map((s) => {
+      let values: (number | null)[] = [];
+      try {
+        values = flat(s.values).map((v) => (typeof v === "number" && Number.isFinite(v) ? v : null));
+      } catch {
+        values = [];
+      }
+      return { name: s.name, values };
+    });
+    return { chart, categories, series };
+  }
+
+  /** A table's header row and data rows (totals row left out). */
+  readTable(name: string): { headers: string[]; rows: EvaluatedValue[][] } {
+    const t = this.tables().find((x) => x.table.name.toLowerCase() === name.toLowerCase());
+    if (!t) throw new Error(`There is no table named ${name}.`);
+    const all = this.values(t.sheet, t.table.range.replace(/\$/g, ""));
+    const body = all.slice(1, t.table.totalsRow ? -1 : undefined);
+    return { headers: all[0].map((h) => formatCellValue(h)), rows: body };
+  }
+}

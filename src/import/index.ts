@@ -1,0 +1,10 @@
+/** CRM exports (CSV/XLSX) -> normalized deals. */
+export { parseCrmExport, parseCrmText } from "./normalize";
+export type { ImportOptions, ImportProgress, ImportResult, ImportStats } from "./normalize";
+export { ImportError } from "./errors";
+export type { ImportIssue, ImportIssueReason } from "./errors";
+export { decodeBytes } from "./decode";
+export type { ImportEncoding } from "./decode";
+export { detectPreset, PRESETS, PRESET_IDS } from "./presets";
+export type { CrmPreset, MappedField, PresetId, StatusLabels } from "./presets";
+export { parseAmount, parseDate, parseProbability } from "./values";

@@ -1,0 +1,443 @@
+import type { Deal, DealStatus, Pipeline } from "../core/deal";
+import { decodeBytes, ImportEncoding } from "./decode";
+import { readCsvRecords } from "./csv";
+import { ImportError, ImportIssue, ImportIssueReason } from "./errors";
+import {
+  CrmPreset,
+  detectPreset,
+  headerKey,
+  hubspotHistoryStage,
+  labelKey,
+  MappedField,
+  MAPPED_FIELDS,
+  PresetId,
+  presetFor,
+  StatusLabels,
+} from "./presets";
+import type { RawCell, RawRecord, ReadSummary, RecordVisitor } from "./records";
+import { DateOrder, parseAmount, parseDate, parseFlag, parseProbability, ProbabilityScale } from "./values";
+import { looksLikeXlsx, readXlsxRecords } from "./xlsx";
+
+/** Progress of an import, for a progress bar. */
+export interface ImportProgress {
+  /** Data records read so far. */
+  rowsDone: number;
+  /** Share of the file read so far, 0..1. */
+  fraction: number;
+}
+
+/** Everything about an import that can be chosen; every field is optional. */
+export interface ImportOptions {
+  /** "auto" (default) detects the CRM from the headers. */
+  preset?: PresetId | "auto";
+  /** Default "auto": BOM, else valid UTF-8, else GB18030. */
+  encoding?: ImportEncoding;
+  /** Default "auto": an .xlsx package by its signature, otherwise CSV text. */
+  format?: "auto" | "csv" | "xlsx";
+  /** XLSX worksheet name; default the first. */
+  sheet?: string;
+  /** Header to use for a field, overriding the preset ("amount": "Deal value"). */
+  columns?: Partial<Record<MappedField, string>>;
+  /** Replaces the preset's open stages, won labels and/or lost labels. */
+  pipeline?: Partial<Pipeline>;
+  /** Extra spellings of stage labels -> a label of the pipeline. */
+  stageAliases?: Record<string, string>;
+  /** Replaces the preset's status-column words. */
+  statusLabels?: Partial<StatusLabels>;
+  probabilityScale?: ProbabilityScale;
+  /** Currency of amounts that carry no mark and have no currency column; default the preset's. */
+  currency?: string;
+  /** Default "MDY". */
+  dateOrder?: DateOrder;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportStats {
+  format: "csv" | "xlsx";
+  /** The text encoding used (CSV only). */
+  encoding: string | null;
+  /** Data records read (footer excluded). */
+  records: number;
+  imported: number;
+  skipped: number;
+  open: number;
+  won: number;
+  lost: number;
+  /** Line of the blank record that ended the data, or null. */
+  footerLine: number | null;
+  footerRecords: number;
+}
+
+export interface ImportResult {
+  deals: Deal[];
+  issues: ImportIssue[];
+  preset: PresetId;
+  pipeline: Pipeline;
+  /** The header used for each mapped field. */
+  columns: Partial<Record<MappedField, string>>;
+  stats: ImportStats;
+}
+
+/**
+ * Reads a CRM export (CSV or XLSX bytes, or CSV text) into normalized deals.
+ *
+ * Rules:
+ * - Bytes: an .xlsx package is read with ExcelJS; anything else is decoded (BOM, else
+ *   UTF-8, else GB18030, or `options.encoding`) and read as CSV.
+ * - The preset is detected from the headers unless given; its column mapping, stages and
+ *   status words can each be overridden through `options`.
+ * - Status: a status column (Fxiaoke 商机状态, Dynamics Status, Salesforce IsClosed/IsWon)
+ *   overrides the stage; otherwise an open-stage label is open, a won label won, a lost
+ *   label lost.
+ * - furthestStage (the funnel's counting rule): open -> its stage index; won -> the number of
+ *   open stages; lost -> the stage it was lost at when the data shows it (its stage column
+ *   when that is an open stage, or HubSpot's stage history), else 0.
+ * - Probability: the row's own, else the stage default; won deals 1, lost deals 0.
+ * - A blank amount is 0 on open and lost deals; a won deal needs an amount.
+ * - A row with the wrong number of fields, broken quoting, an unparseable amount, date or
+ *   probability, an unknown stage or status is left out and reported as an issue; it is
+ *   never guessed at.
+ * - A file that cannot be read at all (no header, no stage or amount column, bytes that are
+ *   not text in the chosen encoding) throws an {@link ImportError}.
+ *
+ * @example
+ * const { deals, issues } = await parseCrmExport(readFileSync("deals.csv"), { preset: "auto" });
+ */
+export async function parseCrmExport(
+  input: Uint8Array | ArrayBuffer | string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  if (typeof input === "string") return parseCrmText(input, options);
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  const format = options.format ?? "auto";
+  if (format === "xlsx" || (format === "auto" && looksLikeXlsx(bytes))) {
+    const normalizer = new DealNormalizer(options, "xlsx", null);
+    const summary = await readXlsxRecords(bytes, normalizer, {
+      sheet: options.sheet,
+      onProgress: normalizer.progressHandler(),
+    });
+    return normalizer.finish(summary);
+  }
+  const decoded = decodeBytes(bytes, options.encoding ?? "auto");
+  return parseCsvWith(decoded.text, options, decoded.encoding);
+}
+
+/**
+ * The synchronous CSV path of {@link parseCrmExport}, for text already decoded.
+ *
+ * @example
+ * parseCrmText("Deal Name,Amount,Stage\nAcme,100,Closed Won\n", { preset: "zoho" }).deals[0].status // "won"
+ */
+export function parseCrmText(text: string, options: ImportOptions = {}): ImportResult {
+  return parseCsvWith(text.replace(/^\ufeff/, ""), options, null);
+}
+
+function parseCsvWith(text: string, options: ImportOptions, encoding: string | null): ImportResult {
+  const normalizer = new DealNormalizer(options, "csv", encoding);
+  const summary = readCsvRecords(text, normalizer, { onProgress: normalizer.progressHandler() });
+  return normalizer.finish(summary);
+}
+
+type FieldIndex = Partial<Record<MappedField, number>>;
+
+interface StageMatch {
+  kind: "open" | "won" | "lost";
+  /** Label as the pipeline writes it. */
+  label: string;
+  position: number | null;
+}
+
+class RowIssue {
+  constructor(
+    readonly reason: ImportIssueReason,
+    readonly message: string,
+  ) {}
+}
+
+/** Turns records into deals once the header is known. One instance per import. */
+class DealNormalizer implements RecordVisitor {
+  private preset!: CrmPreset;
+  private pipeline!: Pipeline;
+  private index: FieldIndex = {};
+  private headerWidth = 0;
+  private headerNames: string[] = [];
+  private stageLookup = new Map<string, StageMatch>();
+  private statusLookup = new Map<string, DealStatus>();
+  /** Column index -> open-stage position, for HubSpot stage history. */
+  private historyColumns: [number, number][] = [];
+  private probabilityScale: ProbabilityScale = "auto";
+  private readonly deals: Deal[] = [];
+  private readonly issues: ImportIssue[] = [];
+  private readonly counts = { open: 0, won: 0, lost: 0 };
+
+  constructor(
+    private readonly options: ImportOptions,
+    private readonly format: "csv" | "xlsx",
+    private readonly encoding: string | null,
+  ) {}
+
+  progressHandler(): ((fraction: number) => void) | undefined {
+    const onProgress = this.options.onProgress;
+    if (!onProgress) return undefined;
+    return (fraction) => onProgress({ rowsDone: this.deals.length + this.issues.length, fraction });
+  }
+
+  header(cells: string[]): void {
+    const requested = this.options.preset ?? "auto";
+    const id = requested === "auto" ? detectPreset(cells) : requested;
+    this.preset = presetFor(id, cells);
+    this.headerNames = cells;
+    this.headerWidth = cells.length;
+    this.pipeline = {
+      stages: (this.options.pipeline?.stages ?? this.preset.pipeline.stages).map((stage) => ({ ...stage })),
+      wonLabels: [...(this.options.pipeline?.wonLabels ?? this.preset.pipeline.wonLabels)],
+      lostLabels: [...(this.options.pipeline?.lostLabels ?? this.preset.pipeline.lostLabels)],
+    };
+    if (this.pipeline.stages.length === 0) throw new ImportError("The pipeline has no open stages.");
+    this.probabilityScale = this.options.probabilityScale ?? this.preset.probabilityScale;
+    this.index = this.mapColumns(cells);
+    this.buildStageLookup();
+    this.buildStatusLookup();
+    if (this.preset.stageHistory) this.buildHistoryColumns(cells);
+  }
+
+  private mapColumns(cells: string[]): FieldIndex {
+    const positions = new Map<string, number>();
+    cells.forEach((cell, column) => {
+      const key = headerKey(cell);
+      if (!positions.has(key)) positions.set(key, column);
+    });
+    const index: FieldIndex = {};
+    for (const field of MAPPED_FIELDS) {
+      const override = this.options.columns?.[field];
+      if (override !== undefined) {
+        const column = positions.get(headerKey(override));
+        if (column === undefined) {
+          throw new ImportError(`The file has no column "${override}" (asked for the ${field}). Its columns: ${cells.join(", ")}.`);
+        }
+        index[field] = column;
+        continue;
+      }
+      for (const candidate of this.preset.columns[field] ?? []) {
+        const column = positions.get(headerKey(candidate));
+        if (column !== undefined) {
+          index[field] = column;
+          break;
+        }
+      }
+    }
+    if (index.stage === undefined && index.status === undefined && index.isClosed === undefined) {
+      throw new ImportError(
+        `No stage column found for the ${this.preset.label} preset (looked for: ${(this.preset.columns.stage ?? []).join(", ")}). ` +
+          `Its columns: ${cells.join(", ")}. Choose another preset or name the stage column.`,
+      );
+    }
+    if (index.amount === undefined) {
+      throw new ImportError(
+        `No amount column found for the ${this.preset.label} preset (looked for: ${(this.preset.columns.amount ?? []).join(", ")}). ` +
+          `Its columns: ${cells.join(", ")}. Choose another preset or name the amount column.`,
+      );
+    }
+    return index;
+  }
+
+  private buildStageLookup(): void {
+    const lookup = this.stageLookup;
+    this.pipeline.stages.forEach((stage, position) =>
+      lookup.set(labelKey(stage.name), { kind: "open", label: stage.name, position }),
+    );
+    for (const label of this.pipeline.wonLabels) lookup.set(labelKey(label), { kind: "won", label, position: null });
+    for (const label of this.pipeline.lostLabels) lookup.set(labelKey(label), { kind: "lost", label, position: null });
+    const aliases = { ...this.preset.stageAliases, ...this.options.stageAliases };
+    for (const [alias, target] of Object.entries(aliases)) {
+      const match = lookup.get(labelKey(target));
+      if (match && !lookup.has(labelKey(alias))) lookup.set(labelKey(alias), match);
+    }
+  }
+
+  private buildStatusLookup(): void {
+    const labels = { ...this.preset.statusLabels, ...this.options.statusLabels };
+    for (const status of ["open", "won", "lost"] as const) {
+      for (const label of labels[status] ?? []) this.statusLookup.set(labelKey(label), status);
+    }
+  }
+
+  private buildHistoryColumns(cells: string[]): void {
+    cells.forEach((cell, column) => {
+      const history = hubspotHistoryStage(cell);
+      if (!history) return;
+      const match = this.stageLookup.get(labelKey(history.stage));
+      if (match && match.kind === "open" && match.position !== null) this.historyColumns.push([column, match.position]);
+    });
+  }
+
+  record(record: RawRecord): void {
+    const outcome = this.normalize(record);
+    if (outcome instanceof RowIssue) {
+      this.issues.push({
+        record: record.record,
+        line: record.line,
+        id: this.text(record.cells, "id"),
+        name: this.text(record.cells, "name"),
+        reason: outcome.reason,
+        message: outcome.message,
+      });
+      return;
+    }
+    this.counts[outcome.status]++;
+    this.deals.push(outcome);
+  }
+
+  private cell(cells: RawCell[], field: MappedField): RawCell {
+    const column = this.index[field];
+    return column === undefined ? "" : (cells[column] ?? "");
+  }
+
+  private text(cells: RawCell[], field: MappedField): string {
+    const value = this.cell(cells, field);
+    return typeof value === "number" ? String(value) : value;
+  }
+
+  private columnName(field: MappedField): string {
+    const column = this.index[field];
+    return column === undefined ? field : this.headerNames[column];
+  }
+
+  private normalize(record: RawRecord): Deal | RowIssue {
+    const cells = record.cells;
+    if (record.malformed) return new RowIssue("fieldCount", `Broken quoting: ${record.malformed}.`);
+    if (cells.length !== this.headerWidth) {
+      return new RowIssue("fieldCount", `The row has ${cells.length} fields; the header has ${this.headerWidth}.`);
+    }
+
+    // Stage and status.
+    const stageText = this.text(cells, "stage").trim();
+    const stageMatch = stageText === "" ? undefined : this.stageLookup.get(labelKey(stageText));
+    let status: DealStatus | null = null;
+    const statusText = this.text(cells, "status").trim();
+    if (statusText !== "") {
+      status = this.statusLookup.get(labelKey(statusText)) ?? null;
+      if (status === null) {
+        return new RowIssue("status", `Unknown status "${statusText}" in column "${this.columnName("status")}".`);
+      }
+    } else if (this.index.isClosed !== undefined && this.text(cells, "isClosed").trim() !== "") {
+      const closed = parseFlag(this.cell(cells, "isClosed"));
+      const won = parseFlag(this.cell(cells, "isWon"));
+      if (!closed.ok) return new RowIssue("status", `${closed.message} in column "${this.columnName("isClosed")}".`);
+      if (!won.ok) return new RowIssue("status", `${won.message} in column "${this.columnName("isWon")}".`);
+      status = closed.value ? (won.value ? "won" : "lost") : "open";
+    }
+    if (status === null) {
+      if (!stageMatch) {
+        return new RowIssue(
+          "stage",
+          stageText === "" ? "The stage is blank." : `Unknown stage "${stageText}": it is not in the pipeline.`,
+        );
+      }
+      status = stageMatch.kind;
+    } else if (status === "open" && (!stageMatch || stageMatch.kind !== "open")) {
+      return new RowIssue(
+        "stage",
+        stageText === ""
+          ? "The deal is open but its stage is blank."
+          : `The deal is open but "${stageText}" is not an open stage of the pipeline.`,
+      );
+    }
+    const stagePosition = stageMatch && stageMatch.kind === "open" ? stageMatch.position : null;
+    const stage = stageMatch ? stageMatch.label : stageText || (status === "won" ? this.pipeline.wonLabels[0] : status === "lost" ? this.pipeline.lostLabels[0] : "");
+
+    // Amount.
+    const closed = status !== "open";
+    let amountRaw = this.cell(cells, "amount");
+    let amountField: MappedField = "amount";
+    if (closed && this.index.actualAmount !== undefined && this.text(cells, "actualAmount").trim() !== "") {
+      amountRaw = this.cell(cells, "actualAmount");
+      amountField = "actualAmount";
+    }
+    const amount = parseAmount(amountRaw);
+    if (!amount.ok) return new RowIssue("amount", `${amount.message} (column "${this.columnName(amountField)}").`);
+    if (amount.value === null && status === "won") {
+      return new RowIssue("missingAmount", `The deal is won but has no amount (column "${this.columnName(amountField)}").`);
+    }
+
+    // Dates.
+    const dateOptions = { dateOrder: this.options.dateOrder, serials: this.format === "xlsx" };
+    const created = parseDate(this.cell(cells, "createdDate"), dateOptions);
+    if (!created.ok) return new RowIssue("date", `${created.message} (column "${this.columnName("createdDate")}").`);
+    let closeField: MappedField = "closeDate";
+    if (closed && this.index.actualCloseDate !== undefined && this.text(cells, "actualCloseDate").trim() !== "") {
+      closeField = "actualCloseDate";
+    }
+    const close = parseDate(this.cell(cells, closeField), dateOptions);
+    if (!close.ok) return new RowIssue("date", `${close.message} (column "${this.columnName(closeField)}").`);
+
+    // Probability.
+    let probability: number;
+    if (status === "won") probability = 1;
+    else if (status === "lost") probability = 0;
+    else {
+      const parsed = parseProbability(this.cell(cells, "probability"), this.probabilityScale);
+      if (!parsed.ok) return new RowIssue("probability", `${parsed.message} (column "${this.columnName("probability")}").`);
+      probability = parsed.value ?? this.pipeline.stages[stagePosition as number].probability;
+    }
+
+    // Where a lost deal was lost.
+    let lostAtStage: number | null = null;
+    if (status === "lost") {
+      if (stagePosition !== null) lostAtStage = stagePosition;
+      else if (this.historyColumns.length > 0) {
+        for (const [column, position] of this.historyColumns) {
+          const entered = cells[column];
+          const blank = typeof entered === "string" && entered.trim() === "";
+          if (!blank && (lostAtStage === null || position > lostAtStage)) lostAtStage = position;
+        }
+      }
+    }
+
+    const furthestStage =
+      status === "open" ? (stagePosition as number) : status === "won" ? this.pipeline.stages.length : (lostAtStage ?? 0);
+    const currencyText = this.text(cells, "currency").trim();
+    return {
+      id: this.text(cells, "id").trim() || String(record.record),
+      name: this.text(cells, "name"),
+      customer: this.text(cells, "customer").trim(),
+      owner: this.text(cells, "owner").trim(),
+      amount: amount.value?.amount ?? 0,
+      currency: currencyText || amount.value?.currency || this.options.currency || this.preset.defaultCurrency,
+      createdDate: created.value,
+      closeDate: close.value,
+      stage,
+      stagePosition,
+      status,
+      probability,
+      lostAtStage,
+      source: this.text(cells, "source").trim(),
+      furthestStage,
+    };
+  }
+
+  finish(summary: ReadSummary): ImportResult {
+    const columns: Partial<Record<MappedField, string>> = {};
+    for (const field of MAPPED_FIELDS) {
+      const column = this.index[field];
+      if (column !== undefined) columns[field] = this.headerNames[column];
+    }
+    return {
+      deals: this.deals,
+      issues: this.issues,
+      preset: this.preset.id,
+      pipeline: this.pipeline,
+      columns,
+      stats: {
+        format: this.format,
+        encoding: this.encoding,
+        records: summary.records,
+        imported: this.deals.length,
+        skipped: this.issues.length,
+        ...this.counts,
+        footerLine: summary.footerLine,
+        footerRecords: summary.footerRecords,
+      },
+    };
+  }
+}

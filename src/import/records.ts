@@ -1,0 +1,38 @@
+/** One cell as read from a file: text from CSV; text or a number from XLSX. */
+export type RawCell = string | number;
+
+/** One data record of an export, with where it is in the file. */
+export interface RawRecord {
+  /** 1-based index among data records (the header is not counted). */
+  record: number;
+  /** 1-based physical line (CSV) or sheet row (XLSX) where the record starts. */
+  line: number;
+  cells: RawCell[];
+  /** Set when the reader saw broken quoting in this record. */
+  malformed?: string;
+}
+
+/** What a reader learned about the file besides its records. */
+export interface ReadSummary {
+  /** Data records visited (before any footer). */
+  records: number;
+  /** Physical line of the first empty record that ended the data, or null. */
+  footerLine: number | null;
+  /** Non-empty records after that empty record (a report's totals and notices). */
+  footerRecords: number;
+}
+
+/** Visits the header once, then every data record in file order. */
+export interface RecordVisitor {
+  header(cells: string[], line: number): void;
+  record(record: RawRecord): void;
+}
+
+/** True when every cell is blank (an empty line, or a row of bare separators). */
+export function isBlankRecord(cells: readonly RawCell[]): boolean {
+  for (const cell of cells) {
+    if (typeof cell === "number") return false;
+    if (cell.trim() !== "") return false;
+  }
+  return true;
+}

@@ -1,0 +1,119 @@
+import ExcelJS from "exceljs";
+import { ImportError } from "./errors";
+import { isBlankRecord, RawCell, ReadSummary, RecordVisitor } from "./records";
+
+export interface XlsxReadOptions {
+  /** Worksheet name; default the first worksheet. */
+  sheet?: string;
+  onProgress?: (fraction: number) => void;
+}
+
+/** True when the bytes start like a ZIP package (an .xlsx file). */
+export function looksLikeXlsx(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/**
+ * Reads the records of an .xlsx export with ExcelJS.
+ *
+ * Rules:
+ * - The first worksheet, or the one named by `sheet`.
+ * - Rows before the header that are blank are skipped; the first non-blank row is the header.
+ * - The first blank row after the header ends the data (same footer rule as CSV).
+ * - Cells become text or numbers: a date cell becomes "YYYY-MM-DD" (with "THH:MM:SS" when
+ *   it has a time), a formula its cached result, rich text its plain text, a hyperlink its
+ *   text, a boolean TRUE/FALSE, an error its code ("#N/A"). A bare number stays a number,
+ *   so a date column holding Excel serials is read as serials.
+ * - A record's line is its sheet row number.
+ *
+ * @example
+ * await readXlsxRecords(bytes, visitor, { sheet: "Deals" })
+ */
+export async function readXlsxRecords(
+  bytes: Uint8Array,
+  visitor: RecordVisitor,
+  options: XlsxReadOptions = {},
+): Promise<ReadSummary> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // ExcelJS accepts a Buffer; copy-free view of the same bytes.
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  } catch (error) {
+    throw new ImportError(`The file looks like an .xlsx workbook but cannot be opened: ${(error as Error).message}`);
+  }
+  const worksheet = options.sheet ? workbook.getWorksheet(options.sheet) : workbook.worksheets[0];
+  if (!worksheet) {
+    const names = workbook.worksheets.map((sheet) => sheet.name).join(", ");
+    throw new ImportError(
+      options.sheet
+        ? `The workbook has no sheet named "${options.sheet}" (it has: ${names || "none"}).`
+        : "The workbook has no worksheet.",
+    );
+  }
+  const lastRow = worksheet.rowCount;
+  let width = 0;
+  let headerSeen = false;
+  let records = 0;
+  let footerLine: number | null = null;
+  let footerRecords = 0;
+  for (let rowNumber = 1; rowNumber <= lastRow; rowNumber++) {
+    const row = worksheet.getRow(rowNumber);
+    const cells: RawCell[] = [];
+    const count = headerSeen ? Math.max(width, row.cellCount) : row.cellCount;
+    for (let column = 1; column <= count; column++) cells.push(cellToRaw(row.getCell(column).value));
+    if (footerLine !== null) {
+      if (!isBlankRecord(cells)) footerRecords++;
+      continue;
+    }
+    if (!headerSeen) {
+      if (isBlankRecord(cells)) continue;
+      headerSeen = true;
+      width = cells.length;
+      visitor.header(cells.map((cell) => String(cell)), rowNumber);
+      continue;
+    }
+    if (isBlankRecord(cells)) {
+      footerLine = rowNumber;
+      continue;
+    }
+    records++;
+    // Trailing empty cells are not a wrong field count in a sheet: trim to the header's width.
+    while (cells.length > width && cells[cells.length - 1] === "") cells.pop();
+    while (cells.length < width) cells.push("");
+    visitor.record({ record: records, line: rowNumber, cells });
+    if (options.onProgress && records % 2000 === 0) options.onProgress(rowNumber / lastRow);
+  }
+  if (!headerSeen) throw new ImportError(`The sheet "${worksheet.name}" is empty: it has no header row.`);
+  options.onProgress?.(1);
+  return { records, footerLine, footerRecords };
+}
+
+function pad(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
+}
+
+function dateToText(date: Date): string {
+  const day = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+  const seconds = date.getUTCHours() * 3600 + date.getUTCMinutes() * 60 + date.getUTCSeconds();
+  if (seconds === 0) return day;
+  return `${day}T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
+}
+
+function cellToRaw(value: ExcelJS.CellValue): RawCell {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number" || typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return dateToText(value);
+  if (typeof value === "object") {
+    const object = value as unknown as Record<string, unknown>;
+    if (Array.isArray(object.richText)) {
+      return (object.richText as { text: string }[]).map((run) => run.text).join("");
+    }
+    if ("error" in object) return String(object.error);
+    if ("formula" in object || "sharedFormula" in object) {
+      return cellToRaw((object.result ?? "") as ExcelJS.CellValue);
+    }
+    if ("text" in object) return cellToRaw(object.text as ExcelJS.CellValue);
+  }
+  return String(value);
+}

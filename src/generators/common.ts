@@ -1,0 +1,249 @@
+/**
+ * What every sheet generator shares: options (language, currency, number formats), the
+ * validation result returned instead of a plan when an input is wrong, localized sheet text,
+ * and small builders (title, header row, table over a block) so no generator repeats them.
+ *
+ * A generator is a pure function `(data, options) -> WorkbookPlan | InvalidInput`: it checks
+ * its inputs first and makes no plan at all when one is wrong.
+ */
+import { sheetsEnUS, SheetCatalog, SheetKey } from "../i18n/sheets.en-US";
+import { sheetsZhCN } from "../i18n/sheets.zh-CN";
+import { blockRange, cellAddress, parseCell } from "../workbook/address";
+import { Block, CellStyle, excelSerial, Locale, PlanCell, TablePlan, WorkbookPlan } from "../workbook/plan";
+
+/** Options every generator accepts. */
+export interface GeneratorOptions {
+  /** Language of labels, headers and sheet names. Default "en-US". */
+  locale?: Locale;
+  /**
+   * Currency symbol ("$", "¥", "€") or ISO code ("USD", "CNY", "EUR"). Default by locale:
+   * "$" for en-US, "¥" for zh-CN.
+   */
+  currency?: string;
+  /** Sheet name to use instead of the localized default. */
+  sheetName?: string;
+}
+
+/** One wrong input: the field it concerns ("stages[2].name") and a message a user can act on. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Returned instead of a plan when an input is wrong: nothing is written. */
+export interface InvalidInput {
+  ok: false;
+  errors: FieldError[];
+}
+
+/** What a generator returns. */
+export type PlanResult = WorkbookPlan | InvalidInput;
+
+/** True when a generator refused its input. */
+export function isInvalid(result: PlanResult | InvalidInput | unknown): result is InvalidInput {
+  return typeof result === "object" && result !== null && (result as InvalidInput).ok === false;
+}
+
+export function invalid(errors: FieldError[]): InvalidInput {
+  return { ok: false, errors };
+}
+
+/** Number formats of generated sheets. */
+export interface SheetFormats {
+  /** Money with two decimals and the chosen currency symbol. */
+  money: string;
+  /** Money without decimals (charts, summaries). */
+  moneyWhole: string;
+  /** "0.0%": percentages with one decimal. */
+  percent: string;
+  /** Whole numbers with thousands separators. */
+  count: string;
+  /** One decimal. */
+  decimal: string;
+  /** ISO-looking dates. */
+  date: string;
+}
+
+const CURRENCY_SYMBOLS: Record<string, string> = {
+  USD: "$",
+  CNY: "¥",
+  RMB: "¥",
+  JPY: "¥",
+  EUR: "€",
+  GBP: "£",
+  HKD: "HK$",
+};
+
+/**
+ * The symbol a currency option stands for: a known ISO code becomes its symbol, anything
+ * else is used as written; no option gives the locale's default.
+ *
+ * @example
+ * currencySymbol(undefined, "zh-CN") // "¥"
+ * currencySymbol("EUR", "en-US") // "€"
+ */
+export function currencySymbol(currency: string | undefined, locale: Locale): string {
+  const wanted = (currency ?? "").trim();
+  if (wanted === "") return locale === "zh-CN" ? "¥" : "$";
+  return CURRENCY_SYMBOLS[wanted.toUpperCase()] ?? wanted;
+}
+
+/**
+ * Number formats for a locale and currency. Rules: money is `"<symbol>"#,##0.00` (the symbol
+ * quoted so any text is safe), percentages "0.0%", dates "yyyy-mm-dd".
+ *
+ * @example
+ * sheetFormats({ locale: "zh-CN" }).money // '"¥"#,##0.00;-"¥"#,##0.00'
+ */
+export function sheetFormats(options: GeneratorOptions = {}): SheetFormats {
+  const symbol = currencySymbol(options.currency, options.locale ?? "en-US").replace(/"/g, "");
+  return {
+    money: `"${symbol}"#,##0.00;-"${symbol}"#,##0.00`,
+    moneyWhole: `"${symbol}"#,##0;-"${symbol}"#,##0`,
+    percent: "0.0%",
+    count: "#,##0",
+    decimal: "0.0",
+    date: "yyyy-mm-dd",
+  };
+}
+
+const CATALOGS: Record<Locale, SheetCatalog> = { "en-US": sheetsEnUS, "zh-CN": sheetsZhCN };
+
+/** The sheet-text catalog of a locale. */
+export function sheetCatalog(locale: Locale = "en-US"): SheetCatalog {
+  return CATALOGS[locale] ?? sheetsEnUS;
+}
+
+/**
+ * Localized sheet text with `{name}` placeholders filled.
+ *
+ * @example
+ * sheetText("en-US", "error.stageBlank", { n: 2 }) // "Stage 2 has no name."
+ */
+export function sheetText(locale: Locale | undefined, key: SheetKey, values: Record<string, string | number> = {}): string {
+  const template = sheetCatalog(locale ?? "en-US")[key] ?? sheetsEnUS[key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** A text function bound to one locale: `t("funnel.title")`. */
+export function textFor(locale: Locale | undefined): (key: SheetKey, values?: Record<string, string | number>) => string {
+  return (key, values) => sheetText(locale, key, values);
+}
+
+/** Excel serial of an ISO date ("2025-03-31"), null when blank or not a real calendar date. */
+export function isoToSerial(iso: string | null | undefined): number | null {
+  if (iso === null || iso === undefined) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return excelSerial(date);
+}
+
+/** Escapes a text for use inside a formula string literal ("say ""hi"""). */
+export function formulaText(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Builders
+// ---------------------------------------------------------------------------------------
+
+export const TITLE_STYLE: CellStyle = { bold: true, fontSize: 14, fontColor: "#1F3864" };
+export const HEADER_STYLE: CellStyle = { bold: true, fill: "#DDEBF7", wrap: true, verticalAlignment: "center" };
+export const INPUT_STYLE: CellStyle = { fill: "#FFF2CC" };
+export const LABEL_STYLE: CellStyle = { bold: true };
+export const NOTE_STYLE: CellStyle = { italic: true, fontColor: "#595959" };
+
+/** A one-cell title block. */
+export function titleBlock(at: string, title: string): Block {
+  return { at, cells: [[title]], style: TITLE_STYLE };
+}
+
+/** A one-cell note in grey italics. */
+export function noteBlock(at: string, text: string): Block {
+  return { at, cells: [[text]], style: NOTE_STYLE };
+}
+
+/** A header row of text cells starting at `at`. */
+export function headerRow(at: string, headers: string[]): Block {
+  return { at, cells: [headers.slice()], style: HEADER_STYLE };
+}
+
+/**
+ * A table over a header row at `at` with `headers` columns and `rows` data rows (at least
+ * one row: Excel tables cannot be empty).
+ *
+ * @example
+ * tableOver("Funnel", "A4", 10, 5) // { name: "Funnel", range: "A4:J9", ... }
+ */
+export function tableOver(name: string, at: string, columns: number, rows: number, style = "TableStyleMedium2"): TablePlan {
+  return { name, range: blockRange(at, Math.max(rows, 1) + 1, columns), style, showBandedRows: true };
+}
+
+/** A block of one column of cells. */
+export function columnBlock(at: string, cells: PlanCell[], numberFormat?: string, style?: CellStyle): Block {
+  const block: Block = { at, cells: cells.map((c) => [c]) };
+  if (numberFormat) block.numberFormat = numberFormat;
+  if (style) block.style = style;
+  return block;
+}
+
+/** Label/value pairs going down from `at` (label in the first column, value in the next). */
+export function labelledInputs(
+  at: string,
+  rows: { label: string; value: PlanCell; numberFormat?: string; input?: boolean }[],
+): Block[] {
+  const p = parseCell(at);
+  const blocks: Block[] = [];
+  rows.forEach((row, i) => {
+    blocks.push({ at: cellAddress(p.row + i, p.column), cells: [[row.label]], style: LABEL_STYLE });
+    const value: Block = { at: cellAddress(p.row + i, p.column + 1), cells: [[row.value]] };
+    if (row.numberFormat) value.numberFormat = row.numberFormat;
+    if (row.input) value.style = INPUT_STYLE;
+    blocks.push(value);
+  });
+  return blocks;
+}
+
+/** Absolute address "$C$5" of a row/column. */
+export function abs(row: number, column: number): string {
+  return cellAddress(row, column, true);
+}
+
+/** Relative address "C5". */
+export function rel(row: number, column: number): string {
+  return cellAddress(row, column);
+}
+
+/** "$C$5:$C$9": one absolute column range. */
+export function absColumnRange(column: number, firstRow: number, lastRow: number): string {
+  return `${cellAddress(firstRow, column, true)}:${cellAddress(lastRow, column, true)}`;
+}
+
+/** "C5:C9": one relative column range (charts and conditional formats). */
+export function columnRange(column: number, firstRow: number, lastRow: number): string {
+  return `${cellAddress(firstRow, column)}:${cellAddress(lastRow, column)}`;
+}
+
+/** Validates a list of stage names: not empty, none blank, no duplicates (case-insensitive). */
+export function validateStageNames(names: string[], locale: Locale | undefined, field = "stages"): FieldError[] {
+  const errors: FieldError[] = [];
+  if (names.length === 0) {
+    errors.push({ field, message: sheetText(locale, "error.stagesEmpty") });
+    return errors;
+  }
+  const seen = new Set<string>();
+  names.forEach((raw, i) => {
+    const name = (raw ?? "").trim();
+    if (name === "") {
+      errors.push({ field: `${field}[${i}].name`, message: sheetText(locale, "error.stageBlank", { n: i + 1 }) });
+      return;
+    }
+    const key = name.toLowerCase();
+    if (seen.has(key)) errors.push({ field: `${field}[${i}].name`, message: sheetText(locale, "error.stageDuplicate", { name }) });
+    seen.add(key);
+  });
+  return errors;
+}

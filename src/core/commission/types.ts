@@ -1,0 +1,186 @@
+/**
+ * The commission plan as data, the credits it pays on, and the payouts it returns.
+ *
+ * Periods are 0-based indexes into `CommissionCredits.periods` (their labels, such as
+ * "2024-01"). Amounts are money, attainment and rates are decimals (25% = 0.25).
+ */
+
+/** What the tier thresholds are measured in. */
+export type CommissionBasis = "amount" | "attainment";
+
+/**
+ * - marginal: each rate on its own band;
+ * - retroactive: the highest tier reached pays on everything;
+ * - hybrid: retroactive below `marginalFrom`, marginal from it upwards.
+ */
+export type CommissionMethod = "marginal" | "retroactive" | "hybrid";
+
+export interface CommissionTier {
+  /** Threshold, inclusive: an amount, or an attainment (1 = 100% of quota). */
+  from: number;
+  /** A commission rate (0.1 = 10%), or with `targetPay` a multiplier of target pay. */
+  rate: number;
+}
+
+/** A bonus paid once in a period when attainment reaches `from` (the highest band reached pays). */
+export interface BonusBand {
+  from: number;
+  amount: number;
+}
+
+export interface CommissionDraw {
+  /** Paid at least this much each period. */
+  amount: number;
+  /** true: shortfalls are carried as a balance and recovered from later earnings. */
+  recoverable: boolean;
+}
+
+export interface SpifRule {
+  /** Fixed bonus per qualifying deal (split deals pay by the rep's share). */
+  amount: number;
+  /** A deal qualifies when its amount is at least this (default 0: every won deal). */
+  minDealAmount?: number;
+}
+
+export interface CommissionPlan {
+  basis: CommissionBasis;
+  method: CommissionMethod;
+  tiers: CommissionTier[];
+  /** Hybrid only: the `from` of the first tier paid marginally (not the first tier). */
+  marginalFrom?: number;
+  /** Quota per period: one for every rep, or per rep name. Must be > 0. */
+  quota: number | Record<string, number>;
+  /**
+   * Attainment basis only: the rates are multipliers of target pay
+   * (payout = targetPay x curve(attainment)), accelerators above 1, decelerators below.
+   * Without it, attainment-based rates apply to the credited amount.
+   */
+  targetPay?: number;
+  /** Minimum attainment for any payout in a period (1 = 100%). */
+  gate?: number;
+  /** Maximum earned payout per period (before draws). */
+  cap?: number;
+  draw?: CommissionDraw;
+  /** New-hire ramp: rep -> quota factor per period (0.5 = half quota); missing periods are 1. */
+  ramp?: Record<string, number[]>;
+  /** Partial periods: rep -> share of the period worked, in (0, 1]; missing periods are 1. */
+  proration?: Record<string, number[]>;
+  spif?: SpifRule;
+  /** Attainment bonus bands, strictly ascending `from`. */
+  bonusBands?: BonusBand[];
+  /** Split deals may credit overlay reps on top of 100%. */
+  allowOverlay?: boolean;
+}
+
+/** A validation problem, naming the field as a path ("tiers[2].from", "quota.Alice"). */
+export interface PlanFieldError {
+  field: string;
+  message: string;
+}
+
+/** Credit booked to one rep in one period (typed, or from deals with `creditDeals`). */
+export interface CommissionCredit {
+  rep: string;
+  period: number;
+  amount: number;
+  /** Qualifying SPIF deals in this credit (a split deal counts by share). */
+  spifDeals?: number;
+}
+
+/** A cancelled or returned deal: its credit is reversed at the rate it was paid. */
+export interface CommissionClawback {
+  rep: string;
+  /** Period in which the reversal is booked. */
+  period: number;
+  /** Period in which the credit was paid. Must be before `period`. */
+  originalPeriod: number;
+  /** Credit reversed (positive). */
+  amount: number;
+  dealId?: string;
+}
+
+export interface CommissionCredits {
+  /** Period labels, in order ("2024-01", "Q1"...). */
+  periods: string[];
+  /** Reps, in the order statements are listed. */
+  reps: string[];
+  credits: CommissionCredit[];
+  clawbacks?: CommissionClawback[];
+}
+
+export interface DealSplit {
+  rep: string;
+  /** Share of the deal, decimal. */
+  share: number;
+  /** Overlay credit, on top of the 100% the other splits add up to. */
+  overlay?: boolean;
+}
+
+/** A won deal to credit, possibly split, possibly cancelled later. */
+export interface CommissionDeal {
+  id: string;
+  amount: number;
+  period: number;
+  splits: DealSplit[];
+  /** Period in which the deal was cancelled or returned (after `period`). */
+  cancelledPeriod?: number;
+}
+
+export type AuditComponent = "tier" | "spif" | "bonus" | "gate" | "cap" | "clawback" | "draw" | "payout";
+
+/**
+ * One line of a rep's statement. The amounts of every line but "payout" add up to the
+ * payout. `basis` is what the rate applies to (money; attainment for bonus and gate; the
+ * count of qualifying deals for spif; the opening balance for draw).
+ */
+export interface AuditLine {
+  component: AuditComponent;
+  basis: number | null;
+  rate: number | null;
+  amount: number;
+}
+
+/** The tier part of a statement, one row per tier (money basis, so basis x rate = amount). */
+export interface TierAuditRow {
+  from: number;
+  rate: number;
+  basis: number;
+  amount: number;
+}
+
+export interface RepPeriodPayout {
+  rep: string;
+  period: number;
+  quota: number;
+  /** quota x ramp x proration. */
+  effectiveQuota: number;
+  credited: number;
+  attainment: number;
+  /** The number the tier table is read at: credited amount or attainment. */
+  tierInput: number;
+  /** Money per unit of `tierInput`: 1, the effective quota, or the prorated target pay. */
+  tierScale: number;
+  tierCommission: number;
+  tiers: TierAuditRow[];
+  gateMet: boolean;
+  spif: number;
+  bonus: number;
+  /** (tier + spif + bonus) when the gate is met, else 0. */
+  earned: number;
+  /** `earned` after the cap. */
+  capped: number;
+  /** Rate a clawback of this period's credit reverses: tier pay kept after gate and cap, per unit credited. */
+  paidRate: number;
+  clawback: number;
+  /** capped - clawback. */
+  net: number;
+  openingBalance: number;
+  payout: number;
+  closingBalance: number;
+  lines: AuditLine[];
+}
+
+export interface CommissionRun {
+  /** Rep by rep (in `credits.reps` order), period by period. */
+  rows: RepPeriodPayout[];
+}

@@ -1,0 +1,271 @@
+import * as fs from "fs";
+import * as path from "path";
+import type { Deal, Pipeline } from "../core/deal";
+import { creditDeals } from "../core/commission/engine";
+import type { CommissionCredits, CommissionDeal, CommissionPlan } from "../core/commission/types";
+import { parseCommissionPlan } from "../core/commission/validate";
+import { planImportIssuesSheet } from "../generators/importIssues";
+import { ImportError } from "../import/errors";
+import { ImportProgress, ImportResult, parseCrmExport } from "../import/normalize";
+import type { Locale, SheetPlan, WorkbookPlan } from "../workbook/plan";
+import { BuildArgs, parseCliArgs } from "./args";
+
+/** Exit codes of the command line. */
+export const EXIT = { done: 0, failed: 1, badArguments: 2, unreadableInput: 3 } as const;
+
+/** Where the command writes and reads; the real one is the process, a test passes a fake. */
+export interface CliIO {
+  stdout(line: string): void;
+  stderr(line: string): void;
+  readFile(file: string): Promise<Uint8Array>;
+  writeFile(file: string, bytes: Uint8Array): Promise<void>;
+}
+
+/** A generator result that refused its input. */
+interface Refusal {
+  ok: false;
+  errors: { field: string; message: string }[];
+}
+
+/** Options handed to the workbook generators. */
+export interface WorkbookOptions {
+  locale: Locale;
+  currency: string;
+}
+
+/** The pieces of the product the build puts together (injected so tests can swap them). */
+export interface BuildDependencies {
+  planWorkbook(deals: Deal[], pipeline: Pipeline, options: WorkbookOptions): WorkbookPlan | Refusal;
+  planCommissionWorkbook(plan: CommissionPlan, credits: CommissionCredits, options: WorkbookOptions): WorkbookPlan | Refusal;
+  writeXlsx(plan: WorkbookPlan): Promise<Uint8Array>;
+}
+
+function isRefusal(value: unknown): value is Refusal {
+  return typeof value === "object" && value !== null && (value as Refusal).ok === false;
+}
+
+/** The real node I/O. */
+export const processIO: CliIO = {
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+  readFile: async (file) => new Uint8Array(await fs.promises.readFile(file)),
+  writeFile: async (file, bytes) => {
+    await fs.promises.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await fs.promises.writeFile(file, bytes);
+  },
+};
+
+/**
+ * Runs the command line and returns its exit code (never throws, never exits the process).
+ *
+ * @example
+ * await runCli(["build", "--input", "deals.csv", "--out", "deals.xlsx"], processIO) // 0
+ */
+export async function runCli(argv: readonly string[], io: CliIO = processIO, dependencies?: BuildDependencies): Promise<number> {
+  const parsed = parseCliArgs(argv);
+  if (parsed.kind === "help") {
+    io.stdout(parsed.text);
+    return EXIT.done;
+  }
+  if (parsed.kind === "error") {
+    io.stderr(`salesquant: ${parsed.message}`);
+    return EXIT.badArguments;
+  }
+  return runBuild(parsed.args, io, dependencies);
+}
+
+/** The most frequent currency of the deals, or null when there are none. */
+function commonCurrency(deals: readonly Deal[]): string | null {
+  const counts = new Map<string, number>();
+  for (const deal of deals) counts.set(deal.currency, (counts.get(deal.currency) ?? 0) + 1);
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [currency, count] of counts) {
+    if (count > bestCount) [best, bestCount] = [currency, count];
+  }
+  return best;
+}
+
+/**
+ * Commission credits from won deals: one period per close month ("YYYY-MM", ascending), the
+ * owner credited with the whole amount. Won deals without a close date or with a negative
+ * amount are not credited.
+ */
+export function creditsFromDeals(deals: readonly Deal[], plan: CommissionPlan): CommissionCredits | Refusal {
+  const won = deals.filter((deal) => deal.status === "won" && deal.closeDate !== null && deal.amount >= 0 && deal.owner !== "");
+  const periods = [...new Set(won.map((deal) => (deal.closeDate as string).slice(0, 7)))].sort();
+  const periodIndex = new Map(periods.map((period, index) => [period, index]));
+  const commissionDeals: CommissionDeal[] = won.map((deal) => ({
+    id: deal.id,
+    amount: deal.amount,
+    period: periodIndex.get((deal.closeDate as string).slice(0, 7)) as number,
+    splits: [{ rep: deal.owner, share: 1 }],
+  }));
+  const credits = creditDeals(commissionDeals, plan, periods);
+  if ("errors" in credits) return { ok: false, errors: credits.errors };
+  return credits;
+}
+
+function progressPrinter(io: CliIO, quiet: boolean): ((progress: ImportProgress) => void) | undefined {
+  if (quiet) return undefined;
+  let nextTenth = 1;
+  return (progress) => {
+    // Only long files print: the first line appears after 10,000 rows.
+    if (progress.rowsDone < 10000 && progress.fraction < 1) return;
+    const tenth = Math.floor(progress.fraction * 10);
+    if (tenth >= nextTenth) {
+      nextTenth = tenth + 1;
+      io.stderr(`Reading... ${Math.round(progress.fraction * 100)}% (${progress.rowsDone.toLocaleString("en-US")} rows)`);
+    }
+  };
+}
+
+/**
+ * Reads the export, plans every sheet and writes the workbook. Returns the exit code.
+ *
+ * Rules: the input that cannot be read (missing file, not an export, no stage or amount
+ * column) is exit 3 with the reason; a commission plan that cannot be read or is invalid is
+ * exit 2 (it is an argument); anything failing after that is exit 1. Every error is one
+ * plain sentence on stderr; the summary goes to stdout.
+ */
+export async function runBuild(args: BuildArgs, io: CliIO = processIO, dependencies?: BuildDependencies): Promise<number> {
+  // The commission plan is an argument: check it before the (possibly long) import.
+  let commissionPlan: CommissionPlan | null = null;
+  if (args.commissionPlan) {
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder("utf-8").decode(await io.readFile(args.commissionPlan)).replace(/^\ufeff/, ""));
+    } catch (error) {
+      io.stderr(`salesquant: cannot read the commission plan ${args.commissionPlan}: ${(error as Error).message}`);
+      return EXIT.badArguments;
+    }
+    const parsed = parseCommissionPlan(json);
+    if ("errors" in parsed) {
+      io.stderr(`salesquant: the commission plan ${args.commissionPlan} is not valid:`);
+      for (const error of parsed.errors) io.stderr(`  ${error.field || "(plan)"}: ${error.message}`);
+      return EXIT.badArguments;
+    }
+    commissionPlan = parsed.plan;
+  }
+
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(args.input);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.stderr(
+      code === "ENOENT"
+        ? `salesquant: the input file ${args.input} does not exist.`
+        : `salesquant: cannot read the input file ${args.input}: ${(error as Error).message}`,
+    );
+    return EXIT.unreadableInput;
+  }
+
+  let result: ImportResult;
+  try {
+    result = await parseCrmExport(bytes, {
+      preset: args.preset,
+      encoding: args.encoding,
+      sheet: args.sheet ?? undefined,
+      currency: args.currency ?? undefined,
+      dateOrder: args.dateOrder,
+      pipeline: {
+        ...(args.stages ? { stages: args.stages.map((name, index, all) => ({ name, probability: defaultProbability(index, all.length) })) } : {}),
+        ...(args.wonLabels ? { wonLabels: args.wonLabels } : {}),
+        ...(args.lostLabels ? { lostLabels: args.lostLabels } : {}),
+      },
+      onProgress: progressPrinter(io, args.quiet),
+    });
+  } catch (error) {
+    if (error instanceof ImportError) {
+      io.stderr(`salesquant: cannot read ${args.input}: ${error.message}`);
+      return EXIT.unreadableInput;
+    }
+    io.stderr(`salesquant: reading ${args.input} failed: ${(error as Error).message}`);
+    return EXIT.failed;
+  }
+  if (result.stats.records === 0) {
+    io.stderr(`salesquant: ${args.input} has a header but no data rows.`);
+    return EXIT.unreadableInput;
+  }
+
+  const locale: Locale =
+    args.locale ?? (result.preset === "fxiaoke" || /[\u3400-\u9fff]/.test(Object.values(result.columns).join("")) ? "zh-CN" : "en-US");
+  const options: WorkbookOptions = { locale, currency: args.currency ?? commonCurrency(result.deals) ?? "USD" };
+
+  let deps: BuildDependencies;
+  try {
+    deps = dependencies ?? loadBuildDependencies();
+  } catch (error) {
+    io.stderr(`salesquant: ${(error as Error).message}`);
+    return EXIT.failed;
+  }
+
+  const workbook = deps.planWorkbook(result.deals, result.pipeline, options);
+  if (isRefusal(workbook)) {
+    io.stderr("salesquant: the workbook cannot be planned:");
+    for (const error of workbook.errors) io.stderr(`  ${error.field}: ${error.message}`);
+    return EXIT.failed;
+  }
+  const sheets: SheetPlan[] = [...workbook.sheets, planImportIssuesSheet(result.issues, locale)];
+  const names = [...(workbook.names ?? [])];
+  if (commissionPlan) {
+    const credits = creditsFromDeals(result.deals, commissionPlan);
+    const commission = isRefusal(credits) ? credits : deps.planCommissionWorkbook(commissionPlan, credits, options);
+    if (isRefusal(commission)) {
+      io.stderr("salesquant: the commission sheets cannot be planned:");
+      for (const error of commission.errors) io.stderr(`  ${error.field}: ${error.message}`);
+      return EXIT.failed;
+    }
+    sheets.push(...commission.sheets);
+    names.push(...(commission.names ?? []));
+  }
+  const plan: WorkbookPlan = { ...workbook, sheets, names };
+
+  try {
+    await io.writeFile(args.out, await deps.writeXlsx(plan));
+  } catch (error) {
+    io.stderr(`salesquant: cannot write ${args.out}: ${(error as Error).message}`);
+    return EXIT.failed;
+  }
+  const { stats } = result;
+  io.stdout(
+    `Wrote ${args.out}: ${stats.imported} deals (${stats.open} open, ${stats.won} won, ${stats.lost} lost) ` +
+      `from ${args.input} (${result.preset} preset${stats.encoding ? `, ${stats.encoding}` : ""}); ` +
+      `${stats.skipped} row(s) left out, listed on the ImportIssues sheet.`,
+  );
+  for (const issue of result.issues.slice(0, 5)) {
+    io.stdout(`  line ${issue.line} (record ${issue.record}, id ${JSON.stringify(issue.id)}): ${issue.message}`);
+  }
+  if (result.issues.length > 5) io.stdout(`  ... and ${result.issues.length - 5} more.`);
+  return EXIT.done;
+}
+
+/** Default probabilities of stages named on the command line: evenly from 10% to 90%. */
+export function defaultProbability(index: number, count: number): number {
+  if (count <= 1) return 0.5;
+  return Math.round((0.1 + (0.8 * index) / (count - 1)) * 100) / 100;
+}
+
+/**
+ * The product's generators and writer. Loaded on first use so that `--help` and argument
+ * errors answer without loading ExcelJS and every generator.
+ */
+export function loadBuildDependencies(): BuildDependencies {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const generators = require("../generators/workbook") as {
+    planWorkbook: BuildDependencies["planWorkbook"];
+  };
+  const commission = require("../generators/commission") as {
+    planCommissionWorkbook: BuildDependencies["planCommissionWorkbook"];
+  };
+  const writer = require("../workbook/xlsx/writeXlsx") as {
+    writeXlsx: (plan: WorkbookPlan) => Promise<Uint8Array>;
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return {
+    planWorkbook: generators.planWorkbook,
+    planCommissionWorkbook: commission.planCommissionWorkbook,
+    writeXlsx: writer.writeXlsx,
+  };
+}

@@ -247,3 +247,56 @@ export function validateStageNames(names: string[], locale: Locale | undefined, 
   });
   return errors;
 }
+
+// ---------------------------------------------------------------------------------------
+// Calendar helpers (UTC, Excel serials)
+// ---------------------------------------------------------------------------------------
+
+/** The UTC date of an ISO string (assumed valid). */
+function isoDate(iso: string): Date {
+  const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/**
+ * Serials of the first day of every month from the month of `firstIso` to the month of
+ * `lastIso`, inclusive.
+ *
+ * @example
+ * monthStarts("2024-11-15", "2025-01-10").length // 3 (Nov, Dec, Jan)
+ */
+export function monthStarts(firstIso: string, lastIso: string): number[] {
+  const a = isoDate(firstIso);
+  const b = isoDate(lastIso);
+  const out: number[] = [];
+  let y = a.getUTCFullYear();
+  let m = a.getUTCMonth();
+  while (y < b.getUTCFullYear() || (y === b.getUTCFullYear() && m <= b.getUTCMonth())) {
+    out.push(excelSerial(new Date(Date.UTC(y, m, 1))));
+    m += 1;
+    if (m === 12) {
+      m = 0;
+      y += 1;
+    }
+  }
+  return out;
+}
+
+/** "YYYY-MM" of a serial. */
+export function monthLabel(serial: number): string {
+  const d = new Date(Date.UTC(1899, 11, 30) + serial * 86400000);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+/** Earliest and latest of some ISO dates (nulls skipped), or null when there is none. */
+export function isoSpan(dates: (string | null | undefined)[]): { first: string; last: string } | null {
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const d of dates) {
+    if (!d || isoToSerial(d) === null) continue;
+    const day = d.slice(0, 10);
+    if (first === null || day < first) first = day;
+    if (last === null || day > last) last = day;
+  }
+  return first === null || last === null ? null : { first, last };
+}

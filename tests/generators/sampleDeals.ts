@@ -118,3 +118,9 @@ export function serial(iso: string): number {
   const [y, m, d] = iso.split("-").map(Number);
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
 }
+
+/** HyperFormula keeps about 11 significant digits: compare relative to the size. */
+export function expectNear(actual: unknown, expected: number, relative = 1e-9): void {
+  if (typeof actual !== "number") throw new Error(`expected a number near ${expected}, got ${JSON.stringify(actual)}`);
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(relative * Math.max(1, Math.abs(expected)));
+}

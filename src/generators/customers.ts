@@ -1,0 +1,135 @@
+/**
+ * Customer profiles (客户档案): per customer from the Deals sheet, won revenue, deals won,
+ * first and last won date, average deal, days since the last purchase (against an as-of
+ * cell), share of total revenue, and the revenue concentration of the customer base (HHI)
+ * with its reading as a risk signal.
+ *
+ * Layout: title A1; A3 as-of date (input, default =TODAY()); A4 HHI with its reading in C4;
+ * header row 6, one row per customer from row 7 (table `Customers`, A:H):
+ * `Customer | Won revenue | Deals won | First won | Last won | Average deal |
+ *  Days since last purchase | Share of revenue`.
+ *
+ * Rules: HHI = sum of (100 x share)^2, 0..10000 (= SUMSQ(shares) x 10000); below 1500
+ * unconcentrated, 1500..2500 moderate, above 2500 high. First/last won dates use the
+ * SUMPRODUCT(MAX(...)) pattern (classic Excel, no MINIFS): last = MAX over the customer's
+ * won close dates; first = 100000 - MAX(100000 - date), valid for dates before year 2173.
+ * Customers are listed by won revenue (highest first) as the data stands when generated.
+ */
+import { Deal, Pipeline } from "../core/deal";
+import { PlanCell, WorkbookPlan } from "../workbook/plan";
+import {
+  FieldError,
+  formulaText,
+  headerRow,
+  INPUT_STYLE,
+  invalid,
+  isoToSerial,
+  LABEL_STYLE,
+  PlanResult,
+  sheetFormats,
+  sheetText,
+  tableOver,
+  textFor,
+  titleBlock,
+  validateStageNames,
+} from "./common";
+import { dealsLayout, dealsRange, dealsSheetsFor, DealsSourceOptions, statusLiteral } from "./deals";
+
+export const CUSTOMERS_TABLE_NAME = "Customers";
+export const CUSTOMERS_HEADER_ROW = 6;
+export const CUSTOMERS_FIRST_ROW = 7;
+/** HHI readings: below the first is unconcentrated, above the second high. */
+export const HHI_THRESHOLDS = [1500, 2500] as const;
+
+export interface CustomersOptions extends DealsSourceOptions {
+  /** As-of date (ISO); default the formula =TODAY(). */
+  asOf?: string;
+}
+
+/**
+ * Plans the customer profiles over the Deals sheet.
+ *
+ * @example
+ * planCustomersSheet(deals, pipeline, { asOf: "2025-06-30" }) // B4 "=IF(SUM(B7:B11)=0,"",SUMSQ(H7:H11)*10000)"
+ */
+export function planCustomersSheet(deals: readonly Deal[], pipeline: Pipeline, options: CustomersOptions = {}): PlanResult {
+  const locale = options.locale;
+  const errors: FieldError[] = validateStageNames(pipeline.stages.map((s) => s.name), locale, "pipeline.stages");
+  const asOfSerial = options.asOf === undefined ? null : isoToSerial(options.asOf);
+  if (options.asOf !== undefined && asOfSerial === null) errors.push({ field: "asOf", message: sheetText(locale, "error.dateInvalid", { value: options.asOf }) });
+  if (errors.length > 0) return invalid(errors);
+
+  const t = textFor(locale);
+  const formats = sheetFormats(options);
+  const layout = dealsLayout(deals, pipeline, options);
+  const amount = dealsRange(layout, "amount");
+  const status = dealsRange(layout, "status");
+  const customer = dealsRange(layout, "customer");
+  const close = dealsRange(layout, "close");
+  const won = statusLiteral(layout, "won");
+
+  const revenue = new Map<string, number>();
+  for (const d of deals) {
+    if (d.customer.trim() === "") continue;
+    revenue.set(d.customer, (revenue.get(d.customer) ?? 0) + (d.status === "won" ? d.amount : 0));
+  }
+  const customers = [...revenue.keys()].sort((a, b) => revenue.get(b)! - revenue.get(a)! || a.localeCompare(b));
+  const first = CUSTOMERS_FIRST_ROW;
+  const last = first + Math.max(customers.length, 1) - 1;
+  const cells: PlanCell[][] = customers.map((name, i) => {
+    const r = first + i;
+    const wonDated = `(${customer}=$A${r})*(${status}=${won})*ISNUMBER(${close})`;
+    return [
+      name,
+      { f: `=SUMIFS(${amount},${customer},$A${r},${status},${won})` },
+      { f: `=COUNTIFS(${customer},$A${r},${status},${won})` },
+      { f: `=IF(SUMPRODUCT(${wonDated})=0,"",100000-SUMPRODUCT(MAX(${wonDated}*(100000-${close}))))` },
+      { f: `=IF(SUMPRODUCT(${wonDated})=0,"",SUMPRODUCT(MAX(${wonDated}*${close})))` },
+      { f: `=IF(C${r}=0,"",B${r}/C${r})` },
+      { f: `=IF(E${r}="","",$B$3-E${r})` },
+      { f: `=IF(SUM($B$${first}:$B$${last})=0,"",B${r}/SUM($B$${first}:$B$${last}))` },
+    ];
+  });
+  if (cells.length === 0) cells.push(new Array(8).fill(null));
+  const headers = [
+    t("customers.header.customer"),
+    t("customers.header.revenue"),
+    t("customers.header.won"),
+    t("customers.header.first"),
+    t("customers.header.last"),
+    t("customers.header.averageDeal"),
+    t("customers.header.daysSince"),
+    t("customers.header.share"),
+  ];
+  const sheetName = options.sheetName ?? t("sheet.customers");
+  const reading = `=IF(B4="","",IF(B4<${HHI_THRESHOLDS[0]},${formulaText(t("customers.reading.low"))},IF(B4<=${HHI_THRESHOLDS[1]},${formulaText(
+    t("customers.reading.moderate"),
+  )},${formulaText(t("customers.reading.high"))})))`;
+  const plan: WorkbookPlan = {
+    sheets: [
+      ...dealsSheetsFor(deals, pipeline, options),
+      {
+        name: sheetName,
+        tabColor: "#FFC000",
+        blocks: [
+          titleBlock("A1", t("customers.title")),
+          { at: "A3", cells: [[t("word.asOf")], [t("customers.hhi")]], style: LABEL_STYLE },
+          { at: "B3", cells: [[asOfSerial ?? { f: "=TODAY()" }]], numberFormat: formats.date, style: INPUT_STYLE },
+          { at: "B4", cells: [[{ f: `=IF(SUM(B${first}:B${last})=0,"",SUMSQ(H${first}:H${last})*10000)` }, { f: reading }]], numberFormat: ["#,##0", null] },
+          headerRow(`A${CUSTOMERS_HEADER_ROW}`, headers),
+          { at: `A${first}`, cells, numberFormat: [null, formats.money, formats.count, formats.date, formats.date, formats.money, "#,##0", formats.percent] },
+        ],
+        tables: [tableOver(CUSTOMERS_TABLE_NAME, `A${CUSTOMERS_HEADER_ROW}`, headers.length, cells.length)],
+        conditionalFormats: [
+          { type: "dataBar", range: `H${first}:H${last}`, color: "#FFC000" },
+          { type: "cellValue", range: "B4", operator: "greaterThan", formula1: String(HHI_THRESHOLDS[1]), style: { fill: "#F8CBAD", fontColor: "#9C0006" } },
+          { type: "colorScale", range: `G${first}:G${last}`, colors: ["#C6EFCE", "#FFEB9C", "#F8CBAD"] },
+        ],
+        columnWidths: { A: 26, B: 15, C: 10, D: 12, E: 12, F: 14, G: 14, H: 12 },
+        freeze: { rows: CUSTOMERS_HEADER_ROW, columns: 1 },
+      },
+    ],
+    activeSheet: sheetName,
+  };
+  return plan;
+}

@@ -1,0 +1,109 @@
+/**
+ * The Monthly sheet: won revenue and deals won by close month, with month-on-month growth,
+ * all SUMIFS / COUNTIFS over the Deals sheet (close date between the first and the last day
+ * of the month), and a column chart.
+ *
+ * Layout: title A1, header row 3, one row per month from row 4:
+ * `Month | Won revenue | Deals won | Growth vs previous month`. Table name `Monthly`.
+ * Months run from the first to the last close month of the won deals, gaps included (a
+ * month with no win shows 0). Month cells are real dates (first of the month) shown "yyyy-mm".
+ */
+import { Deal, Pipeline } from "../core/deal";
+import { PlanCell, WorkbookPlan } from "../workbook/plan";
+import { headerRow, invalid, isoSpan, monthStarts, PlanResult, sheetFormats, tableOver, textFor, titleBlock, validateStageNames } from "./common";
+import { dealsLayout, dealsRange, dealsSheetsFor, DealsSourceOptions, statusLiteral } from "./deals";
+
+export const MONTHLY_TABLE_NAME = "Monthly";
+export const MONTHLY_HEADER_ROW = 3;
+export const MONTHLY_FIRST_ROW = 4;
+
+/**
+ * The month starts (Excel serials) a deal-based monthly sheet covers: the close months of the
+ * won deals, first to last; when nothing is won, the close months of all deals; when no
+ * deal has a close date, none.
+ */
+export function wonMonthStarts(deals: readonly Deal[]): number[] {
+  const span = isoSpan(deals.filter((d) => d.status === "won").map((d) => d.closeDate)) ?? isoSpan(deals.map((d) => d.closeDate));
+  return span ? monthStarts(span.first, span.last) : [];
+}
+
+/**
+ * SUMIFS criteria "close date within the month starting in cell `monthCell`".
+ *
+ * @example
+ * closeMonthCriteria(closeRange, "A4") // `'Deals'!$H$2:$H$13,">="&A4,'Deals'!$H$2:$H$13,"<="&EOMONTH(A4,0)`
+ */
+export function closeMonthCriteria(closeRange: string, monthCell: string): string {
+  return `${closeRange},">="&${monthCell},${closeRange},"<="&EOMONTH(${monthCell},0)`;
+}
+
+/**
+ * Plans the Monthly sheet over the Deals sheet.
+ *
+ * Rules: growth = (this month - previous) / ABS(previous), blank for the first month and when
+ * the previous month is 0 (no honest growth from nothing).
+ *
+ * @example
+ * planMonthlySheet(deals, pipeline) // B4 "=SUMIFS('Deals'!$E$2:$E$13,'Deals'!$J$2:$J$13,"Won",...)"
+ */
+export function planMonthlySheet(deals: readonly Deal[], pipeline: Pipeline, options: DealsSourceOptions = {}): PlanResult {
+  const errors = validateStageNames(pipeline.stages.map((s) => s.name), options.locale, "pipeline.stages");
+  if (errors.length > 0) return invalid(errors);
+  const t = textFor(options.locale);
+  const formats = sheetFormats(options);
+  const layout = dealsLayout(deals, pipeline, options);
+  const amount = dealsRange(layout, "amount");
+  const status = dealsRange(layout, "status");
+  const close = dealsRange(layout, "close");
+  const won = statusLiteral(layout, "won");
+  const months = wonMonthStarts(deals);
+  const first = MONTHLY_FIRST_ROW;
+  const cells: PlanCell[][] = months.map((month, i) => {
+    const r = first + i;
+    const inMonth = closeMonthCriteria(close, `$A${r}`);
+    return [
+      month,
+      { f: `=SUMIFS(${amount},${status},${won},${inMonth})` },
+      { f: `=COUNTIFS(${status},${won},${inMonth})` },
+      i === 0 ? null : { f: `=IF(B${r - 1}=0,"",(B${r}-B${r - 1})/ABS(B${r - 1}))` },
+    ];
+  });
+  if (cells.length === 0) cells.push([null, null, null, null]);
+  const last = first + cells.length - 1;
+  const headers = [t("monthly.header.month"), t("monthly.header.revenue"), t("monthly.header.won"), t("monthly.header.growth")];
+  const plan: WorkbookPlan = {
+    sheets: [
+      ...dealsSheetsFor(deals, pipeline, options),
+      {
+        name: options.sheetName ?? t("sheet.monthly"),
+        tabColor: "#70AD47",
+        blocks: [
+          titleBlock("A1", t("monthly.title")),
+          headerRow(`A${MONTHLY_HEADER_ROW}`, headers),
+          { at: `A${first}`, cells, numberFormat: ["yyyy-mm", formats.money, formats.count, formats.percent] },
+        ],
+        tables: [tableOver(MONTHLY_TABLE_NAME, `A${MONTHLY_HEADER_ROW}`, headers.length, cells.length)],
+        charts: [
+          {
+            type: "column",
+            title: t("monthly.chart"),
+            categories: `A${first}:A${last}`,
+            series: [{ name: t("monthly.header.revenue"), values: `B${first}:B${last}` }],
+            anchor: "F3",
+            width: 520,
+            height: 300,
+            showLegend: false,
+            numberFormat: formats.moneyWhole,
+          },
+        ],
+        conditionalFormats: [
+          { type: "cellValue", range: `D${first}:D${last}`, operator: "lessThan", formula1: "0", style: { fontColor: "#C00000" } },
+        ],
+        columnWidths: { A: 10, B: 16, C: 11, D: 14 },
+        freeze: { rows: MONTHLY_HEADER_ROW, columns: 0 },
+      },
+    ],
+  };
+  plan.activeSheet = plan.sheets[plan.sheets.length - 1].name;
+  return plan;
+}

@@ -1,0 +1,246 @@
+/**
+ * The period review: a weekly, monthly or quarterly roll-up over the Deals sheet of won
+ * revenue, deals won and lost, win rate, average deal, new deals and how many of them are
+ * won, with the change vs the previous period and vs the same period a year before (when
+ * the data reaches back that far), a trend line chart and a revenue mix pie by source.
+ *
+ * Layout: title A1, kind A2, header row 4, one row per period from row 5 (table `Review`,
+ * A:L): `Period | Start | End | Won revenue | Deals won | Deals lost | Win rate |
+ * Average deal | New deals | New deals won | Revenue vs previous | Revenue vs year before`.
+ * Mix (when any deal has a source) at N4: `Source | Won revenue | Share`.
+ *
+ * Rules: a deal belongs to the period holding its close date (won/lost) or its created date
+ * (new deals). Win rate = won / (won + lost) by count. "New deals won" = deals created in the
+ * period that are won now, divided by the deals created in it. Growth = (this - base) /
+ * ABS(base), blank when the base is 0. A year before = 12 months, 4 quarters or 52 weeks back.
+ * Weeks start on Monday.
+ */
+import { Deal, Pipeline } from "../core/deal";
+import { excelSerial, PlanCell, WorkbookPlan } from "../workbook/plan";
+import {
+  FieldError,
+  headerRow,
+  invalid,
+  isoSpan,
+  isoToSerial,
+  noteBlock,
+  PlanResult,
+  sheetFormats,
+  sheetText,
+  tableOver,
+  textFor,
+  titleBlock,
+  validateStageNames,
+} from "./common";
+import { dealsLayout, dealsRange, dealsSheetsFor, DealsSourceOptions, statusLiteral } from "./deals";
+
+export const REVIEW_TABLE_NAME = "Review";
+export const REVIEW_HEADER_ROW = 4;
+export const REVIEW_FIRST_ROW = 5;
+export const REVIEW_MAX_PERIODS = 520;
+
+export type ReviewPeriod = "weekly" | "monthly" | "quarterly";
+
+export interface ReviewOptions extends DealsSourceOptions {
+  /** Default "monthly". */
+  period?: ReviewPeriod;
+  /** First day covered (ISO); default the earliest close or created date. */
+  from?: string;
+  /** Last day covered (ISO); default the latest close or created date. */
+  to?: string;
+}
+
+export interface PeriodSpan {
+  label: string;
+  /** Serial of the first day. */
+  start: number;
+  /** Serial of the last day (inclusive). */
+  end: number;
+}
+
+const LAG: Record<ReviewPeriod, number> = { weekly: 52, monthly: 12, quarterly: 4 };
+
+function utc(serial: number): Date {
+  return new Date(Date.UTC(1899, 11, 30) + serial * 86400000);
+}
+
+/**
+ * The periods covering [fromIso, toIso]: whole weeks (Monday first), months or quarters.
+ *
+ * @example
+ * reviewPeriods("2025-01-15", "2025-04-02", "quarterly").map(p => p.label) // ["2025 Q1", "2025 Q2"]
+ */
+export function reviewPeriods(fromIso: string, toIso: string, period: ReviewPeriod): PeriodSpan[] {
+  const from = isoToSerial(fromIso)!;
+  const to = isoToSerial(toIso)!;
+  const out: PeriodSpan[] = [];
+  if (period === "weekly") {
+    const weekday = (utc(from).getUTCDay() + 6) % 7; // Monday 0
+    for (let start = from - weekday; start <= to && out.length <= REVIEW_MAX_PERIODS; start += 7) {
+      const d = utc(start);
+      const label = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(d.getUTCDate()).padStart(2, "0")}`;
+      out.push({ label, start, end: start + 6 });
+    }
+    return out;
+  }
+  const step = period === "monthly" ? 1 : 3;
+  const f = utc(from);
+  let y = f.getUTCFullYear();
+  let m = f.getUTCMonth() - (f.getUTCMonth() % step);
+  for (;;) {
+    const start = excelSerial(new Date(Date.UTC(y, m, 1)));
+    if (start > to || out.length > REVIEW_MAX_PERIODS) break;
+    const end = excelSerial(new Date(Date.UTC(y, m + step, 1))) - 1;
+    const label = period === "monthly" ? `${y}-${String(m + 1).padStart(2, "0")}` : `${y} Q${m / 3 + 1}`;
+    out.push({ label, start, end });
+    m += step;
+    if (m >= 12) {
+      m -= 12;
+      y += 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Plans the period review over the Deals sheet.
+ *
+ * @example
+ * planReviewSheet(deals, pipeline, { period: "quarterly" }) // one row per quarter
+ */
+export function planReviewSheet(deals: readonly Deal[], pipeline: Pipeline, options: ReviewOptions = {}): PlanResult {
+  const locale = options.locale;
+  const errors: FieldError[] = validateStageNames(pipeline.stages.map((s) => s.name), locale, "pipeline.stages");
+  for (const key of ["from", "to"] as const) {
+    const value = options[key];
+    if (value !== undefined && isoToSerial(value) === null) errors.push({ field: key, message: sheetText(locale, "error.dateInvalid", { value }) });
+  }
+  const span = isoSpan([...deals.map((d) => d.closeDate), ...deals.map((d) => d.createdDate)]);
+  const fallback = new Date().toISOString().slice(0, 10);
+  const fromIso = options.from ?? span?.first ?? fallback;
+  const toIso = options.to ?? span?.last ?? fallback;
+  if (errors.length === 0 && isoToSerial(fromIso)! > isoToSerial(toIso)!) errors.push({ field: "from", message: sheetText(locale, "error.periodRange") });
+  const period = options.period ?? "monthly";
+  const periods = errors.length === 0 ? reviewPeriods(fromIso, toIso, period) : [];
+  if (periods.length > REVIEW_MAX_PERIODS) {
+    errors.push({ field: "period", message: sheetText(locale, "error.tooManyPeriods", { n: periods.length, max: REVIEW_MAX_PERIODS }) });
+  }
+  if (errors.length > 0) return invalid(errors);
+
+  const t = textFor(locale);
+  const formats = sheetFormats(options);
+  const layout = dealsLayout(deals, pipeline, options);
+  const amount = dealsRange(layout, "amount");
+  const status = dealsRange(layout, "status");
+  const close = dealsRange(layout, "close");
+  const created = dealsRange(layout, "created");
+  const source = dealsRange(layout, "source");
+  const won = statusLiteral(layout, "won");
+  const lost = statusLiteral(layout, "lost");
+  const first = REVIEW_FIRST_ROW;
+  const last = first + periods.length - 1;
+  const lag = LAG[period];
+
+  const cells: PlanCell[][] = periods.map((p, i) => {
+    const r = first + i;
+    const closed = `${close},">="&$B${r},${close},"<="&$C${r}`;
+    const opened = `${created},">="&$B${r},${created},"<="&$C${r}`;
+    return [
+      p.label,
+      p.start,
+      p.end,
+      { f: `=SUMIFS(${amount},${status},${won},${closed})` },
+      { f: `=COUNTIFS(${status},${won},${closed})` },
+      { f: `=COUNTIFS(${status},${lost},${closed})` },
+      { f: `=IF(E${r}+F${r}=0,"",E${r}/(E${r}+F${r}))` },
+      { f: `=IF(E${r}=0,"",D${r}/E${r})` },
+      { f: `=COUNTIFS(${opened})` },
+      { f: `=IF(I${r}=0,"",COUNTIFS(${opened},${status},${won})/I${r})` },
+      i === 0 ? null : { f: `=IF(D${r - 1}=0,"",(D${r}-D${r - 1})/ABS(D${r - 1}))` },
+      i < lag ? null : { f: `=IF(D${r - lag}=0,"",(D${r}-D${r - lag})/ABS(D${r - lag}))` },
+    ];
+  });
+
+  const headers = [
+    t("review.header.period"),
+    t("review.header.start"),
+    t("review.header.end"),
+    t("review.header.revenue"),
+    t("review.header.won"),
+    t("review.header.lost"),
+    t("review.header.winRate"),
+    t("review.header.averageDeal"),
+    t("review.header.newDeals"),
+    t("review.header.conversion"),
+    t("review.header.vsPrevious"),
+    t("review.header.vsYearBefore"),
+  ];
+  const kindKey = period === "weekly" ? "review.kind.weekly" : period === "quarterly" ? "review.kind.quarterly" : "review.kind.monthly";
+  const sheetName = options.sheetName ?? t("sheet.review");
+  const sheet: WorkbookPlan["sheets"][number] = {
+    name: sheetName,
+    tabColor: "#A5A5A5",
+    blocks: [
+      titleBlock("A1", t("review.title")),
+      noteBlock("A2", t(kindKey)),
+      headerRow(`A${REVIEW_HEADER_ROW}`, headers),
+      {
+        at: `A${first}`,
+        cells,
+        numberFormat: [null, formats.date, formats.date, formats.money, formats.count, formats.count, formats.percent, formats.money, formats.count, formats.percent, formats.percent, formats.percent],
+      },
+    ],
+    tables: [tableOver(REVIEW_TABLE_NAME, `A${REVIEW_HEADER_ROW}`, headers.length, cells.length)],
+    conditionalFormats: [
+      { type: "cellValue", range: `K${first}:L${last}`, operator: "lessThan", formula1: "0", style: { fontColor: "#C00000" } },
+      { type: "cellValue", range: `K${first}:L${last}`, operator: "greaterThan", formula1: "0", style: { fontColor: "#006100" } },
+    ],
+    charts: [
+      {
+        type: "line",
+        title: t("review.chart.trend"),
+        categories: `A${first}:A${last}`,
+        series: [{ name: t("review.header.revenue"), values: `D${first}:D${last}` }],
+        anchor: `A${last + 3}`,
+        width: 560,
+        height: 300,
+        showLegend: false,
+        numberFormat: formats.moneyWhole,
+      },
+    ],
+    columnWidths: { A: 12, B: 11, C: 11, D: 15, E: 10, F: 10, G: 10, H: 14, I: 10, J: 12, K: 14, L: 14, N: 16, O: 15, P: 10 },
+    freeze: { rows: REVIEW_HEADER_ROW, columns: 1 },
+  };
+
+  const sources = [...new Set(deals.map((d) => d.source).filter((s) => s.trim() !== ""))].sort((a, b) => a.localeCompare(b));
+  if (sources.length > 0) {
+    const mixFirst = 5;
+    const mixLast = mixFirst + sources.length - 1;
+    sheet.blocks.push(headerRow("N4", [t("review.mix.source"), t("review.mix.revenue"), t("review.mix.share")]));
+    sheet.blocks.push({
+      at: `N${mixFirst}`,
+      cells: sources.map((s, i) => {
+        const r = mixFirst + i;
+        return [
+          s,
+          { f: `=SUMIFS(${amount},${status},${won},${source},$N${r})` },
+          { f: `=IF(SUM($O$${mixFirst}:$O$${mixLast})=0,"",O${r}/SUM($O$${mixFirst}:$O$${mixLast}))` },
+        ];
+      }),
+      numberFormat: [null, formats.money, formats.percent],
+    });
+    sheet.charts!.push({
+      type: "pie",
+      title: t("review.chart.mix"),
+      categories: `N${mixFirst}:N${mixLast}`,
+      series: [{ name: t("review.mix.revenue"), values: `O${mixFirst}:O${mixLast}` }],
+      anchor: `N${mixLast + 3}`,
+      width: 380,
+      height: 300,
+      showLegend: true,
+      dataLabels: true,
+    });
+  }
+  const plan: WorkbookPlan = { sheets: [...dealsSheetsFor(deals, pipeline, options), sheet], activeSheet: sheetName };
+  return plan;
+}

@@ -1,0 +1,421 @@
+/**
+ * Checks a plan before any writer touches a workbook, and the naming rules writers share:
+ * legal and unique sheet names, unique table names, renaming sheets and tables inside a
+ * plan, and keeping data text as text.
+ *
+ * Problems are returned as values (`PlanProblem[]`); an empty list means the plan can be written.
+ */
+import { columnNumber, parseCell, parseRange, RangeBox, splitSheetRef } from "./address";
+import { Block, isFormulaCell, PlanCell, SheetPlan, WorkbookPlan } from "./plan";
+
+/** Excel's grid: 1,048,576 rows by 16,384 columns (XFD). */
+export const EXCEL_MAX_ROWS = 1048576;
+export const EXCEL_MAX_COLUMNS = 16384;
+export const SHEET_NAME_MAX_LENGTH = 31;
+/** Excel reserves this sheet name (case-insensitive). */
+export const RESERVED_SHEET_NAME = "History";
+
+export interface PlanProblem {
+  /** Planned sheet name, when the problem belongs to one sheet. */
+  sheet?: string;
+  /** What is wrong where, e.g. "blocks[2]" or "tables[0] Funnel". */
+  where: string;
+  message: string;
+}
+
+/**
+ * Makes a wanted sheet name legal for Excel.
+ *
+ * Rules: each of `[ ] : * ? / \` becomes a space, control characters are dropped,
+ * surrounding spaces and apostrophes are trimmed (Excel refuses a name that starts or ends
+ * with an apostrophe), and the result is cut to 31 characters. It may come back blank or
+ * "History": `validatePlan` reports those.
+ *
+ * @example sanitizeSheetName("Q1/Q2: Funnel") // "Q1 Q2  Funnel"
+ */
+export function sanitizeSheetName(wanted: string): string {
+  const cleaned = wanted
+    .replace(/[[\]:*?/\\]/g, " ")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .replace(/^[\s']+|[\s']+$/g, "");
+  return Array.from(cleaned).slice(0, SHEET_NAME_MAX_LENGTH).join("").replace(/[\s']+$/g, "");
+}
+
+/**
+ * A legal sheet name that none of `existingNames` has (compared case-insensitively).
+ *
+ * Rules: the wanted name is sanitised first; if it is taken, " (2)", " (3)"... is appended,
+ * cutting the base so the whole stays within 31 characters.
+ *
+ * @example uniqueSheetName("Funnel", ["funnel", "Funnel (2)"]) // "Funnel (3)"
+ */
+export function uniqueSheetName(wanted: string, existingNames: Iterable<string>): string {
+  const taken = new Set(Array.from(existingNames, (n) => n.toLowerCase()));
+  const base = sanitizeSheetName(wanted) || "Sheet";
+  if (!taken.has(base.toLowerCase()) && base.toLowerCase() !== RESERVED_SHEET_NAME.toLowerCase()) return base;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const head = Array.from(base)
+      .slice(0, SHEET_NAME_MAX_LENGTH - suffix.length)
+      .join("")
+      .replace(/\s+$/, "");
+    const candidate = `${head}${suffix}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+const TABLE_OR_NAME_PATTERN = /^[A-Za-z_\\\u00C0-\uFFFF][A-Za-z0-9_.\u00C0-\uFFFF]*$/;
+const LOOKS_LIKE_CELL = /^(?:[A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*|[RrCc])$/;
+
+/** True when `name` is acceptable as an Excel table or defined name. */
+export function isLegalTableOrDefinedName(name: string): boolean {
+  if (name.length === 0 || name.length > 255) return false;
+  if (!TABLE_OR_NAME_PATTERN.test(name)) return false;
+  if (LOOKS_LIKE_CELL.test(name)) return false;
+  if (/^[A-Za-z]{1,3}\d+$/.test(name)) {
+    const letters = /^[A-Za-z]+/.exec(name)![0];
+    if (columnNumber(letters) <= EXCEL_MAX_COLUMNS) return false;
+  }
+  return true;
+}
+
+/**
+ * A table name that none of `existingNames` has (case-insensitive; tables and defined names
+ * share one namespace in Excel).
+ *
+ * Rules: digits are appended to the wanted name, starting at 2.
+ *
+ * @example uniqueTableName("Funnel", ["Funnel"]) // "Funnel2"
+ */
+export function uniqueTableName(wanted: string, existingNames: Iterable<string>): string {
+  const taken = new Set(Array.from(existingNames, (n) => n.toLowerCase()));
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let n = 2; ; n++) {
+    const candidate = `${wanted}${n}`;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/**
+ * True when a data string would not stay text if typed into a cell: it starts with
+ * `=`, `+`, `-`, `@`, a tab or CR (formula injection), or with an apostrophe (which Excel
+ * would swallow).
+ */
+export function needsTextProtection(text: string): boolean {
+  return /^[=+\-@\t\r']/.test(text);
+}
+
+/**
+ * The form of a data string for `range.formulas`: a leading apostrophe keeps it text.
+ *
+ * Rules: every non-empty string is prefixed, not only risky ones, because Excel also turns
+ * "00123", "1e5", "TRUE" or "Jan-24" into numbers, booleans or dates; the apostrophe is not
+ * part of the cell's value. The empty string stays empty.
+ *
+ * @example textForFormulas("=HYPERLINK(...)") // "'=HYPERLINK(...)"
+ */
+export function textForFormulas(text: string): string {
+  return text === "" ? "" : `'${text}`;
+}
+
+function mapFormulaText(plan: WorkbookPlan, rewrite: (formula: string) => string): WorkbookPlan {
+  const cell = (c: PlanCell): PlanCell => (isFormulaCell(c) ? { f: rewrite(c.f) } : c);
+  const ref = (r: string): string => rewrite(r);
+  return {
+    ...plan,
+    sheets: plan.sheets.map((sheet) => ({
+      ...sheet,
+      blocks: sheet.blocks.map((block) => ({
+        ...block,
+        cells: block.cells.some((row) => row.some(isFormulaCell)) ? block.cells.map((row) => row.map(cell)) : block.cells,
+      })),
+      conditionalFormats: sheet.conditionalFormats?.map((cf) => {
+        if (cf.type === "cellValue") {
+          return { ...cf, formula1: ref(cf.formula1), ...(cf.formula2 !== undefined ? { formula2: ref(cf.formula2) } : {}) };
+        }
+        if (cf.type === "formula") return { ...cf, formula: ref(cf.formula) };
+        return cf;
+      }),
+      charts: sheet.charts?.map((chart) => ({
+        ...chart,
+        categories: ref(chart.categories),
+        series: chart.series.map((s) => ({ ...s, values: ref(s.values) })),
+      })),
+      validations: sheet.validations?.map((v) =>
+        v.type === "list" && typeof v.source === "string" ? { ...v, source: ref(v.source) } : v,
+      ),
+    })),
+    names: plan.names?.map((n) => ({ ...n, refersTo: ref(n.refersTo) })),
+  };
+}
+
+function toMap(renames: Record<string, string> | Map<string, string>): Map<string, string> {
+  return renames instanceof Map ? renames : new Map(Object.entries(renames));
+}
+
+/** Parts of a formula outside string literals, rewritten by `rewrite`; literals kept as they are. */
+function outsideStringLiterals(formula: string, rewrite: (code: string) => string): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : rewrite(part)))
+    .join("");
+}
+
+/**
+ * Gives sheets of a plan new names and rewrites every reference to them.
+ *
+ * Rules: all renames apply at once (so two sheets may swap names); references are found as
+ * `'Old name'!` (and `Old!` for simple names) in every formula cell, conditional-format
+ * formula, chart range, list-validation source and defined name, never inside string
+ * literals; `activeSheet` follows. The input plan is not changed.
+ *
+ * @example
+ * renameSheetsInPlan(plan, { Funnel: "Funnel (2)" })
+ * // { f: "='Funnel'!C4*2" } becomes { f: "='Funnel (2)'!C4*2" }
+ */
+export function renameSheetsInPlan(plan: WorkbookPlan, renames: Record<string, string> | Map<string, string>): WorkbookPlan {
+  const map = toMap(renames);
+  if (map.size === 0 || Array.from(map).every(([from, to]) => from === to)) return plan;
+  const lower = new Map(Array.from(map, ([from, to]) => [from.toLowerCase(), to] as const));
+  const quote = (name: string): string => `'${name.replace(/'/g, "''")}'!`;
+  const rewrite = (formula: string): string =>
+    outsideStringLiterals(formula, (code) =>
+      code.replace(/'((?:[^']|'')+)'!|(?<![\w.'\]])([A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!/g, (whole, quoted, bare) => {
+        const name = quoted !== undefined ? quoted.replace(/''/g, "'") : bare;
+        const to = lower.get(String(name).toLowerCase());
+        return to === undefined ? whole : quote(to);
+      }),
+    );
+  const renamed = mapFormulaText(plan, rewrite);
+  return {
+    ...renamed,
+    sheets: renamed.sheets.map((sheet) => ({ ...sheet, name: map.get(sheet.name) ?? sheet.name })),
+    ...(plan.activeSheet !== undefined ? { activeSheet: map.get(plan.activeSheet) ?? plan.activeSheet } : {}),
+  };
+}
+
+/**
+ * Gives tables of a plan new names and rewrites structured references (`Funnel[Amount]`,
+ * `Funnel[#Totals]`) everywhere formulas appear, outside string literals.
+ *
+ * @example renameTablesInPlan(plan, { Funnel: "Funnel2" })
+ */
+export function renameTablesInPlan(plan: WorkbookPlan, renames: Record<string, string> | Map<string, string>): WorkbookPlan {
+  const map = toMap(renames);
+  if (map.size === 0 || Array.from(map).every(([from, to]) => from === to)) return plan;
+  const lower = new Map(Array.from(map, ([from, to]) => [from.toLowerCase(), to] as const));
+  const rewrite = (formula: string): string =>
+    outsideStringLiterals(formula, (code) =>
+      code.replace(/(?<![\w.'!\]])([A-Za-z_\\\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)\[/g, (whole, name: string) => {
+        const to = lower.get(name.toLowerCase());
+        return to === undefined ? whole : `${to}[`;
+      }),
+    );
+  const renamed = mapFormulaText(plan, rewrite);
+  return {
+    ...renamed,
+    sheets: renamed.sheets.map((sheet) => ({
+      ...sheet,
+      tables: sheet.tables?.map((t) => ({ ...t, name: map.get(t.name) ?? t.name })),
+    })),
+  };
+}
+
+/** The box a block covers. */
+export function blockBox(block: Block): RangeBox {
+  const at = parseCell(block.at);
+  const columns = block.cells[0]?.length ?? 0;
+  return { top: at.row, left: at.column, bottom: at.row + block.cells.length - 1, right: at.column + columns - 1 };
+}
+
+function overlaps(a: RangeBox, b: RangeBox): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+function insideGrid(box: RangeBox): boolean {
+  return box.top >= 1 && box.left >= 1 && box.bottom <= EXCEL_MAX_ROWS && box.right <= EXCEL_MAX_COLUMNS;
+}
+
+/** The planned content of one cell of a sheet (undefined when no block covers it). */
+export function plannedCell(sheet: SheetPlan, row: number, column: number): PlanCell | undefined {
+  for (const block of sheet.blocks) {
+    const box = blockBox(block);
+    if (row >= box.top && row <= box.bottom && column >= box.left && column <= box.right) {
+      return block.cells[row - box.top][column - box.left];
+    }
+  }
+  return undefined;
+}
+
+function tryBox(address: string): RangeBox | undefined {
+  try {
+    const box = parseRange(address);
+    return insideGrid(box) ? box : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Checks a plan: legal, distinct sheet names; rectangular blocks inside Excel's grid that do
+ * not overlap; valid addresses everywhere; unique, legal table names whose header cells are
+ * non-empty, distinct text; chart and name references to sheets of the plan; sane sizes.
+ *
+ * @returns every problem found (empty when the plan can be written).
+ * @example validatePlan({ sheets: [{ name: "History", blocks: [] }] })
+ * // [{ sheet: "History", where: "name", message: 'Excel reserves the sheet name "History"...' }]
+ */
+export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  const report = (sheet: string | undefined, where: string, message: string): void => {
+    problems.push({ ...(sheet !== undefined ? { sheet } : {}), where, message });
+  };
+  if (plan.sheets.length === 0) report(undefined, "sheets", "The plan has no sheets.");
+
+  const sheetNames = new Map<string, string>();
+  for (const sheet of plan.sheets) {
+    const clean = sanitizeSheetName(sheet.name);
+    if (clean === "") report(sheet.name, "name", "The sheet name is blank once characters Excel forbids are removed.");
+    else if (clean.toLowerCase() === RESERVED_SHEET_NAME.toLowerCase())
+      report(sheet.name, "name", `Excel reserves the sheet name "${RESERVED_SHEET_NAME}"; choose another name.`);
+    const key = sheet.name.toLowerCase();
+    if (sheetNames.has(key)) report(sheet.name, "name", `Two sheets of the plan are named "${sheet.name}".`);
+    sheetNames.set(key, sheet.name);
+  }
+  const knownSheet = (ref: string): boolean => {
+    const { sheet } = splitSheetRef(ref.replace(/^=/, ""));
+    return sheet === undefined || sheetNames.has(sheet.toLowerCase());
+  };
+  const checkRef = (sheet: string, where: string, ref: string): void => {
+    const { sheet: other, address } = splitSheetRef(ref.replace(/^=/, ""));
+    if (!tryBox(address.replace(/\$/g, ""))) report(sheet, where, `"${ref}" is not a range inside Excel's grid.`);
+    else if (other !== undefined && !knownSheet(ref)) report(sheet, where, `"${ref}" refers to a sheet that is not in the plan.`);
+  };
+
+  const tableNames = new Map<string, string>();
+  for (const sheet of plan.sheets) {
+    const s = sheet.name;
+    const boxes: RangeBox[] = [];
+    sheet.blocks.forEach((block, i) => {
+      const where = `blocks[${i}]`;
+      let at;
+      try {
+        at = parseCell(block.at);
+      } catch {
+        report(s, where, `"${block.at}" is not a cell address.`);
+        return;
+      }
+      const width = block.cells[0]?.length ?? 0;
+      if (block.cells.length === 0 || width === 0) {
+        report(s, where, "The block has no cells.");
+        return;
+      }
+      const ragged = block.cells.findIndex((row) => row.length !== width);
+      if (ragged >= 0) {
+        report(s, where, `Row ${ragged + 1} has ${block.cells[ragged].length} cells; every row needs ${width}.`);
+        return;
+      }
+      const box = { top: at.row, left: at.column, bottom: at.row + block.cells.length - 1, right: at.column + width - 1 };
+      if (!insideGrid(box)) {
+        report(s, where, `The block passes Excel's limits of ${EXCEL_MAX_ROWS} rows and ${EXCEL_MAX_COLUMNS} columns.`);
+        return;
+      }
+      if (boxes.some((other) => overlaps(other, box))) report(s, where, "The block overlaps another block.");
+      boxes.push(box);
+      if (Array.isArray(block.numberFormat) && block.numberFormat.length !== width)
+        report(s, where, `numberFormat lists ${block.numberFormat.length} columns; the block has ${width}.`);
+      for (let r = 0; r < block.cells.length; r++) {
+        const row = block.cells[r];
+        for (let c = 0; c < width; c++) {
+          const cell = row[c];
+          if (typeof cell === "number" && !Number.isFinite(cell)) report(s, where, `Cell ${r + 1},${c + 1} is not a finite number.`);
+          else if (isFormulaCell(cell) && !cell.f.startsWith("=")) report(s, where, `Formula "${cell.f}" does not start with "=".`);
+        }
+      }
+    });
+
+    for (const merge of sheet.merges ?? []) if (!tryBox(merge)) report(s, "merges", `"${merge}" is not a range.`);
+    for (const letters of Object.keys(sheet.columnWidths ?? {})) {
+      if (!/^[A-Za-z]{1,3}$/.test(letters) || columnNumber(letters) > EXCEL_MAX_COLUMNS)
+        report(s, "columnWidths", `"${letters}" is not a column.`);
+    }
+    for (const row of Object.keys(sheet.rowHeights ?? {})) {
+      const n = Number(row);
+      if (!Number.isInteger(n) || n < 1 || n > EXCEL_MAX_ROWS) report(s, "rowHeights", `"${row}" is not a row number.`);
+    }
+    if (sheet.freeze) {
+      const { rows, columns } = sheet.freeze;
+      if (!Number.isInteger(rows) || !Number.isInteger(columns) || rows < 0 || columns < 0)
+        report(s, "freeze", "Frozen rows and columns must be whole numbers from 0.");
+    }
+
+    const tableBoxes: RangeBox[] = [];
+    (sheet.tables ?? []).forEach((table, i) => {
+      const where = `tables[${i}] ${table.name}`;
+      if (!isLegalTableOrDefinedName(table.name))
+        report(s, where, `"${table.name}" is not a legal table name (letters, digits, _ and ., not like a cell address).`);
+      const key = table.name.toLowerCase();
+      if (tableNames.has(key)) report(s, where, `Two tables of the plan are named "${table.name}".`);
+      tableNames.set(key, table.name);
+      const box = tryBox(table.range);
+      if (!box) {
+        report(s, where, `"${table.range}" is not a range.`);
+        return;
+      }
+      if (tableBoxes.some((other) => overlaps(other, box))) report(s, where, "The table overlaps another table.");
+      tableBoxes.push(box);
+      const headers = new Set<string>();
+      for (let c = box.left; c <= box.right; c++) {
+        const header = plannedCell(sheet, box.top, c);
+        if (typeof header !== "string" || header.trim() === "") {
+          report(s, where, `Header cell in column ${c} must be non-empty text.`);
+          continue;
+        }
+        if (headers.has(header.toLowerCase())) report(s, where, `Header "${header}" appears twice.`);
+        headers.add(header.toLowerCase());
+      }
+    });
+
+    (sheet.conditionalFormats ?? []).forEach((cf, i) => {
+      if (!tryBox(cf.range)) report(s, `conditionalFormats[${i}]`, `"${cf.range}" is not a range.`);
+    });
+    (sheet.charts ?? []).forEach((chart, i) => {
+      const where = `charts[${i}] ${chart.title}`;
+      checkRef(s, where, chart.categories);
+      if (chart.series.length === 0) report(s, where, "The chart has no series.");
+      chart.series.forEach((series) => checkRef(s, where, series.values));
+      if (!tryBox(chart.anchor)) report(s, where, `"${chart.anchor}" is not a cell.`);
+      if (!(chart.width > 0 && chart.height > 0)) report(s, where, "Width and height must be positive.");
+    });
+    (sheet.validations ?? []).forEach((v, i) => {
+      const where = `validations[${i}]`;
+      if (!tryBox(v.range)) report(s, where, `"${v.range}" is not a range.`);
+      if (v.type === "list") {
+        if (Array.isArray(v.source) ? v.source.length === 0 : v.source.trim() === "") report(s, where, "The list has no choices.");
+        if (typeof v.source === "string" && !knownSheet(v.source)) report(s, where, `"${v.source}" refers to a sheet that is not in the plan.`);
+      }
+    });
+    (sheet.notes ?? []).forEach((note, i) => {
+      try {
+        parseCell(note.cell);
+      } catch {
+        report(s, `notes[${i}]`, `"${note.cell}" is not a cell.`);
+      }
+    });
+  }
+
+  const definedNames = new Set<string>();
+  (plan.names ?? []).forEach((n, i) => {
+    const where = `names[${i}] ${n.name}`;
+    if (!isLegalTableOrDefinedName(n.name)) report(undefined, where, `"${n.name}" is not a legal defined name.`);
+    const key = n.name.toLowerCase();
+    if (definedNames.has(key) || tableNames.has(key)) report(undefined, where, `"${n.name}" is used twice (names and tables share one namespace).`);
+    definedNames.add(key);
+    if (!n.refersTo.startsWith("=")) report(undefined, where, `refersTo "${n.refersTo}" must start with "=".`);
+    else if (!knownSheet(n.refersTo)) report(undefined, where, `"${n.refersTo}" refers to a sheet that is not in the plan.`);
+  });
+  if (plan.activeSheet !== undefined && !sheetNames.has(plan.activeSheet.toLowerCase()))
+    report(undefined, "activeSheet", `"${plan.activeSheet}" is not a sheet of the plan.`);
+  return problems;
+}

@@ -14,7 +14,8 @@ export interface CsvReadOptions {
  *
  * Rules:
  * - RFC 4180: quoted fields may hold the separator, doubled quotes and line breaks; lines
- *   end in CRLF or LF; the separator is guessed among comma, tab and semicolon.
+ *   end in CRLF or LF; the separator is the one of comma, tab and semicolon that the
+ *   header line holds most often (comma on a tie).
  * - Blank lines before the header are skipped; the first non-blank record is the header.
  * - The first blank record after the header ends the data: what follows is a footer
  *   (a Salesforce report's totals and notices) and is only counted.
@@ -36,7 +37,7 @@ export function readCsvRecords(text: string, visitor: RecordVisitor, options: Cs
     header: false,
     skipEmptyLines: false,
     dynamicTyping: false,
-    delimitersToGuess: [",", "\t", ";"],
+    delimiter: guessDelimiter(text),
     step: (result) => {
       const cells = result.data;
       const recordLine = line;
@@ -85,4 +86,22 @@ function countLineBreaks(cells: readonly string[]): number {
     }
   }
   return breaks;
+}
+
+/** The separator the first non-blank line uses most: comma, tab or semicolon (comma on a tie). */
+export function guessDelimiter(text: string): "," | "\t" | ";" {
+  const start = text.search(/[^\r\n]/);
+  if (start < 0) return ",";
+  const end = text.slice(start).search(/[\r\n]/);
+  const line = end < 0 ? text.slice(start) : text.slice(start, start + end);
+  let best: "," | "\t" | ";" = ",";
+  let bestCount = line.split(",").length - 1;
+  for (const candidate of ["\t", ";"] as const) {
+    const count = line.split(candidate).length - 1;
+    if (count > bestCount) {
+      best = candidate;
+      bestCount = count;
+    }
+  }
+  return best;
 }

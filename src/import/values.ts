@@ -61,6 +61,7 @@ export function parseAmount(raw: RawCell): Parsed<ParsedAmount> {
   }
   if (BLANK.test(raw)) return { ok: true, value: null };
   let text = cellText(raw).replace(/\s+/g, "");
+  if ((text.match(/-/g) ?? []).length + (text.startsWith("(") ? 1 : 0) > 1) return notAmount(raw);
   let negative = false;
   if (text.startsWith("(") && text.endsWith(")")) {
     negative = true;

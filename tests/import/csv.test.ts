@@ -1,0 +1,75 @@
+import { readCsvRecords } from "../../src/import/csv";
+import { ImportError } from "../../src/import/errors";
+import type { RawRecord } from "../../src/import/records";
+
+function read(text: string) {
+  let header: string[] = [];
+  let headerLine = 0;
+  const records: RawRecord[] = [];
+  const summary = readCsvRecords(text, {
+    header: (cells, line) => {
+      header = cells;
+      headerLine = line;
+    },
+    record: (record) => records.push(record),
+  });
+  return { header, headerLine, records, summary };
+}
+
+describe("readCsvRecords", () => {
+  it("keeps quoted commas, doubled quotes and line breaks in one field", () => {
+    const { header, records } = read('Name,Amount\r\n"Comma, Inc.",1\r\n"Say ""hi""",2\r\n"Two\r\nlines",3\r\n');
+    expect(header).toEqual(["Name", "Amount"]);
+    expect(records.map((r) => r.cells)).toEqual([
+      ["Comma, Inc.", "1"],
+      ['Say "hi"', "2"],
+      ["Two\r\nlines", "3"],
+    ]);
+  });
+
+  it("numbers records and physical lines, counting line breaks inside quotes", () => {
+    // line 1 header; line 2 record 1 spans lines 2-4 (two breaks inside); record 2 on line 5.
+    const { records } = read('a,b\n"x\ny\nz",1\nw,2\n');
+    expect(records.map((r) => [r.record, r.line])).toEqual([
+      [1, 2],
+      [2, 5],
+    ]);
+  });
+
+  it("reads LF and CRLF files alike", () => {
+    expect(read("a,b\n1,2\n").records[0].cells).toEqual(["1", "2"]);
+    expect(read("a,b\r\n1,2\r\n").records[0].cells).toEqual(["1", "2"]);
+  });
+
+  it("skips blank lines before the header", () => {
+    const { header, headerLine, records } = read("\n\nName,Amount\nA,1\n");
+    expect(header).toEqual(["Name", "Amount"]);
+    expect(headerLine).toBe(3);
+    expect(records[0].line).toBe(4);
+  });
+
+  it("stops at the first blank record and counts the footer", () => {
+    const { records, summary } = read('"Name","Amount"\r\n"A","1"\r\n"B","2"\r\n\r\n"Total","3"\r\n\r\n"Copyright"\r\n');
+    expect(records).toHaveLength(2);
+    expect(summary).toEqual({ records: 2, footerLine: 4, footerRecords: 2 });
+  });
+
+  it("treats a row of bare separators as blank", () => {
+    expect(read("a,b\n1,2\n,\n3,4\n").records).toHaveLength(1);
+  });
+
+  it("guesses tab and semicolon separators", () => {
+    expect(read("a\tb\n1,5\t2\n").records[0].cells).toEqual(["1,5", "2"]);
+    expect(read("a;b\n1;2\n").records[0].cells).toEqual(["1", "2"]);
+  });
+
+  it("flags broken quoting on the record", () => {
+    const { records } = read('a,b\n"open,1\n');
+    expect(records[0].malformed).toBeDefined();
+  });
+
+  it("throws an ImportError for an empty file", () => {
+    expect(() => read("")).toThrow(ImportError);
+    expect(() => read("\n\n")).toThrow(/no header/);
+  });
+});

@@ -1,0 +1,265 @@
+import type { Deal } from "../../src/core/deal";
+import { ImportError } from "../../src/import/errors";
+import { parseCrmExport, parseCrmText, ImportProgress } from "../../src/import/normalize";
+import { allFixtures, Fixture, HOSTILE_NAMES, renderZoho } from "../fixtures/generateExports";
+import { encodeUtf8 } from "../fixtures/gb18030";
+import { independentCount } from "../fixtures/independentCount";
+
+/** Metrics counted from imported deals with plain loops (the funnel by furthestStage). */
+function metricsOf(deals: Deal[], stageCount: number) {
+  const funnel = new Array(stageCount).fill(0);
+  const repWonRevenue: Record<string, number> = {};
+  const monthlyWonRevenue: Record<string, number> = {};
+  let weightedPipeline = 0;
+  for (const deal of deals) {
+    for (let s = 0; s < stageCount; s++) if (deal.furthestStage >= s) funnel[s]++;
+    if (deal.status === "open") weightedPipeline += deal.amount * deal.probability;
+    if (deal.status === "won") {
+      repWonRevenue[deal.owner] = (repWonRevenue[deal.owner] ?? 0) + deal.amount;
+      const month = (deal.closeDate ?? "").slice(0, 7);
+      monthlyWonRevenue[month] = (monthlyWonRevenue[month] ?? 0) + deal.amount;
+    }
+  }
+  return { funnel, repWonRevenue, monthlyWonRevenue, weightedPipeline };
+}
+
+const EXPECTED_PRESET: Record<string, string> = {
+  "zoho.csv": "zoho",
+  "salesforce-report.csv": "salesforce",
+  "salesforce-dataloader.csv": "salesforce",
+  "hubspot.csv": "hubspot",
+  "fxiaoke.csv": "fxiaoke",
+  "dynamics.xlsx": "dynamics",
+  "generic.txt": "generic",
+};
+
+describe("parseCrmExport on every CRM's export", () => {
+  let fixtures: Fixture[];
+  beforeAll(async () => {
+    fixtures = await allFixtures(150, 4242);
+  });
+
+  it("detects each CRM and reads its pipeline", async () => {
+    for (const fixture of fixtures) {
+      const result = await parseCrmExport(fixture.bytes);
+      expect([fixture.name, result.preset]).toEqual([fixture.name, EXPECTED_PRESET[fixture.name]]);
+      expect(result.pipeline.stages.map((stage) => stage.name)).toEqual(fixture.stages);
+    }
+  });
+
+  it("imports the good rows and counts them as the independent counter does", async () => {
+    for (const fixture of fixtures) {
+      const result = await parseCrmExport(fixture.bytes);
+      const expected = independentCount(fixture.truth, fixture.stages.length, fixture.lostAtKnown);
+      const actual = metricsOf(result.deals, fixture.stages.length);
+      expect([fixture.name, result.stats.imported, result.stats.open, result.stats.won, result.stats.lost]).toEqual([
+        fixture.name, expected.good, expected.open, expected.won, expected.lost,
+      ]);
+      expect([fixture.name, actual.funnel]).toEqual([fixture.name, expected.funnel]);
+      expect(Object.keys(actual.repWonRevenue).sort()).toEqual(Object.keys(expected.repWonRevenue).sort());
+      for (const [owner, revenue] of Object.entries(expected.repWonRevenue)) {
+        expect(actual.repWonRevenue[owner]).toBeCloseTo(revenue, 6);
+      }
+      expect(Object.keys(actual.monthlyWonRevenue).sort()).toEqual(Object.keys(expected.monthlyWonRevenue).sort());
+      for (const [month, revenue] of Object.entries(expected.monthlyWonRevenue)) {
+        expect(actual.monthlyWonRevenue[month]).toBeCloseTo(revenue, 6);
+      }
+      expect(actual.weightedPipeline).toBeCloseTo(expected.weightedPipeline, 6);
+    }
+  });
+
+  it("reports every bad row with its record, physical line, id, name and reason", async () => {
+    for (const fixture of fixtures) {
+      const result = await parseCrmExport(fixture.bytes);
+      const badTruth = fixture.truth.map((deal, index) => ({ deal, record: index + 1 })).filter((entry) => entry.deal.bad !== null);
+      expect(result.issues.map((issue) => issue.record)).toEqual(badTruth.map((entry) => entry.record));
+      expect(result.issues.map((issue) => issue.reason)).toEqual(
+        badTruth.map((entry) => (entry.deal.bad === "fieldCount" ? "fieldCount" : entry.deal.bad)),
+      );
+      for (const [i, issue] of result.issues.entries()) {
+        expect(issue.name).toBe(badTruth[i].deal.name);
+        expect(issue.message.length).toBeGreaterThan(10);
+      }
+    }
+  });
+
+  it("puts each CSV issue on the physical line that holds the row", async () => {
+    const fixture = fixtures.find((f) => f.name === "zoho.csv") as Fixture;
+    const lines = new TextDecoder("utf-8").decode(fixture.bytes).split(/\r\n|\n/);
+    const result = await parseCrmExport(fixture.bytes);
+    expect(result.issues.length).toBeGreaterThan(0);
+    for (const issue of result.issues) {
+      // Zoho's first column is the record id: the reported line starts with it.
+      expect(lines[issue.line - 1].startsWith(`${issue.id},`)).toBe(true);
+    }
+  });
+
+  it("keeps hostile names as exact plain strings", async () => {
+    for (const fixture of fixtures) {
+      const result = await parseCrmExport(fixture.bytes);
+      const names = new Set(result.deals.map((deal) => deal.name));
+      for (const hostile of HOSTILE_NAMES) {
+        const inTruth = fixture.truth.find((deal) => deal.name === hostile && deal.bad === null);
+        // XML (inside .xlsx) normalizes a raw CR LF to LF when the fixture writer does not escape it.
+        const expectedName = fixture.name.endsWith(".xlsx") ? hostile.replace(/\r\n/g, "\n") : hostile;
+        if (inTruth) expect([fixture.name, names.has(expectedName)]).toEqual([fixture.name, true]);
+      }
+    }
+  });
+
+  it("reads GB18030 names GBK lacks and trims owners", async () => {
+    const fixture = fixtures.find((f) => f.name === "fxiaoke.csv") as Fixture;
+    const result = await parseCrmExport(fixture.bytes);
+    expect(result.stats.encoding).toBe("gb18030");
+    expect(result.deals.some((deal) => deal.customer === "𠮷野家餐饮" || deal.owner === "𠮷田")).toBe(true);
+    expect(result.deals.every((deal) => deal.owner === deal.owner.trim())).toBe(true);
+    expect(result.deals.every((deal) => deal.currency === "CNY")).toBe(true);
+  });
+
+  it("stops a Salesforce report at its footer", async () => {
+    const fixture = fixtures.find((f) => f.name === "salesforce-report.csv") as Fixture;
+    const result = await parseCrmExport(fixture.bytes);
+    expect(result.stats.records).toBe(fixture.truth.length);
+    expect(result.stats.footerRecords).toBe(5);
+  });
+});
+
+describe("parseCrmText rules", () => {
+  const zohoHeader = "Record Id,Deal Owner,Deal Name,Amount,Closing Date,Stage,Account Name,Probability (%),Created Time\n";
+
+  it("uses the row's probability, else the stage default, and 1 / 0 for won / lost", () => {
+    const result = parseCrmText(
+      zohoHeader +
+        "1,Ann,A,100,2025-01-05,Needs Analysis,X,35,\n" +
+        "2,Ann,B,100,2025-01-05,Needs Analysis,X,,\n" +
+        "3,Ann,C,100,2025-01-05,Closed Won,X,20,\n" +
+        "4,Ann,D,100,2025-01-05,Closed Lost,X,70,\n",
+    );
+    expect(result.deals.map((deal) => deal.probability)).toEqual([0.35, 0.2, 1, 0]);
+    // Zoho default for Needs Analysis is 20%: the preset's table.
+  });
+
+  it("counts a blank amount as 0 on open and lost deals but refuses it on a won deal", () => {
+    const result = parseCrmText(
+      zohoHeader + "1,Ann,A,,2025-01-05,Qualification,X,,\n2,Ann,B,,2025-01-05,Closed Lost,X,,\n3,Ann,C,,2025-01-05,Closed Won,X,,\n",
+    );
+    expect(result.deals.map((deal) => deal.amount)).toEqual([0, 0]);
+    expect(result.issues).toMatchObject([{ record: 3, line: 4, id: "3", name: "C", reason: "missingAmount" }]);
+  });
+
+  it("applies the furthest-stage rule: open -> its stage, won -> past the last stage, lost unknown -> first", () => {
+    const result = parseCrmText(
+      zohoHeader + "1,Ann,A,1,,Perception Analysis,X,,\n2,Ann,B,1,,Closed Won,X,,\n3,Ann,C,1,,Closed Lost,X,,\n",
+    );
+    expect(result.deals.map((deal) => [deal.status, deal.stagePosition, deal.furthestStage, deal.lostAtStage])).toEqual([
+      ["open", 4, 4, null],
+      ["won", null, 7, null],
+      ["lost", null, 0, null],
+    ]);
+  });
+
+  it("lets the Fxiaoke status column override the stage and keeps the loss stage", () => {
+    const text =
+      "商机名称,负责人,商机金额,预计成交日期,结单日期,销售阶段,赢率,商机状态\n" +
+      "甲,王伟,100,2025-01-01,2025年2月3日,方案制定,60%,输单\n" +
+      "乙,王伟,200,2025-01-01,2025/02/04,谈判签约,80,赢单\n" +
+      "丙,王伟,300,2025-01-01,,需求分析,30,进行中\n" +
+      "丁,王伟,300,2025-01-01,,赢单,30,进行中\n";
+    const result = parseCrmText(text);
+    expect(result.preset).toBe("fxiaoke");
+    expect(result.deals.map((deal) => [deal.status, deal.furthestStage, deal.lostAtStage, deal.closeDate])).toEqual([
+      ["lost", 2, 2, "2025-02-03"],
+      ["won", 4, null, "2025-02-04"],
+      ["open", 1, null, "2025-01-01"],
+    ]);
+    expect(result.deals[2].probability).toBeCloseTo(0.3, 12);
+    expect(result.issues).toMatchObject([{ record: 4, reason: "stage" }]);
+  });
+
+  it("reads the HubSpot stage history for the loss stage", () => {
+    const text =
+      'Deal Name,Deal Stage,Amount,Pipeline,Deal owner,Date entered "Appointment Scheduled (Sales Pipeline)",Date entered "Qualified To Buy (Sales Pipeline)",Date entered "Presentation Scheduled (Sales Pipeline)"\n' +
+      "A,Closed Lost,10,Sales Pipeline,Ann,2025-01-01,,2025-01-05\n" +
+      "B,Closed Lost,10,Sales Pipeline,Ann,,,\n";
+    const result = parseCrmText(text);
+    expect(result.preset).toBe("hubspot");
+    expect(result.deals.map((deal) => [deal.lostAtStage, deal.furthestStage])).toEqual([
+      [2, 2],
+      [null, 0],
+    ]);
+  });
+
+  it("takes Salesforce IsWon / IsClosed over the stage label", () => {
+    const text = "Name,Owner.Name,Amount,StageName,CloseDate,IsWon,IsClosed\nA,Ann,5,Custom closed,2025-01-01,true,true\nB,Ann,5,Custom closed,2025-01-01,false,true\n";
+    const result = parseCrmText(text);
+    expect(result.preset).toBe("salesforce");
+    expect(result.deals.map((deal) => [deal.status, deal.stage, deal.stagePosition])).toEqual([
+      ["won", "Custom closed", null],
+      ["lost", "Custom closed", null],
+    ]);
+  });
+
+  it("prefers Dynamics actual revenue and actual close date on closed deals", () => {
+    const text =
+      "Topic,Owner,Est. Revenue,Actual Revenue,Est. Close Date,Actual Close Date,Status,Pipeline Phase\n" +
+      "A,Ann,100,90,1/1/2025,2/1/2025,Won,4-Close\n" +
+      "B,Ann,100,,1/1/2025,,Open,2-Develop\n";
+    const result = parseCrmText(text);
+    expect(result.preset).toBe("dynamics");
+    expect(result.deals.map((deal) => [deal.amount, deal.closeDate, deal.status, deal.stagePosition])).toEqual([
+      [90, "2025-02-01", "won", 3],
+      [100, "2025-01-01", "open", 1],
+    ]);
+  });
+
+  it("lets every column and stage be overridden", () => {
+    const text = "Opportunity,Seller,Value (k),Phase,When\nA,Ann,5,Talking,2025-01-01\nB,Bo,7,Signed,2025-01-02\nC,Bo,7,Dropped,2025-01-03\n";
+    const result = parseCrmText(text, {
+      preset: "generic",
+      columns: { name: "Opportunity", owner: "Seller", amount: "Value (k)", stage: "Phase", closeDate: "When" },
+      pipeline: { stages: [{ name: "Talking", probability: 0.25 }], wonLabels: ["Signed"], lostLabels: ["Dropped"] },
+    });
+    expect(result.issues).toEqual([]);
+    expect(result.deals.map((deal) => [deal.name, deal.owner, deal.amount, deal.status, deal.probability])).toEqual([
+      ["A", "Ann", 5, "open", 0.25],
+      ["B", "Bo", 7, "won", 1],
+      ["C", "Bo", 7, "lost", 0],
+    ]);
+  });
+
+  it("accepts stage aliases", () => {
+    const result = parseCrmText("Deal Name,Deal Owner,Amount,Stage,Closing Date\nA,Ann,1,Identify Decision Makers,\nB,Ann,1,Vetting,\n", {
+      preset: "zoho",
+      stageAliases: { Vetting: "Qualification" },
+    });
+    expect(result.deals.map((deal) => deal.stagePosition)).toEqual([3, 0]);
+  });
+
+  it("throws an ImportError when the file cannot be read as an export", () => {
+    expect(() => parseCrmText("")).toThrow(ImportError);
+    expect(() => parseCrmText("Foo,Bar\n1,2\n")).toThrow(/No stage column/);
+    expect(() => parseCrmText("Deal,Stage\nA,Won\n", { preset: "generic" })).toThrow(/No amount column/);
+    expect(() => parseCrmText("Deal,Stage,Amount\n", { columns: { owner: "Seller" } })).toThrow(/no column "Seller"/);
+  });
+
+  it("rejects an .xlsx that is broken and a file that is neither text nor a workbook", async () => {
+    await expect(parseCrmExport(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).rejects.toThrow(ImportError);
+    await expect(parseCrmExport(new Uint8Array([0xff, 0x00, 0x81]), { encoding: "utf-8" })).rejects.toThrow(ImportError);
+  });
+
+  it("reports progress up to the whole file", async () => {
+    const fixture = renderZoho(11, 5000);
+    const seen: ImportProgress[] = [];
+    const result = await parseCrmExport(fixture.bytes, { onProgress: (progress) => seen.push(progress) });
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen[seen.length - 1].fraction).toBe(1);
+    expect(seen[seen.length - 1].rowsDone).toBe(result.stats.records);
+    for (let i = 1; i < seen.length; i++) expect(seen[i].rowsDone).toBeGreaterThanOrEqual(seen[i - 1].rowsDone);
+  });
+
+  it("takes a text input and a UTF-8 BOM in either form", async () => {
+    const text = "Deal Name,Deal Owner,Amount,Stage,Closing Date\nA,Ann,1,Qualification,\n";
+    expect((await parseCrmExport("\ufeff" + text)).deals).toHaveLength(1);
+    expect((await parseCrmExport(encodeUtf8(text, true))).deals).toHaveLength(1);
+  });
+});

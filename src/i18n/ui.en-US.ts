@@ -118,6 +118,12 @@ export const uiEnUS = {
   "data.field.probability": "Probability",
   "data.field.source": "Source",
   "data.field.status": "Status",
+  "data.field.actualAmount": "Actual amount",
+  "data.field.actualCloseDate": "Actual close date",
+  "data.field.isWon": "Won flag",
+  "data.field.isClosed": "Closed flag",
+  "data.useDefault": "(preset default)",
+  "data.deals": "Deals",
   "data.duplicateStage": "Each stage needs its own name.",
   "data.noStages": "Add at least one stage.",
 
@@ -147,6 +153,9 @@ export const uiEnUS = {
   "scorecard.quota": "Quota per rep",
   "scorecard.weightRevenue": "Weight of attainment (%)",
   "scorecard.weightWinRate": "Weight of win rate (%)",
+  "scorecard.weightWon": "Weight of deals won (%)",
+  "scorecard.weightSatisfaction": "Weight of satisfaction (%)",
+  "common.unavailable": "This generator is not available in this version.",
   "scorecard.weightsSum": "The weights must add up to 100%.",
 
   "forecast.heading": "Forecast",

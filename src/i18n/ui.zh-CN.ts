@@ -119,6 +119,12 @@ export const uiZhCN: UiCatalog = {
   "data.field.probability": "赢率",
   "data.field.source": "来源",
   "data.field.status": "状态",
+  "data.field.actualAmount": "实际金额",
+  "data.field.actualCloseDate": "实际成交日期",
+  "data.field.isWon": "赢单标记",
+  "data.field.isClosed": "关闭标记",
+  "data.useDefault": "（使用预设）",
+  "data.deals": "商机",
   "data.duplicateStage": "每个阶段的名称必须不同。",
   "data.noStages": "请至少添加一个阶段。",
 
@@ -148,6 +154,9 @@ export const uiZhCN: UiCatalog = {
   "scorecard.quota": "每人配额",
   "scorecard.weightRevenue": "完成率权重（%）",
   "scorecard.weightWinRate": "赢单率权重（%）",
+  "scorecard.weightWon": "赢单数权重（%）",
+  "scorecard.weightSatisfaction": "满意度权重（%）",
+  "common.unavailable": "此版本暂不提供该生成器。",
   "scorecard.weightsSum": "权重之和必须为 100%。",
 
   "forecast.heading": "销售预测",

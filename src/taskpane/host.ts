@@ -49,6 +49,8 @@ export interface TaskPaneHost {
   getSetting(key: string): unknown;
   /** Stores a document setting; resolves once it is persisted. */
   setSetting(key: string, value: unknown): Promise<void>;
+  /** A sample CRM export to try the app with (the browser preview offers one). */
+  loadSample?(): Promise<{ name: string; bytes: Uint8Array }>;
 }
 
 /** Document setting key under which the app keeps its settings object. */

@@ -1,0 +1,203 @@
+/**
+ * The preview workbook: sheet tabs, a cell editor, the grid of computed values (number
+ * formats, table headers and bands, conditional colours) and the sheet's charts.
+ * Cells carry `data-testid="cell-<Sheet>-<A1>"` so tests can read computed values.
+ */
+import * as React from "react";
+import { Button, Field, Input, makeStyles, mergeClasses, Tab, TabList, Text, tokens } from "@fluentui/react-components";
+import { formatUi } from "../i18n/uiLocale";
+import type { Locale } from "../workbook/plan";
+import { columnLetter, parseRange } from "../workbook/address";
+import type { CellDecoration, PreviewWorkbook } from "../workbook/preview/previewWorkbook";
+import { formatCellValue } from "../workbook/preview/numberFormat";
+import { ChartView } from "./ChartView";
+
+const MAX_ROWS_SHOWN = 400;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0, height: "100%" },
+  editor: { display: "flex", alignItems: "flex-end", columnGap: tokens.spacingHorizontalS },
+  address: { minWidth: "4em", fontFamily: tokens.fontFamilyMonospace },
+  scroller: { overflow: "auto", flexGrow: 1, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, maxHeight: "70vh" },
+  grid: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, fontVariantNumeric: "tabular-nums" },
+  head: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular, padding: "0 4px", border: `1px solid ${tokens.colorNeutralStroke2}`, position: "sticky", top: 0 },
+  rowHead: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, padding: "0 4px", border: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: "right" },
+  cell: { border: `1px solid ${tokens.colorNeutralStroke3}`, padding: "1px 4px", whiteSpace: "nowrap", maxWidth: "22em", overflow: "hidden", textOverflow: "ellipsis", position: "relative", cursor: "cell" },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
+  tableHeader: { backgroundColor: "#0F6CBD", color: "#FFFFFF", fontWeight: tokens.fontWeightSemibold },
+  band: { backgroundColor: "#EBF3FC" },
+  bar: { position: "absolute", left: 0, top: "2px", bottom: "2px", opacity: 0.35, zIndex: 0 },
+  text: { position: "relative", zIndex: 1 },
+  charts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+const ICON_TEXT: Record<string, [string, string, string]> = {
+  "3TrafficLights": ["● low", "● mid", "● high"],
+  "3Arrows": ["▼", "►", "▲"],
+  "3Symbols": ["✖", "!", "✔"],
+  "3Flags": ["⚑ low", "⚑ mid", "⚑ high"],
+};
+const ICON_COLOURS = ["#C50F1F", "#C19C00", "#107C10"];
+
+function useWorkbookVersion(workbook: PreviewWorkbook): number {
+  return React.useSyncExternalStore(
+    (listener) => workbook.subscribe(listener),
+    () => workbook.version,
+  );
+}
+
+export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale }): JSX.Element {
+  const styles = useStyles();
+  const { workbook, locale } = props;
+  useWorkbookVersion(workbook);
+  const t = (key: Parameters<typeof formatUi>[1], values?: Record<string, string | number>) => formatUi(locale, key, values);
+  const sheetName = workbook.activeSheet;
+  const sheet = sheetName ? workbook.sheet(sheetName) : undefined;
+  const [selected, setSelected] = React.useState<{ sheet: string; row: number; column: number } | null>(null);
+  const [anchor, setAnchor] = React.useState<{ row: number; column: number } | null>(null);
+  const [draft, setDraft] = React.useState("");
+  const selectedAddress = selected && selected.sheet === sheetName ? `${columnLetter(selected.column)}${selected.row}` : null;
+
+  React.useEffect(() => {
+    if (selected && sheetName === selected.sheet && workbook.sheet(selected.sheet)) setDraft(workbook.content(selected.sheet, `${columnLetter(selected.column)}${selected.row}`));
+    // Only when the selection moves: typing must not be overwritten by recomputation.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selected, sheetName]);
+
+  if (!sheet || !sheetName) {
+    return (
+      <div className={styles.root}>
+        <Text as="h2" weight="semibold">
+          {t("preview.workbook")}
+        </Text>
+        <Text className={styles.note}>{t("preview.empty")}</Text>
+      </div>
+    );
+  }
+
+  const select = (row: number, column: number, extend: boolean) => {
+    setSelected({ sheet: sheetName, row, column });
+    const from = extend && anchor ? anchor : { row, column };
+    if (!extend) setAnchor({ row, column });
+    const box = { top: Math.min(from.row, row), bottom: Math.max(from.row, row), left: Math.min(from.column, column), right: Math.max(from.column, column) };
+    workbook.select(sheetName, `${columnLetter(box.left)}${box.top}:${columnLetter(box.right)}${box.bottom}`);
+  };
+
+  const commit = () => {
+    if (!selectedAddress) return;
+    workbook.setInput(sheetName, selectedAddress, draft);
+  };
+
+  const tables = workbook.tables().filter((x) => x.sheet === sheetName);
+  const decorations = workbook.decorations(sheetName);
+  const selection = workbook.selection && workbook.selection.sheet === sheetName ? parseRange(workbook.selection.range) : null;
+  const rows = Math.min(sheet.rows, MAX_ROWS_SHOWN);
+  const columns = sheet.columns;
+
+  const cellClass = (row: number, column: number): string | undefined => {
+    for (const { box, table } of tables) {
+      if (row < box.top || row > box.bottom || column < box.left || column > box.right) continue;
+      if (row === box.top) return styles.tableHeader;
+      if (table.showBandedRows !== false && (row - box.top) % 2 === 0) return styles.band;
+    }
+    return undefined;
+  };
+
+  const body: JSX.Element[] = [];
+  for (let r = 1; r <= rows; r++) {
+    const cells: JSX.Element[] = [<th key="h" scope="row" className={styles.rowHead}>{r}</th>];
+    const values = workbook.values(sheetName, `A${r}:${columnLetter(columns)}${r}`)[0];
+    for (let c = 1; c <= columns; c++) {
+      const address = `${columnLetter(c)}${r}`;
+      const format = workbook.cellFormat(sheetName, r, c);
+      const text = formatCellValue(values[c - 1], format.numberFormat);
+      const deco: CellDecoration | undefined = decorations.get(`${r}:${c}`);
+      const style: React.CSSProperties = {
+        fontWeight: format.style?.bold || deco?.bold ? 600 : undefined,
+        fontStyle: format.style?.italic ? "italic" : undefined,
+        color: deco?.fontColor ?? format.style?.fontColor,
+        backgroundColor: deco?.fill ?? format.style?.fill,
+        textAlign: format.style?.horizontalAlignment ?? (typeof values[c - 1] === "number" ? "right" : undefined),
+        fontSize: format.style?.fontSize ? `${Math.min(format.style.fontSize, 16)}pt` : undefined,
+      };
+      const inSelection = selection && r >= selection.top && r <= selection.bottom && c >= selection.left && c <= selection.right;
+      const icon = deco?.icon ? ICON_TEXT[deco.icon.icons]?.[deco.icon.level] : undefined;
+      cells.push(
+        <td
+          key={c}
+          className={mergeClasses(styles.cell, cellClass(r, c), inSelection ? styles.selected : undefined)}
+          style={style}
+          data-testid={`cell-${sheetName}-${address}`}
+          data-value={values[c - 1] === null ? "" : String(values[c - 1])}
+          title={text}
+          aria-selected={inSelection ? true : undefined}
+          onClick={(e) => select(r, c, e.shiftKey)}
+        >
+          {deco?.bar && <span className={styles.bar} style={{ width: `${Math.round(deco.bar.ratio * 100)}%`, backgroundColor: deco.bar.color }} />}
+          <span className={styles.text}>
+            {icon && (
+              <span style={{ color: ICON_COLOURS[deco!.icon!.level] }} aria-hidden="false">
+                {icon}{" "}
+              </span>
+            )}
+            {text}
+          </span>
+        </td>,
+      );
+    }
+    body.push(<tr key={r}>{cells}</tr>);
+  }
+
+  return (
+    <div className={styles.root}>
+      <TabList size="small" selectedValue={sheetName} aria-label={t("preview.sheets")} onTabSelect={(_e, d) => workbook.activate(String(d.value))}>
+        {workbook.sheets.map((s) => (
+          <Tab key={s.name} value={s.name} data-testid={`sheet-tab-${s.name}`}>
+            {s.name}
+          </Tab>
+        ))}
+      </TabList>
+      <form
+        className={styles.editor}
+        onSubmit={(e) => {
+          e.preventDefault();
+          commit();
+        }}
+      >
+        <Text className={styles.address} aria-live="polite">
+          {selectedAddress ?? "—"}
+        </Text>
+        <Field label={t("preview.cellEditor")} hint={t("preview.editHint")} style={{ flexGrow: 1 }}>
+          <Input value={draft} disabled={!selectedAddress} data-testid="cell-editor" onChange={(_e, d) => setDraft(d.value)} />
+        </Field>
+        <Button type="submit" disabled={!selectedAddress}>
+          OK
+        </Button>
+      </form>
+      <div className={styles.scroller}>
+        <table className={styles.grid} aria-label={sheetName} data-testid="preview-grid">
+          <thead>
+            <tr>
+              <th className={styles.head} />
+              {Array.from({ length: columns }, (_x, i) => (
+                <th key={i} scope="col" className={styles.head}>
+                  {columnLetter(i + 1)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{body}</tbody>
+        </table>
+      </div>
+      {sheet.rows > MAX_ROWS_SHOWN && <Text className={styles.note}>… {sheet.rows - MAX_ROWS_SHOWN}</Text>}
+      {(sheet.plan.charts ?? []).length > 0 && (
+        <div className={styles.charts}>
+          {(sheet.plan.charts ?? []).map((chart, i) => (
+            <ChartView key={i} data={workbook.chartData(sheetName, chart)} testId={`chart-${sheetName}-${i}`} />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * What every pane may read besides its own form: the host, the settings, the imported
+ * deals, and a way to record an action for Home's "last actions".
+ */
+import * as React from "react";
+import type { Deal, Pipeline } from "../core/deal";
+import type { Locale } from "../workbook/plan";
+import type { TaskPaneHost } from "./host";
+import { AppSettings, DEFAULT_SETTINGS } from "./settings";
+
+/** Deals imported in this session and where their Deals sheet was written. */
+export interface ImportedData {
+  deals: Deal[];
+  pipeline: Pipeline;
+  /** Actual name of the Deals sheet in the workbook, or null before it is written. */
+  dealsSheet: string | null;
+  fileName: string;
+}
+
+export interface RecentAction {
+  pane: string;
+  sheets: string[];
+}
+
+export interface AppState {
+  host: TaskPaneHost;
+  settings: AppSettings;
+  setSettings(settings: AppSettings): Promise<void>;
+  data: ImportedData | null;
+  setData(data: ImportedData | null): void;
+  recent: RecentAction[];
+  record(action: RecentAction): void;
+}
+
+/** What a generator's wiring receives besides the form values. */
+export interface GenerateContext {
+  locale: Locale;
+  settings: AppSettings;
+  data: ImportedData | null;
+}
+
+export const AppStateContext = React.createContext<AppState | null>(null);
+
+export function useAppState(): AppState {
+  const state = React.useContext(AppStateContext);
+  if (!state) throw new Error("useAppState outside of the App");
+  return state;
+}
+
+export const EMPTY_SETTINGS = DEFAULT_SETTINGS;

@@ -1,0 +1,65 @@
+/**
+ * Writes a plan through the host, shows the new sheet, and turns the result into an
+ * Outcome for the ResultBar. Failures never escape: they become an error outcome.
+ */
+import * as React from "react";
+import type { WorkbookPlan } from "../workbook/plan";
+import { useAppState } from "./appContext";
+import type { Outcome } from "./components/ResultBar";
+import { useUi } from "./uiContext";
+
+export interface WritePlanState {
+  busy: boolean;
+  outcome: Outcome | null;
+  setOutcome(outcome: Outcome | null): void;
+  /** Resolves to the actual sheet names, or null when the write failed (the outcome says why). */
+  write(plan: WorkbookPlan, pane: string): Promise<string[] | null>;
+  openSheet(name: string): void;
+}
+
+export function useWritePlan(): WritePlanState {
+  const { host, record } = useAppState();
+  const { t } = useUi();
+  const [busy, setBusy] = React.useState(false);
+  const [outcome, setOutcome] = React.useState<Outcome | null>(null);
+
+  const write = React.useCallback(
+    async (plan: WorkbookPlan, pane: string): Promise<string[] | null> => {
+      setBusy(true);
+      setOutcome(null);
+      try {
+        const result = await host.writePlan(plan);
+        const plannedIndex = plan.activeSheet ? plan.sheets.findIndex((s) => s.name === plan.activeSheet) : -1;
+        const show = result.sheets[plannedIndex >= 0 ? plannedIndex : result.sheets.length - 1] ?? result.sheets[0];
+        if (show) {
+          try {
+            await host.activateSheet(show);
+          } catch {
+            // The sheet exists; not being able to show it is not a failure of the write.
+          }
+        }
+        record({ pane, sheets: result.sheets });
+        setOutcome({ kind: "success", text: t("common.success", { sheets: result.sheets.join(", ") }), sheet: show, notices: result.notices });
+        return result.sheets;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        setOutcome({ kind: "error", text: t("common.writeFailed", { message }) });
+        return null;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [host, record, t],
+  );
+
+  const openSheet = React.useCallback(
+    (name: string) => {
+      host.activateSheet(name).catch((error: unknown) => {
+        setOutcome({ kind: "error", text: t("common.writeFailed", { message: error instanceof Error ? error.message : String(error) }) });
+      });
+    },
+    [host, t],
+  );
+
+  return { busy, outcome, setOutcome, write, openSheet };
+}

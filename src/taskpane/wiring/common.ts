@@ -1,0 +1,23 @@
+/**
+ * Options every generator wiring passes on: language and currency from the app.
+ */
+import type { GenerateContext } from "../appContext";
+import { effectiveCurrency } from "../settings";
+import type { WiringResult } from "./result";
+
+export function generatorOptions(context: GenerateContext): { locale: GenerateContext["locale"]; currency: string } {
+  return { locale: context.locale, currency: effectiveCurrency(context.settings, context.locale) };
+}
+
+/**
+ * Where deal-based generators read deals: the Deals sheet already written by the Data pane
+ * (its actual name), or a Deals sheet bundled into the plan when none was written yet.
+ */
+export function dealsSource(context: GenerateContext): { dealsSheet?: string; includeDeals: boolean } {
+  const sheet = context.data?.dealsSheet;
+  return sheet ? { dealsSheet: sheet, includeDeals: false } : { includeDeals: true };
+}
+
+export function needsDealsResult(message: string): WiringResult {
+  return { ok: false, errors: [{ field: "", message }] };
+}

@@ -1,0 +1,10 @@
+/**
+ * dashboard pane -> src/generators/dashboard.ts.
+ */
+import type { GenerateContext } from "../appContext";
+import type { ParsedValues } from "../form";
+import type { WiringResult } from "./result";
+
+export function planDashboard(_values: ParsedValues, _context: GenerateContext): WiringResult {
+  return { ok: false, errors: [{ field: "", message: "Not available yet." }] };
+}

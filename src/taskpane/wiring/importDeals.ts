@@ -1,0 +1,71 @@
+/**
+ * Data pane -> src/import (loaded on demand: the parser and its XLSX reader stay out of
+ * the initial task pane bundle) and src/generators/deals.ts + importIssues.ts.
+ */
+import type { Pipeline } from "../../core/deal";
+import { planDealsSheet } from "../../generators/deals";
+import { planImportIssuesSheet } from "../../generators/importIssues";
+import type { ImportIssue, ImportResult, MappedField, PresetId } from "../../import";
+import type { Locale, WorkbookPlan } from "../../workbook/plan";
+import type { HostTable } from "../host";
+import { fromGenerator, WiringResult } from "./result";
+
+export type { ImportIssue, ImportResult, MappedField, PresetId };
+
+export interface ImportChoices {
+  preset: PresetId | "auto";
+  encoding: "auto" | "utf-8" | "utf-16" | "gb18030";
+  /** Header per field; blank entries use the preset's. */
+  columns: Partial<Record<MappedField, string>>;
+  /** Replaces the preset's pipeline when given. */
+  pipeline?: Pipeline;
+  currency?: string;
+}
+
+export interface ImportProgressReport {
+  rowsDone: number;
+  /** Estimated total rows (from the share of the file read). */
+  total: number;
+}
+
+/**
+ * Parses an export with the lazily loaded import module.
+ *
+ * @example
+ * const result = await importExport(bytes, { preset: "auto", encoding: "auto", columns: {} }, (p) => setProgress(p));
+ */
+export async function importExport(
+  input: Uint8Array | string,
+  choices: ImportChoices,
+  onProgress: (progress: ImportProgressReport) => void,
+): Promise<ImportResult> {
+  const { parseCrmExport } = await import(/* webpackChunkName: "import" */ "../../import");
+  const columns = Object.fromEntries(Object.entries(choices.columns).filter(([, v]) => typeof v === "string" && v.trim() !== "")) as Partial<Record<MappedField, string>>;
+  return parseCrmExport(input, {
+    preset: choices.preset,
+    encoding: choices.encoding,
+    columns,
+    pipeline: choices.pipeline,
+    currency: choices.currency || undefined,
+    onProgress: (p) => onProgress({ rowsDone: p.rowsDone, total: p.fraction > 0 ? Math.max(p.rowsDone, Math.round(p.rowsDone / p.fraction)) : p.rowsDone }),
+  });
+}
+
+function csvCell(value: string | number | boolean | null): string {
+  const text = value === null ? "" : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A range read from the workbook as CSV text the importer reads like an export. */
+export function tableToCsv(table: HostTable): string {
+  return [table.headers, ...table.rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+/** The Deals sheet and, when rows were left out, the ImportIssues sheet, Deals shown first. */
+export function planImportedSheets(result: ImportResult, locale: Locale, currency: string): WiringResult {
+  const deals = fromGenerator(planDealsSheet(result.deals, result.pipeline, { locale, currency }));
+  if (!deals.ok) return deals;
+  const plan: WorkbookPlan = { ...deals.plan, sheets: [...deals.plan.sheets], activeSheet: deals.plan.sheets[0]?.name };
+  if (result.issues.length > 0) plan.sheets.push(planImportIssuesSheet(result.issues, locale));
+  return { ok: true, plan };
+}

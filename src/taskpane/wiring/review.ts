@@ -1,0 +1,14 @@
+/**
+ * Review pane -> src/generators/review.ts (planReviewSheet).
+ */
+import { planReviewSheet, ReviewPeriod } from "../../generators/review";
+import type { GenerateContext } from "../appContext";
+import type { ParsedValues } from "../form";
+import { dealsSource, generatorOptions, needsDealsResult } from "./common";
+import { fromGenerator, WiringResult } from "./result";
+
+export function planReview(values: ParsedValues, context: GenerateContext): WiringResult {
+  if (!context.data) return needsDealsResult("Import deals on the Data pane first.");
+  const period: ReviewPeriod = values.period === "weekly" || values.period === "quarterly" ? values.period : "monthly";
+  return fromGenerator(planReviewSheet(context.data.deals, context.data.pipeline, { ...generatorOptions(context), ...dealsSource(context), period }));
+}

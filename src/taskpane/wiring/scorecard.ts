@@ -1,0 +1,25 @@
+/**
+ * Scorecard pane -> src/generators/reps.ts (planRepsSheet).
+ */
+import { planRepsSheet } from "../../generators/reps";
+import type { GenerateContext } from "../appContext";
+import type { ParsedValues } from "../form";
+import { dealsSource, generatorOptions, needsDealsResult } from "./common";
+import { fromGenerator, WiringResult } from "./result";
+
+export function planScorecard(values: ParsedValues, context: GenerateContext): WiringResult {
+  if (!context.data) return needsDealsResult("Import deals on the Data pane first.");
+  return fromGenerator(
+    planRepsSheet(context.data.deals, context.data.pipeline, {
+      ...generatorOptions(context),
+      ...dealsSource(context),
+      quotas: values.quota as number,
+      weights: {
+        attainment: values.weightAttainment as number,
+        winRate: values.weightWinRate as number,
+        won: values.weightWon as number,
+        satisfaction: values.weightSatisfaction as number,
+      },
+    }),
+  );
+}

@@ -648,6 +648,8 @@ export class FakeRange
   }
 
   protected override readProperties(properties: string[]): void {
+    // Loading a null object is allowed in Office.js; its properties simply stay unread.
+    if (this.box() === null) return;
     const sheet = this.sheet.must();
     const b = this.mustBox();
     const grid = (read: (cell: FakeCell | undefined) => unknown): Matrix => {

@@ -4,7 +4,9 @@ import type { Deal, Pipeline } from "../core/deal";
 import { creditDeals } from "../core/commission/engine";
 import type { CommissionCredits, CommissionDeal, CommissionPlan } from "../core/commission/types";
 import { parseCommissionPlan } from "../core/commission/validate";
+import { planCommissionWorkbook } from "../generators/commission";
 import { planImportIssuesSheet } from "../generators/importIssues";
+import { planWorkbook } from "../generators/workbook";
 import { ImportError } from "../import/errors";
 import { ImportProgress, ImportResult, parseCrmExport } from "../import/normalize";
 import type { Locale, SheetPlan, WorkbookPlan } from "../workbook/plan";
@@ -248,24 +250,17 @@ export function defaultProbability(index: number, count: number): number {
 }
 
 /**
- * The product's generators and writer. Loaded on first use so that `--help` and argument
- * errors answer without loading ExcelJS and every generator.
+ * The product's generators and the .xlsx writer. The writer (ExcelJS) is loaded on first
+ * use, so that `--help` and argument errors answer without loading it.
  */
 export function loadBuildDependencies(): BuildDependencies {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const generators = require("../generators/workbook") as {
-    planWorkbook: BuildDependencies["planWorkbook"];
-  };
-  const commission = require("../generators/commission") as {
-    planCommissionWorkbook: BuildDependencies["planCommissionWorkbook"];
-  };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const writer = require("../workbook/xlsx/writeXlsx") as {
     writeXlsx: (plan: WorkbookPlan) => Promise<Uint8Array>;
   };
-  /* eslint-enable @typescript-eslint/no-require-imports */
   return {
-    planWorkbook: generators.planWorkbook,
-    planCommissionWorkbook: commission.planCommissionWorkbook,
-    writeXlsx: writer.writeXlsx,
+    planWorkbook: (deals, pipeline, options) => planWorkbook(deals, pipeline, options),
+    planCommissionWorkbook: (plan, credits, options) => planCommissionWorkbook(plan, credits, options),
+    writeXlsx: (plan) => writer.writeXlsx(plan),
   };
 }

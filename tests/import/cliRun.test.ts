@@ -1,0 +1,171 @@
+import { BuildDependencies, CliIO, EXIT, runCli } from "../../src/cli/run";
+import { isFormulaCell, WorkbookPlan } from "../../src/workbook/plan";
+import { evaluatePlan } from "../../src/workbook/preview/evaluate";
+import { HOSTILE_NAMES, renderFxiaoke, renderZoho } from "../fixtures/generateExports";
+import { independentCount } from "../fixtures/independentCount";
+import { readWorkbookMetrics } from "../fixtures/workbookMetrics";
+
+/** In-memory files and captured output. */
+function fakeIO(files: Record<string, Uint8Array | string>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const written: Record<string, Uint8Array> = {};
+  const io: CliIO = {
+    stdout: (line) => out.push(line),
+    stderr: (line) => err.push(line),
+    readFile: async (file) => {
+      const content = files[file];
+      if (content === undefined) throw Object.assign(new Error(`ENOENT: ${file}`), { code: "ENOENT" });
+      return typeof content === "string" ? new Uint8Array(Buffer.from(content, "utf8")) : content;
+    },
+    writeFile: async (file, bytes) => {
+      written[file] = bytes;
+    },
+  };
+  return { io, out, err, written };
+}
+
+/** The real generators with a writer that keeps the plan instead of writing a file. */
+function capturingDependencies(): { deps: BuildDependencies; plans: WorkbookPlan[] } {
+  const plans: WorkbookPlan[] = [];
+  const real = loadDependenciesWithoutWriter();
+  return {
+    plans,
+    deps: {
+      ...real,
+      writeXlsx: async (plan) => {
+        plans.push(plan);
+        return new Uint8Array([1]);
+      },
+    },
+  };
+}
+
+function loadDependenciesWithoutWriter(): Omit<BuildDependencies, "writeXlsx"> {
+  // The writer module may be absent in a unit run; only the generators are needed here.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { planWorkbook } = require("../../src/generators/workbook");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { planCommissionWorkbook } = require("../../src/generators/commission");
+  return { planWorkbook, planCommissionWorkbook };
+}
+
+describe("salesquant build (unit, generators evaluated by HyperFormula)", () => {
+  it("builds every sheet and the numbers match the independent counter", async () => {
+    const fixture = renderZoho(99, 150);
+    const { io, out, err } = fakeIO({ "zoho.csv": fixture.bytes });
+    const { deps, plans } = capturingDependencies();
+    const code = await runCli(["build", "--input", "zoho.csv", "--out", "out.xlsx", "--quiet"], io, deps);
+    expect(err).toEqual([]);
+    expect(code).toBe(EXIT.done);
+    expect(out[0]).toMatch(/^Wrote out\.xlsx: 146 deals/);
+    const plan = plans[0];
+    expect(plan.sheets.map((sheet) => sheet.name)).toEqual(
+      expect.arrayContaining(["Deals", "Funnel", "Reps", "Monthly", "Review", "Forecast", "Customers", "Dashboard", "ImportIssues"]),
+    );
+
+    const expected = independentCount(fixture.truth, fixture.stages.length, fixture.lostAtKnown);
+    const evaluation = evaluatePlan(plan);
+    const months = Object.keys(expected.monthlyWonRevenue).sort();
+    const [firstYear, firstMonth] = months[0].split("-").map(Number);
+    const [lastYear, lastMonth] = months[months.length - 1].split("-").map(Number);
+    const monthSpan = (lastYear - firstYear) * 12 + (lastMonth - firstMonth) + 1;
+    const metrics = await readWorkbookMetrics(
+      (sheet, range) => evaluation.values(sheet, range),
+      { funnel: "Funnel", reps: "Reps", monthly: "Monthly" },
+      { stages: fixture.stages.length, reps: Object.keys(expected.repWonRevenue).length, months: monthSpan },
+    );
+    fixture.stages.forEach((stage, s) => expect([stage, metrics.funnel[stage]]).toEqual([stage, expected.funnel[s]]));
+    expect(metrics.funnel.Won).toBe(expected.won);
+    for (const [rep, revenue] of Object.entries(expected.repWonRevenue)) expect(metrics.repWonRevenue[rep]).toBeCloseTo(revenue, 6);
+    for (const [month, revenue] of Object.entries(metrics.monthlyWonRevenue)) {
+      expect([month, revenue]).toEqual([month, expect.closeTo(expected.monthlyWonRevenue[month] ?? 0, 6)]);
+    }
+    expect(Object.keys(metrics.monthlyWonRevenue)).toEqual(expect.arrayContaining(months));
+  });
+
+  it("keeps hostile names as plain strings in the plan and lists bad rows on ImportIssues", async () => {
+    const fixture = renderZoho(5, 60);
+    const { io } = fakeIO({ "zoho.csv": fixture.bytes });
+    const { deps, plans } = capturingDependencies();
+    expect(await runCli(["build", "--input", "zoho.csv", "--out", "o.xlsx", "--quiet"], io, deps)).toBe(EXIT.done);
+    const plan = plans[0];
+    const deals = plan.sheets.find((sheet) => sheet.name === "Deals");
+    const cells = (deals?.blocks ?? []).flatMap((block) => block.cells.flat());
+    for (const hostile of HOSTILE_NAMES) {
+      const good = fixture.truth.some((deal) => deal.name === hostile && deal.bad === null);
+      if (good) expect(cells).toContain(hostile);
+    }
+    expect(cells.some((cell) => isFormulaCell(cell) && /HYPERLINK|cmd/.test(cell.f))).toBe(false);
+    const issues = plan.sheets.find((sheet) => sheet.name === "ImportIssues");
+    const issueRows = issues?.blocks.find((block) => block.at === "A4")?.cells ?? [];
+    expect(issueRows.map((row) => row[0])).toEqual(
+      fixture.truth.map((deal, i) => (deal.bad ? i + 1 : null)).filter((record) => record !== null),
+    );
+  });
+
+  it("writes Chinese sheets for a Fxiaoke export unless told otherwise", async () => {
+    const fixture = renderFxiaoke(3, 40);
+    const { io, out } = fakeIO({ "fx.csv": fixture.bytes });
+    const { deps, plans } = capturingDependencies();
+    expect(await runCli(["build", "--input", "fx.csv", "--out", "o.xlsx", "--quiet"], io, deps)).toBe(EXIT.done);
+    expect(out[0]).toMatch(/fxiaoke preset, gb18030/);
+    expect(plans[0].sheets[0].name).not.toBe("Deals");
+    expect(await runCli(["build", "--input", "fx.csv", "--out", "o.xlsx", "--locale", "en-US", "--quiet"], io, deps)).toBe(EXIT.done);
+    expect(plans[1].sheets[0].name).toBe("Deals");
+  });
+
+  it("adds the commission sheets when a plan is given", async () => {
+    const fixture = renderZoho(8, 60);
+    const planJson = JSON.stringify({ basis: "amount", method: "marginal", tiers: [{ from: 0, rate: 0.05 }, { from: 50000, rate: 0.1 }], quota: 100000 });
+    const { io, err } = fakeIO({ "z.csv": fixture.bytes, "plan.json": planJson });
+    const { deps, plans } = capturingDependencies();
+    const code = await runCli(["build", "--input", "z.csv", "--commission-plan", "plan.json", "--out", "o.xlsx", "--quiet"], io, deps);
+    expect(err).toEqual([]);
+    expect(code).toBe(EXIT.done);
+    expect(plans[0].sheets.length).toBeGreaterThan(9);
+  });
+
+  it("exits 2 on bad arguments and an invalid commission plan", async () => {
+    const { io, err } = fakeIO({ "z.csv": "x", "bad.json": "{ not json", "wrong.json": JSON.stringify({ basis: "amount" }) });
+    expect(await runCli(["build", "--input", "z.csv"], io)).toBe(EXIT.badArguments);
+    expect(await runCli(["build", "--input", "z.csv", "--out", "o.xlsx", "--commission-plan", "bad.json"], io)).toBe(EXIT.badArguments);
+    expect(await runCli(["build", "--input", "z.csv", "--out", "o.xlsx", "--commission-plan", "wrong.json"], io)).toBe(EXIT.badArguments);
+    expect(await runCli(["build", "--input", "z.csv", "--out", "o.xlsx", "--commission-plan", "missing.json"], io)).toBe(EXIT.badArguments);
+    expect(err.every((line) => line.length > 0)).toBe(true);
+    expect(err.join("\n")).toMatch(/commission plan/);
+  });
+
+  it("exits 3 with the reason when the input cannot be read", async () => {
+    const { io, err } = fakeIO({
+      "notes.csv": "Hello,World\nfoo,bar\n",
+      "empty.csv": "",
+      "header-only.csv": "Deal Name,Deal Owner,Amount,Stage\n",
+      "broken.xlsx": new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]),
+    });
+    expect(await runCli(["build", "--input", "missing.csv", "--out", "o.xlsx"], io)).toBe(EXIT.unreadableInput);
+    expect(err.pop()).toMatch(/does not exist/);
+    expect(await runCli(["build", "--input", "notes.csv", "--out", "o.xlsx"], io)).toBe(EXIT.unreadableInput);
+    expect(err.pop()).toMatch(/No stage column/);
+    expect(await runCli(["build", "--input", "empty.csv", "--out", "o.xlsx"], io)).toBe(EXIT.unreadableInput);
+    expect(err.pop()).toMatch(/empty/);
+    expect(await runCli(["build", "--input", "header-only.csv", "--out", "o.xlsx"], io)).toBe(EXIT.unreadableInput);
+    expect(err.pop()).toMatch(/no data rows/);
+    expect(await runCli(["build", "--input", "broken.xlsx", "--out", "o.xlsx"], io)).toBe(EXIT.unreadableInput);
+    expect(err.pop()).toMatch(/cannot be opened/);
+  });
+
+  it("prints --help and exits 0", async () => {
+    const { io, out } = fakeIO({});
+    expect(await runCli(["--help"], io)).toBe(EXIT.done);
+    expect(out.join("\n")).toMatch(/salesquant build --input FILE --out FILE.xlsx/);
+  });
+
+  it("prints progress lines on long files", async () => {
+    const fixture = renderZoho(12, 30000);
+    const { io, err } = fakeIO({ "big.csv": fixture.bytes });
+    const { deps } = capturingDependencies();
+    expect(await runCli(["build", "--input", "big.csv", "--out", "o.xlsx"], io, deps)).toBe(EXIT.done);
+    expect(err.filter((line) => /^Reading\.\.\. \d+% \([\d,]+ rows\)$/.test(line)).length).toBeGreaterThan(2);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * The command line end to end: `bin/salesquant.js build` on generated exports, the .xlsx
+ * recalculated by LibreOffice, Funnel / Reps / Monthly compared with the independent
+ * counter, hostile names read back as text.
+ */
+import { execFile } from "child_process";
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { promisify } from "util";
+import { readValues, recalculateWithLibreOffice } from "../../support/libreoffice";
+import { Fixture, HOSTILE_NAMES, renderFxiaoke, renderHubspot, renderZoho } from "../../fixtures/generateExports";
+import { independentCount } from "../../fixtures/independentCount";
+import { readWorkbookMetrics } from "../../fixtures/workbookMetrics";
+
+const run = promisify(execFile);
+const ROOT = path.join(__dirname, "..", "..", "..");
+const BIN = path.join(ROOT, "bin", "salesquant.js");
+
+let workDir: string;
+beforeAll(() => {
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), "salesquant-cli-"));
+});
+afterAll(() => {
+  fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+function monthSpan(months: string[]): number {
+  const sorted = [...months].sort();
+  const [y1, m1] = sorted[0].split("-").map(Number);
+  const [y2, m2] = sorted[sorted.length - 1].split("-").map(Number);
+  return (y2 - y1) * 12 + (m2 - m1) + 1;
+}
+
+async function buildAndCheck(fixture: Fixture, extraArgs: string[], sheets: { funnel: string; reps: string; monthly: string; won: string }) {
+  const input = path.join(workDir, fixture.name);
+  const out = path.join(workDir, `${fixture.name}.xlsx`);
+  fs.writeFileSync(input, fixture.bytes);
+  const { stdout } = await run(process.execPath, [BIN, "build", "--input", input, "--out", out, "--quiet", ...extraArgs], { cwd: ROOT });
+  expect(stdout).toMatch(/^Wrote /);
+  const recalculated = await recalculateWithLibreOffice(out, workDir);
+
+  const expected = independentCount(fixture.truth, fixture.stages.length, fixture.lostAtKnown);
+  const metrics = await readWorkbookMetrics(
+    (sheet, range) => readValues(recalculated, sheet, range),
+    sheets,
+    {
+      stages: fixture.stages.length,
+      reps: new Set(fixture.truth.filter((deal) => deal.bad === null).map((deal) => deal.owner.trim())).size,
+      months: monthSpan(Object.keys(expected.monthlyWonRevenue)),
+    },
+  );
+  fixture.stages.forEach((stage, s) => expect([stage, metrics.funnel[stage]]).toEqual([stage, expected.funnel[s]]));
+  expect(metrics.funnel[sheets.won]).toBe(expected.won);
+  expect(Object.keys(metrics.repWonRevenue)).toEqual(expect.arrayContaining(Object.keys(expected.repWonRevenue)));
+  for (const [rep, revenue] of Object.entries(metrics.repWonRevenue)) {
+    expect([rep, revenue]).toEqual([rep, expect.closeTo(expected.repWonRevenue[rep] ?? 0, 6)]);
+  }
+  for (const [month, revenue] of Object.entries(metrics.monthlyWonRevenue)) {
+    expect([month, revenue]).toEqual([month, expect.closeTo(expected.monthlyWonRevenue[month] ?? 0, 6)]);
+  }
+  expect(Object.keys(metrics.monthlyWonRevenue)).toEqual(expect.arrayContaining(Object.keys(expected.monthlyWonRevenue)));
+  return { out, recalculated };
+}
+
+describe("salesquant build, recalculated by LibreOffice", () => {
+  it("computes the Zoho export's funnel, reps and monthly revenue as the independent counter does", async () => {
+    const fixture = renderZoho(2025, 200);
+    const { out, recalculated } = await buildAndCheck(fixture, [], { funnel: "Funnel", reps: "Reps", monthly: "Monthly", won: "Won" });
+
+    // Hostile names come back as text, in the file as written and after LibreOffice.
+    for (const file of [out, recalculated]) {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      const deals = workbook.getWorksheet("Deals");
+      expect(deals).toBeDefined();
+      const names: unknown[] = [];
+      deals?.getColumn(2).eachCell((cell) => names.push(cell.value));
+      for (const hostile of HOSTILE_NAMES) {
+        const good = fixture.truth.some((deal) => deal.name === hostile && deal.bad === null);
+        if (good) expect([hostile, names.includes(hostile)]).toEqual([hostile, true]);
+      }
+      expect(names.some((value) => typeof value === "object" && value !== null && "formula" in (value as object))).toBe(false);
+    }
+
+    // The bad rows are on ImportIssues.
+    const issues = await readValues(recalculated, "ImportIssues", "A4:B7");
+    const badRecords = fixture.truth.map((deal, i) => (deal.bad ? i + 1 : null)).filter((r) => r !== null);
+    expect(issues.map((row) => row[0])).toEqual(badRecords);
+  });
+
+  it("computes the HubSpot export with stage history", async () => {
+    await buildAndCheck(renderHubspot(77, 150), [], { funnel: "Funnel", reps: "Reps", monthly: "Monthly", won: "Won" });
+  });
+
+  it("computes the Fxiaoke GB18030 export in English sheets", async () => {
+    await buildAndCheck(renderFxiaoke(31, 150), ["--locale", "en-US"], { funnel: "Funnel", reps: "Reps", monthly: "Monthly", won: "Won" });
+  });
+
+  it("exits 3 with a plain message for an unreadable input", async () => {
+    const input = path.join(workDir, "notes.csv");
+    fs.writeFileSync(input, "Hello,World\n1,2\n");
+    await expect(run(process.execPath, [BIN, "build", "--input", input, "--out", path.join(workDir, "x.xlsx")], { cwd: ROOT })).rejects.toMatchObject({
+      code: 3,
+      stderr: expect.stringMatching(/No stage column/),
+    });
+  });
+
+  it("exits 2 for bad arguments", async () => {
+    await expect(run(process.execPath, [BIN, "build", "--input", "a.csv"], { cwd: ROOT })).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/Missing --out/),
+    });
+  });
+});

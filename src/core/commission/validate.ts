@@ -258,10 +258,12 @@ export function parseCommissionPlan(json: unknown): { plan: CommissionPlan } | {
   for (const key of ["basis", "method", "tiers", "quota"]) {
     if (json[key] === undefined) errors.push({ field: key, message: `${key} is required.` });
   }
+  const record: Record<string, unknown> = { ...json };
   for (const key of ["basis", "method"]) {
-    if (typeof json[key] === "string") json = { ...json, [key]: (json[key] as string).toLowerCase() };
+    const value = record[key];
+    if (typeof value === "string") record[key] = value.toLowerCase();
   }
-  const { $schema: _schema, description: _description, ...rest } = json as Record<string, unknown>;
+  const { $schema: _schema, description: _description, ...rest } = record;
   const plan = rest as unknown as CommissionPlan;
   if (errors.length === 0) errors.push(...validateCommissionPlan(plan));
   return errors.length > 0 ? { errors } : { plan };

@@ -300,3 +300,32 @@ export function isoSpan(dates: (string | null | undefined)[]): { first: string; 
   }
   return first === null || last === null ? null : { first, last };
 }
+
+/**
+ * A rectangle of cells as blocks that do not overlap: runs of adjacent columns that are
+ * inputs get INPUT_STYLE (shaded), the other runs no style. Number formats follow their
+ * columns.
+ *
+ * @example
+ * bodyBlocks("A5", rows, ["0", null, "#,##0"], [2]) // blocks at A5 (A:B) and C5 (C, shaded)
+ */
+export function bodyBlocks(at: string, cells: PlanCell[][], numberFormat: (string | null)[], inputColumns: readonly number[] = []): Block[] {
+  if (cells.length === 0) return [];
+  const p = parseCell(at);
+  const width = cells[0].length;
+  const inputs = new Set(inputColumns);
+  const blocks: Block[] = [];
+  let start = 0;
+  for (let c = 1; c <= width; c++) {
+    if (c < width && inputs.has(c) === inputs.has(start)) continue;
+    const block: Block = {
+      at: cellAddress(p.row, p.column + start),
+      cells: cells.map((row) => row.slice(start, c)),
+      numberFormat: numberFormat.slice(start, c),
+    };
+    if (inputs.has(start)) block.style = INPUT_STYLE;
+    blocks.push(block);
+    start = c;
+  }
+  return blocks;
+}

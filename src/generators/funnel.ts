@@ -20,7 +20,7 @@ import {
   formulaText,
   GeneratorOptions,
   headerRow,
-  INPUT_STYLE,
+  bodyBlocks,
   invalid,
   noteBlock,
   PlanResult,
@@ -121,15 +121,14 @@ function funnelSheet(rows: FunnelRowSource[], options: FunnelOptions, note: stri
     titleBlock("A1", t("funnel.title")),
     noteBlock("A2", note),
     headerRow(`A${FUNNEL_HEADER_ROW}`, headers),
-    {
-      at: `A${first}`,
+    // Input cells (typed counts, targets) are shaded so a user sees what to type.
+    ...bodyBlocks(
+      `A${first}`,
       cells,
-      numberFormat: ["0", null, formats.count, formats.money, formats.percent, formats.percent, formats.percent, formats.percent, formats.percent, null],
-    },
+      ["0", null, formats.count, formats.money, formats.percent, formats.percent, formats.percent, formats.percent, formats.percent, null],
+      typed ? [2, 7] : [7],
+    ),
   ];
-  // Input cells are shaded so a user sees what to type.
-  if (rows.length > 1) blocks.push({ at: `H${first + 1}`, cells: rows.slice(1).map((r) => [r.target]), numberFormat: formats.percent, style: INPUT_STYLE });
-  if (typed) blocks.push({ at: `C${first}`, cells: rows.map((r) => [r.count]), numberFormat: formats.count, style: INPUT_STYLE });
 
   const conditionalFormats: ConditionalFormatPlan[] = [
     {

@@ -26,6 +26,7 @@ import {
   FieldError,
   formulaText,
   GeneratorOptions,
+  bodyBlocks,
   headerRow,
   INPUT_STYLE,
   invalid,
@@ -214,12 +215,14 @@ export function planGoalsSheet(goals: readonly GoalInput[], options: GoalsOption
       { f: `=IF(N${r}="","",R${r}*N${r})` },
     ];
     const u = unitFormat[unit];
-    blocks.push({
-      at: `A${r}`,
-      cells: [cells],
-      numberFormat: [null, null, null, null, null, u, u, formats.percent, null, null, formats.date, formats.date, u, formats.percent, formats.percent, formats.percent, null, formats.percent, formats.percent],
-    });
-    blocks.push({ at: `M${r}`, cells: [[g.actual ?? null]], numberFormat: u, style: INPUT_STYLE });
+    blocks.push(
+      ...bodyBlocks(
+        `A${r}`,
+        [cells],
+        [null, null, null, null, null, u, u, formats.percent, null, null, formats.date, formats.date, u, formats.percent, formats.percent, formats.percent, null, formats.percent, formats.percent],
+        [12],
+      ),
+    );
   });
   blocks.push({ at: `Q${last + 2}`, cells: [[t("goals.total")]], style: LABEL_STYLE });
   blocks.push({ at: `S${last + 2}`, cells: [[{ f: `=IF(SUM(R${first}:R${last})=0,"",SUM(S${first}:S${last})/SUM(R${first}:R${last}))` }]], numberFormat: formats.percent, style: LABEL_STYLE });

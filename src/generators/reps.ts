@@ -19,6 +19,7 @@ import { Deal, Pipeline } from "../core/deal";
 import { PlanCell, WorkbookPlan } from "../workbook/plan";
 import {
   FieldError,
+  bodyBlocks,
   headerRow,
   INPUT_STYLE,
   invalid,
@@ -168,16 +169,17 @@ export function planRepsSheet(deals: readonly Deal[], pipeline: Pipeline, option
         blocks: [
           titleBlock("A1", t("reps.title")),
           headerRow(`A${REPS_HEADER_ROW}`, headers),
-          {
-            at: `A${first}`,
+          ...bodyBlocks(
+            `A${first}`,
             cells,
-            numberFormat: [null, formats.money, formats.money, formats.percent, formats.count, formats.count, formats.percent, formats.money, formats.decimal, formats.decimal, formats.percent, "0"],
-          },
-          { at: `C${first}`, cells: cells.map((row) => [row[2]]), numberFormat: formats.money, style: INPUT_STYLE },
-          { at: `J${first}`, cells: cells.map((row) => [row[9]]), numberFormat: formats.decimal, style: INPUT_STYLE },
+            [null, formats.money, formats.money, formats.percent, formats.count, formats.count, formats.percent, formats.money, formats.decimal, formats.decimal, formats.percent, "0"],
+            [2, 9],
+          ),
           headerRow("N4", [t("reps.weights.criterion"), t("reps.weights.weight"), t("reps.weights.benchmark")]),
-          { at: "N5", cells: weightRows, numberFormat: [null, formats.percent, "0.00"], style: INPUT_STYLE },
+          { at: "N5", cells: weightRows.map((row) => [row[0]]) },
+          { at: "O5", cells: weightRows.map((row) => [row[1]]), numberFormat: formats.percent, style: INPUT_STYLE },
           { at: "P5", cells: [[weightRows[0][2]], [weightRows[1][2]]], numberFormat: formats.percent, style: INPUT_STYLE },
+          { at: "P7", cells: [[weightRows[2][2]], [weightRows[3][2]]], numberFormat: "0.00", style: INPUT_STYLE },
           { at: "N9", cells: [[t("reps.weights.cap")]], style: LABEL_STYLE },
           { at: "O9", cells: [[options.cap ?? 1.5]], numberFormat: formats.percent, style: INPUT_STYLE },
         ],

@@ -258,15 +258,13 @@ export function planFeedbackSheet(entries: readonly FeedbackEntry[] = [], option
       ],
       extraBlocks: (f, l) => [
         { at: "H6", cells: [[t("feedback.summary.responses")], [t("feedback.summary.nps")], [t("feedback.summary.csat")]], style: LABEL_STYLE },
+        { at: "I6", cells: [[{ f: `=COUNT(D${f}:D${l})` }]], numberFormat: "0" },
         {
-          at: "I6",
-          cells: [
-            [{ f: `=COUNT(D${f}:D${l})` }],
-            [{ f: `=IF(COUNT(D${f}:D${l})=0,"",(COUNTIF(D${f}:D${l},">=9")-COUNTIF(D${f}:D${l},"<=6"))/COUNT(D${f}:D${l})*100)` }],
-            [{ f: `=IF(COUNT(E${f}:E${l})=0,"",COUNTIF(E${f}:E${l},">=4")/COUNT(E${f}:E${l}))` }],
-          ],
-          numberFormat: ["0", "0.0", formats.percent],
-        } as Block,
+          at: "I7",
+          cells: [[{ f: `=IF(COUNT(D${f}:D${l})=0,"",(COUNTIF(D${f}:D${l},">=9")-COUNTIF(D${f}:D${l},"<=6"))/COUNT(D${f}:D${l})*100)` }]],
+          numberFormat: "0.0",
+        },
+        { at: "I8", cells: [[{ f: `=IF(COUNT(E${f}:E${l})=0,"",COUNTIF(E${f}:E${l},">=4")/COUNT(E${f}:E${l}))` }]], numberFormat: formats.percent },
       ],
       asOf,
       asOfLabel: t("word.asOf"),

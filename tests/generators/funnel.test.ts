@@ -2,7 +2,7 @@ import { evaluatePlan } from "../../src/workbook/preview/evaluate";
 import { isFormulaCell, WorkbookPlan } from "../../src/workbook/plan";
 import { isInvalid, PlanResult } from "../../src/generators/common";
 import { planFunnelFromDeals, planFunnelSheet } from "../../src/generators/funnel";
-import { buildDeals, expectedFunnelCounts, PIPELINE, PIPELINE_ZH } from "./sampleDeals";
+import { buildDeals, expectedFunnelCounts, plannedAt, PIPELINE, PIPELINE_ZH } from "./sampleDeals";
 
 function plan(result: PlanResult): WorkbookPlan {
   if (isInvalid(result)) throw new Error(JSON.stringify(result.errors));
@@ -113,9 +113,10 @@ describe("funnel from typed counts", () => {
   const wb = plan(planFunnelSheet(stages));
 
   it("keeps the typed counts as input cells and everything else as formulas", () => {
-    const body = wb.sheets[0].blocks.find((b) => b.at === "A5")!;
-    expect(body.cells.map((r) => r[2])).toEqual([200, 120, 60, 30]);
-    expect(isFormulaCell(body.cells[2][5])).toBe(true);
+    const sheet = wb.sheets[0];
+    expect(["C5", "C6", "C7", "C8"].map((a) => plannedAt(sheet, a))).toEqual([200, 120, 60, 30]);
+    expect(sheet.blocks.find((b) => b.at === "C5")!.style).toEqual(expect.objectContaining({ fill: expect.any(String) }));
+    expect(isFormulaCell(plannedAt(sheet, "F7")!)).toBe(true);
   });
 
   it("computes conversion 60%, 50%, 50% and cumulative 15% by hand", () => {

@@ -4,6 +4,9 @@
  * this data; nothing from src/generators).
  */
 import { Deal, DealStatus, Pipeline } from "../../src/core/deal";
+import { PlanCell, SheetPlan } from "../../src/workbook/plan";
+import { parseCell } from "../../src/workbook/address";
+import { plannedCell } from "../../src/workbook/validatePlan";
 
 export const PIPELINE: Pipeline = {
   stages: [
@@ -123,4 +126,10 @@ export function serial(iso: string): number {
 export function expectNear(actual: unknown, expected: number, relative = 1e-9): void {
   if (typeof actual !== "number") throw new Error(`expected a number near ${expected}, got ${JSON.stringify(actual)}`);
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(relative * Math.max(1, Math.abs(expected)));
+}
+
+/** The planned content of one cell of a sheet ("C5"), whichever block holds it. */
+export function plannedAt(sheet: SheetPlan, address: string): PlanCell | undefined {
+  const p = parseCell(address);
+  return plannedCell(sheet, p.row, p.column);
 }

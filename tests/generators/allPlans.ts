@@ -1,0 +1,48 @@
+/**
+ * One plan of every generator (both languages), for the checks that apply to all of them
+ * (validatePlan, integration: xlsx + LibreOffice).
+ */
+import { WorkbookPlan, Locale } from "../../src/workbook/plan";
+import { isInvalid, PlanResult } from "../../src/generators/common";
+import { planFunnelFromDeals, planFunnelSheet } from "../../src/generators/funnel";
+import { defaultGoals, planGoalsSheet } from "../../src/generators/goals";
+import { planReviewSheet } from "../../src/generators/review";
+import { planRepsSheet } from "../../src/generators/reps";
+import { planForecastSheet } from "../../src/generators/forecast";
+import { planCustomersSheet } from "../../src/generators/customers";
+import { planMonthlySheet } from "../../src/generators/monthly";
+import { planDashboardSheet, dashboardPanelsFrom } from "../../src/generators/dashboard";
+import { planActionPlanSheet, planCompetitorsSheet, planFeedbackSheet, planRisksSheet, planTrainingSheet } from "../../src/generators/templates";
+import { planWorkbook } from "../../src/generators/workbook";
+import { buildDeals, PIPELINE, PIPELINE_ZH } from "./sampleDeals";
+
+export function must(result: PlanResult): WorkbookPlan {
+  if (isInvalid(result)) throw new Error(JSON.stringify(result.errors));
+  return result;
+}
+
+export function everyGeneratorPlan(locale: Locale): Record<string, WorkbookPlan> {
+  const pipeline = locale === "zh-CN" ? PIPELINE_ZH : PIPELINE;
+  const deals = buildDeals(pipeline);
+  const o = { locale, asOf: "2025-06-30" };
+  const workbook = must(planWorkbook(deals, pipeline, { ...o, quotas: 5000 }));
+  return {
+    funnel: must(planFunnelFromDeals(deals, pipeline, { locale, targetConversions: [null, 0.8, 0.9, 0.8, 0.9] })),
+    typedFunnel: must(planFunnelSheet([{ name: pipeline.stages[0].name, count: 200 }, { name: pipeline.stages[1].name, count: 120, target: 0.5 }], { locale })),
+    goals: must(planGoalsSheet(defaultGoals(locale, 2025), o)),
+    review: must(planReviewSheet(deals, pipeline, { locale, period: "quarterly" })),
+    reps: must(planRepsSheet(deals, pipeline, { locale, quotas: { Alice: 5000, Bob: 4000, Carol: 5000 } })),
+    monthly: must(planMonthlySheet(deals, pipeline, { locale })),
+    forecast: must(planForecastSheet(deals, pipeline, { locale })),
+    customers: must(planCustomersSheet(deals, pipeline, o)),
+    dashboard: {
+      sheets: [...workbook.sheets.filter((s) => s.charts?.length && s !== workbook.sheets[workbook.sheets.length - 1]), ...must(planDashboardSheet(dashboardPanelsFrom(workbook, workbook.sheets[workbook.sheets.length - 1].name), { locale, layout: "oneLargeThreeSmall" })).sheets, workbook.sheets[0]],
+    },
+    actionPlan: must(planActionPlanSheet(undefined, o)),
+    feedback: must(planFeedbackSheet([{ customer: "Acme", nps: 9, csat: 5 }], o)),
+    risks: must(planRisksSheet(undefined, o)),
+    competitors: must(planCompetitorsSheet(undefined, o)),
+    training: must(planTrainingSheet([{ rep: "Bob", skill: "negotiation" }], o)),
+    workbook,
+  };
+}

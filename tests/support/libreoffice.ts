@@ -90,7 +90,8 @@ export async function recalculateWithLibreOffice(xlsxPath: string, outDir: strin
 function cellValue(value: ExcelJS.CellValue): ReadValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return value.toISOString();
+  // ExcelJS turns date-formatted numbers into Dates: give back the Excel serial number.
+  if (value instanceof Date) return (value.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
   if (typeof value === "object") {
     if ("error" in value) return String((value as ExcelJS.CellErrorValue).error);
     if ("formula" in value || "sharedFormula" in value) {
@@ -106,7 +107,8 @@ function cellValue(value: ExcelJS.CellValue): ReadValue {
 
 /**
  * Reads computed values of `range` ("B2:D5" or "B2") on `sheet` of an .xlsx, row by row.
- * Formula cells give their cached result; errors give their text ("#DIV/0!"); empty cells null.
+ * Formula cells give their cached result; errors give their text ("#DIV/0!"); empty cells null;
+ * date-formatted cells their Excel serial number (2024-03-15 -> 45366).
  */
 export async function readValues(xlsxPath: string, sheet: string, range: string): Promise<ReadValue[][]> {
   const workbook = new ExcelJS.Workbook();
@@ -126,12 +128,19 @@ export async function readValues(xlsxPath: string, sheet: string, range: string)
 }
 
 /**
- * Prints the workbook to PDF with LibreOffice, then each page to PNG with pdftoppm.
+ * Prints the workbook to PDF with LibreOffice, one page per sheet whatever its size
+ * (SinglePageSheets), then each page to PNG with pdftoppm.
  * Resolves with the PNG paths (`<name>-1.png`, `<name>-2.png`, ...) in `outDir`.
  */
 export async function renderToPng(xlsxPath: string, outDir: string, resolutionDpi = 70): Promise<string[]> {
   const base = path.basename(xlsxPath, path.extname(xlsxPath));
-  const pdf = await convertWithSoffice(xlsxPath, outDir, "pdf", "pdf", `${base}.pdf`);
+  const pdf = await convertWithSoffice(
+    xlsxPath,
+    outDir,
+    'pdf:calc_pdf_Export:{"SinglePageSheets":{"type":"boolean","value":"true"}}',
+    "pdf",
+    `${base}.pdf`,
+  );
   const prefix = path.join(path.resolve(outDir), base);
   await run("pdftoppm", ["-png", "-r", String(resolutionDpi), pdf, prefix]);
   const files = await fs.readdir(path.resolve(outDir));

@@ -1,0 +1,482 @@
+/**
+ * Writes a plan to an .xlsx package (Node): ExcelJS's streaming writer for cells, styles,
+ * number formats, merges, sizes, freeze panes, conditional formats, data validation and
+ * notes; then the package is reopened with JSZip to add what ExcelJS cannot write the way
+ * the plan needs it: tables (over cells already written, with a totals row), defined names,
+ * and DrawingML charts.
+ *
+ * Formulas are written without cached results, so Excel and LibreOffice compute them on
+ * opening. Rows are streamed in order, so memory stays bounded for large blocks.
+ */
+import { promises as fs, createWriteStream } from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { cellAddress, parseCell, parseRange, rangeAddress } from "../address";
+import { Block, CellStyle, ConditionalFormatPlan, dateFromSerial, isFormulaCell, PlanCell, SheetPlan, ValidationPlan, WorkbookPlan } from "../plan";
+import { WorkbookWriteError } from "../office/writePlan";
+import { blockBox, plannedCell, renameSheetsInPlan, uniqueSheetName, validatePlan } from "../validatePlan";
+import { chartPartXml, drawingPartXml, escapeXml } from "./chartXml";
+
+export interface WriteXlsxResult {
+  /** Actual sheet names, in plan order (sanitised for Excel). */
+  sheets: string[];
+}
+
+const argb = (hex: string): string => `FF${hex.replace(/^#/, "").toUpperCase()}`;
+
+function cellStyle(style: CellStyle | undefined): Partial<ExcelJS.Style> {
+  if (!style) return {};
+  const out: Partial<ExcelJS.Style> = {};
+  const font: Partial<ExcelJS.Font> = {};
+  if (style.bold !== undefined) font.bold = style.bold;
+  if (style.italic !== undefined) font.italic = style.italic;
+  if (style.fontColor !== undefined) font.color = { argb: argb(style.fontColor) };
+  if (style.fontSize !== undefined) font.size = style.fontSize;
+  if (Object.keys(font).length > 0) out.font = font;
+  if (style.fill !== undefined) out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  if (style.horizontalAlignment !== undefined) alignment.horizontal = style.horizontalAlignment;
+  if (style.verticalAlignment !== undefined) alignment.vertical = style.verticalAlignment === "center" ? "middle" : style.verticalAlignment;
+  if (style.wrap !== undefined) alignment.wrapText = style.wrap;
+  if (style.indent !== undefined) alignment.indent = style.indent;
+  if (Object.keys(alignment).length > 0) out.alignment = alignment;
+  if (style.border !== undefined) {
+    const side = { style: style.border } as ExcelJS.Border;
+    out.border = { top: side, bottom: side, left: side, right: side };
+  }
+  return out;
+}
+
+function cellValue(cell: PlanCell): ExcelJS.CellValue {
+  if (cell === null) return null;
+  if (isFormulaCell(cell)) return { formula: cell.f.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+  return cell;
+}
+
+const OPERATORS: Record<string, ExcelJS.CellIsOperators> = {
+  between: "between",
+  notBetween: "notBetween" as ExcelJS.CellIsOperators,
+  equal: "equal",
+  notEqual: "notEqual" as ExcelJS.CellIsOperators,
+  greaterThan: "greaterThan",
+  lessThan: "lessThan",
+  greaterThanOrEqual: "greaterThanOrEqual" as ExcelJS.CellIsOperators,
+  lessThanOrEqual: "lessThanOrEqual" as ExcelJS.CellIsOperators,
+};
+
+function differentialStyle(style: { fontColor?: string; fill?: string; bold?: boolean }): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = {};
+  if (style.fontColor !== undefined || style.bold !== undefined) {
+    out.font = {
+      ...(style.bold !== undefined ? { bold: style.bold } : {}),
+      ...(style.fontColor !== undefined ? { color: { argb: argb(style.fontColor) } } : {}),
+    };
+  }
+  if (style.fill !== undefined) out.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(style.fill) } };
+  return out;
+}
+
+function conditionalFormat(cf: ConditionalFormatPlan, priority: number): ExcelJS.ConditionalFormattingRule {
+  switch (cf.type) {
+    case "cellValue":
+      return {
+        type: "cellIs",
+        priority,
+        operator: OPERATORS[cf.operator],
+        formulae: [cf.formula1.replace(/^=/, ""), ...(cf.formula2 !== undefined ? [cf.formula2.replace(/^=/, "")] : [])],
+        style: differentialStyle(cf.style),
+      } as ExcelJS.ConditionalFormattingRule;
+    case "formula":
+      return { type: "expression", priority, formulae: [cf.formula.replace(/^=/, "")], style: differentialStyle(cf.style) };
+    case "dataBar":
+      return {
+        type: "dataBar",
+        priority,
+        cfvo: [{ type: "min" }, { type: "max" }],
+        color: { argb: argb(cf.color) },
+        gradient: true,
+      } as unknown as ExcelJS.ConditionalFormattingRule;
+    case "colorScale":
+      return {
+        type: "colorScale",
+        priority,
+        cfvo:
+          cf.colors.length === 2
+            ? [{ type: "min" }, { type: "max" }]
+            : [{ type: "min" }, { type: "percentile", value: 50 }, { type: "max" }],
+        color: cf.colors.map((c) => ({ argb: argb(c) })),
+      } as ExcelJS.ConditionalFormattingRule;
+    case "iconSet":
+      return {
+        type: "iconSet",
+        priority,
+        iconSet: cf.icons === "3TrafficLights" ? "3TrafficLights1" : cf.icons,
+        reverse: cf.reverse ?? false,
+        showValue: true,
+        cfvo: [
+          { type: "percent", value: 0 },
+          { type: "num", value: cf.thresholds[0] },
+          { type: "num", value: cf.thresholds[1] },
+        ],
+      } as unknown as ExcelJS.ConditionalFormattingRule;
+  }
+}
+
+function dataValidation(v: ValidationPlan): ExcelJS.DataValidation {
+  const prompt = v.prompt ? { showInputMessage: true, prompt: v.prompt } : {};
+  if (v.type === "list") {
+    const formula = Array.isArray(v.source) ? `"${v.source.join(",").replace(/"/g, '""')}"` : v.source.replace(/^=/, "");
+    return { type: "list", allowBlank: v.allowBlank ?? true, formulae: [formula], showErrorMessage: true, ...prompt };
+  }
+  const type = v.type === "whole" ? "whole" : v.type === "decimal" ? "decimal" : "date";
+  // ExcelJS writes a date bound from a Date (a bare number would be read as milliseconds).
+  const bound = (n: number): number | Date => (type === "date" ? dateFromSerial(n) : n);
+  const bounds =
+    v.min !== undefined && v.max !== undefined
+      ? { operator: "between" as const, formulae: [bound(v.min), bound(v.max)] }
+      : v.min !== undefined
+        ? { operator: "greaterThanOrEqual" as const, formulae: [bound(v.min)] }
+        : v.max !== undefined
+          ? { operator: "lessThanOrEqual" as const, formulae: [bound(v.max)] }
+          : { operator: "between" as const, formulae: [-1e307, 1e307] };
+  return { type, allowBlank: v.allowBlank ?? true, showErrorMessage: true, ...bounds, ...prompt } as ExcelJS.DataValidation;
+}
+
+/** Rows 1..n a sheet has to stream: covered by a block, given a height, or holding a note. */
+function rowIntervals(sheet: SheetPlan): [number, number][] {
+  const intervals: [number, number][] = sheet.blocks.map((b) => {
+    const box = blockBox(b);
+    return [box.top, box.bottom];
+  });
+  for (const row of Object.keys(sheet.rowHeights ?? {})) intervals.push([Number(row), Number(row)]);
+  for (const note of sheet.notes ?? []) {
+    const r = parseCell(note.cell).row;
+    intervals.push([r, r]);
+  }
+  intervals.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [top, bottom] of intervals) {
+    const last = merged[merged.length - 1];
+    if (last && top <= last[1] + 1) last[1] = Math.max(last[1], bottom);
+    else merged.push([top, bottom]);
+  }
+  return merged;
+}
+
+async function streamSheets(plan: WorkbookPlan, file: string): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  const activeIndex = Math.max(0, plan.sheets.findIndex((s) => s.name === plan.activeSheet));
+  (workbook as unknown as { views: unknown[] }).views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: activeIndex, visibility: "visible" }];
+  for (const [sheetIndex, sheet] of plan.sheets.entries()) {
+    const freeze = sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0) ? sheet.freeze : undefined;
+    const worksheet = workbook.addWorksheet(sheet.name, {
+      ...(sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}),
+      views: [
+        {
+          ...(freeze
+            ? { state: "frozen", xSplit: freeze.columns, ySplit: freeze.rows, topLeftCell: cellAddress(freeze.rows + 1, freeze.columns + 1) }
+            : { state: "normal" }),
+          tabSelected: sheetIndex === activeIndex,
+        } as ExcelJS.WorksheetView,
+      ],
+    });
+    for (const [letters, width] of Object.entries(sheet.columnWidths ?? {})) worksheet.getColumn(letters).width = width;
+    for (const merge of sheet.merges ?? []) worksheet.mergeCells(merge);
+    let priority = 1;
+    for (const cf of sheet.conditionalFormats ?? []) {
+      worksheet.addConditionalFormatting({ ref: cf.range, rules: [conditionalFormat(cf, priority++)] });
+    }
+    const validations = (worksheet as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+    for (const v of sheet.validations ?? []) validations.add(v.range, dataValidation(v));
+
+    const notes = new Map((sheet.notes ?? []).map((n) => [n.cell.replace(/\$/g, "").toUpperCase(), n.text]));
+    const blocks = sheet.blocks.map((block: Block) => ({
+      block,
+      box: blockBox(block),
+      style: cellStyle(block.style),
+      formats: typeof block.numberFormat === "string" ? block.cells[0].map(() => block.numberFormat as string) : block.numberFormat,
+    }));
+    for (const [top, bottom] of rowIntervals(sheet)) {
+      for (let r = top; r <= bottom; r++) {
+        const row = worksheet.getRow(r);
+        const height = sheet.rowHeights?.[r];
+        if (height !== undefined) row.height = height;
+        for (const b of blocks) {
+          if (r < b.box.top || r > b.box.bottom) continue;
+          const cells = b.block.cells[r - b.box.top];
+          for (let c = 0; c < cells.length; c++) {
+            const cell = row.getCell(b.box.left + c);
+            const value = cellValue(cells[c]);
+            if (value !== null) cell.value = value;
+            const format = b.formats?.[c];
+            if (format) cell.numFmt = format;
+            if (b.style.font) cell.font = b.style.font as ExcelJS.Font;
+            if (b.style.fill) cell.fill = b.style.fill as ExcelJS.Fill;
+            if (b.style.alignment) cell.alignment = b.style.alignment as ExcelJS.Alignment;
+            if (b.style.border) cell.border = b.style.border as ExcelJS.Borders;
+          }
+        }
+        if (notes.size > 0) {
+          for (const [address, text] of notes) if (parseCell(address).row === r) row.getCell(parseCell(address).column).note = text;
+        }
+        row.commit();
+      }
+    }
+    worksheet.commit();
+  }
+  await workbook.commit();
+}
+
+const REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+interface SheetPart {
+  name: string;
+  path: string;
+  relsPath: string;
+}
+
+async function sheetParts(zip: JSZip): Promise<SheetPart[]> {
+  const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+  const relsXml = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.replace(/^\/?xl\//, "").replace(/^\//, ""));
+  }
+  const parts: SheetPart[] = [];
+  for (const m of workbookXml.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])![1];
+    const id = /\br:id="([^"]+)"/.exec(m[0])![1];
+    const target = targets.get(id)!;
+    const file = `xl/${target}`;
+    parts.push({ name: unescapeXml(name), path: file, relsPath: `${path.posix.dirname(file)}/_rels/${path.posix.basename(file)}.rels` });
+  }
+  return parts;
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+/** Adds a relationship to a rels part (creating it) and returns its id. */
+async function addRelationship(zip: JSZip, relsPath: string, type: string, target: string): Promise<string> {
+  const existing = zip.file(relsPath);
+  let xml = existing
+    ? await existing.async("string")
+    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}"></Relationships>`;
+  const used = new Set(Array.from(xml.matchAll(/\bId="([^"]+)"/g), (m) => m[1]));
+  let n = used.size + 1;
+  while (used.has(`rId${n}`)) n++;
+  const id = `rId${n}`;
+  xml = xml.replace("</Relationships>", `<Relationship Id="${id}" Type="${REL_TYPE}/${type}" Target="${target}"/></Relationships>`);
+  zip.file(relsPath, xml);
+  return id;
+}
+
+/** Order of the worksheet's top-level elements after sheetData (ECMA-376 CT_Worksheet). */
+const WORKSHEET_TAIL_ORDER = [
+  "sheetCalcPr", "sheetProtection", "protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate",
+  "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks",
+  "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties",
+  "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "picture",
+  "oleObjects", "controls", "webPublishItems", "tableParts", "extLst",
+];
+
+/** Splits XML made of sibling elements into those elements (name and text). */
+function siblingElements(xml: string): { name: string; xml: string }[] {
+  const out: { name: string; xml: string }[] = [];
+  const tag = /<(\/?)([\w:]+)[^>]*?(\/?)>/g;
+  let depth = 0;
+  let start = 0;
+  let name = "";
+  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
+    const [whole, closing, tagName, selfClosing] = m;
+    if (whole.startsWith("<?")) continue;
+    if (!closing && depth === 0) {
+      start = m.index;
+      name = tagName;
+    }
+    if (closing) depth -= 1;
+    else if (!selfClosing) depth += 1;
+    if (depth === 0) out.push({ name, xml: xml.slice(start, m.index + whole.length) });
+  }
+  return out;
+}
+
+/**
+ * Inserts top-level `elements` (name -> XML) into worksheet XML at the places the schema
+ * requires, after sheetData. The (possibly huge) sheetData is not parsed.
+ */
+function insertIntoWorksheet(xml: string, elements: { name: string; xml: string }[]): string {
+  const dataEnd = xml.indexOf("</sheetData>");
+  const splitAt = dataEnd >= 0 ? dataEnd + "</sheetData>".length : xml.search(/<sheetData\s*\/>/) + "<sheetData/>".length;
+  const end = xml.lastIndexOf("</worksheet>");
+  const tail = siblingElements(xml.slice(splitAt, end));
+  for (const element of elements) {
+    const rank = WORKSHEET_TAIL_ORDER.indexOf(element.name);
+    const at = tail.findIndex((e) => WORKSHEET_TAIL_ORDER.indexOf(e.name) > rank);
+    tail.splice(at < 0 ? tail.length : at, 0, element);
+  }
+  return xml.slice(0, splitAt) + tail.map((e) => e.xml).join("") + xml.slice(end);
+}
+
+/**
+ * Removes the empty Excel 2010 extension ExcelJS's streaming writer puts inside data-bar
+ * rules (an x14 id that points nowhere); the plain data bar stays.
+ */
+function withoutDanglingDataBarExtensions(xml: string): string {
+  return xml.replace(/<extLst><ext uri="\{B025F937-C7B1-47D3-B67F-A62EFF666E3E\}"[^>]*><x14:id\/><\/ext><\/extLst>/g, "");
+}
+
+function tablePartXml(id: number, sheet: SheetPlan, table: NonNullable<SheetPlan["tables"]>[number]): string {
+  const box = parseRange(table.range);
+  const filterBox = table.totalsRow ? { ...box, bottom: box.bottom - 1 } : box;
+  const columns: string[] = [];
+  for (let c = box.left, i = 1; c <= box.right; c++, i++) {
+    const header = String(plannedCell(sheet, box.top, c) ?? `Column${i}`);
+    let totals = "";
+    if (table.totalsRow) {
+      const cell = plannedCell(sheet, box.bottom, c);
+      if (cell !== undefined && cell !== null && isFormulaCell(cell)) {
+        totals = ` totalsRowFunction="custom"><totalsRowFormula>${escapeXml(cell.f.replace(/^=/, ""))}</totalsRowFormula></tableColumn>`;
+      } else if (typeof cell === "string" && cell !== "") totals = ` totalsRowLabel="${escapeXml(cell)}"/>`;
+    }
+    columns.push(`<tableColumn id="${i}" name="${escapeXml(header)}"${totals || "/>"}`);
+  }
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${id}" name="${escapeXml(table.name)}" ` +
+    `displayName="${escapeXml(table.name)}" ref="${rangeAddress(box)}"${table.totalsRow ? ` totalsRowCount="1"` : ` totalsRowShown="0"`}>` +
+    `<autoFilter ref="${rangeAddress(filterBox)}"/><tableColumns count="${columns.length}">${columns.join("")}</tableColumns>` +
+    `<tableStyleInfo name="${escapeXml(table.style ?? "TableStyleMedium2")}" showFirstColumn="0" showLastColumn="0" ` +
+    `showRowStripes="${table.showBandedRows === false ? 0 : 1}" showColumnStripes="0"/></table>`
+  );
+}
+
+async function addPackageParts(zip: JSZip, plan: WorkbookPlan): Promise<void> {
+  const parts = await sheetParts(zip);
+  const overrides: string[] = [];
+  let tableId = 0;
+  let chartId = 0;
+  let drawingId = 0;
+  for (const sheet of plan.sheets) {
+    const tables = sheet.tables ?? [];
+    const charts = sheet.charts ?? [];
+    const dataBars = (sheet.conditionalFormats ?? []).some((cf) => cf.type === "dataBar");
+    if (tables.length === 0 && charts.length === 0 && !dataBars) continue;
+    const part = parts.find((p) => p.name === sheet.name);
+    if (!part) throw new Error(`The package has no part for sheet ${sheet.name}`);
+    let xml = withoutDanglingDataBarExtensions(await zip.file(part.path)!.async("string"));
+    const added: { name: string; xml: string }[] = [];
+    if (charts.length > 0) {
+      drawingId += 1;
+      const drawingPath = `xl/drawings/drawing${drawingId}.xml`;
+      const drawingRels = `xl/drawings/_rels/drawing${drawingId}.xml.rels`;
+      for (const chart of charts) {
+        chartId += 1;
+        zip.file(`xl/charts/chart${chartId}.xml`, chartPartXml(chart, sheet.name));
+        overrides.push(`<Override PartName="/xl/charts/chart${chartId}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
+        await addRelationship(zip, drawingRels, "chart", `../charts/chart${chartId}.xml`);
+      }
+      zip.file(drawingPath, drawingPartXml(sheet));
+      overrides.push(`<Override PartName="/${drawingPath}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`);
+      const rid = await addRelationship(zip, part.relsPath, "drawing", `../drawings/drawing${drawingId}.xml`);
+      added.push({ name: "drawing", xml: `<drawing r:id="${rid}"/>` });
+    }
+    if (tables.length > 0) {
+      const ids: string[] = [];
+      for (const table of tables) {
+        tableId += 1;
+        zip.file(`xl/tables/table${tableId}.xml`, tablePartXml(tableId, sheet, table));
+        overrides.push(`<Override PartName="/xl/tables/table${tableId}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`);
+        ids.push(await addRelationship(zip, part.relsPath, "table", `../tables/table${tableId}.xml`));
+      }
+      const element = `<tableParts count="${ids.length}">${ids.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`;
+      added.push({ name: "tableParts", xml: element });
+    }
+    zip.file(part.path, added.length > 0 ? insertIntoWorksheet(xml, added) : xml);
+  }
+  if (overrides.length > 0) {
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    zip.file("[Content_Types].xml", types.replace("</Types>", `${overrides.join("")}</Types>`));
+  }
+  if ((plan.names ?? []).length > 0) {
+    let workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+    const entries = plan
+      .names!.map(
+        (n) => `<definedName name="${escapeXml(n.name)}"${n.comment ? ` comment="${escapeXml(n.comment)}"` : ""}>${escapeXml(n.refersTo.replace(/^=/, ""))}</definedName>`,
+      )
+      .join("");
+    workbookXml = workbookXml.includes("</definedNames>")
+      ? workbookXml.replace("</definedNames>", `${entries}</definedNames>`)
+      : workbookXml.includes("<definedNames/>")
+        ? workbookXml.replace("<definedNames/>", `<definedNames>${entries}</definedNames>`)
+        : workbookXml.replace("</sheets>", `</sheets><definedNames>${entries}</definedNames>`);
+    zip.file("xl/workbook.xml", workbookXml);
+  }
+}
+
+/** Checks the plan and gives every sheet a name Excel accepts, rewriting references. */
+function preparePlan(plan: WorkbookPlan): WorkbookPlan {
+  const problems = validatePlan(plan);
+  if (problems.length > 0) {
+    const first = problems[0];
+    throw new WorkbookWriteError("INVALID_PLAN", `The workbook could not be built: ${first.sheet ? `${first.sheet}, ` : ""}${first.where}: ${first.message}`, {
+      problems,
+    });
+  }
+  const used: string[] = [];
+  const renames = new Map<string, string>();
+  for (const sheet of plan.sheets) {
+    const actual = uniqueSheetName(sheet.name, used);
+    used.push(actual);
+    renames.set(sheet.name, actual);
+  }
+  return renameSheetsInPlan(plan, renames);
+}
+
+/**
+ * Writes `plan` to an .xlsx file at `file`.
+ *
+ * Rules: formulas carry no cached values; data strings stay text; sheet names are made legal
+ * and unique; charts are DrawingML parts (a funnel as a bar chart, first stage on top).
+ *
+ * @example await writeXlsxFile(examplePlan(), "out/example.xlsx") // { sheets: ["Funnel", "Stage Summary"] }
+ */
+export async function writeXlsxFile(plan: WorkbookPlan, file: string): Promise<WriteXlsxResult> {
+  const prepared = preparePlan(plan);
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "salesquant-xlsx-"));
+  try {
+    const streamed = path.join(dir, "cells.xlsx");
+    await streamSheets(prepared, streamed);
+    const zip = await JSZip.loadAsync(await fs.readFile(streamed));
+    await addPackageParts(zip, prepared);
+    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await new Promise<void>((resolve, reject) => {
+      zip
+        .generateNodeStream({ type: "nodebuffer", streamFiles: true, compression: "DEFLATE", compressionOptions: { level: 6 } })
+        .pipe(createWriteStream(file))
+        .on("finish", () => resolve())
+        .on("error", reject);
+    });
+    return { sheets: prepared.sheets.map((s) => s.name) };
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Writes `plan` to an .xlsx package in memory (same rules as `writeXlsxFile`). */
+export async function writeXlsxBuffer(plan: WorkbookPlan): Promise<Buffer> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "salesquant-xlsx-"));
+  try {
+    const file = path.join(dir, "plan.xlsx");
+    await writeXlsxFile(plan, file);
+    return await fs.readFile(file);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}

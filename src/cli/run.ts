@@ -10,6 +10,7 @@ import { planWorkbook } from "../generators/workbook";
 import { ImportError } from "../import/errors";
 import { ImportProgress, ImportResult, parseCrmExport } from "../import/normalize";
 import type { Locale, SheetPlan, WorkbookPlan } from "../workbook/plan";
+import { writeXlsxBuffer } from "../workbook/xlsx/writeXlsx";
 import { BuildArgs, parseCliArgs } from "./args";
 
 /** Exit codes of the command line. */
@@ -249,18 +250,11 @@ export function defaultProbability(index: number, count: number): number {
   return Math.round((0.1 + (0.8 * index) / (count - 1)) * 100) / 100;
 }
 
-/**
- * The product's generators and the .xlsx writer. The writer (ExcelJS) is loaded on first
- * use, so that `--help` and argument errors answer without loading it.
- */
+/** The product's generators and the .xlsx writer. */
 export function loadBuildDependencies(): BuildDependencies {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const writer = require("../workbook/xlsx/writeXlsx") as {
-    writeXlsx: (plan: WorkbookPlan) => Promise<Uint8Array>;
-  };
   return {
     planWorkbook: (deals, pipeline, options) => planWorkbook(deals, pipeline, options),
     planCommissionWorkbook: (plan, credits, options) => planCommissionWorkbook(plan, credits, options),
-    writeXlsx: (plan) => writer.writeXlsx(plan),
+    writeXlsx: async (plan) => new Uint8Array(await writeXlsxBuffer(plan)),
   };
 }

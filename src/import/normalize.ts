@@ -162,6 +162,9 @@ class DealNormalizer implements RecordVisitor {
   private headerWidth = 0;
   private headerNames: string[] = [];
   private stageLookup = new Map<string, StageMatch>();
+  /** Stage and status cells as written -> their match (exports repeat a handful of labels). */
+  private stageCache = new Map<string, StageMatch | null>();
+  private statusCache = new Map<string, DealStatus | null>();
   private statusLookup = new Map<string, DealStatus>();
   /** Column index -> open-stage position, for HubSpot stage history. */
   private historyColumns: [number, number][] = [];
@@ -303,6 +306,24 @@ class DealNormalizer implements RecordVisitor {
     return column === undefined ? field : this.headerNames[column];
   }
 
+  private matchStage(text: string): StageMatch | null {
+    let match = this.stageCache.get(text);
+    if (match === undefined) {
+      match = this.stageLookup.get(labelKey(text)) ?? null;
+      if (this.stageCache.size < 10000) this.stageCache.set(text, match);
+    }
+    return match;
+  }
+
+  private matchStatus(text: string): DealStatus | null {
+    let status = this.statusCache.get(text);
+    if (status === undefined) {
+      status = this.statusLookup.get(labelKey(text)) ?? null;
+      if (this.statusCache.size < 10000) this.statusCache.set(text, status);
+    }
+    return status;
+  }
+
   private normalize(record: RawRecord): Deal | RowIssue {
     const cells = record.cells;
     if (record.malformed) return new RowIssue("fieldCount", `Broken quoting: ${record.malformed}.`);
@@ -312,11 +333,11 @@ class DealNormalizer implements RecordVisitor {
 
     // Stage and status.
     const stageText = this.text(cells, "stage").trim();
-    const stageMatch = stageText === "" ? undefined : this.stageLookup.get(labelKey(stageText));
+    const stageMatch = stageText === "" ? undefined : (this.matchStage(stageText) ?? undefined);
     let status: DealStatus | null = null;
     const statusText = this.text(cells, "status").trim();
     if (statusText !== "") {
-      status = this.statusLookup.get(labelKey(statusText)) ?? null;
+      status = this.matchStatus(statusText);
       if (status === null) {
         return new RowIssue("status", `Unknown status "${statusText}" in column "${this.columnName("status")}".`);
       }

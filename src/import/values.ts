@@ -6,9 +6,17 @@ export type Parsed<T> = { ok: true; value: T | null } | { ok: false; message: st
 
 const BLANK = /^[\s\u00a0\u3000]*$/;
 
+const WIDE_SPACES = /[\u00a0\u3000]/g;
+
 function cellText(raw: RawCell): string {
-  return typeof raw === "number" ? String(raw) : raw.replace(/[\u00a0\u3000]/g, " ").trim();
+  if (typeof raw === "number") return String(raw);
+  return (raw.indexOf("\u00a0") >= 0 || raw.indexOf("\u3000") >= 0 ? raw.replace(WIDE_SPACES, " ") : raw).trim();
 }
+
+/** Fast path shared by amounts and probabilities: digits with an optional decimal part. */
+const SIMPLE_DECIMAL = /^\d{1,15}(?:\.\d{1,15})?$/;
+/** Fast path of dates: "YYYY-MM-DD" with an optional " HH:MM[:SS]" or "THH:MM:SS[.sss][Z]". */
+const SIMPLE_ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,6})?)?Z?)?$/;
 
 // ---------------------------------------------------------------- amounts
 
@@ -59,6 +67,7 @@ export function parseAmount(raw: RawCell): Parsed<ParsedAmount> {
   if (typeof raw === "number") {
     return Number.isFinite(raw) ? { ok: true, value: { amount: raw, currency: null } } : notAmount(String(raw));
   }
+  if (SIMPLE_DECIMAL.test(raw)) return { ok: true, value: { amount: Number(raw), currency: null } };
   if (BLANK.test(raw)) return { ok: true, value: null };
   let text = cellText(raw).replace(/\s+/g, "");
   if ((text.match(/-/g) ?? []).length + (text.startsWith("(") ? 1 : 0) > 1) return notAmount(raw);
@@ -72,7 +81,9 @@ export function parseAmount(raw: RawCell): Parsed<ParsedAmount> {
     text = text.slice(1);
   }
   let currency: string | null = null;
-  for (const [mark, code] of CURRENCY_MARKS) {
+  const first = text.charCodeAt(0);
+  const startsWithDigit = first >= 48 && first <= 57;
+  for (const [mark, code] of startsWithDigit ? [] : CURRENCY_MARKS) {
     const match = mark.exec(text);
     if (match) {
       currency = code;
@@ -85,7 +96,9 @@ export function parseAmount(raw: RawCell): Parsed<ParsedAmount> {
     text = text.slice(1);
   }
   let multiplier = 1;
-  for (const [mark, code] of TRAILING_MARKS) {
+  const last = text.charCodeAt(text.length - 1);
+  const endsWithDigit = last >= 48 && last <= 57;
+  for (const [mark, code] of endsWithDigit ? [] : TRAILING_MARKS) {
     const match = mark.exec(text);
     if (match) {
       if (currency && currency !== code) return notAmount(raw);
@@ -174,6 +187,11 @@ export function parseDate(raw: RawCell, options: DateParseOptions = {}): Parsed<
     const date = dateFromSerial(Math.floor(raw));
     return { ok: true, value: isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()) };
   }
+  const simple = SIMPLE_ISO.exec(raw);
+  if (simple) {
+    const [y, m, d] = [Number(simple[1]), Number(simple[2]), Number(simple[3])];
+    return isCalendarDate(y, m, d) ? { ok: true, value: raw.slice(0, 10) } : { ok: false, message: `"${raw}" is not a calendar date` };
+  }
   if (BLANK.test(raw)) return { ok: true, value: null };
   const text = cellText(raw);
   let year: number;
@@ -232,6 +250,10 @@ export type ProbabilityScale = "percent" | "fraction" | "auto";
  */
 export function parseProbability(raw: RawCell, scale: ProbabilityScale = "auto"): Parsed<number> {
   if (typeof raw === "string" && BLANK.test(raw)) return { ok: true, value: null };
+  if (typeof raw === "string" && scale === "percent" && SIMPLE_DECIMAL.test(raw)) {
+    const value = Number(raw) / 100;
+    return value <= 1 ? { ok: true, value } : { ok: false, message: `"${raw}" is not a probability between 0% and 100%` };
+  }
   let text = cellText(raw).replace(/\s+/g, "");
   let percent = false;
   if (text.endsWith("%") || text.endsWith("％")) {

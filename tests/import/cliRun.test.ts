@@ -1,4 +1,4 @@
-import { BuildDependencies, CliIO, EXIT, runCli } from "../../src/cli/run";
+import { BuildDependencies, CliIO, EXIT, loadBuildDependencies, runCli } from "../../src/cli/run";
 import { isFormulaCell, WorkbookPlan } from "../../src/workbook/plan";
 import { evaluatePlan } from "../../src/workbook/preview/evaluate";
 import { HOSTILE_NAMES, renderFxiaoke, renderZoho } from "../fixtures/generateExports";
@@ -42,11 +42,7 @@ function capturingDependencies(): { deps: BuildDependencies; plans: WorkbookPlan
 }
 
 function loadDependenciesWithoutWriter(): Omit<BuildDependencies, "writeXlsx"> {
-  // The writer module may be absent in a unit run; only the generators are needed here.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { planWorkbook } = require("../../src/generators/workbook");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { planCommissionWorkbook } = require("../../src/generators/commission");
+  const { planWorkbook, planCommissionWorkbook } = loadBuildDependencies();
   return { planWorkbook, planCommissionWorkbook };
 }
 

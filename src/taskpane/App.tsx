@@ -5,7 +5,7 @@
 import * as React from "react";
 import { FluentProvider, makeStyles, Tab, TabList, Text, Theme, tokens, webLightTheme } from "@fluentui/react-components";
 import { pickLocale, UiKey } from "../i18n/uiLocale";
-import { AppState, AppStateContext, ImportedData, RecentAction } from "./appContext";
+import { AppState, AppStateContext, ImportedData, RecentAction, WrittenChart } from "./appContext";
 import type { HostTheme, TaskPaneHost } from "./host";
 import { CommissionPane } from "./panes/CommissionPane";
 import { DataPane } from "./panes/DataPane";
@@ -98,6 +98,7 @@ export function App(props: { host: TaskPaneHost; initialPane?: PaneId }): JSX.El
   const [settings, setSettingsState] = React.useState<AppSettings>(() => loadSettings(host));
   const [data, setData] = React.useState<ImportedData | null>(null);
   const [recent, setRecent] = React.useState<RecentAction[]>([]);
+  const [writtenCharts, setWrittenCharts] = React.useState<WrittenChart[]>([]);
   const [pane, setPane] = React.useState<PaneId>(props.initialPane ?? "home");
   const [visited, setVisited] = React.useState<Set<PaneId>>(() => new Set([props.initialPane ?? "home"]));
   const locale = pickLocale(settings.language, host.displayLanguage);
@@ -114,9 +115,13 @@ export function App(props: { host: TaskPaneHost; initialPane?: PaneId }): JSX.El
       data,
       setData,
       recent,
-      record: (action: RecentAction) => setRecent((r) => [action, ...r].slice(0, 8)),
+      record: (action: RecentAction, charts: WrittenChart[] = []) => {
+        setRecent((r) => [action, ...r].slice(0, 8));
+        if (charts.length > 0) setWrittenCharts((w) => [...w, ...charts]);
+      },
+      writtenCharts,
     }),
-    [host, settings, data, recent],
+    [host, settings, data, recent, writtenCharts],
   );
 
   const navigate = React.useCallback((next: PaneId) => {

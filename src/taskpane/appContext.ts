@@ -4,7 +4,7 @@
  */
 import * as React from "react";
 import type { Deal, Pipeline } from "../core/deal";
-import type { Locale } from "../workbook/plan";
+import type { ChartPlan, Locale } from "../workbook/plan";
 import type { TaskPaneHost } from "./host";
 import { AppSettings, DEFAULT_SETTINGS } from "./settings";
 
@@ -22,6 +22,12 @@ export interface RecentAction {
   sheets: string[];
 }
 
+/** A chart written to the workbook, on its actual sheet (the dashboard charts these). */
+export interface WrittenChart {
+  sheet: string;
+  chart: ChartPlan;
+}
+
 export interface AppState {
   host: TaskPaneHost;
   settings: AppSettings;
@@ -29,7 +35,9 @@ export interface AppState {
   data: ImportedData | null;
   setData(data: ImportedData | null): void;
   recent: RecentAction[];
-  record(action: RecentAction): void;
+  /** Records a write: for Home's last actions, and its charts for the dashboard. */
+  record(action: RecentAction, charts?: WrittenChart[]): void;
+  writtenCharts: WrittenChart[];
 }
 
 /** What a generator's wiring receives besides the form values. */
@@ -37,6 +45,8 @@ export interface GenerateContext {
   locale: Locale;
   settings: AppSettings;
   data: ImportedData | null;
+  /** Charts written so far, newest last. */
+  writtenCharts: WrittenChart[];
 }
 
 export const AppStateContext = React.createContext<AppState | null>(null);

@@ -38,7 +38,8 @@ export function useWritePlan(): WritePlanState {
             // The sheet exists; not being able to show it is not a failure of the write.
           }
         }
-        record({ pane, sheets: result.sheets });
+        const charts = plan.sheets.flatMap((sheet, i) => (sheet.charts ?? []).map((chart) => ({ sheet: result.sheets[i] ?? sheet.name, chart })));
+        record({ pane, sheets: result.sheets }, charts);
         setOutcome({ kind: "success", text: t("common.success", { sheets: result.sheets.join(", ") }), sheet: show, notices: result.notices });
         return result.sheets;
       } catch (error) {

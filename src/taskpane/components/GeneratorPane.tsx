@@ -43,13 +43,13 @@ export interface GeneratorPaneProps {
 export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
   const styles = useStyles();
   const { t, locale } = useUi();
-  const { settings, data } = useAppState();
+  const { settings, data, writtenCharts } = useAppState();
   const writer = useWritePlan();
   const [values, setValues] = React.useState<FormValues>(props.initial);
   const [touched, setTouched] = React.useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = React.useState(false);
   const [generatorErrors, setGeneratorErrors] = React.useState<FieldErrors>({});
-  const context: GenerateContext = { locale, settings, data };
+  const context: GenerateContext = { locale, settings, data, writtenCharts };
 
   const fields = typeof props.fields === "function" ? props.fields(values) : props.fields;
   const parsed = parseForm(fields, values);

@@ -110,7 +110,7 @@ function CustomersPane(): JSX.Element {
 function DashboardPane(): JSX.Element {
   const [layout, setLayout] = React.useState<DashboardLayoutId>("grid");
   return (
-    <GeneratorPane id="dashboard" heading="dashboard.heading" intro="home.dashboard" fields={[]} initial={{}} plan={planDashboard} extra={{ layout }} needsDeals>
+    <GeneratorPane id="dashboard" heading="dashboard.heading" intro="home.dashboard" fields={[]} initial={{}} plan={planDashboard} extra={{ layout }}>
       <LayoutChooser value={layout} onChange={setLayout} />
     </GeneratorPane>
   );

@@ -5,6 +5,7 @@ import type { CommissionCredits, CommissionPlan } from "../../core/commission/ty
 import { planCommissionWorkbook } from "../../generators/commission";
 import type { GenerateContext } from "../appContext";
 import type { ParsedValues } from "../form";
+import { formatUi } from "../../i18n/uiLocale";
 import { generatorOptions } from "./common";
 import { fromGenerator, WiringResult } from "./result";
 
@@ -56,7 +57,7 @@ export function planCommission(values: ParsedValues, context: GenerateContext, e
     values.credits === "typed" ? creditsFromLines((values.creditLines as string[]) ?? [], period) : creditsFromDeals(context, period);
   if (!credits) {
     const field = values.credits === "typed" ? "creditLines" : "";
-    return { ok: false, errors: [{ field, message: values.credits === "typed" ? "Write each line as: rep, amount." : "Import deals on the Data pane first." }] };
+    return { ok: false, errors: [{ field, message: formatUi(context.locale, values.credits === "typed" ? "commission.creditsInvalid" : "common.needsDeals") }] };
   }
   const plan = commissionPlanFromForm(values, extra as CommissionExtra);
   return fromGenerator(planCommissionWorkbook(plan, credits, generatorOptions(context)));

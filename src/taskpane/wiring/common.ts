@@ -1,6 +1,7 @@
 /**
  * Options every generator wiring passes on: language and currency from the app.
  */
+import { formatUi } from "../../i18n/uiLocale";
 import type { GenerateContext } from "../appContext";
 import { effectiveCurrency } from "../settings";
 import type { WiringResult } from "./result";
@@ -18,6 +19,7 @@ export function dealsSource(context: GenerateContext): { dealsSheet?: string; in
   return sheet ? { dealsSheet: sheet, includeDeals: false } : { includeDeals: true };
 }
 
-export function needsDealsResult(message: string): WiringResult {
-  return { ok: false, errors: [{ field: "", message }] };
+/** The refusal of a deal-based generator when no deals were imported. */
+export function needsDealsResult(context: GenerateContext): WiringResult {
+  return { ok: false, errors: [{ field: "", message: formatUi(context.locale, "common.needsDeals") }] };
 }

@@ -35,7 +35,7 @@ export function planFunnel(values: ParsedValues, context: GenerateContext): Wiri
   const input = funnelInput(values);
   const base = { ...generatorOptions(context), targetConversions: input.targets.length > 0 ? input.targets : undefined };
   if (input.source === "deals") {
-    if (!context.data) return needsDealsResult("Import deals on the Data pane first.");
+    if (!context.data) return needsDealsResult(context);
     return fromGenerator(planFunnelFromDeals(context.data.deals, context.data.pipeline, { ...base, ...dealsSource(context) }));
   }
   const stages = input.stages.map((name, i) => ({ name, count: input.counts[i] ?? NaN }));

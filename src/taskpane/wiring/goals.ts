@@ -1,10 +1,33 @@
 /**
- * goals pane -> src/generators/goals.ts.
+ * Goals pane -> src/generators/goals.ts (defaultGoals + planGoalsSheet).
  */
+import { defaultGoals, planGoalsSheet } from "../../generators/goals";
 import type { GenerateContext } from "../appContext";
 import type { ParsedValues } from "../form";
-import type { WiringResult } from "./result";
+import { generatorOptions } from "./common";
+import { fromGenerator, WiringResult } from "./result";
 
-export function planGoals(_values: ParsedValues, _context: GenerateContext): WiringResult {
-  return { ok: false, errors: [{ field: "", message: "Not available yet." }] };
+/**
+ * The article's KPIs for the chosen period, the revenue goal's target as typed and every
+ * goal owned by the typed owner (when given).
+ */
+export function planGoals(values: ParsedValues, context: GenerateContext): WiringResult {
+  const options = generatorOptions(context);
+  const start = values.start as string;
+  const deadline = values.deadline as string;
+  const owner = typeof values.owner === "string" && values.owner.trim() !== "" ? values.owner.trim() : undefined;
+  const goals = defaultGoals(context.locale, Number(start.slice(0, 4)), undefined).map((goal, i) => ({
+    ...goal,
+    start,
+    deadline,
+    ...(owner ? { owner } : {}),
+    ...(i === 0 ? { target: values.revenueTarget as number } : {}),
+  }));
+  const result = planGoalsSheet(goals, {
+    ...options,
+    asOf: values.asOf as string,
+    onTrackAt: values.onTrack as number,
+    atRiskAt: values.atRisk as number,
+  });
+  return fromGenerator(result);
 }

@@ -8,7 +8,7 @@ import { dealsSource, generatorOptions, needsDealsResult } from "./common";
 import { fromGenerator, WiringResult } from "./result";
 
 export function planReview(values: ParsedValues, context: GenerateContext): WiringResult {
-  if (!context.data) return needsDealsResult("Import deals on the Data pane first.");
+  if (!context.data) return needsDealsResult(context);
   const period: ReviewPeriod = values.period === "weekly" || values.period === "quarterly" ? values.period : "monthly";
   return fromGenerator(planReviewSheet(context.data.deals, context.data.pipeline, { ...generatorOptions(context), ...dealsSource(context), period }));
 }

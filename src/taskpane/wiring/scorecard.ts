@@ -8,7 +8,7 @@ import { dealsSource, generatorOptions, needsDealsResult } from "./common";
 import { fromGenerator, WiringResult } from "./result";
 
 export function planScorecard(values: ParsedValues, context: GenerateContext): WiringResult {
-  if (!context.data) return needsDealsResult("Import deals on the Data pane first.");
+  if (!context.data) return needsDealsResult(context);
   return fromGenerator(
     planRepsSheet(context.data.deals, context.data.pipeline, {
       ...generatorOptions(context),

@@ -1,0 +1,55 @@
+import type { HostTable, HostWriteResult, TaskPaneHost } from "../../src/taskpane/host";
+import type { WorkbookPlan } from "../../src/workbook/plan";
+
+/** A host that records every call; writePlan answers with the planned names or a given failure. */
+export interface FakeHost extends TaskPaneHost {
+  written: WorkbookPlan[];
+  activated: string[];
+  settings: Map<string, unknown>;
+  failNextWrite(message: string): void;
+}
+
+export function fakeHost(options: { displayLanguage?: string; tables?: Record<string, HostTable>; selection?: HostTable } = {}): FakeHost {
+  const written: WorkbookPlan[] = [];
+  const activated: string[] = [];
+  const settings = new Map<string, unknown>();
+  let failure: string | null = null;
+  return {
+    kind: "fake",
+    displayLanguage: options.displayLanguage ?? "en-US",
+    written,
+    activated,
+    settings,
+    failNextWrite(message: string) {
+      failure = message;
+    },
+    async writePlan(plan: WorkbookPlan): Promise<HostWriteResult> {
+      if (failure !== null) {
+        const message = failure;
+        failure = null;
+        throw new Error(message);
+      }
+      written.push(plan);
+      return { sheets: plan.sheets.map((s) => s.name), notices: [] };
+    },
+    async activateSheet(name: string) {
+      activated.push(name);
+    },
+    async readSelection() {
+      if (!options.selection) throw new Error("Nothing selected.");
+      return options.selection;
+    },
+    async readTable(name: string) {
+      const t = options.tables?.[name];
+      if (!t) throw new Error(`No table ${name}`);
+      return t;
+    },
+    async listTables() {
+      return Object.keys(options.tables ?? {});
+    },
+    getSetting: (key: string) => settings.get(key),
+    async setSetting(key: string, value: unknown) {
+      settings.set(key, value);
+    },
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * Every generator's plan written as .xlsx by the xlsx writer, recalculated by LibreOffice,
+ * and compared cell by cell with HyperFormula's values for the same plan, plus the key
+ * numbers computed independently from the sample deals. The dashboard is rendered to PNG
+ * under artifacts/generators/ for a person to look at.
+ */
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { parseCell, cellAddress } from "../../../src/workbook/address";
+import { isFormulaCell, Locale, WorkbookPlan } from "../../../src/workbook/plan";
+import { evaluatePlan } from "../../../src/workbook/preview/evaluate";
+import { writeXlsxFile } from "../../../src/workbook/xlsx/writeXlsx";
+import { recalculateWithLibreOffice, renderToPng } from "../../support/libreoffice";
+import { RawValue, rawRange, rawValue, readAllValues } from "./rawValues";
+import { everyGeneratorPlan, must } from "../../generators/allPlans";
+import { planWorkbook } from "../../../src/generators/workbook";
+import { buildDeals, expectedFunnelCounts, PIPELINE, PIPELINE_ZH, wonRevenueBy, monthOf } from "../../generators/sampleDeals";
+
+const ARTIFACTS = path.resolve(__dirname, "../../../artifacts/generators");
+
+function same(lo: RawValue, hf: unknown): boolean {
+  // An empty-text result: LibreOffice caches "", HyperFormula gives "".
+  const blank = (v: unknown) => v === null || v === "" || v === undefined;
+  if (blank(lo) && blank(hf)) return true;
+  if (typeof lo === "number" && typeof hf === "number") return Math.abs(lo - hf) <= 1e-7 * Math.max(1, Math.abs(hf));
+  return lo === hf;
+}
+
+/** Every formula cell of the plan: LibreOffice's value equals HyperFormula's. */
+async function compareAllFormulas(plan: WorkbookPlan, recalculated: string): Promise<number> {
+  const ev = evaluatePlan(plan);
+  const all = await readAllValues(recalculated);
+  const mismatches: string[] = [];
+  let compared = 0;
+  for (const sheet of plan.sheets) {
+    for (const block of sheet.blocks) {
+      const at = parseCell(block.at);
+      block.cells.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (!isFormulaCell(cell)) return;
+          const address = cellAddress(at.row + r, at.column + c);
+          const hf = ev.value(sheet.name, address);
+          const lo = rawValue(all, sheet.name, address);
+          compared++;
+          if (!same(lo, hf)) mismatches.push(`${sheet.name}!${address} ${cell.f}: LibreOffice ${JSON.stringify(lo)}, HyperFormula ${JSON.stringify(hf)}`);
+        }),
+      );
+    }
+  }
+  expect(mismatches).toEqual([]);
+  return compared;
+}
+
+async function writeAndRecalc(plan: WorkbookPlan, name: string, dir: string): Promise<string> {
+  const file = path.join(dir, `${name}.xlsx`);
+  await writeXlsxFile(plan, file);
+  return recalculateWithLibreOffice(file, dir);
+}
+
+describe.each(["en-US", "zh-CN"] as const)("generated workbooks recalculated by LibreOffice (%s)", (locale: Locale) => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), `salesquant-generators-${locale}-`));
+  });
+  afterAll(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it("the CLI workbook: every formula agrees, and the funnel, reps and monthly match independent counts", async () => {
+    const pipeline = locale === "zh-CN" ? PIPELINE_ZH : PIPELINE;
+    const deals = buildDeals(pipeline);
+    const plan = must(planWorkbook(deals, pipeline, { locale, quotas: 5000, asOf: "2025-06-30", targetConversions: [null, 0.8, 0.9, 0.8, 0.9] }));
+    const recalculated = await writeAndRecalc(plan, "workbook", dir);
+    const compared = await compareAllFormulas(plan, recalculated);
+    expect(compared).toBeGreaterThan(200);
+    const all = await readAllValues(recalculated);
+
+    const [funnel, reps, monthly] = [plan.sheets[1].name, plan.sheets[2].name, plan.sheets[3].name];
+    expect(rawRange(all, funnel, "C5:C9").map((r) => r[0])).toEqual(expectedFunnelCounts(deals, 4));
+    const byRep = wonRevenueBy(deals, (d) => d.owner);
+    expect(rawRange(all, reps, "A5:B7")).toEqual([...byRep.entries()].sort((a, b) => a[0].localeCompare(b[0])));
+    const byMonth = wonRevenueBy(deals, (d) => monthOf(d.closeDate));
+    const months = ["2024-11", "2024-12", "2025-01", "2025-02", "2025-03", "2025-04"];
+    expect(rawRange(all, monthly, "B4:B9").map((r) => r[0])).toEqual(months.map((m) => byMonth.get(m) ?? 0));
+
+    if (locale === "en-US") {
+      await fs.mkdir(ARTIFACTS, { recursive: true });
+      const pngs = await renderToPng(path.join(dir, "workbook.xlsx"), ARTIFACTS);
+      expect(pngs.length).toBeGreaterThanOrEqual(plan.sheets.length);
+    }
+  });
+
+  it("goals and the planning templates: every formula agrees", async () => {
+    const plans = everyGeneratorPlan(locale);
+    const sheets = ["goals", "actionPlan", "feedback", "risks", "competitors", "training", "typedFunnel"].flatMap((k) => plans[k].sheets);
+    const plan: WorkbookPlan = { sheets };
+    const recalculated = await writeAndRecalc(plan, "templates", dir);
+    const compared = await compareAllFormulas(plan, recalculated);
+    expect(compared).toBeGreaterThan(90);
+  });
+
+  it("the quarterly review and the dashboard layouts write and agree", async () => {
+    const plans = everyGeneratorPlan(locale);
+    const recalculated = await writeAndRecalc(plans.review, "review", dir);
+    await compareAllFormulas(plans.review, recalculated);
+    if (locale === "en-US") {
+      const file = path.join(dir, "dashboard-large.xlsx");
+      await writeXlsxFile(plans.dashboard, file);
+      await fs.mkdir(ARTIFACTS, { recursive: true });
+      const pngs = await renderToPng(file, ARTIFACTS);
+      expect(pngs.length).toBeGreaterThan(0);
+    }
+  });
+});

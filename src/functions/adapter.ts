@@ -106,6 +106,7 @@ export interface ExcelErrorApi {
 }
 
 /** Precedence of errors in one cell: lower wins. */
+const Arr = Array;
 const RANK_INPUT = 0;
 const RANK: Record<CoreCode, number> = { VALUE: 1, NUM: 2, DIV0: 3, NA: 4 };
 
@@ -196,7 +197,7 @@ export function createRunner(api: ExcelErrorApi) {
   /** Reads one number cell of a list: a number, "blank", or a failure. */
   function readListCell(v: unknown, name: string): number | "blank" | Failure {
     if (typeof v === "number") {
-      return Number.isFinite(v) ? v : fail("NUM", `${name} holds a number that is not finite.`);
+      return v - v === 0 ? v : fail("NUM", `${name} holds a number that is not finite.`);
     }
     if (isBlank(v)) return "blank";
     if (isInputError(v)) return inputFailure(v);
@@ -455,7 +456,7 @@ export function createRunner(api: ExcelErrorApi) {
 
   function finishValue(v: Result): unknown {
     if (typeof v === "number") {
-      return Number.isFinite(v) ? v : new ErrorClass(api.ErrorCode.invalidNumber as never, "The result is not a finite number.");
+      return v - v === 0 ? v : new ErrorClass(api.ErrorCode.invalidNumber as never, "The result is not a finite number.");
     }
     return toExcel(v);
   }
@@ -501,14 +502,15 @@ export function createRunner(api: ExcelErrorApi) {
     const numbers: (number | undefined)[] = new Array(k);
     const out: unknown[][] = new Array(rows);
     for (let r = 0; r < rows; r++) {
-      const row: unknown[] = new Array(cols);
+      // `Arr` is Array captured once: a global lookup per row is slow where globals are intercepted (a vm context).
+      const row: unknown[] = new Arr(cols);
       for (let c = 0; c < cols; c++) {
         let cellFailure: Failure | undefined = fixedFailure;
         for (let j = 0; j < k; j++) {
           const g = grids[j];
           const v = g === undefined ? singles[j] : g[r][c];
           if (typeof v === "number") {
-            if (v === v && v !== Infinity && v !== -Infinity) numbers[j] = v;
+            if (v - v === 0) numbers[j] = v; // finite (no global lookup in the hot loop)
             else if (!cellFailure || cellFailure.rank > RANK.NUM) {
               cellFailure = fail("NUM", `${names[j]} is not a finite number.`);
             }
@@ -528,7 +530,7 @@ export function createRunner(api: ExcelErrorApi) {
         const result = cell(ctx, numbers);
         row[c] =
           typeof result === "number"
-            ? result === result && result !== Infinity && result !== -Infinity
+            ? result - result === 0
               ? result
               : new ErrorClass(api.ErrorCode.invalidNumber as never, "The result is not a finite number.")
             : toExcel(result);

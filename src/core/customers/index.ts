@@ -2,7 +2,7 @@
  * Customers and satisfaction: SALES.CHURN, RETENTION, NRR, GRR, LTV, CAC, NPS, CSAT.
  */
 import { coreError, Result } from "../errors";
-import { negativeAmount, negativeCount, outsideUnit, safeRatio } from "../_lib/domain";
+import { isFiniteNumber, negativeAmount, negativeCount, outsideUnit, safeRatio } from "../_lib/domain";
 
 /**
  * Churn rate: `lost / start_count`.
@@ -104,7 +104,7 @@ export function ltv(
   }
   if (typeof value !== "number") return value;
   const net = value - acquisitionCost;
-  return Number.isFinite(net) ? net : coreError("NUM", "The result is too large to represent.");
+  return isFiniteNumber(net) ? net : coreError("NUM", "The result is too large to represent.");
 }
 
 /**

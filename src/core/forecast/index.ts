@@ -1,6 +1,7 @@
 /**
  * Forecast: SALES.FORECAST (least-squares line, as FORECAST.LINEAR) and SALES.MOVINGAVG.
  */
+import { isFiniteNumber } from "../_lib/domain";
 import { coreError, CoreError, Result } from "../errors";
 
 /** A fitted straight line `value = intercept + slope * period`. */
@@ -41,7 +42,7 @@ export function fitLine(values: readonly number[], periods: readonly number[]): 
   if (sxx === 0) return coreError("DIV0", "All known periods are equal, so no line can be fitted.");
   const slope = sxy / sxx;
   const intercept = meanY - slope * meanX;
-  if (!Number.isFinite(slope) || !Number.isFinite(intercept)) {
+  if (!isFiniteNumber(slope) || !isFiniteNumber(intercept)) {
     return coreError("NUM", "The known points are too large to fit a line through.");
   }
   return { intercept, slope };
@@ -50,7 +51,7 @@ export function fitLine(values: readonly number[], periods: readonly number[]): 
 /** Evaluates a fitted line at x. */
 export function lineAt(fit: LinearFit, x: number): Result {
   const v = fit.intercept + fit.slope * x;
-  return Number.isFinite(v) ? v : coreError("NUM", "The forecast is too large to represent.");
+  return isFiniteNumber(v) ? v : coreError("NUM", "The forecast is too large to represent.");
 }
 
 /**
@@ -88,7 +89,7 @@ export function movingAverage(values: readonly (number | null)[], window: number
     if (count === 0) out[i] = empty;
     else {
       const mean = sum / count;
-      out[i] = Number.isFinite(mean) ? mean : coreError("NUM", "The average is too large to represent.");
+      out[i] = isFiniteNumber(mean) ? mean : coreError("NUM", "The average is too large to represent.");
     }
   }
   return out;

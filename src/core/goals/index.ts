@@ -2,7 +2,7 @@
  * Goals and pace: SALES.ATTAINMENT, SALES.PACE, SALES.PROJECTION, SALES.RUNRATE.
  */
 import { coreError, Result } from "../errors";
-import { safeRatio } from "../_lib/domain";
+import { isFiniteNumber, safeRatio } from "../_lib/domain";
 
 /**
  * Attainment of a target: `actual / target`.
@@ -67,5 +67,5 @@ export function projection(actual: number, elapsed: number, periodLength: number
 export function runRate(periodValue: number, periodsPerYear: number): Result {
   if (periodsPerYear <= 0) return coreError("NUM", `periods_per_year must be more than 0 (got ${periodsPerYear}).`);
   const v = periodValue * periodsPerYear;
-  return Number.isFinite(v) ? v : coreError("NUM", "The result is too large to represent.");
+  return isFiniteNumber(v) ? v : coreError("NUM", "The result is too large to represent.");
 }

@@ -2,7 +2,7 @@
  * Growth: SALES.GROWTH and SALES.CAGR.
  */
 import { coreError, Result } from "../errors";
-import { safeRatio } from "../_lib/domain";
+import { isFiniteNumber, safeRatio } from "../_lib/domain";
 
 /**
  * Period-over-period growth: `(current - previous) / ABS(previous)`.
@@ -30,6 +30,6 @@ export function cagr(startValue: number, endValue: number, periods: number): Res
   if (endValue < 0) return coreError("NUM", `end_value must not be negative (got ${endValue}).`);
   if (periods <= 0) return coreError("NUM", `periods must be more than 0 (got ${periods}).`);
   const v = Math.pow(endValue / startValue, 1 / periods) - 1;
-  return Number.isFinite(v) ? v : coreError("NUM", "The result is too large to represent.");
+  return isFiniteNumber(v) ? v : coreError("NUM", "The result is too large to represent.");
 }
 

@@ -1,6 +1,7 @@
 /**
  * Incentives and appraisal: SALES.SCORE (the weighted KPI scorecard).
  */
+import { isFiniteNumber } from "../_lib/domain";
 import { coreError, Result } from "../errors";
 
 /**
@@ -52,5 +53,5 @@ export function weightedScore(
   }
   if (totalWeight === 0) return coreError("DIV0", "The weights add up to 0.");
   const v = weighted / totalWeight;
-  return Number.isFinite(v) ? v : coreError("NUM", "The result is too large to represent.");
+  return isFiniteNumber(v) ? v : coreError("NUM", "The result is too large to represent.");
 }

@@ -2,7 +2,7 @@
  * Market, mix and cost: SALES.SHARE, SALES.COSTRATIO, SALES.HHI.
  */
 import { coreError, Result } from "../errors";
-import { safeRatio } from "../_lib/domain";
+import { isFiniteNumber, safeRatio } from "../_lib/domain";
 
 /**
  * Share of a total: `part / total` (market share, channel coverage 铺货率, share of revenue).
@@ -42,11 +42,11 @@ export function hhi(values: readonly number[]): Result {
     total += values[i];
   }
   if (total === 0) return coreError("DIV0", "The values add up to 0, so there are no shares.");
-  if (!Number.isFinite(total)) return coreError("NUM", "The values add up to more than can be represented.");
+  if (!isFiniteNumber(total)) return coreError("NUM", "The values add up to more than can be represented.");
   let sum = 0;
   for (let i = 0; i < values.length; i++) {
     const s = (100 * values[i]) / total;
     sum += s * s;
   }
-  return Number.isFinite(sum) ? sum : coreError("NUM", "The result is too large to represent.");
+  return isFiniteNumber(sum) ? sum : coreError("NUM", "The result is too large to represent.");
 }

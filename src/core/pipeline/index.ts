@@ -2,7 +2,7 @@
  * Pipeline metrics: SALES.WEIGHTED, SALES.COVERAGE, SALES.VELOCITY, SALES.CYCLE.
  */
 import { coreError, Result } from "../errors";
-import { negativeCount, outsideUnit, safeRatio } from "../_lib/domain";
+import { isFiniteNumber, negativeCount, outsideUnit, safeRatio } from "../_lib/domain";
 
 /**
  * Probability-weighted pipeline: the sum of amount * probability over aligned pairs.
@@ -22,7 +22,7 @@ export function weightedPipeline(amounts: readonly number[], probabilities: read
     if (bad) return bad;
     sum += amounts[i] * probabilities[i];
   }
-  return Number.isFinite(sum) ? sum : coreError("NUM", "The result is too large to represent.");
+  return isFiniteNumber(sum) ? sum : coreError("NUM", "The result is too large to represent.");
 }
 
 /**

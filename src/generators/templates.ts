@@ -296,7 +296,7 @@ export interface RiskItem {
 
 /**
  * Risk register: risk, category (market / customer / competition), probability 1-5,
- * impact 1-5, score = probability x impact (heat colouring, 1 green .. 25 red), response
+ * impact 1-5, score = probability x impact (heat colouring: 15+ red, 8-14 amber, 1-7 green), response
  * (warn / control / transfer), owner, status.
  *
  * @example
@@ -351,7 +351,12 @@ export function planRisksSheet(items?: readonly RiskItem[], options: TemplateOpt
         { type: "list", range: `F${f}:F${l}`, source: Object.values(responses), allowBlank: true },
         { type: "list", range: `H${f}:H${l}`, source: statuses, allowBlank: true },
       ],
-      conditionalFormats: (f, l) => [{ type: "colorScale", range: `E${f}:E${l}`, colors: ["#63BE7B", "#FFEB84", "#F8696B"] }],
+      // Heat colouring on the 1..25 scale: 15+ high (red), 8..14 medium (amber), 1..7 low (green).
+      conditionalFormats: (f, l) => [
+        { type: "cellValue", range: `E${f}:E${l}`, operator: "greaterThanOrEqual", formula1: "15", style: { fill: "#F8696B", fontColor: "#FFFFFF", bold: true } },
+        { type: "cellValue", range: `E${f}:E${l}`, operator: "between", formula1: "8", formula2: "14", style: { fill: "#FFEB84" } },
+        { type: "cellValue", range: `E${f}:E${l}`, operator: "between", formula1: "1", formula2: "7", style: { fill: "#C6EFCE" } },
+      ],
       widths: { A: 36, B: 13, C: 13, D: 11, E: 8, F: 11, G: 14, H: 10 },
       tabColor: "#C00000",
     },

@@ -29,7 +29,12 @@ export function everyGeneratorPlan(locale: Locale): Record<string, WorkbookPlan>
   return {
     funnel: must(planFunnelFromDeals(deals, pipeline, { locale, targetConversions: [null, 0.8, 0.9, 0.8, 0.9] })),
     typedFunnel: must(planFunnelSheet([{ name: pipeline.stages[0].name, count: 200 }, { name: pipeline.stages[1].name, count: 120, target: 0.5 }], { locale })),
-    goals: must(planGoalsSheet(defaultGoals(locale, 2025), o)),
+    goals: must(
+      planGoalsSheet(
+        defaultGoals(locale, 2025).map((g, i) => ({ ...g, actual: [640_000, 21, 0.24, 0.86, 0.12, 0.64, 0.13][i] })),
+        o,
+      ),
+    ),
     review: must(planReviewSheet(deals, pipeline, { locale, period: "quarterly" })),
     reps: must(planRepsSheet(deals, pipeline, { locale, quotas: { Alice: 5000, Bob: 4000, Carol: 5000 } })),
     monthly: must(planMonthlySheet(deals, pipeline, { locale })),

@@ -75,7 +75,7 @@ describe("risks, competitors, training", () => {
     ev.set("Risks", "C7", 2);
     ev.set("Risks", "D7", 3);
     expect(ev.value("Risks", "E7")).toBe(6);
-    expect(wb.sheets[0].conditionalFormats![0].type).toBe("colorScale");
+    expect(wb.sheets[0].conditionalFormats!.map((c) => c.type)).toEqual(["cellValue", "cellValue", "cellValue"]);
     const bad = planRisksSheet([{ risk: "X", probability: 6 }]);
     expect(isInvalid(bad) && bad.errors[0].field).toBe("items[0].probability");
   });

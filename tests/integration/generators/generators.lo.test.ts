@@ -98,6 +98,10 @@ describe.each(["en-US", "zh-CN"] as const)("generated workbooks recalculated by 
     const recalculated = await writeAndRecalc(plan, "templates", dir);
     const compared = await compareAllFormulas(plan, recalculated);
     expect(compared).toBeGreaterThan(90);
+    if (locale === "en-US") {
+      await fs.mkdir(ARTIFACTS, { recursive: true });
+      expect((await renderToPng(path.join(dir, "templates.xlsx"), ARTIFACTS)).length).toBeGreaterThanOrEqual(sheets.length);
+    }
   });
 
   it("the quarterly review and the dashboard layouts write and agree", async () => {

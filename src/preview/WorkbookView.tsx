@@ -19,10 +19,12 @@ const useStyles = makeStyles({
   editor: { display: "flex", alignItems: "flex-end", columnGap: tokens.spacingHorizontalS },
   address: { minWidth: "4em", fontFamily: tokens.fontFamilyMonospace },
   scroller: { overflow: "auto", flexGrow: 1, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, maxHeight: "70vh" },
-  grid: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, fontVariantNumeric: "tabular-nums" },
-  head: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular, padding: "0 4px", border: `1px solid ${tokens.colorNeutralStroke2}`, position: "sticky", top: 0 },
+  grid: { borderCollapse: "collapse", tableLayout: "fixed", fontSize: tokens.fontSizeBase200, fontVariantNumeric: "tabular-nums" },
+  tabs: { flexWrap: "wrap" },
+  head: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular, padding: "0 4px", border: `1px solid ${tokens.colorNeutralStroke2}`, position: "sticky", top: 0, zIndex: 2 },
   rowHead: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, padding: "0 4px", border: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: "right" },
-  cell: { border: `1px solid ${tokens.colorNeutralStroke3}`, padding: "1px 4px", whiteSpace: "nowrap", maxWidth: "22em", overflow: "hidden", textOverflow: "ellipsis", position: "relative", cursor: "cell" },
+  cell: { border: `1px solid ${tokens.colorNeutralStroke3}`, padding: "1px 4px", whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis", position: "relative", cursor: "cell" },
+  spill: { overflow: "visible", textOverflow: "clip" },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
   tableHeader: { backgroundColor: "#0F6CBD", color: "#FFFFFF", fontWeight: tokens.fontWeightSemibold },
   band: { backgroundColor: "#EBF3FC" },
@@ -60,6 +62,7 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
   const selectedAddress = selected && selected.sheet === sheetName ? `${columnLetter(selected.column)}${selected.row}` : null;
 
   React.useEffect(() => {
+    if (!selected || selected.sheet !== sheetName) setDraft("");
     if (selected && sheetName === selected.sheet && workbook.sheet(selected.sheet)) setDraft(workbook.content(selected.sheet, `${columnLetter(selected.column)}${selected.row}`));
     // Only when the selection moves: typing must not be overwritten by recomputation.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -95,10 +98,10 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
   const rows = Math.min(sheet.rows, MAX_ROWS_SHOWN);
   const columns = sheet.columns;
 
-  const cellClass = (row: number, column: number): string | undefined => {
+  const cellClass = (row: number, column: number, ownFill: boolean): string | undefined => {
     for (const { box, table } of tables) {
       if (row < box.top || row > box.bottom || column < box.left || column > box.right) continue;
-      if (row === box.top) return styles.tableHeader;
+      if (row === box.top) return ownFill ? undefined : styles.tableHeader;
       if (table.showBandedRows !== false && (row - box.top) % 2 === 0) return styles.band;
     }
     return undefined;
@@ -122,11 +125,13 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
         fontSize: format.style?.fontSize ? `${Math.min(format.style.fontSize, 16)}pt` : undefined,
       };
       const inSelection = selection && r >= selection.top && r <= selection.bottom && c >= selection.left && c <= selection.right;
+      // Text runs over empty cells to its right, as in Excel.
+      const spills = typeof values[c - 1] === "string" && c < columns && (values[c] === null || values[c] === undefined || values[c] === "");
       const icon = deco?.icon ? ICON_TEXT[deco.icon.icons]?.[deco.icon.level] : undefined;
       cells.push(
         <td
           key={c}
-          className={mergeClasses(styles.cell, cellClass(r, c), inSelection ? styles.selected : undefined)}
+          className={mergeClasses(styles.cell, cellClass(r, c, Boolean(format.style?.fill)), spills ? styles.spill : undefined, inSelection ? styles.selected : undefined)}
           style={style}
           data-testid={`cell-${sheetName}-${address}`}
           data-value={values[c - 1] === null ? "" : String(values[c - 1])}
@@ -151,7 +156,7 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
 
   return (
     <div className={styles.root}>
-      <TabList size="small" selectedValue={sheetName} aria-label={t("preview.sheets")} onTabSelect={(_e, d) => workbook.activate(String(d.value))}>
+      <TabList className={styles.tabs} size="small" selectedValue={sheetName} aria-label={t("preview.sheets")} onTabSelect={(_e, d) => workbook.activate(String(d.value))}>
         {workbook.sheets.map((s) => (
           <Tab key={s.name} value={s.name} data-testid={`sheet-tab-${s.name}`}>
             {s.name}
@@ -177,6 +182,13 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
       </form>
       <div className={styles.scroller}>
         <table className={styles.grid} aria-label={sheetName} data-testid="preview-grid">
+          <colgroup>
+            <col style={{ width: "3em" }} />
+            {Array.from({ length: columns }, (_x, i) => {
+              const chars = sheet.plan.columnWidths?.[columnLetter(i + 1)] ?? 10;
+              return <col key={i} style={{ width: `${Math.round(Math.max(3, Math.min(chars, 60)) * 7 + 10)}px` }} />;
+            })}
+          </colgroup>
           <thead>
             <tr>
               <th className={styles.head} />

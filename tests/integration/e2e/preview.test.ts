@@ -1,0 +1,213 @@
+/**
+ * The main job without Excel, end to end: the preview page in headless Chromium imports
+ * the shipped sample export, generates funnel, goals, commission and dashboard, and the
+ * grid's computed values are compared with numbers computed by core from the same data.
+ * Then an input is edited (the sheet recomputes) and the UI is switched to zh-CN.
+ * Screenshots go to artifacts/. Any console error fails the test.
+ */
+import { mkdirSync, readFileSync } from "fs";
+import type { Server } from "http";
+import { join } from "path";
+import type { BrowserContext, Page } from "playwright-core";
+import { runCommissionPlan } from "../../../src/core/commission/engine";
+import type { CommissionPlan } from "../../../src/core/commission/types";
+import type { Deal } from "../../../src/core/deal";
+import { isCoreError } from "../../../src/core/errors";
+import { conversion } from "../../../src/core/funnel";
+import { growth } from "../../../src/core/growth";
+import { parseCrmExport } from "../../../src/import";
+import { ARTIFACTS, buildPreview, findCell, launchChromium, readGrid, ROOT, serveDist, splitAddress } from "./support";
+
+const SAMPLE = join(ROOT, "samples/zoho-deals-sample.csv");
+
+let server: Server;
+let url: string;
+let context: BrowserContext;
+let page: Page;
+const consoleErrors: string[] = [];
+let deals: Deal[];
+let stageCount: number;
+
+// HyperFormula rounds computed numbers to about 10 significant digits (its precisionRounding),
+// so computed values are compared with core to 9 decimals.
+function num(value: string | undefined): number {
+  expect(value).toBeDefined();
+  const n = Number(value);
+  expect(Number.isFinite(n)).toBe(true);
+  return n;
+}
+
+function value(result: number | { kind: "error" }): number {
+  if (isCoreError(result)) throw new Error(`core returned ${JSON.stringify(result)}`);
+  return result as number;
+}
+
+async function nav(id: string): Promise<void> {
+  await page.getByTestId(`nav-${id}`).click();
+  await page.getByTestId(`pane-${id}`).waitFor({ state: "visible" });
+}
+
+async function generate(id: string): Promise<void> {
+  const pane = page.getByTestId(`pane-${id}`);
+  await pane.getByTestId(`${id}-generate`).click();
+  await pane.getByTestId("outcome-success").waitFor({ timeout: 60000 });
+}
+
+/** The sheet the workbook shows (the one a generator just activated). */
+async function activeSheet(): Promise<string> {
+  const id = await page.locator('[data-testid^="sheet-tab-"][aria-selected="true"]').getAttribute("data-testid");
+  return id!.slice("sheet-tab-".length);
+}
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `preview-${name}.png`), fullPage: false });
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  buildPreview();
+  ({ server, url } = await serveDist());
+  context = await launchChromium();
+  page = await context.newPage();
+  page.on("console", (msg) => {
+    if (msg.type() === "error") consoleErrors.push(msg.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(String(error)));
+  // No request may leave the machine.
+  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
+    consoleErrors.push(`blocked request to ${route.request().url()}`);
+    return route.abort();
+  });
+  const imported = await parseCrmExport(readFileSync(SAMPLE));
+  deals = imported.deals;
+  stageCount = imported.pipeline.stages.length;
+  await page.goto(`${url}preview.html`);
+  await page.getByTestId("nav-home").waitFor();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
+});
+
+describe("the preview, end to end", () => {
+  it("imports the sample export through the file picker and writes the Deals sheet", async () => {
+    await nav("data");
+    await page.getByTestId("data-file").setInputFiles(SAMPLE);
+    const summary = page.getByTestId("import-summary");
+    await summary.waitFor({ timeout: 60000 });
+    expect(await summary.textContent()).toContain(`Imported ${deals.length} deals`);
+    await page.getByTestId("sheet-tab-Deals").waitFor();
+    await shot("1-import");
+  });
+
+  it("generates the funnel whose counts and conversions match core", async () => {
+    await nav("funnel");
+    await generate("funnel");
+    const grid = await readGrid(page, "Funnel");
+    // The counting rule: stage n (0-based; Won = stageCount) holds the deals whose furthest stage is >= n.
+    const counts = Array.from({ length: stageCount + 1 }, (_x, n) => deals.filter((d) => d.furthestStage >= n).length);
+    const header = splitAddress(findCell(grid, "Deals")!);
+    const stepHeader = splitAddress(findCell(grid, "Conversion from previous")!);
+    counts.forEach((count, i) => {
+      expect(num(grid.get(`${header.column}${header.row + 1 + i}`))).toBe(count);
+      if (i > 0 && counts[i - 1] > 0) {
+        expect(num(grid.get(`${stepHeader.column}${header.row + 1 + i}`))).toBeCloseTo(value(conversion(count, counts[i - 1])), 9);
+      }
+    });
+    await shot("2-funnel");
+  });
+
+  it("generates goals and recomputes the growth required when the target is edited", async () => {
+    await nav("goals");
+    await page.getByTestId("pane-goals").getByLabel("Revenue target").fill("1500000");
+    await generate("goals");
+    const sheet = await activeSheet();
+    let grid = await readGrid(page, sheet);
+    const target = splitAddress(findCell(grid, "Target")!);
+    const baseline = splitAddress(findCell(grid, "Baseline")!);
+    const required = splitAddress(findCell(grid, "Growth required")!);
+    const row = target.row + 1;
+    const base = num(grid.get(`${baseline.column}${row}`));
+    expect(num(grid.get(`${target.column}${row}`))).toBe(1500000);
+    expect(num(grid.get(`${required.column}${row}`))).toBeCloseTo(value(growth(1500000, base)), 9);
+    // Edit the target in the grid: the growth required follows.
+    await page.getByTestId(`cell-${sheet}-${target.column}${row}`).click();
+    await page.getByTestId("cell-editor").fill("2000000");
+    await page.getByTestId("cell-editor").press("Enter");
+    await page.waitForFunction(
+      ([id]) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`)?.dataset.value === "2000000",
+      [`cell-${sheet}-${target.column}${row}`],
+    );
+    grid = await readGrid(page, sheet);
+    expect(num(grid.get(`${required.column}${row}`))).toBeCloseTo(value(growth(2000000, base)), 9);
+    await shot("3-goals");
+  });
+
+  it("generates commission whose payouts match the core engine", async () => {
+    await nav("commission");
+    await generate("commission");
+    const plan: CommissionPlan = {
+      basis: "amount",
+      method: "marginal",
+      quota: 250000,
+      tiers: [
+        { from: 0, rate: 0.05 },
+        { from: 100000, rate: 0.08 },
+        { from: 250000, rate: 0.12 },
+      ],
+    };
+    const won = new Map<string, number>();
+    for (const d of deals) if (d.status === "won") won.set(d.owner, (won.get(d.owner) ?? 0) + d.amount);
+    const reps = [...won.keys()];
+    const run = runCommissionPlan(plan, { periods: ["P"], reps, credits: reps.map((rep) => ({ rep, period: 0, amount: won.get(rep)! })) });
+    if ("errors" in run) throw new Error(JSON.stringify(run.errors));
+    await page.getByTestId("sheet-tab-Commission calc").click();
+    const grid = await readGrid(page, "Commission calc");
+    const payout = splitAddress(findCell(grid, "Payout")!);
+    const repHeader = splitAddress(findCell(grid, "Rep")!);
+    let checked = 0;
+    for (const row of run.rows) {
+      const address = [...grid].find(([a, v]) => v === row.rep && splitAddress(a).column === repHeader.column && splitAddress(a).row > repHeader.row)?.[0];
+      expect(address).toBeDefined();
+      expect(num(grid.get(`${payout.column}${splitAddress(address!).row}`))).toBeCloseTo(row.payout, 6);
+      checked++;
+    }
+    expect(checked).toBe(reps.length);
+    await shot("4-commission");
+  });
+
+  it("generates the dashboard with the funnel chart over the live funnel", async () => {
+    await nav("dashboard");
+    await page.getByTestId("pane-dashboard").getByText("One large, three small").click();
+    await generate("dashboard");
+    const charts = page.locator('[data-testid^="chart-Dashboard-"]');
+    await charts.first().waitFor();
+    expect(await charts.count()).toBeGreaterThanOrEqual(2);
+    const funnel = page.locator('[data-testid^="chart-Dashboard-"][data-chart-type="funnel"]');
+    expect(await funnel.count()).toBe(1);
+    const cells = await funnel.locator("td").allTextContents();
+    const counts = Array.from({ length: stageCount + 1 }, (_x, n) => deals.filter((d) => d.furthestStage >= n).length);
+    expect(cells.map(Number)).toEqual(counts);
+    await shot("5-dashboard");
+  });
+
+  it("switches to zh-CN: pane labels and newly generated sheets are Chinese", async () => {
+    await nav("settings");
+    await page.getByTestId("settings-language").selectOption("zh-CN");
+    await page.getByRole("tab", { name: "销售漏斗" }).waitFor();
+    for (const label of ["首页", "数据", "目标", "提成", "仪表板", "设置"]) {
+      expect(await page.getByRole("tab", { name: label }).count()).toBe(1);
+    }
+    await nav("funnel");
+    await generate("funnel");
+    await page.getByTestId("sheet-tab-销售漏斗").waitFor();
+    const grid = await readGrid(page, "销售漏斗");
+    expect(findCell(grid, "阶段")).toBeDefined();
+    await shot("6-zh-CN");
+  });
+
+  it("logged no console error", () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -112,11 +112,13 @@ export function creditsFromDeals(deals: readonly Deal[], plan: CommissionPlan): 
 function progressPrinter(io: CliIO, quiet: boolean): ((progress: ImportProgress) => void) | undefined {
   if (quiet) return undefined;
   let nextTenth = 1;
+  let printed = false;
   return (progress) => {
     // Only long files print: the first line appears after 10,000 rows.
-    if (progress.rowsDone < 10000 && progress.fraction < 1) return;
+    if (progress.rowsDone < 10000 && !printed) return;
     const tenth = Math.floor(progress.fraction * 10);
     if (tenth >= nextTenth) {
+      printed = true;
       nextTenth = tenth + 1;
       io.stderr(`Reading... ${Math.round(progress.fraction * 100)}% (${progress.rowsDone.toLocaleString("en-US")} rows)`);
     }
@@ -238,7 +240,8 @@ export async function runBuild(args: BuildArgs, io: CliIO = processIO, dependenc
       `${stats.skipped} row(s) left out, listed on the ImportIssues sheet.`,
   );
   for (const issue of result.issues.slice(0, 5)) {
-    io.stdout(`  line ${issue.line} (record ${issue.record}, id ${JSON.stringify(issue.id)}): ${issue.message}`);
+    const id = issue.id.trim() === "" ? "" : `, id ${JSON.stringify(issue.id)}`;
+    io.stdout(`  line ${issue.line} (record ${issue.record}${id}): ${issue.message}`);
   }
   if (result.issues.length > 5) io.stdout(`  ... and ${result.issues.length - 5} more.`);
   return EXIT.done;

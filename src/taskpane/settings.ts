@@ -59,7 +59,19 @@ export function saveSettings(host: TaskPaneHost, settings: AppSettings): Promise
   return host.setSetting(SETTINGS_KEY, settings);
 }
 
-/** The currency a sheet uses: the setting, else the locale's own. */
-export function effectiveCurrency(settings: AppSettings, locale: string): string {
-  return settings.currency || (locale === "zh-CN" ? "CNY" : "USD");
+/**
+ * The currency a sheet uses: the setting; else the one most imported deals carry; else the
+ * locale's own (CNY for zh-CN, USD otherwise).
+ *
+ * @example
+ * effectiveCurrency({ ...DEFAULT_SETTINGS, currency: "" }, "zh-CN", [{ currency: "USD" }]) // "USD"
+ */
+export function effectiveCurrency(settings: AppSettings, locale: string, deals: readonly { currency: string }[] = []): string {
+  if (settings.currency) return settings.currency;
+  const counts = new Map<string, number>();
+  for (const d of deals) if (d.currency) counts.set(d.currency, (counts.get(d.currency) ?? 0) + 1);
+  let best = "";
+  let most = 0;
+  for (const [code, n] of counts) if (n > most) [best, most] = [code, n];
+  return best || (locale === "zh-CN" ? "CNY" : "USD");
 }

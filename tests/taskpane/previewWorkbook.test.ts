@@ -2,6 +2,7 @@ import { formatCellValue } from "../../src/workbook/preview/numberFormat";
 import { parseCellInput, PreviewWorkbook, shiftFormula, uniquePreviewSheetName } from "../../src/workbook/preview/previewWorkbook";
 import { createPreviewHost, memoryStorage } from "../../src/workbook/preview/previewHost";
 import type { WorkbookPlan } from "../../src/workbook/plan";
+import { DEFAULT_SETTINGS, effectiveCurrency, normalizeSettings } from "../../src/taskpane/settings";
 
 /** Two stages: 10 deals then 4, target conversion 50% in C1. */
 function smallPlan(): WorkbookPlan {
@@ -119,5 +120,19 @@ describe("helpers", () => {
     expect(formatCellValue(0.1 + 0.2)).toBe("0.3");
     expect(formatCellValue(true)).toBe("TRUE");
     expect(formatCellValue("#DIV/0!", "0%")).toBe("#DIV/0!");
+  });
+});
+
+describe("settings", () => {
+  it("falls back to defaults for malformed stored settings", () => {
+    expect(normalizeSettings({ fiscalYearStart: 13, language: "fr", currency: "dollars" })).toEqual(DEFAULT_SETTINGS);
+    expect(normalizeSettings({ onTrackThreshold: 0.9, atRiskThreshold: 0.95 })).toMatchObject({ onTrackThreshold: 1, atRiskThreshold: 0.95 });
+    expect(normalizeSettings(null)).toEqual(DEFAULT_SETTINGS);
+  });
+  it("uses the chosen currency, else the deals' most common one, else the locale's", () => {
+    expect(effectiveCurrency({ ...DEFAULT_SETTINGS, currency: "EUR" }, "zh-CN", [{ currency: "USD" }])).toBe("EUR");
+    expect(effectiveCurrency(DEFAULT_SETTINGS, "zh-CN", [{ currency: "USD" }, { currency: "USD" }, { currency: "CNY" }])).toBe("USD");
+    expect(effectiveCurrency(DEFAULT_SETTINGS, "zh-CN")).toBe("CNY");
+    expect(effectiveCurrency(DEFAULT_SETTINGS, "en-US")).toBe("USD");
   });
 });

@@ -7,7 +7,7 @@ import { effectiveCurrency } from "../settings";
 import type { WiringResult } from "./result";
 
 export function generatorOptions(context: GenerateContext): { locale: GenerateContext["locale"]; currency: string } {
-  return { locale: context.locale, currency: effectiveCurrency(context.settings, context.locale) };
+  return { locale: context.locale, currency: effectiveCurrency(context.settings, context.locale, context.data?.deals) };
 }
 
 /**

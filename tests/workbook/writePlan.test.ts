@@ -82,14 +82,30 @@ describe("writePlan through the recording fake", () => {
     const fake = new FakeExcel();
     const plan = bigBlockPlan(100_000, 8, (r, c) => r * 8 + c + 0.25);
     const result = await writePlan(plan, options(fake, { maxRequestPayload: 4_000_000 }));
-    const expectedChunks = chunkBlock(plan.sheets[0].blocks[1], 4_000_000).length;
-    expect(expectedChunks).toBeGreaterThan(1);
-    expect(sets(fake.log, "formulas")).toHaveLength(1 + expectedChunks);
-    // read + one sync per extra chunk + cells + structure
-    expect(result.syncs).toBe(3 + expectedChunks - 1);
+    const chunks = sets(fake.log, "formulas").length - 1; // minus the header block
+    expect(chunks).toBeGreaterThan(1);
+    // what was sent for the cells cannot fit in fewer requests of 4 MB than this
+    const cellPayload = [...sets(fake.log, "formulas"), ...sets(fake.log, "numberFormat")].reduce((sum, e) => sum + e.payload, 0);
+    expect(chunks).toBeGreaterThanOrEqual(Math.ceil(cellPayload / 4_000_000));
+    expect(chunks).toBeLessThanOrEqual(chunkBlock(plan.sheets[0].blocks[1], 4_000_000).length);
+    // read + cells + structure, and one more sync per extra chunk, no more
+    expect(result.syncs).toBe(3 + chunks - 1);
     for (const sync of fake.syncEvents()) expect(sync.payload).toBeLessThan(5_000_000);
     expect(fake.values("Reps", "H100001:H100001")).toEqual([[99_999 * 8 + 7 + 0.25]]);
     expect(fake.values("Reps", "A2:B2")).toEqual([[0.25, 1.25]]);
+  });
+
+  it("counts the number formats of columns left General in the payload estimate", async () => {
+    // Columns without a format are written as "General" beside the formatted ones: a block with
+    // mixed formats must still keep every request under the host's limit.
+    const fake = new FakeExcel({ payloadLimit: 110_000 });
+    const cells = Array.from({ length: 20_000 }, (_, r) => [`Deal ${r}`, r, null, r / 7]);
+    const plan: WorkbookPlan = { sheets: [{ name: "Deals", blocks: [{ at: "A1", cells, numberFormat: [null, "0", null, "0.00"] }] }] };
+    const result = await writePlan(plan, options(fake, { maxRequestPayload: 100_000 }));
+    expect(result.syncs).toBeGreaterThan(3);
+    for (const sync of fake.syncEvents()) expect(sync.payload).toBeLessThanOrEqual(110_000);
+    expect(fake.cell("Deals", "C20000")?.numberFormat ?? "General").toBe("General");
+    expect(fake.cell("Deals", "D20000")?.numberFormat).toBe("0.00");
   });
 
   it("chunks rows so that each chunk's estimate stays under the budget and all rows are covered", () => {

@@ -130,19 +130,22 @@ export interface BlockChunk {
 
 /**
  * Splits a block into row chunks whose estimated payload (formulas plus number formats,
- * measured as JSON length) stays under `maxPayload`. A block that fits is one chunk.
+ * measured as JSON length) stays under `maxPayload`; the first chunk under
+ * `firstChunkBudget` (what is left of the request being filled). A block that fits is one chunk.
  *
  * @example chunkBlock(block100kRows, 4_000_000) // [{start:0,end:41000,...}, ...]
  */
-export function chunkBlock(block: Block, maxPayload: number): BlockChunk[] {
+export function chunkBlock(block: Block, maxPayload: number, firstChunkBudget = maxPayload): BlockChunk[] {
   const formats = columnFormats(block);
-  const formatRowCost = formats.reduce<number>((sum, f) => sum + (f === null ? 0 : JSON.stringify(f).length + 1), 0) + 4;
+  // The number-format row written beside each row of formulas (see writeBlock), or nothing.
+  const formatRowCost = formats.some((f) => f !== null) ? JSON.stringify(formats.map((f) => f ?? "General")).length + 1 : 0;
   const chunks: BlockChunk[] = [];
   let start = 0;
   let payload = 0;
   for (let r = 0; r < block.cells.length; r++) {
     const rowCost = JSON.stringify(block.cells[r].map(formulaEntry)).length + 1 + formatRowCost;
-    if (payload > 0 && payload + rowCost > maxPayload) {
+    const budget = chunks.length === 0 ? firstChunkBudget : maxPayload;
+    if (payload > 0 && payload + rowCost > budget) {
       chunks.push({ start, end: r, payload });
       start = r;
       payload = 0;
@@ -486,7 +489,7 @@ async function writeInContext(context: Excel.RequestContext, original: WorkbookP
   };
   for (const sheet of plan.sheets) {
     const proxy = sheetProxies.get(sheet.name)!;
-    for (const block of sheet.blocks) await writeBlock(proxy, block, w.maxPayload, spend);
+    for (const block of sheet.blocks) await writeBlock(proxy, block, w.maxPayload, spend, () => pendingPayload);
     writeSheetLayout(proxy, sheet, excelApi, notices);
   }
   await sync();
@@ -586,11 +589,12 @@ async function writeBlock(
   block: Block,
   maxPayload: number,
   spend: (payload: number) => Promise<void>,
+  pending: () => number,
 ): Promise<void> {
   const box = blockBox(block);
   const formats = columnFormats(block);
   const width = box.right - box.left + 1;
-  for (const chunk of chunkBlock(block, maxPayload)) {
+  for (const chunk of chunkBlock(block, maxPayload, Math.max(0, maxPayload - pending()))) {
     await spend(chunk.payload);
     const rows = block.cells.slice(chunk.start, chunk.end);
     const address = rangeAddress({ top: box.top + chunk.start, left: box.left, bottom: box.top + chunk.end - 1, right: box.right });

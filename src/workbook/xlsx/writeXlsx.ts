@@ -166,7 +166,13 @@ function rowIntervals(sheet: SheetPlan): [number, number][] {
 }
 
 async function streamSheets(plan: WorkbookPlan, file: string): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useStyles: true,
+    useSharedStrings: true,
+    // Stored, not deflated: the package is reopened and compressed once when parts are added.
+    zip: { store: true } as unknown as ExcelJS.stream.xlsx.WorkbookStreamWriterOptions["zip"],
+  });
   const activeIndex = Math.max(0, plan.sheets.findIndex((s) => s.name === plan.activeSheet));
   (workbook as unknown as { views: unknown[] }).views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: activeIndex, visibility: "visible" }];
   for (const [sheetIndex, sheet] of plan.sheets.entries()) {
@@ -179,7 +185,7 @@ async function streamSheets(plan: WorkbookPlan, file: string): Promise<void> {
             ? { state: "frozen", xSplit: freeze.columns, ySplit: freeze.rows, topLeftCell: cellAddress(freeze.rows + 1, freeze.columns + 1) }
             : { state: "normal" }),
           tabSelected: sheetIndex === activeIndex,
-        } as ExcelJS.WorksheetView,
+        } as unknown as ExcelJS.WorksheetView,
       ],
     });
     for (const [letters, width] of Object.entries(sheet.columnWidths ?? {})) worksheet.getColumn(letters).width = width;
@@ -192,12 +198,18 @@ async function streamSheets(plan: WorkbookPlan, file: string): Promise<void> {
     for (const v of sheet.validations ?? []) validations.add(v.range, dataValidation(v));
 
     const notes = new Map((sheet.notes ?? []).map((n) => [n.cell.replace(/\$/g, "").toUpperCase(), n.text]));
-    const blocks = sheet.blocks.map((block: Block) => ({
-      block,
-      box: blockBox(block),
-      style: cellStyle(block.style),
-      formats: typeof block.numberFormat === "string" ? block.cells[0].map(() => block.numberFormat as string) : block.numberFormat,
-    }));
+    // One style object per block column, shared by its cells: ExcelJS recognises a style
+    // object it has seen and skips re-registering it (the per-cell cost of large blocks).
+    const blocks = sheet.blocks.map((block: Block) => {
+      const base = cellStyle(block.style);
+      const formats = typeof block.numberFormat === "string" ? block.cells[0].map(() => block.numberFormat as string) : block.numberFormat;
+      const styles = block.cells[0].map((_, c) => {
+        const numFmt = formats?.[c] ?? undefined;
+        const style: Partial<ExcelJS.Style> = { ...base, ...(numFmt ? { numFmt } : {}) };
+        return Object.keys(style).length > 0 ? style : undefined;
+      });
+      return { block, box: blockBox(block), styles };
+    });
     for (const [top, bottom] of rowIntervals(sheet)) {
       for (let r = top; r <= bottom; r++) {
         const row = worksheet.getRow(r);
@@ -210,12 +222,8 @@ async function streamSheets(plan: WorkbookPlan, file: string): Promise<void> {
             const cell = row.getCell(b.box.left + c);
             const value = cellValue(cells[c]);
             if (value !== null) cell.value = value;
-            const format = b.formats?.[c];
-            if (format) cell.numFmt = format;
-            if (b.style.font) cell.font = b.style.font as ExcelJS.Font;
-            if (b.style.fill) cell.fill = b.style.fill as ExcelJS.Fill;
-            if (b.style.alignment) cell.alignment = b.style.alignment as ExcelJS.Alignment;
-            if (b.style.border) cell.border = b.style.border as ExcelJS.Borders;
+            const style = b.styles[c];
+            if (style) cell.style = style;
           }
         }
         if (notes.size > 0) {

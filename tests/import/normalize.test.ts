@@ -116,6 +116,14 @@ describe("parseCrmExport on every CRM's export", () => {
     expect(result.deals.every((deal) => deal.currency === "CNY")).toBe(true);
   });
 
+  it("reads a named XLSX sheet and refuses a missing one", async () => {
+    const fixture = fixtures.find((f) => f.name === "dynamics.xlsx") as Fixture;
+    const named = await parseCrmExport(fixture.bytes, { sheet: "Active Opportunities" });
+    expect(named.stats.format).toBe("xlsx");
+    expect(named.stats.records).toBe(fixture.truth.length);
+    await expect(parseCrmExport(fixture.bytes, { sheet: "Nope" })).rejects.toThrow(/no sheet named "Nope".*Active Opportunities/);
+  });
+
   it("stops a Salesforce report at its footer", async () => {
     const fixture = fixtures.find((f) => f.name === "salesforce-report.csv") as Fixture;
     const result = await parseCrmExport(fixture.bytes);

@@ -126,6 +126,19 @@ describe("writePlan through the recording fake", () => {
     expect(fake.values("Funnel", "A1")).toEqual([["mine"]]);
   });
 
+  it("makes a planned sheet name legal before adding the sheet", async () => {
+    const fake = new FakeExcel();
+    const plan: WorkbookPlan = {
+      sheets: [
+        { name: "Q1/Q2: Funnel", blocks: [{ at: "A1", cells: [[5]] }] },
+        { name: "Links", blocks: [{ at: "A1", cells: [[{ f: "='Q1/Q2: Funnel'!A1*2" }]] }] },
+      ],
+    };
+    const result = await writePlan(plan, options(fake));
+    expect(result.sheets).toEqual(["Q1 Q2  Funnel", "Links"]);
+    expect(fake.cell("Links", "A1")?.formula).toBe("='Q1 Q2  Funnel'!A1*2");
+  });
+
   it("makes table names unique against existing tables and names", async () => {
     const fake = new FakeExcel({ sheets: [{ name: "Old", cells: { A1: "h", A2: 1 } }], tables: [{ name: "Reps", sheet: "Old", address: "A1:A2" }] });
     const result = await writePlan(tenRowPlan(), options(fake));

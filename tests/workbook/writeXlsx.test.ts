@@ -100,6 +100,32 @@ describe("writeXlsx", () => {
   });
 });
 
+describe("writeXlsx with a large block", () => {
+  it("streams 30,000 rows with a table and a chart, and places the parts after the cells", async () => {
+    const rows = 30_000;
+    const cells = Array.from({ length: rows }, (_, i) => [`Deal ${i + 1}`, i + 1, { f: `=B${i + 2}*2` }]);
+    const plan: WorkbookPlan = {
+      sheets: [
+        {
+          name: "Deals",
+          blocks: [
+            { at: "A1", cells: [["Deal", "Amount", "Double"]], style: { bold: true } },
+            { at: "A2", cells, numberFormat: [null, "#,##0", "#,##0"] },
+          ],
+          tables: [{ name: "Deals", range: `A1:C${rows + 1}` }],
+          charts: [{ type: "line", title: "Amounts", categories: "A2:A11", series: [{ name: "Amount", values: "B2:B11" }], anchor: "E2", width: 300, height: 200 }],
+        },
+      ],
+    };
+    const zip = await JSZip.loadAsync(await writeXlsxBuffer(plan));
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(sheet).toMatch(new RegExp(`<c r="C${rows + 1}"[^>]*><f>B${rows + 1}\\*2</f></c>`));
+    const tail = sheet.slice(sheet.indexOf("</sheetData>"));
+    expect(tail).toMatch(/<drawing r:id="rId\d+"\/><tableParts count="1"><tablePart r:id="rId\d+"\/><\/tableParts><\/worksheet>$/);
+    expect(await zip.file("xl/tables/table1.xml")!.async("string")).toContain(`ref="A1:C${rows + 1}"`);
+  });
+});
+
 describe("chart parts", () => {
   const funnel = examplePlan().sheets[0].charts![0];
 

@@ -4,7 +4,8 @@
  * and the open and weighted open pipeline; an actual vs forecast line chart.
  *
  * Layout: title A1, summary A3:B7, header row 9, one row per month from row 10 (table
- * `Forecast`, A:E): `Month | Period # | Actual | Linear trend | Moving average`.
+ * `Forecast`, A:F): `Month | Period # | Actual | Linear trend | Moving average | Month start`
+ * ("Month" is the text "YYYY-MM" for the chart, "Month start" the date the formulas use).
  *
  * Rules:
  * - Trend at period x = AVERAGE(actual) + SLOPE(actual, period) * (x - AVERAGE(period)): the
@@ -23,6 +24,7 @@ import {
   invalid,
   isoToSerial,
   labelledInputs,
+  monthLabel,
   PlanResult,
   sheetFormats,
   sheetText,
@@ -97,14 +99,22 @@ export function planForecastSheet(deals: readonly Deal[], pipeline: Pipeline, op
         : null
       : { f: `=AVERAGE(${tailRange})` };
     cells.push([
-      month,
+      monthLabel(month),
       i + 1,
-      isHistory ? { f: `=SUMIFS(${amount},${status},${won},${closeMonthCriteria(close, `$A${r}`)})` } : null,
+      isHistory ? { f: `=SUMIFS(${amount},${status},${won},${closeMonthCriteria(close, `$F${r}`)})` } : null,
       { f: `=IFERROR(AVERAGE(${actualRange})+SLOPE(${actualRange},${periodRange})*(B${r}-AVERAGE(${periodRange})),"")` },
       movingAverage,
+      month,
     ]);
   }
-  const headers = [t("forecast.header.month"), t("forecast.header.period"), t("forecast.header.actual"), t("forecast.header.trend"), t("forecast.header.movingAverage")];
+  const headers = [
+    t("forecast.header.month"),
+    t("forecast.header.period"),
+    t("forecast.header.actual"),
+    t("forecast.header.trend"),
+    t("forecast.header.movingAverage"),
+    t("forecast.header.start"),
+  ];
   const nextRow = lastHistory + 1;
   const sheetName = options.sheetName ?? t("sheet.forecast");
   const plan: WorkbookPlan = {
@@ -123,7 +133,7 @@ export function planForecastSheet(deals: readonly Deal[], pipeline: Pipeline, op
             { label: t("forecast.summary.weightedPipeline"), value: { f: `=SUMPRODUCT((${status}=${open})*${amount}*${probability})` }, numberFormat: formats.money },
           ]),
           headerRow(`A${FORECAST_HEADER_ROW}`, headers),
-          { at: `A${first}`, cells, numberFormat: ["yyyy-mm", "0", formats.money, formats.money, formats.money] },
+          { at: `A${first}`, cells, numberFormat: [null, "0", formats.money, formats.money, formats.money, formats.date] },
         ],
         tables: [tableOver(FORECAST_TABLE_NAME, `A${FORECAST_HEADER_ROW}`, headers.length, cells.length)],
         charts: [
@@ -136,15 +146,15 @@ export function planForecastSheet(deals: readonly Deal[], pipeline: Pipeline, op
               { name: t("forecast.header.trend"), values: `D${first}:D${last}` },
               { name: t("forecast.header.movingAverage"), values: `E${first}:E${last}` },
             ],
-            anchor: "G3",
+            anchor: "H3",
             width: 560,
             height: 320,
             showLegend: true,
             numberFormat: formats.moneyWhole,
           },
         ],
-        conditionalFormats: [{ type: "formula", range: `A${nextRow}:E${last}`, formula: `=$C${nextRow}=""`, style: { fill: "#EDE7F6" } }],
-        columnWidths: { A: 34, B: 16, C: 15, D: 15, E: 15 },
+        conditionalFormats: [{ type: "formula", range: `A${nextRow}:F${last}`, formula: `=$C${nextRow}=""`, style: { fill: "#EDE7F6" } }],
+        columnWidths: { A: 34, B: 16, C: 15, D: 15, E: 15, F: 12 },
         freeze: { rows: FORECAST_HEADER_ROW, columns: 0 },
       },
     ],

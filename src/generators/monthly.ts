@@ -4,13 +4,14 @@
  * of the month), and a column chart.
  *
  * Layout: title A1, header row 3, one row per month from row 4:
- * `Month | Won revenue | Deals won | Growth vs previous month`. Table name `Monthly`.
- * Months run from the first to the last close month of the won deals, gaps included (a
- * month with no win shows 0). Month cells are real dates (first of the month) shown "yyyy-mm".
+ * `Month | Won revenue | Deals won | Growth vs previous month | Month start`. Table name
+ * `Monthly`. Months run from the first to the last close month of the won deals, gaps
+ * included (a month with no win shows 0). "Month" is the text "YYYY-MM" (chart labels);
+ * "Month start" is the real date of the first day, which the formulas use.
  */
 import { Deal, Pipeline } from "../core/deal";
 import { PlanCell, WorkbookPlan } from "../workbook/plan";
-import { headerRow, invalid, isoSpan, monthStarts, PlanResult, sheetFormats, tableOver, textFor, titleBlock, validateStageNames } from "./common";
+import { headerRow, invalid, isoSpan, monthLabel, monthStarts, PlanResult, sheetFormats, tableOver, textFor, titleBlock, validateStageNames } from "./common";
 import { dealsLayout, dealsRange, dealsSheetsFor, DealsSourceOptions, statusLiteral } from "./deals";
 
 export const MONTHLY_TABLE_NAME = "Monthly";
@@ -31,7 +32,7 @@ export function wonMonthStarts(deals: readonly Deal[]): number[] {
  * SUMIFS criteria "close date within the month starting in cell `monthCell`".
  *
  * @example
- * closeMonthCriteria(closeRange, "A4") // `'Deals'!$H$2:$H$13,">="&A4,'Deals'!$H$2:$H$13,"<="&EOMONTH(A4,0)`
+ * closeMonthCriteria(closeRange, "E4") // `'Deals'!$H$2:$H$13,">="&E4,'Deals'!$H$2:$H$13,"<="&EOMONTH(E4,0)`
  */
 export function closeMonthCriteria(closeRange: string, monthCell: string): string {
   return `${closeRange},">="&${monthCell},${closeRange},"<="&EOMONTH(${monthCell},0)`;
@@ -60,17 +61,18 @@ export function planMonthlySheet(deals: readonly Deal[], pipeline: Pipeline, opt
   const first = MONTHLY_FIRST_ROW;
   const cells: PlanCell[][] = months.map((month, i) => {
     const r = first + i;
-    const inMonth = closeMonthCriteria(close, `$A${r}`);
+    const inMonth = closeMonthCriteria(close, `$E${r}`);
     return [
-      month,
+      monthLabel(month),
       { f: `=SUMIFS(${amount},${status},${won},${inMonth})` },
       { f: `=COUNTIFS(${status},${won},${inMonth})` },
       i === 0 ? null : { f: `=IF(B${r - 1}=0,"",(B${r}-B${r - 1})/ABS(B${r - 1}))` },
+      month,
     ];
   });
-  if (cells.length === 0) cells.push([null, null, null, null]);
+  if (cells.length === 0) cells.push([null, null, null, null, null]);
   const last = first + cells.length - 1;
-  const headers = [t("monthly.header.month"), t("monthly.header.revenue"), t("monthly.header.won"), t("monthly.header.growth")];
+  const headers = [t("monthly.header.month"), t("monthly.header.revenue"), t("monthly.header.won"), t("monthly.header.growth"), t("monthly.header.start")];
   const plan: WorkbookPlan = {
     sheets: [
       ...dealsSheetsFor(deals, pipeline, options),
@@ -80,7 +82,7 @@ export function planMonthlySheet(deals: readonly Deal[], pipeline: Pipeline, opt
         blocks: [
           titleBlock("A1", t("monthly.title")),
           headerRow(`A${MONTHLY_HEADER_ROW}`, headers),
-          { at: `A${first}`, cells, numberFormat: ["yyyy-mm", formats.money, formats.count, formats.percent] },
+          { at: `A${first}`, cells, numberFormat: [null, formats.money, formats.count, formats.percent, formats.date] },
         ],
         tables: [tableOver(MONTHLY_TABLE_NAME, `A${MONTHLY_HEADER_ROW}`, headers.length, cells.length)],
         charts: [
@@ -89,7 +91,7 @@ export function planMonthlySheet(deals: readonly Deal[], pipeline: Pipeline, opt
             title: t("monthly.chart"),
             categories: `A${first}:A${last}`,
             series: [{ name: t("monthly.header.revenue"), values: `B${first}:B${last}` }],
-            anchor: "F3",
+            anchor: "G3",
             width: 520,
             height: 300,
             showLegend: false,
@@ -99,7 +101,7 @@ export function planMonthlySheet(deals: readonly Deal[], pipeline: Pipeline, opt
         conditionalFormats: [
           { type: "cellValue", range: `D${first}:D${last}`, operator: "lessThan", formula1: "0", style: { fontColor: "#C00000" } },
         ],
-        columnWidths: { A: 10, B: 16, C: 11, D: 14 },
+        columnWidths: { A: 10, B: 16, C: 11, D: 14, E: 12 },
         freeze: { rows: MONTHLY_HEADER_ROW, columns: 0 },
       },
     ],

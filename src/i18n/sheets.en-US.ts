@@ -184,6 +184,7 @@ export const sheetsEnUS = {
   "monthly.header.revenue": "Won revenue",
   "monthly.header.won": "Deals won",
   "monthly.header.growth": "Growth vs previous month",
+  "monthly.header.start": "Month start",
   "monthly.chart": "Won revenue by month",
 
   // Forecast
@@ -198,6 +199,7 @@ export const sheetsEnUS = {
   "forecast.header.actual": "Actual",
   "forecast.header.trend": "Linear trend",
   "forecast.header.movingAverage": "Moving average",
+  "forecast.header.start": "Month start",
   "forecast.chart": "Actual vs forecast",
 
   // Customers

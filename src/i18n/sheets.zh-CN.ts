@@ -174,6 +174,7 @@ export const sheetsZhCN: SheetCatalog = {
   "monthly.header.revenue": "赢单收入",
   "monthly.header.won": "赢单数",
   "monthly.header.growth": "环比增长",
+  "monthly.header.start": "月初日期",
   "monthly.chart": "按月赢单收入",
 
   "forecast.title": "销售预测",
@@ -187,6 +188,7 @@ export const sheetsZhCN: SheetCatalog = {
   "forecast.header.actual": "实际",
   "forecast.header.trend": "线性趋势",
   "forecast.header.movingAverage": "移动平均",
+  "forecast.header.start": "月初日期",
   "forecast.chart": "实际与预测",
 
   "customers.title": "客户档案",

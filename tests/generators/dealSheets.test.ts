@@ -22,9 +22,10 @@ describe("Monthly", () => {
   const wb = plan(planMonthlySheet(deals, PIPELINE));
   it("lists every month from the first to the last won close month (2024-11 .. 2025-04)", () => {
     const ev = evaluatePlan(wb);
-    const months = ev.values("Monthly", "A4:A9").map((r) => r[0]);
+    const months = ev.values("Monthly", "E4:E9").map((r) => r[0]);
     expect(months).toEqual(["2024-11-01", "2024-12-01", "2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01"].map(serial));
-    expect(wb.sheets[1].tables![0]).toEqual(expect.objectContaining({ name: "Monthly", range: "A3:D9" }));
+    expect(ev.values("Monthly", "A4:A9").map((r) => r[0])).toEqual(["2024-11", "2024-12", "2025-01", "2025-02", "2025-03", "2025-04"]);
+    expect(wb.sheets[1].tables![0]).toEqual(expect.objectContaining({ name: "Monthly", range: "A3:E9" }));
   });
   it("sums won revenue by close month and computes growth vs an ABS base", () => {
     const ev = evaluatePlan(wb);

@@ -44,7 +44,17 @@ export function everyGeneratorPlan(locale: Locale): Record<string, WorkbookPlan>
       sheets: [...workbook.sheets.filter((s) => s.charts?.length && s !== workbook.sheets[workbook.sheets.length - 1]), ...must(planDashboardSheet(dashboardPanelsFrom(workbook, workbook.sheets[workbook.sheets.length - 1].name), { locale, layout: "oneLargeThreeSmall" })).sheets, workbook.sheets[0]],
     },
     actionPlan: must(planActionPlanSheet(undefined, o)),
-    feedback: must(planFeedbackSheet([{ customer: "Acme", nps: 9, csat: 5 }], o)),
+    feedback: must(
+      planFeedbackSheet(
+        [
+          { customer: "Acme", lastContact: "2025-06-02", nextFollowUp: "2025-06-20", nps: 9, csat: 5, comment: "Renewal on track" },
+          { customer: "Beta", lastContact: "2025-05-15", nextFollowUp: "2025-07-15", nps: 7, csat: 4 },
+          { customer: "Cora", lastContact: "2025-04-30", nextFollowUp: "2025-06-01", nps: 4, csat: 2, comment: "Late delivery" },
+          { customer: "Dyna", lastContact: "2025-06-10", nextFollowUp: "2025-07-10", nps: 10, csat: 5 },
+        ],
+        o,
+      ),
+    ),
     risks: must(planRisksSheet(undefined, o)),
     competitors: must(planCompetitorsSheet(undefined, o)),
     training: must(planTrainingSheet([{ rep: "Bob", skill: "negotiation" }], o)),

@@ -1,7 +1,8 @@
 import { FakeExcel, RecordedEvent } from "../fakes/excel/fakeExcel";
 import { examplePlan, EXAMPLE_RISKY_TEXTS } from "../../src/workbook/examplePlan";
 import { Block, WorkbookPlan } from "../../src/workbook/plan";
-import { chunkBlock, writePlan, WorkbookWriteError, WritePlanOptions } from "../../src/workbook/office/writePlan";
+import { parseRange } from "../../src/workbook/address";
+import { chunkBlock, splitBlock, writePlan, WorkbookWriteError, WritePlanOptions } from "../../src/workbook/office/writePlan";
 
 const allSets = (_name: string, _version?: string): boolean => true;
 const below = (limit: number) => (_name: string, version?: string): boolean => Number(version ?? "1.1") < limit;
@@ -115,6 +116,57 @@ describe("writePlan through the recording fake", () => {
     expect(chunks[chunks.length - 1].end).toBe(1000);
     for (let i = 1; i < chunks.length; i++) expect(chunks[i].start).toBe(chunks[i - 1].end);
     for (const c of chunks) expect(c.payload).toBeLessThanOrEqual(2000);
+  });
+
+  it("cuts a range out of a block into rectangles that keep their formats", () => {
+    const block: Block = {
+      at: "B2",
+      cells: [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+      ],
+      numberFormat: ["0", "0.0", "0.00"],
+      style: { bold: true },
+    };
+    const { outside, inside } = splitBlock(block, parseRange("C3:C3"));
+    expect(inside).toEqual({ at: "C3", cells: [[5]], numberFormat: ["0.0"], style: { bold: true } });
+    expect(outside.map((b) => [b.at, b.cells, b.numberFormat])).toEqual([
+      ["B2", [[1, 2, 3]], ["0", "0.0", "0.00"]],
+      ["B4", [[7, 8, 9]], ["0", "0.0", "0.00"]],
+      ["B3", [[4]], ["0"]],
+      ["D3", [[6]], ["0.00"]],
+    ]);
+    expect(splitBlock(block, parseRange("F1:F9"))).toEqual({ outside: [block] });
+  });
+
+  it("writes a table's totals row after switching it on, even inside a larger block", async () => {
+    const fake = new FakeExcel();
+    const plan: WorkbookPlan = {
+      sheets: [
+        {
+          name: "T",
+          blocks: [
+            {
+              at: "A1",
+              numberFormat: [null, "0.0"],
+              cells: [
+                ["Rep", "Sales", "Other"],
+                ["Ann", 10, "x"],
+                ["Bo", 20, "y"],
+                ["Total", { f: "=SUBTOTAL(109,B2:B3)" }, "z"],
+              ].map((r) => r.slice(0, 2)),
+            },
+            { at: "C1", cells: [["Other"], ["x"], ["y"], ["z"]] },
+          ],
+          tables: [{ name: "Sales", range: "A1:B4", totalsRow: true }],
+        },
+      ],
+    };
+    await writePlan(plan, options(fake));
+    expect(fake.state.tables.get("Sales")).toMatchObject({ address: "A1:B4", showTotals: true });
+    expect(fake.cell("T", "B4")).toMatchObject({ formula: "=SUBTOTAL(109,B2:B3)", numberFormat: "0.0" });
+    expect(fake.values("T", "A4:C4")).toEqual([["Total", null, "z"]]);
   });
 
   it("gives a sheet a unique name and rewrites references to it", async () => {

@@ -11,7 +11,7 @@
  * On failure everything added is removed again and the promise rejects with a
  * `WorkbookWriteError` whose message tells the user what to do.
  */
-import { parseCell, parseRange, rangeAddress, splitSheetRef } from "../address";
+import { parseCell, parseRange, RangeBox, rangeAddress, splitSheetRef } from "../address";
 import {
   Block,
   CellStyle,
@@ -154,6 +154,56 @@ export function chunkBlock(block: Block, maxPayload: number, firstChunkBudget = 
   }
   if (block.cells.length > 0) chunks.push({ start, end: block.cells.length, payload });
   return chunks;
+}
+
+/**
+ * Cuts the cells inside `box` out of a block: the pieces outside (above, below, left and right
+ * of the box, each a rectangle) and the piece inside, each keeping its share of the number
+ * formats and the block's style.
+ *
+ * @example splitBlock({ at: "A4", cells: 5 rows x 4 }, parseRange("A8:D8"))
+ * // { outside: [rows 4-7], inside: { at: "A8", cells: [row 8] } }
+ */
+export function splitBlock(block: Block, box: RangeBox): { outside: Block[]; inside?: Block } {
+  const b = blockBox(block);
+  const top = Math.max(b.top, box.top);
+  const bottom = Math.min(b.bottom, box.bottom);
+  const left = Math.max(b.left, box.left);
+  const right = Math.min(b.right, box.right);
+  if (top > bottom || left > right) return { outside: [block] };
+  const formats = block.numberFormat;
+  const piece = (p: RangeBox): Block => ({
+    ...block,
+    at: rangeAddress({ top: p.top, left: p.left, bottom: p.top, right: p.left }),
+    cells: block.cells.slice(p.top - b.top, p.bottom - b.top + 1).map((row) => row.slice(p.left - b.left, p.right - b.left + 1)),
+    ...(Array.isArray(formats) ? { numberFormat: formats.slice(p.left - b.left, p.right - b.left + 1) } : {}),
+  });
+  const outside: RangeBox[] = [
+    { top: b.top, bottom: top - 1, left: b.left, right: b.right },
+    { top: bottom + 1, bottom: b.bottom, left: b.left, right: b.right },
+    { top, bottom, left: b.left, right: left - 1 },
+    { top, bottom, left: right + 1, right: b.right },
+  ].filter((p) => p.top <= p.bottom && p.left <= p.right);
+  return { outside: outside.map(piece), inside: piece({ top, bottom, left, right }) };
+}
+
+/** Blocks of a sheet with the totals rows of its tables cut out, and those rows as blocks. */
+function separateTotalsRows(sheet: SheetPlan): { blocks: Block[]; totals: Map<string, Block[]> } {
+  let blocks = sheet.blocks;
+  const totals = new Map<string, Block[]>();
+  for (const table of sheet.tables ?? []) {
+    if (!table.totalsRow) continue;
+    const box = parseRange(table.range);
+    const row = { ...box, top: box.bottom };
+    const pieces: Block[] = [];
+    blocks = blocks.flatMap((block) => {
+      const { outside, inside } = splitBlock(block, row);
+      if (inside) pieces.push(inside);
+      return outside;
+    });
+    totals.set(table.name, pieces);
+  }
+  return { blocks, totals };
 }
 
 const CHART_TYPES: Record<Exclude<ChartPlan["type"], "funnel">, Excel.ChartType> = {
@@ -487,9 +537,14 @@ async function writeInContext(context: Excel.RequestContext, original: WorkbookP
     }
     pendingPayload += payload;
   };
+  // Totals rows of tables are written once the table has switched its totals row on
+  // (Excel adds that row under the table, so it must still be empty then).
+  const totalsRows = new Map<string, Map<string, Block[]>>();
   for (const sheet of plan.sheets) {
     const proxy = sheetProxies.get(sheet.name)!;
-    for (const block of sheet.blocks) await writeBlock(proxy, block, w.maxPayload, spend, () => pendingPayload);
+    const { blocks, totals } = separateTotalsRows(sheet);
+    totalsRows.set(sheet.name, totals);
+    for (const block of blocks) await writeBlock(proxy, block, w.maxPayload, spend, () => pendingPayload);
     writeSheetLayout(proxy, sheet, excelApi, notices);
   }
   await sync();
@@ -507,14 +562,9 @@ async function writeInContext(context: Excel.RequestContext, original: WorkbookP
       if (table.showBandedRows !== undefined) added.showBandedRows = table.showBandedRows;
       if (table.totalsRow) {
         added.showTotals = true;
-        const totals = sheet.blocks.find((b) => {
-          const bb = blockBox(b);
-          return bb.top <= box.bottom && bb.bottom >= box.bottom && bb.left <= box.left && bb.right >= box.right;
-        });
-        if (totals) {
-          const bb = blockBox(totals);
-          const row = totals.cells[box.bottom - bb.top].slice(box.left - bb.left, box.right - bb.left + 1);
-          added.getTotalRowRange().formulas = [row.map(formulaEntry)];
+        const noPayloadLimit = async (): Promise<void> => undefined;
+        for (const piece of totalsRows.get(sheet.name)?.get(table.name) ?? []) {
+          await writeBlock(proxy, piece, Number.POSITIVE_INFINITY, noPayloadLimit, () => 0);
         }
       }
       tableNames.push(table.name);
@@ -555,7 +605,7 @@ async function writeInContext(context: Excel.RequestContext, original: WorkbookP
       const funnelSupported = excelApi("1.9");
       const anyFunnel = chartSheets.some((s) => s.charts!.some((c) => c.type === "funnel"));
       if (anyFunnel && !funnelSupported) notices.push(funnelFallbackNotice);
-      addCharts(context, plan, sheetProxies, funnelSupported);
+      addCharts(context, plan, sheetProxies, funnelSupported, excelApi("1.8"));
       try {
         await sync();
       } catch (error) {
@@ -563,7 +613,7 @@ async function writeInContext(context: Excel.RequestContext, original: WorkbookP
         // The host rejected the funnel type: remove the charts of this batch and draw bars instead.
         await removeOurCharts(chartSheets, sheetProxies, sync);
         notices.push(funnelFallbackNotice);
-        addCharts(context, plan, sheetProxies, false);
+        addCharts(context, plan, sheetProxies, false, excelApi("1.8"));
         await sync();
       }
     }
@@ -643,6 +693,8 @@ function addCharts(
   plan: WorkbookPlan,
   proxies: Map<string, Excel.Worksheet>,
   funnelSupported: boolean,
+  /** Axis and data-label number formats need ExcelApi 1.8. */
+  numberFormatsSupported: boolean,
 ): void {
   for (const sheet of plan.sheets) {
     const home = proxies.get(sheet.name)!;
@@ -663,10 +715,10 @@ function addCharts(
       });
       if (chart.dataLabels) {
         added.dataLabels.showValue = true;
-        if (chart.numberFormat) added.dataLabels.numberFormat = chart.numberFormat;
+        if (chart.numberFormat && numberFormatsSupported) added.dataLabels.numberFormat = chart.numberFormat;
       }
       if (chart.type === "funnel" && !asFunnel) added.axes.categoryAxis.reversePlotOrder = true;
-      if (chart.numberFormat && (chart.type === "column" || chart.type === "bar" || chart.type === "line"))
+      if (chart.numberFormat && numberFormatsSupported && (chart.type === "column" || chart.type === "bar" || chart.type === "line"))
         added.axes.valueAxis.numberFormat = chart.numberFormat;
       const anchor = parseCell(chart.anchor);
       added.setPosition(home.getRange(rangeAddress({ top: anchor.row, left: anchor.column, bottom: anchor.row, right: anchor.column })));

@@ -905,6 +905,15 @@ export class FakeTable
       const t = this.must();
       if (t.showTotals === value) return;
       const b = fakeBox(t.address);
+      if (value) {
+        // Modelled conservatively: the row under the table must be free for the totals row.
+        const sheet = this.fake.state.sheets.find((s) => s.id === t.sheetId)!;
+        for (let c = b.left; c <= b.right; c++) {
+          if (sheet.cells.get(key(b.bottom + 1, c))?.formula) {
+            throw new FakeOfficeError("InvalidOperation", "The totals row would cover cells that are not empty.");
+          }
+        }
+      }
       t.address = rangeAddress({ ...b, bottom: b.bottom + (value ? 1 : -1) });
       t.showTotals = value;
     });

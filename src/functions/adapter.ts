@@ -9,7 +9,10 @@
  * - Blank: `null`, `undefined` and `""`. A blank number counts as 0 (an optional one takes its
  *   default); a blank inside a list is skipped.
  * - Text and booleans where a number is expected are `#VALUE!` naming the parameter
- *   (numeric text too). NaN or an infinity in an input is `#NUM!`.
+ *   (numeric text too). Inside a list (scores, amounts, values) they are skipped, as AVERAGE
+ *   skips them, and in lists read in pairs the whole pair is skipped; tier tables are the
+ *   exception (text there is `#VALUE!`: a broken tier table must never pay silently).
+ *   NaN or an infinity in an input is `#NUM!`.
  * - "number" parameters are element-wise: same-shaped ranges give a same-shaped result, a
  *   single cell pairs with any shape, other mismatches are `#VALUE!`.
  * - Order of errors in one cell: an error value from the input wins, then `#VALUE!`, then
@@ -48,6 +51,8 @@ export interface ParamSpec {
    * instead (FORECAST's known_periods default 1..n).
    */
   readonly positionWhenOmitted?: boolean;
+  /** For "cells": text and booleans count as blank (MOVINGAVG skips them as AVERAGE does). */
+  readonly textIsBlank?: boolean;
 }
 
 /** How a group of aligned lists treats blanks and shape mismatches. */
@@ -194,13 +199,18 @@ export function createRunner(api: ExcelErrorApi) {
     return b.rank < a.rank ? b : a;
   }
 
-  /** Reads one number cell of a list: a number, "blank", or a failure. */
-  function readListCell(v: unknown, name: string): number | "blank" | Failure {
+  /**
+   * Reads one number cell of a list: a number, "blank", or a failure. Where `textIgnored`,
+   * text and booleans are "ignored" (a list skips them as AVERAGE does); elsewhere they are
+   * #VALUE! naming the parameter.
+   */
+  function readListCell(v: unknown, name: string, textIgnored = false): number | "blank" | "ignored" | Failure {
     if (typeof v === "number") {
       return v - v === 0 ? v : fail("NUM", `${name} holds a number that is not finite.`);
     }
     if (isBlank(v)) return "blank";
     if (isInputError(v)) return inputFailure(v);
+    if (textIgnored) return "ignored";
     return fail("VALUE", `${name} must hold numbers; it holds ${describe(v)}.`);
   }
 
@@ -243,9 +253,9 @@ export function createRunner(api: ExcelErrorApi) {
         case "list": {
           const values: number[] = [];
           for (const v of cellsOf(arg)) {
-            const read = readListCell(v, spec.name);
+            const read = readListCell(v, spec.name, true);
             if (typeof read === "number") values.push(read);
-            else if (read !== "blank") failure = better(failure, read);
+            else if (read !== "blank" && read !== "ignored") failure = better(failure, read);
           }
           fixed.lists[spec.name] = values;
           return;
@@ -258,9 +268,9 @@ export function createRunner(api: ExcelErrorApi) {
           }
           const values: (number | null)[] = [];
           for (const v of cellsOf(arg)) {
-            const read = readListCell(v, spec.name);
+            const read = readListCell(v, spec.name, spec.textIsBlank);
             if (typeof read === "number") values.push(read);
-            else if (read === "blank") values.push(null);
+            else if (read === "blank" || read === "ignored") values.push(null);
             else {
               values.push(null);
               failure = better(failure, read);
@@ -379,6 +389,7 @@ export function createRunner(api: ExcelErrorApi) {
     if (positional !== undefined) positions = [];
     for (let i = 0; i < count; i++) {
       let blanks = 0;
+      let ignored = false;
       const tuple: (number | boolean | null)[] = new Array(present.length);
       for (let k = 0; k < present.length; k++) {
         const spec = def.params[present[k]];
@@ -396,11 +407,14 @@ export function createRunner(api: ExcelErrorApi) {
           }
           continue;
         }
-        const read = readListCell(v, spec.name);
+        const read = readListCell(v, spec.name, group.skip !== "tiers");
         if (typeof read === "number") tuple[k] = read;
         else if (read === "blank") {
           tuple[k] = null;
           blanks++;
+        } else if (read === "ignored") {
+          tuple[k] = null;
+          ignored = true;
         } else {
           failure = better(failure, read);
           tuple[k] = 0;
@@ -410,6 +424,8 @@ export function createRunner(api: ExcelErrorApi) {
         failure = better(failure, fail("VALUE", `Row ${i + 1} of the tier table has a blank cell: give both a threshold and a rate (only trailing blank rows are skipped).`));
         continue;
       }
+      // A tuple holding text or a boolean is skipped whole, as FORECAST.LINEAR skips such a pair.
+      if (ignored) continue;
       if (numeric > 0 && (blanks === numeric || (group.skip === "anyBlank" && blanks > 0))) continue;
       for (let k = 0; k < present.length; k++) {
         const spec = def.params[present[k]];

@@ -56,6 +56,18 @@ const TEXT_ERR = (names: string): { code: "#VALUE!"; when: Text } => ({
     zh: `${names} 中有文本或逻辑值，或区域形状不同`,
   },
 });
+const LIST_TEXT_RULE: Text = {
+  en: "Text and logical values inside the list are skipped, as AVERAGE skips them.",
+  zh: "列表中的文本和逻辑值被跳过，与 AVERAGE 相同。",
+};
+const PAIR_TEXT_RULE: Text = {
+  en: "A pair (or row) holding text or a logical value is skipped whole, as FORECAST.LINEAR skips it.",
+  zh: "含文本或逻辑值的一对（或一行）整体跳过，与 FORECAST.LINEAR 相同。",
+};
+const SHAPE_ERR = (names: string): { code: "#VALUE!"; when: Text } => ({
+  code: "#VALUE!",
+  when: { en: `${names} are ranges of different shapes`, zh: `${names} 的区域形状不同` },
+});
 const TIER_PARAMS: CatalogParam[] = [
   {
     name: "thresholds",
@@ -296,10 +308,11 @@ export const CATALOG: readonly CatalogEntry[] = [
     rules: [
       { en: "A pair blank on both sides is skipped; a blank on one side counts as 0.", zh: "两侧皆空的一对被跳过；仅一侧为空时按 0 计。" },
       { en: "A probability of 60 is an error, not 60%.", zh: "概率 60 是错误，而不是 60%。" },
+      PAIR_TEXT_RULE,
     ],
     errors: [
       { code: "#NUM!", when: { en: "a probability outside 0..1", zh: "概率不在 0..1 之间" } },
-      TEXT_ERR("amounts, probabilities"),
+      SHAPE_ERR("amounts, probabilities"),
     ],
     example: { formula: "=SALES.WEIGHTED({1000,500}, {0.5,0.2})", result: "600" },
     native: "=SUMPRODUCT(amounts, probabilities)",
@@ -350,11 +363,12 @@ export const CATALOG: readonly CatalogEntry[] = [
     ],
     rules: [
       { en: "A pair with a blank on either side (an open deal) is skipped.", zh: "任一侧为空的一对（未关闭的商机）被跳过。" },
+      PAIR_TEXT_RULE,
     ],
     errors: [
       { code: "#DIV/0!", when: { en: "no pair has both dates", zh: "没有同时具备两个日期的商机" } },
       { code: "#NUM!", when: { en: "an end date before its start date", zh: "成交日期早于创建日期" } },
-      TEXT_ERR("start_dates, end_dates"),
+      SHAPE_ERR("start_dates, end_dates"),
     ],
     example: { formula: "=SALES.CYCLE({45000;45010}, {45030;45020})", result: "20" },
     native: "=AVERAGE(end_dates-start_dates) (array formula, when no cell is blank)",
@@ -490,11 +504,11 @@ export const CATALOG: readonly CatalogEntry[] = [
     params: [{ name: "scores", en: "Survey answers, 0 to 10 (blanks skipped)", zh: "调查得分，0 到 10（空白跳过）" }],
     rules: [
       { en: "% of 9-10 minus % of 0-6. Blank cells are skipped; pass the exact range of answers.", zh: "9-10 分的占比减去 0-6 分的占比。空白单元格被跳过；请传入答卷的精确区域。" },
+      LIST_TEXT_RULE,
     ],
     errors: [
       { code: "#DIV/0!", when: { en: "no scores", zh: "没有得分" } },
       { code: "#NUM!", when: { en: "a score outside 0..10", zh: "得分不在 0..10 之间" } },
-      { code: "#VALUE!", when: { en: "text or a logical value among the scores", zh: "得分中有文本或逻辑值" } },
     ],
     example: { formula: "=SALES.NPS({10,9,8,3})", result: "25" },
     native: '=(COUNTIF(scores,">=9")-COUNTIF(scores,"<=6"))/COUNT(scores)*100',
@@ -507,10 +521,10 @@ export const CATALOG: readonly CatalogEntry[] = [
       { name: "ratings", en: "Ratings, e.g. 1 to 5 (blanks skipped)", zh: "评分，例如 1 到 5（空白跳过）" },
       { name: "satisfied_min", optional: true, en: "Optional lowest satisfied rating (default 4)", zh: "可选，视为满意的最低评分（默认 4）" },
     ],
-    rules: [{ en: "Blank cells are skipped; pass the exact range of ratings.", zh: "空白单元格被跳过；请传入评分的精确区域。" }],
+    rules: [{ en: "Blank cells are skipped; pass the exact range of ratings.", zh: "空白单元格被跳过；请传入评分的精确区域。" }, LIST_TEXT_RULE],
     errors: [
       { code: "#DIV/0!", when: { en: "no ratings", zh: "没有评分" } },
-      { code: "#VALUE!", when: { en: "text or a logical value among the ratings", zh: "评分中有文本或逻辑值" } },
+      { code: "#VALUE!", when: { en: "satisfied_min is text or a logical value", zh: "satisfied_min 为文本或逻辑值" } },
     ],
     example: { formula: "=SALES.CSAT({5,4,3,2})", result: "0.5" },
     native: '=COUNTIF(ratings,">="&satisfied_min)/COUNT(ratings)',
@@ -546,11 +560,10 @@ export const CATALOG: readonly CatalogEntry[] = [
     category: MARKET_C,
     description: { en: "Concentration index (HHI) from raw values, 0 to 10000.", zh: "集中度指数（HHI），由原始数值计算，0 到 10000。" },
     params: [{ name: "values", en: "Raw values, e.g. revenue per customer (>= 0)", zh: "原始数值，例如每个客户的收入（>= 0）" }],
-    rules: [{ en: "Sum of (100 * value / total)^2. Blank cells are skipped.", zh: "(100 * 数值 / 合计)^2 之和。空白单元格被跳过。" }],
+    rules: [{ en: "Sum of (100 * value / total)^2. Blank cells are skipped.", zh: "(100 * 数值 / 合计)^2 之和。空白单元格被跳过。" }, LIST_TEXT_RULE],
     errors: [
       { code: "#DIV/0!", when: { en: "the values add up to 0", zh: "数值合计为 0" } },
       { code: "#NUM!", when: { en: "a negative value", zh: "数值为负" } },
-      { code: "#VALUE!", when: { en: "text or a logical value among the values", zh: "数值中有文本或逻辑值" } },
     ],
     example: { formula: "=SALES.HHI({50,30,20})", result: "3800" },
     native: "=SUMPRODUCT((100*values/SUM(values))^2)",
@@ -567,11 +580,12 @@ export const CATALOG: readonly CatalogEntry[] = [
     rules: [
       { en: "Same results and errors as FORECAST.LINEAR(x, known_values, known_periods).", zh: "结果与错误同 FORECAST.LINEAR(x, known_values, known_periods)。" },
       { en: "A pair blank on both sides is skipped; with default periods a blank value is skipped and keeps its position.", zh: "两侧皆空的一对被跳过；使用默认期数时，空白数值被跳过但保留其位置。" },
+      PAIR_TEXT_RULE,
     ],
     errors: [
       { code: "#N/A", when: { en: "known_values and known_periods hold different numbers of cells", zh: "已知数值与已知期数的单元格个数不同" } },
       { code: "#DIV/0!", when: { en: "all known periods are equal (or there are none)", zh: "所有已知期数相同（或没有）" } },
-      TEXT_ERR("x, known_values, known_periods"),
+      TEXT_ERR("x"),
     ],
     example: { formula: "=SALES.FORECAST(4, {10,20,30})", result: "40" },
     native: "=FORECAST(x, known_values, known_periods)",
@@ -585,13 +599,13 @@ export const CATALOG: readonly CatalogEntry[] = [
       { name: "window", en: "Number of positions averaged (>= 1, truncated to an integer)", zh: "参与平均的位置数（>= 1，截尾取整）" },
     ],
     rules: [
-      { en: "The first window-1 positions are #N/A; blanks inside a window are skipped as AVERAGE skips them.", zh: "前 window-1 个位置为 #N/A；窗口内的空白像 AVERAGE 一样被跳过。" },
+      { en: "The first window-1 positions are #N/A; blanks, text and logical values inside a window are skipped as AVERAGE skips them.", zh: "前 window-1 个位置为 #N/A；窗口内的空白、文本和逻辑值像 AVERAGE 一样被跳过。" },
     ],
     errors: [
       { code: "#N/A", when: { en: "the first window-1 positions", zh: "前 window-1 个位置" } },
       { code: "#DIV/0!", when: { en: "a window with no numbers (in that cell)", zh: "窗口内没有数字（该单元格）" } },
       { code: "#NUM!", when: { en: "window < 1", zh: "window < 1" } },
-      TEXT_ERR("values, window"),
+      { code: "#VALUE!", when: { en: "window is text, a logical value or a range", zh: "window 为文本、逻辑值或区域" } },
     ],
     example: { formula: "=SALES.MOVINGAVG({10,20,30,40}, 2)", result: "{#N/A, 15, 25, 35}" },
     native: "=AVERAGE(B1:B3) (filled down)",
@@ -703,11 +717,12 @@ export const CATALOG: readonly CatalogEntry[] = [
     rules: [
       { en: "sum of w * MIN(ratio, cap) / sum of w, ratio = actual / target.", zh: "Σ 权重 * MIN(比率, 上限) / Σ 权重，比率 = 实际 / 目标。" },
       { en: "A row blank in actuals, targets and weights is skipped.", zh: "实际、目标、权重皆空的行被跳过。" },
+      PAIR_TEXT_RULE,
     ],
     errors: [
       { code: "#DIV/0!", when: { en: "a target (or actual, where lower is better) of 0, or weights adding up to 0", zh: "目标（越低越好时为实际）为 0，或权重合计为 0" } },
       { code: "#NUM!", when: { en: "a negative weight, target or cap", zh: "权重、目标或上限为负" } },
-      TEXT_ERR("actuals, targets, weights"),
+      SHAPE_ERR("actuals, targets, weights"),
     ],
     example: { formula: "=SALES.SCORE({120,80}, {100,100}, {0.6,0.4}, 1.1)", result: "0.98" },
     native: "=SUMPRODUCT(weights, IF(actuals/targets>cap, cap, actuals/targets))/SUM(weights)",

@@ -171,7 +171,7 @@ const FORECAST: FunctionDef<LinearFit> = {
 const MOVINGAVG: FunctionDef = {
   id: "MOVINGAVG",
   params: [
-    { name: "values", kind: "cells" },
+    { name: "values", kind: "cells", textIsBlank: true },
     { name: "window", kind: "scalar" },
   ],
   grid: (fixed) => {

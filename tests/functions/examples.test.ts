@@ -157,13 +157,23 @@ describe("customers and satisfaction", () => {
     expect(call("NPS", col(10, 9, 8, 3, null, ""))).toBe(25);
     expect(err("NPS", col(11))).toBe("#NUM!");
     expect(err("NPS", col(null))).toBe("#DIV/0!");
-    expect(err("NPS", col(10, "n/a"))).toBe("#VALUE!");
+    // text and booleans in a list are skipped, as AVERAGE skips them: one promoter of one = 100
+    expect(call("NPS", col(10, "n/a", true, "7"))).toBe(100);
   });
   it("CSAT is the share at or above satisfied_min", () => {
     // 5 and 4 of 4 ratings: 0.5; with min 3: 3 of 4 = 0.75
     expect(call("CSAT", row(5, 4, 3, 2), null)).toBe(0.5);
     expect(call("CSAT", row(5, 4, 3, 2), [[3]])).toBe(0.75);
     expect(err("CSAT", [[null]], null)).toBe("#DIV/0!");
+    // only text: no ratings at all
+    expect(err("CSAT", col("good", "bad"), null)).toBe("#DIV/0!");
+  });
+  it("skips a pair holding text in lists read in pairs, as SUMPRODUCT and FORECAST.LINEAR do", () => {
+    // WEIGHTED: 1000*0.5 + (the "n/a" pair skipped) + 400*0.25 = 500 + 100 = 600
+    expect(call("WEIGHTED", col(1000, 2000, 400), col(0.5, "n/a", 0.25))).toBe(600);
+  });
+  it("keeps text in a tier table an error: a broken table never pays", () => {
+    expect(err("COMMISSION", [[250]], col(0, "100"), col(0.05, 0.1), null, null)).toBe("#VALUE!");
   });
 });
 

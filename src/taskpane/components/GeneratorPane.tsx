@@ -29,7 +29,7 @@ export interface GeneratorPaneProps {
   /** Checks across fields (deadline after start...), on parsed values. */
   validate?(values: ParsedValues, context: GenerateContext): FieldErrors;
   /** Makes the plan; may refuse with field errors. */
-  plan(values: ParsedValues, context: GenerateContext, extra: unknown): WiringResult;
+  plan(values: ParsedValues, context: GenerateContext, extra: unknown): WiringResult | Promise<WiringResult>;
   /** The pane needs imported deals to generate. */
   needsDeals?: boolean;
   /** Fields beyond the spec (a layout chooser, a tier table): rendered after the form. */
@@ -75,7 +75,7 @@ export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
     }
     let result: WiringResult;
     try {
-      result = props.plan(parsed.values, context, props.extra);
+      result = await props.plan(parsed.values, context, props.extra);
     } catch (error) {
       writer.setOutcome({ kind: "error", text: t("common.generatorFailed", { message: error instanceof Error ? error.message : String(error) }) });
       return;

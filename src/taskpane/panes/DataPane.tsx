@@ -126,7 +126,7 @@ export function DataPane(): JSX.Element {
       setWon(result.pipeline.wonLabels.join(", "));
       setLost(result.pipeline.lostLabels.join(", "));
       setSummary(t("data.done", { deals: result.deals.length, issues: result.issues.length, preset: PRESETS[result.preset]?.label ?? result.preset }));
-      const planned = planImportedSheets(result, locale, effectiveCurrency(settings, locale, result.deals));
+      const planned = await planImportedSheets(result, locale, effectiveCurrency(settings, locale, result.deals));
       if (!planned.ok) {
         writer.setOutcome({ kind: "error", text: t("common.fixErrors"), details: planned.errors.map((e) => e.message) });
         return;

@@ -2,7 +2,6 @@
  * Commission pane -> src/generators/commission (planCommissionWorkbook).
  */
 import type { CommissionCredits, CommissionPlan } from "../../core/commission/types";
-import { planCommissionWorkbook } from "../../generators/commission";
 import type { GenerateContext } from "../appContext";
 import type { ParsedValues } from "../form";
 import { formatUi } from "../../i18n/uiLocale";
@@ -51,7 +50,8 @@ export function commissionPlanFromForm(values: ParsedValues, extra: CommissionEx
   return plan;
 }
 
-export function planCommission(values: ParsedValues, context: GenerateContext, extra: unknown): WiringResult {
+export async function planCommission(values: ParsedValues, context: GenerateContext, extra: unknown): Promise<WiringResult> {
+  const { planCommissionWorkbook } = await import(/* webpackChunkName: "generators" */ "../../generators/commission");
   const period = new Date().toISOString().slice(0, 7);
   const credits =
     values.credits === "typed" ? creditsFromLines((values.creditLines as string[]) ?? [], period) : creditsFromDeals(context, period);

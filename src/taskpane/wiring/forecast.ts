@@ -1,13 +1,13 @@
 /**
  * Forecast pane -> src/generators/forecast.ts (planForecastSheet).
  */
-import { planForecastSheet } from "../../generators/forecast";
 import type { GenerateContext } from "../appContext";
 import type { ParsedValues } from "../form";
 import { dealsSource, generatorOptions, needsDealsResult } from "./common";
 import { fromGenerator, WiringResult } from "./result";
 
-export function planForecast(values: ParsedValues, context: GenerateContext): WiringResult {
+export async function planForecast(values: ParsedValues, context: GenerateContext): Promise<WiringResult> {
+  const { planForecastSheet } = await import(/* webpackChunkName: "generators" */ "../../generators/forecast");
   if (!context.data) return needsDealsResult(context);
   return fromGenerator(
     planForecastSheet(context.data.deals, context.data.pipeline, {

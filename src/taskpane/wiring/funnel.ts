@@ -1,7 +1,6 @@
 /**
  * Funnel pane -> src/generators/funnel.ts.
  */
-import { planFunnelFromDeals, planFunnelSheet } from "../../generators/funnel";
 import type { GenerateContext } from "../appContext";
 import type { ParsedValues } from "../form";
 import { dealsSource, generatorOptions, needsDealsResult } from "./common";
@@ -31,7 +30,8 @@ export function funnelInput(values: ParsedValues): FunnelInput {
   };
 }
 
-export function planFunnel(values: ParsedValues, context: GenerateContext): WiringResult {
+export async function planFunnel(values: ParsedValues, context: GenerateContext): Promise<WiringResult> {
+  const { planFunnelFromDeals, planFunnelSheet } = await import(/* webpackChunkName: "generators" */ "../../generators/funnel");
   const input = funnelInput(values);
   const base = { ...generatorOptions(context), targetConversions: input.targets.length > 0 ? input.targets : undefined };
   if (input.source === "deals") {

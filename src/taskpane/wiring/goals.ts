@@ -1,7 +1,6 @@
 /**
  * Goals pane -> src/generators/goals.ts (defaultGoals + planGoalsSheet).
  */
-import { defaultGoals, planGoalsSheet } from "../../generators/goals";
 import type { GenerateContext } from "../appContext";
 import type { ParsedValues } from "../form";
 import { generatorOptions } from "./common";
@@ -11,7 +10,8 @@ import { fromGenerator, WiringResult } from "./result";
  * The article's KPIs for the chosen period, the revenue goal's target as typed and every
  * goal owned by the typed owner (when given).
  */
-export function planGoals(values: ParsedValues, context: GenerateContext): WiringResult {
+export async function planGoals(values: ParsedValues, context: GenerateContext): Promise<WiringResult> {
+  const { defaultGoals, planGoalsSheet } = await import(/* webpackChunkName: "generators" */ "../../generators/goals");
   const options = generatorOptions(context);
   const start = values.start as string;
   const deadline = values.deadline as string;

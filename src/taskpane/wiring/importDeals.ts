@@ -3,8 +3,6 @@
  * the initial task pane bundle) and src/generators/deals.ts + importIssues.ts.
  */
 import type { Pipeline } from "../../core/deal";
-import { planDealsSheet } from "../../generators/deals";
-import { planImportIssuesSheet } from "../../generators/importIssues";
 import type { ImportIssue, ImportResult, MappedField, PresetId } from "../../import";
 import type { Locale, WorkbookPlan } from "../../workbook/plan";
 import type { HostTable } from "../host";
@@ -62,7 +60,11 @@ export function tableToCsv(table: HostTable): string {
 }
 
 /** The Deals sheet and, when rows were left out, the ImportIssues sheet, Deals shown first. */
-export function planImportedSheets(result: ImportResult, locale: Locale, currency: string): WiringResult {
+export async function planImportedSheets(result: ImportResult, locale: Locale, currency: string): Promise<WiringResult> {
+  const [{ planDealsSheet }, { planImportIssuesSheet }] = await Promise.all([
+    import(/* webpackChunkName: "generators" */ "../../generators/deals"),
+    import(/* webpackChunkName: "generators" */ "../../generators/importIssues"),
+  ]);
   const deals = fromGenerator(planDealsSheet(result.deals, result.pipeline, { locale, currency }));
   if (!deals.ok) return deals;
   const plan: WorkbookPlan = { ...deals.plan, sheets: [...deals.plan.sheets], activeSheet: deals.plan.sheets[0]?.name };

@@ -1,13 +1,13 @@
 /**
  * Scorecard pane -> src/generators/reps.ts (planRepsSheet).
  */
-import { planRepsSheet } from "../../generators/reps";
 import type { GenerateContext } from "../appContext";
 import type { ParsedValues } from "../form";
 import { dealsSource, generatorOptions, needsDealsResult } from "./common";
 import { fromGenerator, WiringResult } from "./result";
 
-export function planScorecard(values: ParsedValues, context: GenerateContext): WiringResult {
+export async function planScorecard(values: ParsedValues, context: GenerateContext): Promise<WiringResult> {
+  const { planRepsSheet } = await import(/* webpackChunkName: "generators" */ "../../generators/reps");
   if (!context.data) return needsDealsResult(context);
   return fromGenerator(
     planRepsSheet(context.data.deals, context.data.pipeline, {

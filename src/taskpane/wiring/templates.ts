@@ -1,19 +1,15 @@
 /**
  * Templates pane -> src/generators/templates.ts.
  */
-import {
-  planActionPlanSheet,
-  planCompetitorsSheet,
-  planFeedbackSheet,
-  planRisksSheet,
-  planTrainingSheet,
-} from "../../generators/templates";
 import type { GenerateContext } from "../appContext";
 import type { ParsedValues } from "../form";
 import { generatorOptions } from "./common";
 import { fromGenerator, WiringResult } from "./result";
 
-export function planTemplates(values: ParsedValues, context: GenerateContext): WiringResult {
+export async function planTemplates(values: ParsedValues, context: GenerateContext): Promise<WiringResult> {
+  const { planActionPlanSheet, planCompetitorsSheet, planFeedbackSheet, planRisksSheet, planTrainingSheet } = await import(
+    /* webpackChunkName: "generators" */ "../../generators/templates"
+  );
   const options = { ...generatorOptions(context), rows: values.rows as number, asOf: values.asOf as string };
   switch (values.kind) {
     case "feedback":

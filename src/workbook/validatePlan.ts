@@ -154,12 +154,40 @@ function toMap(renames: Record<string, string> | Map<string, string>): Map<strin
   return renames instanceof Map ? renames : new Map(Object.entries(renames));
 }
 
-/** Parts of a formula outside string literals, rewritten by `rewrite`; literals kept as they are. */
+/**
+ * Parts of a formula outside string literals, rewritten by `rewrite`; literals kept as they
+ * are. A quoted sheet name ('Say "hi"'!A1) belongs to the code, even with a `"` inside.
+ */
 function outsideStringLiterals(formula: string, rewrite: (code: string) => string): string {
-  return formula
-    .split(/("(?:[^"]|"")*")/)
-    .map((part, i) => (i % 2 === 1 ? part : rewrite(part)))
-    .join("");
+  const parts: string[] = [];
+  let code = "";
+  let i = 0;
+  const closing = (quote: string, from: number): number => {
+    let j = from + 1;
+    while (j < formula.length) {
+      if (formula[j] === quote) {
+        if (formula[j + 1] === quote) j += 2;
+        else return j;
+      } else j += 1;
+    }
+    return formula.length - 1;
+  };
+  while (i < formula.length) {
+    const c = formula[i];
+    if (c === '"' || c === "'") {
+      const end = closing(c, i);
+      if (c === '"') {
+        parts.push(rewrite(code), formula.slice(i, end + 1));
+        code = "";
+      } else code += formula.slice(i, end + 1);
+      i = end + 1;
+    } else {
+      code += c;
+      i += 1;
+    }
+  }
+  parts.push(rewrite(code));
+  return parts.join("");
 }
 
 /**

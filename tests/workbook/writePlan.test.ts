@@ -297,6 +297,28 @@ describe("writePlan through the recording fake", () => {
     await expect(writePlan(examplePlan(), options(fake, { isSetSupported: below(1.4) }))).rejects.toMatchObject({ code: "UNSUPPORTED_HOST" });
   });
 
+  it("leaves the workbook as it was whichever operation of whichever sync fails (10-row plan, with a chart)", async () => {
+    const plan = tenRowPlan();
+    plan.sheets[0].charts = [{ type: "funnel", title: "Revenue", categories: "A2:A11", series: [{ name: "Revenue", values: "B2:B11" }], anchor: "E2", width: 300, height: 200 }];
+    plan.names = [{ name: "TopRep", refersTo: "='Reps'!$A$2" }];
+    const clean = new FakeExcel({ sheets: [{ name: "Reps", cells: { A1: "user data" } }] });
+    await writePlan(plan, options(clean));
+    const operationsPerSync = clean.syncEvents().map((e) => e.operations);
+    let runs = 0;
+    for (const [i, operations] of operationsPerSync.entries()) {
+      for (let after = 0; after <= operations; after++) {
+        const fake = new FakeExcel({ sheets: [{ name: "Reps", cells: { A1: "user data" } }] });
+        const before = fake.snapshot();
+        fake.failAtSync = i + 1;
+        fake.failAfterOperations = after;
+        await expect(writePlan(plan, options(fake))).rejects.toBeInstanceOf(WorkbookWriteError);
+        expect(fake.snapshot()).toBe(before);
+        runs += 1;
+      }
+    }
+    expect(runs).toBeGreaterThan(operationsPerSync.length);
+  });
+
   describe("a failure injected at any sync leaves the workbook as it was", () => {
     const cases: [string, () => WorkbookPlan, Partial<WritePlanOptions>, () => FakeExcel][] = [
       ["the example plan", examplePlan, {}, () => new FakeExcel({ sheets: [{ name: "Sheet1", cells: { A1: "keep" } }, { name: "Funnel" }] })],

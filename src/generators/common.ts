@@ -329,3 +329,20 @@ export function bodyBlocks(at: string, cells: PlanCell[][], numberFormat: (strin
   }
   return blocks;
 }
+
+/**
+ * Distinct non-blank texts in first-seen spelling, compared as Excel's "=" compares them
+ * (ignoring case), sorted by name.
+ *
+ * @example
+ * distinctTexts(["bob", "Alice", "Bob", " "]) // ["Alice", "bob"]
+ */
+export function distinctTexts(values: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const v of values) {
+    if (v.trim() === "") continue;
+    const key = v.toLowerCase();
+    if (!seen.has(key)) seen.set(key, v);
+  }
+  return [...seen.values()].sort((a, b) => a.localeCompare(b));
+}

@@ -18,6 +18,7 @@
 import { Deal, Pipeline } from "../core/deal";
 import { PlanCell, WorkbookPlan } from "../workbook/plan";
 import {
+  distinctTexts,
   FieldError,
   formulaText,
   headerRow,
@@ -68,12 +69,15 @@ export function planCustomersSheet(deals: readonly Deal[], pipeline: Pipeline, o
   const close = dealsRange(layout, "close");
   const won = statusLiteral(layout, "won");
 
+  // Names that differ only in case are one customer (the sheet's "=" comparison ignores case).
   const revenue = new Map<string, number>();
   for (const d of deals) {
-    if (d.customer.trim() === "") continue;
-    revenue.set(d.customer, (revenue.get(d.customer) ?? 0) + (d.status === "won" ? d.amount : 0));
+    const key = d.customer.toLowerCase();
+    revenue.set(key, (revenue.get(key) ?? 0) + (d.status === "won" ? d.amount : 0));
   }
-  const customers = [...revenue.keys()].sort((a, b) => revenue.get(b)! - revenue.get(a)! || a.localeCompare(b));
+  const customers = distinctTexts(deals.map((d) => d.customer)).sort(
+    (a, b) => revenue.get(b.toLowerCase())! - revenue.get(a.toLowerCase())! || a.localeCompare(b),
+  );
   const first = CUSTOMERS_FIRST_ROW;
   const last = first + Math.max(customers.length, 1) - 1;
   const cells: PlanCell[][] = customers.map((name, i) => {
@@ -81,8 +85,9 @@ export function planCustomersSheet(deals: readonly Deal[], pipeline: Pipeline, o
     const wonDated = `(${customer}=$A${r})*(${status}=${won})*ISNUMBER(${close})`;
     return [
       name,
-      { f: `=SUMIFS(${amount},${customer},$A${r},${status},${won})` },
-      { f: `=COUNTIFS(${customer},$A${r},${status},${won})` },
+      // Exact text comparison (not SUMIFS criteria, where "=x", ">5" or "A*" would be operators or wildcards).
+      { f: `=SUMPRODUCT((${customer}=$A${r})*(${status}=${won})*${amount})` },
+      { f: `=SUMPRODUCT((${customer}=$A${r})*(${status}=${won}))` },
       { f: `=IF(SUMPRODUCT(${wonDated})=0,"",100000-SUMPRODUCT(MAX(${wonDated}*(100000-${close}))))` },
       { f: `=IF(SUMPRODUCT(${wonDated})=0,"",SUMPRODUCT(MAX(${wonDated}*${close})))` },
       { f: `=IF(C${r}=0,"",B${r}/C${r})` },

@@ -18,6 +18,7 @@
 import { Deal, Pipeline } from "../core/deal";
 import { PlanCell, WorkbookPlan } from "../workbook/plan";
 import {
+  distinctTexts,
   FieldError,
   bodyBlocks,
   headerRow,
@@ -59,9 +60,12 @@ export interface RepsOptions extends DealsSourceOptions {
   cap?: number;
 }
 
-/** Reps in the order the scorecard lists them: by name, blank owners left out. */
+/**
+ * Reps in the order the scorecard lists them: by name, blank owners left out, names that
+ * differ only in case counted once (the sheet's "=" comparison ignores case).
+ */
 export function repNames(deals: readonly Deal[]): string[] {
-  return [...new Set(deals.map((d) => d.owner).filter((o) => o.trim() !== ""))].sort((a, b) => a.localeCompare(b));
+  return distinctTexts(deals.map((d) => d.owner));
 }
 
 /**
@@ -122,11 +126,13 @@ export function planRepsSheet(deals: readonly Deal[], pipeline: Pipeline, option
     const denominator = `IF(D${r}="",0,$O$5)+IF(G${r}="",0,$O$6)+$O$7+IF(J${r}="",0,$O$8)`;
     return [
       rep,
-      { f: `=SUMIFS(${amount},${owner},$A${r},${status},${won})` },
+      // Text keys are compared with "=" inside SUMPRODUCT, never as SUMIFS criteria: a rep
+      // named "=x", ">5" or "A*" would be read as an operator or a wildcard there.
+      { f: `=SUMPRODUCT((${owner}=$A${r})*(${status}=${won})*${amount})` },
       quotaOf(rep),
       { f: `=IF(OR(C${r}="",C${r}=0),"",B${r}/C${r})` },
-      { f: `=COUNTIFS(${owner},$A${r},${status},${won})` },
-      { f: `=COUNTIFS(${owner},$A${r},${status},${lost})` },
+      { f: `=SUMPRODUCT((${owner}=$A${r})*(${status}=${won}))` },
+      { f: `=SUMPRODUCT((${owner}=$A${r})*(${status}=${lost}))` },
       { f: `=IF(E${r}+F${r}=0,"",E${r}/(E${r}+F${r}))` },
       { f: `=IF(E${r}=0,"",B${r}/E${r})` },
       { f: `=IFERROR(SUMPRODUCT(${wonWithDates}*(${close}-${created}))/SUMPRODUCT(${wonWithDates}),"")` },

@@ -18,6 +18,7 @@
 import { Deal, Pipeline } from "../core/deal";
 import { excelSerial, PlanCell, WorkbookPlan } from "../workbook/plan";
 import {
+  distinctTexts,
   FieldError,
   headerRow,
   invalid,
@@ -212,7 +213,7 @@ export function planReviewSheet(deals: readonly Deal[], pipeline: Pipeline, opti
     freeze: { rows: REVIEW_HEADER_ROW, columns: 1 },
   };
 
-  const sources = [...new Set(deals.map((d) => d.source).filter((s) => s.trim() !== ""))].sort((a, b) => a.localeCompare(b));
+  const sources = distinctTexts(deals.map((d) => d.source));
   if (sources.length > 0) {
     const mixFirst = 5;
     const mixLast = mixFirst + sources.length - 1;
@@ -223,7 +224,7 @@ export function planReviewSheet(deals: readonly Deal[], pipeline: Pipeline, opti
         const r = mixFirst + i;
         return [
           s,
-          { f: `=SUMIFS(${amount},${status},${won},${source},$N${r})` },
+          { f: `=SUMPRODUCT((${source}=$N${r})*(${status}=${won})*${amount})` },
           { f: `=IF(SUM($O$${mixFirst}:$O$${mixLast})=0,"",O${r}/SUM($O$${mixFirst}:$O$${mixLast}))` },
         ];
       }),

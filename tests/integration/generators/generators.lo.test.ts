@@ -117,3 +117,27 @@ describe.each(["en-US", "zh-CN"] as const)("generated workbooks recalculated by 
     }
   });
 });
+
+describe("names that look like formulas, operators or wildcards", () => {
+  it("stay text in LibreOffice and match only themselves", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "salesquant-generators-hostile-"));
+    try {
+      const owners = ['=HYPERLINK("http://example.invalid","x")', "+cmd", "-1+1", "@SUM(A1)", "A*", "Ab", ">5", 'Quote "q"'];
+      const base = buildDeals();
+      const deals = base.map((d, i) => ({ ...d, owner: owners[i % owners.length], customer: owners[(i + 3) % owners.length] }));
+      const plan = must(planWorkbook(deals, PIPELINE, { asOf: "2025-06-30" }));
+      const recalculated = await writeAndRecalc(plan, "hostile", dir);
+      await compareAllFormulas(plan, recalculated);
+      const all = await readAllValues(recalculated);
+      const reps = rawRange(all, "Reps", `A5:B${4 + owners.length}`);
+      const sorted = [...owners].sort((a, b) => a.localeCompare(b));
+      expect(reps.map((r) => r[0])).toEqual(sorted);
+      for (const [rep, revenue] of reps) {
+        const expected = deals.filter((d) => d.owner === rep && d.status === "won").reduce((s, d) => s + d.amount, 0);
+        expect([rep, revenue]).toEqual([rep, expected]);
+      }
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});

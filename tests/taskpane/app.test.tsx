@@ -295,4 +295,18 @@ describe("Data pane with a workbook table", () => {
     expect(ev.value(reps.name, `${col}${rowOf("Ann")}`)).toBe(1500);
     expect(ev.value(reps.name, `${col}${rowOf("Bob")}`)).toBe(2000);
   });
+
+  it("says what to do when the data cannot be read, and writes nothing", async () => {
+    const host = fakeHost({ tables: { Notes: { headers: ["Note", "When"], rows: [["call back", "Monday"]] } } });
+    render(<App host={host} />);
+    const pane = await openPane("data");
+    await waitFor(() => expect(within(pane).getByLabelText("Table")).toBeTruthy());
+    fireEvent.change(within(pane).getByLabelText("Table"), { target: { value: "Notes" } });
+    await act(async () => {
+      fireEvent.click(within(pane).getByRole("button", { name: "Use a table" }));
+    });
+    const bar = await within(pane).findByTestId("outcome-error", {}, { timeout: 20000 });
+    expect(bar.textContent).toContain("Check that it is a CSV or XLSX export.");
+    expect(host.written).toHaveLength(0);
+  });
 });

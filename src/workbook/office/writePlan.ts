@@ -347,8 +347,11 @@ interface WriteState {
   /** Table and chart names on the target sheet before the write (others are removed on failure). */
   targetTablesBefore: string[];
   targetChartsBefore: string[];
-  /** Target ranges to restore on failure: address -> formulas and number formats before. */
-  targetBefore: { address: string; formulas: unknown[][]; numberFormat: unknown[][] }[];
+  /**
+   * Target block ranges to restore on failure: cleared, then the part that held values or
+   * formats before gets its formulas and number formats back.
+   */
+  targetBefore: { address: string; occupied?: { address: string; formulas: unknown[][]; numberFormat: unknown[][] } }[];
   targetSheet?: string;
 }
 
@@ -492,10 +495,11 @@ async function writeInContext(context: Excel.RequestContext, original: WorkbookP
       ...(sheetPlan.tables ?? []).map((t) => t.range),
     ];
     const used = addresses.map((a) => targetSheetProxy.getRange(a).getUsedRangeOrNullObject(true));
+    // What each block range holds (values or formats), kept to put back if the write fails.
     const before = sheetPlan.blocks.map((b) => {
-      const range = targetSheetProxy.getRange(rangeAddress(blockBox(b)));
-      range.load(["formulas", "numberFormat", "address"]);
-      return { address: rangeAddress(blockBox(b)), range };
+      const occupied = targetSheetProxy.getRange(rangeAddress(blockBox(b))).getUsedRangeOrNullObject(false);
+      occupied.load(["formulas", "numberFormat", "address"]);
+      return { address: rangeAddress(blockBox(b)), occupied };
     });
     const targetTables = targetSheetProxy.tables;
     targetTables.load("items/name");
@@ -512,7 +516,18 @@ async function writeInContext(context: Excel.RequestContext, original: WorkbookP
     state.targetSheet = target.sheet;
     state.targetTablesBefore = targetTables.items.map((t) => t.name);
     state.targetChartsBefore = targetCharts.items.map((c) => c.name);
-    state.targetBefore = before.map((b) => ({ address: b.address, formulas: b.range.formulas, numberFormat: b.range.numberFormat }));
+    state.targetBefore = before.map((b) =>
+      b.occupied.isNullObject
+        ? { address: b.address }
+        : {
+            address: b.address,
+            occupied: {
+              address: b.occupied.address.slice(b.occupied.address.lastIndexOf("!") + 1),
+              formulas: b.occupied.formulas,
+              numberFormat: b.occupied.numberFormat,
+            },
+          },
+    );
   }
 
   // 2. Cells.
@@ -530,8 +545,8 @@ async function writeInContext(context: Excel.RequestContext, original: WorkbookP
   let pendingPayload = 0;
   const spend = async (payload: number): Promise<void> => {
     if (pendingPayload > 0 && pendingPayload + payload > w.maxPayload) {
-      if (excelApi("1.6")) workbook.application.suspendApiCalculationUntilNextSync();
       await sync();
+      // Suspension lasts one request: suspend again for the next chunk.
       if (excelApi("1.6")) workbook.application.suspendApiCalculationUntilNextSync();
       pendingPayload = 0;
     }
@@ -768,9 +783,12 @@ async function removeWhatWasAdded(context: Excel.RequestContext, state: WriteSta
     for (const table of targetTables.items) if (!state.targetTablesBefore.includes(table.name)) table.delete();
     for (const chart of targetCharts.items) if (!state.targetChartsBefore.includes(chart.name)) chart.delete();
     for (const before of state.targetBefore) {
-      const range = targetProxy.getRange(before.address);
-      range.formulas = before.formulas;
-      range.numberFormat = before.numberFormat;
+      targetProxy.getRange(before.address).clear("All");
+      if (before.occupied) {
+        const range = targetProxy.getRange(before.occupied.address);
+        range.formulas = before.occupied.formulas;
+        range.numberFormat = before.occupied.numberFormat;
+      }
     }
   }
   await sync();

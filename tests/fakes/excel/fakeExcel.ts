@@ -702,11 +702,23 @@ export class FakeRange
     });
   }
 
-  clear(): void {
-    this.recordCall("clear", [], () => {
+  /** "All" (default) empties the cells; "Contents" keeps number formats; "Formats" keeps contents. */
+  clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
+    this.recordCall("clear", [applyTo], () => {
       const sheet = this.sheet.must();
       const b = this.mustBox();
-      for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) sheet.cells.delete(key(r, c));
+      for (let r = b.top; r <= b.bottom; r++) {
+        for (let c = b.left; c <= b.right; c++) {
+          const k = key(r, c);
+          const cell = sheet.cells.get(k);
+          if (!cell) continue;
+          if (applyTo === "Contents") cell.formula = "";
+          if (applyTo === "Contents") cell.value = null;
+          if (applyTo === "Formats") cell.numberFormat = "General";
+          if (applyTo === "All" || (cell.formula === "" && cell.numberFormat === "General")) sheet.cells.delete(k);
+        }
+      }
+      if (applyTo !== "Contents") sheet.decorations.push(`clear formats ${rangeAddress(b)}`);
     });
   }
 }

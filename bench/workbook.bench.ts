@@ -18,10 +18,28 @@ const ROWS = 100_000;
 const COLUMNS = 8;
 
 function planBlock(): WorkbookPlan {
-  const header = ["Deal", "Owner", "Stage", "Amount", "Probability", "Weighted", "Created", "Region"];
+  const header = [
+    "Deal",
+    "Owner",
+    "Stage",
+    "Amount",
+    "Probability",
+    "Weighted",
+    "Created",
+    "Region",
+  ];
   const cells = Array.from({ length: ROWS }, (_, i) => {
     const r = i + 2;
-    return [`D-${100000 + i}`, `Rep ${i % 37}`, `Stage ${i % 4}`, 1000 + (i % 997) * 13.5, (i % 10) / 10, { f: `=D${r}*E${r}` }, 45000 + (i % 365), ["North", "South", "East", "West"][i % 4]];
+    return [
+      `D-${100000 + i}`,
+      `Rep ${i % 37}`,
+      `Stage ${i % 4}`,
+      1000 + (i % 997) * 13.5,
+      (i % 10) / 10,
+      { f: `=D${r}*E${r}` },
+      45000 + (i % 365),
+      ["North", "South", "East", "West"][i % 4],
+    ];
   });
   return {
     sheets: [
@@ -29,7 +47,11 @@ function planBlock(): WorkbookPlan {
         name: "Deals",
         blocks: [
           { at: "A1", cells: [header], style: { bold: true, fill: "#D9E1F2" } },
-          { at: "A2", cells, numberFormat: [null, null, null, "#,##0.00", "0%", "#,##0.00", "yyyy-mm-dd", null] },
+          {
+            at: "A2",
+            cells,
+            numberFormat: [null, null, null, "#,##0.00", "0%", "#,##0.00", "yyyy-mm-dd", null],
+          },
         ],
         tables: [{ name: "Deals", range: `A1:H${ROWS + 1}` }],
         freeze: { rows: 1, columns: 0 },
@@ -38,7 +60,9 @@ function planBlock(): WorkbookPlan {
   };
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T; peakRssMb: number }> {
+async function timed<T>(
+  work: () => Promise<T>,
+): Promise<{ ms: number; value: T; peakRssMb: number }> {
   const start = process.memoryUsage().rss;
   let peak = start;
   const sampler = setInterval(() => {
@@ -53,11 +77,19 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T;
 }
 
 async function excelJsBaseline(plan: WorkbookPlan, file: string): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: true });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useStyles: false,
+    useSharedStrings: true,
+  });
   const sheet = workbook.addWorksheet("Deals");
   for (const block of plan.sheets[0].blocks) {
     for (const row of block.cells) {
-      sheet.addRow(row.map((c) => (c !== null && typeof c === "object" ? { formula: c.f.slice(1) } : c))).commit();
+      sheet
+        .addRow(
+          row.map((c) => (c !== null && typeof c === "object" ? { formula: c.f.slice(1) } : c)),
+        )
+        .commit();
     }
   }
   sheet.commit();
@@ -73,16 +105,26 @@ export default async function run(): Promise<void> {
   const syncs = fake.syncEvents();
   const totalPayload = syncs.reduce((sum, s) => sum + s.payload, 0);
   const largest = Math.max(...syncs.map((s) => s.payload));
-  console.log(`workbook: office writer (recording fake), ${ROWS} x ${COLUMNS}: ${office.value.syncs} syncs`);
-  console.log(`workbook: office writer total payload ${(totalPayload / 1e6).toFixed(1)} MB, largest request ${(largest / 1e6).toFixed(2)} MB (limit 5 MB)`);
-  console.log(`workbook: office writer time / planning time = ${(office.ms / planning.ms).toFixed(1)}x`);
+  console.log(
+    `workbook: office writer (recording fake), ${ROWS} x ${COLUMNS}: ${office.value.syncs} syncs`,
+  );
+  console.log(
+    `workbook: office writer total payload ${(totalPayload / 1e6).toFixed(1)} MB, largest request ${(largest / 1e6).toFixed(2)} MB (limit 5 MB)`,
+  );
+  console.log(
+    `workbook: office writer time / planning time = ${(office.ms / planning.ms).toFixed(1)}x`,
+  );
 
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "salesquant-bench-"));
   try {
     const baseline = await timed(() => excelJsBaseline(plan, path.join(dir, "baseline.xlsx")));
     const ours = await timed(() => writeXlsxFile(plan, path.join(dir, "plan.xlsx")));
-    console.log(`workbook: xlsx writer time / ExcelJS unformatted streaming = ${(ours.ms / baseline.ms).toFixed(2)}x`);
-    console.log(`workbook: xlsx writer peak RSS growth ${ours.peakRssMb.toFixed(0)} MB (ExcelJS unformatted ${baseline.peakRssMb.toFixed(0)} MB)`);
+    console.log(
+      `workbook: xlsx writer time / ExcelJS unformatted streaming = ${(ours.ms / baseline.ms).toFixed(2)}x`,
+    );
+    console.log(
+      `workbook: xlsx writer peak RSS growth ${ours.peakRssMb.toFixed(0)} MB (ExcelJS unformatted ${baseline.peakRssMb.toFixed(0)} MB)`,
+    );
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }

@@ -35,7 +35,11 @@ export function examplePlan(): WorkbookPlan {
         freeze: { rows: 3, columns: 1 },
         merges: ["A1:D1"],
         blocks: [
-          { at: "A1", cells: [["Sales funnel"]], style: { bold: true, fontSize: 14, fontColor: "#1F3864" } },
+          {
+            at: "A1",
+            cells: [["Sales funnel"]],
+            style: { bold: true, fontSize: 14, fontColor: "#1F3864" },
+          },
           {
             at: "A3",
             cells: [["Stage", "Deals", "Conversion", "Remark"]],
@@ -59,9 +63,23 @@ export function examplePlan(): WorkbookPlan {
             cells: [["Total", formula("=SUM(B4:B7)"), formula("=B7/B4"), null]],
           },
         ],
-        tables: [{ name: "Funnel", range: "A3:D8", style: "TableStyleMedium2", totalsRow: true, showBandedRows: true }],
+        tables: [
+          {
+            name: "Funnel",
+            range: "A3:D8",
+            style: "TableStyleMedium2",
+            totalsRow: true,
+            showBandedRows: true,
+          },
+        ],
         conditionalFormats: [
-          { type: "cellValue", range: "C5:C7", operator: "lessThan", formula1: "0.45", style: { fill: "#F8CBAD", fontColor: "#9C0006" } },
+          {
+            type: "cellValue",
+            range: "C5:C7",
+            operator: "lessThan",
+            formula1: "0.45",
+            style: { fill: "#F8CBAD", fontColor: "#9C0006" },
+          },
           { type: "formula", range: "A4:A7", formula: "=$B4>=100", style: { bold: true } },
           { type: "dataBar", range: "B4:B7", color: "#5B9BD5" },
           { type: "colorScale", range: "C4:C7", colors: ["#F8696B", "#FFEB84", "#63BE7B"] },
@@ -96,7 +114,12 @@ export function examplePlan(): WorkbookPlan {
         columnWidths: { A: 26, B: 14 },
         blocks: [
           { at: "A1", cells: [["Metric", "Value"]], style: { bold: true, fill: "#E2EFDA" } },
-          { at: "A2", cells: [["Target win rate", 0.08]], numberFormat: [null, "0.0%"], style: { fill: "#FFF2CC" } },
+          {
+            at: "A2",
+            cells: [["Target win rate", 0.08]],
+            numberFormat: [null, "0.0%"],
+            style: { fill: "#FFF2CC" },
+          },
           {
             at: "A3",
             numberFormat: [null, "0.0%"],

@@ -39,7 +39,10 @@ export function sanitizeSheetName(wanted: string): string {
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, "")
     .replace(/^[\s']+|[\s']+$/g, "");
-  return Array.from(cleaned).slice(0, SHEET_NAME_MAX_LENGTH).join("").replace(/[\s']+$/g, "");
+  return Array.from(cleaned)
+    .slice(0, SHEET_NAME_MAX_LENGTH)
+    .join("")
+    .replace(/[\s']+$/g, "");
 }
 
 /**
@@ -53,7 +56,8 @@ export function sanitizeSheetName(wanted: string): string {
 export function uniqueSheetName(wanted: string, existingNames: Iterable<string>): string {
   const taken = new Set(Array.from(existingNames, (n) => n.toLowerCase()));
   const base = sanitizeSheetName(wanted) || "Sheet";
-  if (!taken.has(base.toLowerCase()) && base.toLowerCase() !== RESERVED_SHEET_NAME.toLowerCase()) return base;
+  if (!taken.has(base.toLowerCase()) && base.toLowerCase() !== RESERVED_SHEET_NAME.toLowerCase())
+    return base;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
     const head = Array.from(base)
@@ -128,11 +132,17 @@ function mapFormulaText(plan: WorkbookPlan, rewrite: (formula: string) => string
       ...sheet,
       blocks: sheet.blocks.map((block) => ({
         ...block,
-        cells: block.cells.some((row) => row.some(isFormulaCell)) ? block.cells.map((row) => row.map(cell)) : block.cells,
+        cells: block.cells.some((row) => row.some(isFormulaCell))
+          ? block.cells.map((row) => row.map(cell))
+          : block.cells,
       })),
       conditionalFormats: sheet.conditionalFormats?.map((cf) => {
         if (cf.type === "cellValue") {
-          return { ...cf, formula1: ref(cf.formula1), ...(cf.formula2 !== undefined ? { formula2: ref(cf.formula2) } : {}) };
+          return {
+            ...cf,
+            formula1: ref(cf.formula1),
+            ...(cf.formula2 !== undefined ? { formula2: ref(cf.formula2) } : {}),
+          };
         }
         if (cf.type === "formula") return { ...cf, formula: ref(cf.formula) };
         return cf;
@@ -202,24 +212,32 @@ function outsideStringLiterals(formula: string, rewrite: (code: string) => strin
  * renameSheetsInPlan(plan, { Funnel: "Funnel (2)" })
  * // { f: "='Funnel'!C4*2" } becomes { f: "='Funnel (2)'!C4*2" }
  */
-export function renameSheetsInPlan(plan: WorkbookPlan, renames: Record<string, string> | Map<string, string>): WorkbookPlan {
+export function renameSheetsInPlan(
+  plan: WorkbookPlan,
+  renames: Record<string, string> | Map<string, string>,
+): WorkbookPlan {
   const map = toMap(renames);
   if (map.size === 0 || Array.from(map).every(([from, to]) => from === to)) return plan;
   const lower = new Map(Array.from(map, ([from, to]) => [from.toLowerCase(), to] as const));
   const quote = (name: string): string => `'${name.replace(/'/g, "''")}'!`;
   const rewrite = (formula: string): string =>
     outsideStringLiterals(formula, (code) =>
-      code.replace(/'((?:[^']|'')+)'!|(?<![\w.'\]])([A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!/g, (whole, quoted, bare) => {
-        const name = quoted !== undefined ? quoted.replace(/''/g, "'") : bare;
-        const to = lower.get(String(name).toLowerCase());
-        return to === undefined ? whole : quote(to);
-      }),
+      code.replace(
+        /'((?:[^']|'')+)'!|(?<![\w.'\]])([A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!/g,
+        (whole, quoted, bare) => {
+          const name = quoted !== undefined ? quoted.replace(/''/g, "'") : bare;
+          const to = lower.get(String(name).toLowerCase());
+          return to === undefined ? whole : quote(to);
+        },
+      ),
     );
   const renamed = mapFormulaText(plan, rewrite);
   return {
     ...renamed,
     sheets: renamed.sheets.map((sheet) => ({ ...sheet, name: map.get(sheet.name) ?? sheet.name })),
-    ...(plan.activeSheet !== undefined ? { activeSheet: map.get(plan.activeSheet) ?? plan.activeSheet } : {}),
+    ...(plan.activeSheet !== undefined
+      ? { activeSheet: map.get(plan.activeSheet) ?? plan.activeSheet }
+      : {}),
   };
 }
 
@@ -229,16 +247,22 @@ export function renameSheetsInPlan(plan: WorkbookPlan, renames: Record<string, s
  *
  * @example renameTablesInPlan(plan, { Funnel: "Funnel2" })
  */
-export function renameTablesInPlan(plan: WorkbookPlan, renames: Record<string, string> | Map<string, string>): WorkbookPlan {
+export function renameTablesInPlan(
+  plan: WorkbookPlan,
+  renames: Record<string, string> | Map<string, string>,
+): WorkbookPlan {
   const map = toMap(renames);
   if (map.size === 0 || Array.from(map).every(([from, to]) => from === to)) return plan;
   const lower = new Map(Array.from(map, ([from, to]) => [from.toLowerCase(), to] as const));
   const rewrite = (formula: string): string =>
     outsideStringLiterals(formula, (code) =>
-      code.replace(/(?<![\w.'!\]])([A-Za-z_\\\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)\[/g, (whole, name: string) => {
-        const to = lower.get(name.toLowerCase());
-        return to === undefined ? whole : `${to}[`;
-      }),
+      code.replace(
+        /(?<![\w.'!\]])([A-Za-z_\\\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)\[/g,
+        (whole, name: string) => {
+          const to = lower.get(name.toLowerCase());
+          return to === undefined ? whole : `${to}[`;
+        },
+      ),
     );
   const renamed = mapFormulaText(plan, rewrite);
   return {
@@ -254,7 +278,12 @@ export function renameTablesInPlan(plan: WorkbookPlan, renames: Record<string, s
 export function blockBox(block: Block): RangeBox {
   const at = parseCell(block.at);
   const columns = block.cells[0]?.length ?? 0;
-  return { top: at.row, left: at.column, bottom: at.row + block.cells.length - 1, right: at.column + columns - 1 };
+  return {
+    top: at.row,
+    left: at.column,
+    bottom: at.row + block.cells.length - 1,
+    right: at.column + columns - 1,
+  };
 }
 
 function overlaps(a: RangeBox, b: RangeBox): boolean {
@@ -262,7 +291,9 @@ function overlaps(a: RangeBox, b: RangeBox): boolean {
 }
 
 function insideGrid(box: RangeBox): boolean {
-  return box.top >= 1 && box.left >= 1 && box.bottom <= EXCEL_MAX_ROWS && box.right <= EXCEL_MAX_COLUMNS;
+  return (
+    box.top >= 1 && box.left >= 1 && box.bottom <= EXCEL_MAX_ROWS && box.right <= EXCEL_MAX_COLUMNS
+  );
 }
 
 /** The planned content of one cell of a sheet (undefined when no block covers it). */
@@ -304,11 +335,21 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
   const sheetNames = new Map<string, string>();
   for (const sheet of plan.sheets) {
     const clean = sanitizeSheetName(sheet.name);
-    if (clean === "") report(sheet.name, "name", "The sheet name is blank once characters Excel forbids are removed.");
+    if (clean === "")
+      report(
+        sheet.name,
+        "name",
+        "The sheet name is blank once characters Excel forbids are removed.",
+      );
     else if (clean.toLowerCase() === RESERVED_SHEET_NAME.toLowerCase())
-      report(sheet.name, "name", `Excel reserves the sheet name "${RESERVED_SHEET_NAME}"; choose another name.`);
+      report(
+        sheet.name,
+        "name",
+        `Excel reserves the sheet name "${RESERVED_SHEET_NAME}"; choose another name.`,
+      );
     const key = sheet.name.toLowerCase();
-    if (sheetNames.has(key)) report(sheet.name, "name", `Two sheets of the plan are named "${sheet.name}".`);
+    if (sheetNames.has(key))
+      report(sheet.name, "name", `Two sheets of the plan are named "${sheet.name}".`);
     sheetNames.set(key, sheet.name);
   }
   const knownSheet = (ref: string): boolean => {
@@ -317,8 +358,10 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
   };
   const checkRef = (sheet: string, where: string, ref: string): void => {
     const { sheet: other, address } = splitSheetRef(ref.replace(/^=/, ""));
-    if (!tryBox(address.replace(/\$/g, ""))) report(sheet, where, `"${ref}" is not a range inside Excel's grid.`);
-    else if (other !== undefined && !knownSheet(ref)) report(sheet, where, `"${ref}" refers to a sheet that is not in the plan.`);
+    if (!tryBox(address.replace(/\$/g, "")))
+      report(sheet, where, `"${ref}" is not a range inside Excel's grid.`);
+    else if (other !== undefined && !knownSheet(ref))
+      report(sheet, where, `"${ref}" refers to a sheet that is not in the plan.`);
   };
 
   const tableNames = new Map<string, string>();
@@ -341,36 +384,58 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
       }
       const ragged = block.cells.findIndex((row) => row.length !== width);
       if (ragged >= 0) {
-        report(s, where, `Row ${ragged + 1} has ${block.cells[ragged].length} cells; every row needs ${width}.`);
+        report(
+          s,
+          where,
+          `Row ${ragged + 1} has ${block.cells[ragged].length} cells; every row needs ${width}.`,
+        );
         return;
       }
-      const box = { top: at.row, left: at.column, bottom: at.row + block.cells.length - 1, right: at.column + width - 1 };
+      const box = {
+        top: at.row,
+        left: at.column,
+        bottom: at.row + block.cells.length - 1,
+        right: at.column + width - 1,
+      };
       if (!insideGrid(box)) {
-        report(s, where, `The block passes Excel's limits of ${EXCEL_MAX_ROWS} rows and ${EXCEL_MAX_COLUMNS} columns.`);
+        report(
+          s,
+          where,
+          `The block passes Excel's limits of ${EXCEL_MAX_ROWS} rows and ${EXCEL_MAX_COLUMNS} columns.`,
+        );
         return;
       }
-      if (boxes.some((other) => overlaps(other, box))) report(s, where, "The block overlaps another block.");
+      if (boxes.some((other) => overlaps(other, box)))
+        report(s, where, "The block overlaps another block.");
       boxes.push(box);
       if (Array.isArray(block.numberFormat) && block.numberFormat.length !== width)
-        report(s, where, `numberFormat lists ${block.numberFormat.length} columns; the block has ${width}.`);
+        report(
+          s,
+          where,
+          `numberFormat lists ${block.numberFormat.length} columns; the block has ${width}.`,
+        );
       for (let r = 0; r < block.cells.length; r++) {
         const row = block.cells[r];
         for (let c = 0; c < width; c++) {
           const cell = row[c];
-          if (typeof cell === "number" && !Number.isFinite(cell)) report(s, where, `Cell ${r + 1},${c + 1} is not a finite number.`);
-          else if (isFormulaCell(cell) && !cell.f.startsWith("=")) report(s, where, `Formula "${cell.f}" does not start with "=".`);
+          if (typeof cell === "number" && !Number.isFinite(cell))
+            report(s, where, `Cell ${r + 1},${c + 1} is not a finite number.`);
+          else if (isFormulaCell(cell) && !cell.f.startsWith("="))
+            report(s, where, `Formula "${cell.f}" does not start with "=".`);
         }
       }
     });
 
-    for (const merge of sheet.merges ?? []) if (!tryBox(merge)) report(s, "merges", `"${merge}" is not a range.`);
+    for (const merge of sheet.merges ?? [])
+      if (!tryBox(merge)) report(s, "merges", `"${merge}" is not a range.`);
     for (const letters of Object.keys(sheet.columnWidths ?? {})) {
       if (!/^[A-Za-z]{1,3}$/.test(letters) || columnNumber(letters) > EXCEL_MAX_COLUMNS)
         report(s, "columnWidths", `"${letters}" is not a column.`);
     }
     for (const row of Object.keys(sheet.rowHeights ?? {})) {
       const n = Number(row);
-      if (!Number.isInteger(n) || n < 1 || n > EXCEL_MAX_ROWS) report(s, "rowHeights", `"${row}" is not a row number.`);
+      if (!Number.isInteger(n) || n < 1 || n > EXCEL_MAX_ROWS)
+        report(s, "rowHeights", `"${row}" is not a row number.`);
     }
     if (sheet.freeze) {
       const { rows, columns } = sheet.freeze;
@@ -382,16 +447,22 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
     (sheet.tables ?? []).forEach((table, i) => {
       const where = `tables[${i}] ${table.name}`;
       if (!isLegalTableOrDefinedName(table.name))
-        report(s, where, `"${table.name}" is not a legal table name (letters, digits, _ and ., not like a cell address).`);
+        report(
+          s,
+          where,
+          `"${table.name}" is not a legal table name (letters, digits, _ and ., not like a cell address).`,
+        );
       const key = table.name.toLowerCase();
-      if (tableNames.has(key)) report(s, where, `Two tables of the plan are named "${table.name}".`);
+      if (tableNames.has(key))
+        report(s, where, `Two tables of the plan are named "${table.name}".`);
       tableNames.set(key, table.name);
       const box = tryBox(table.range);
       if (!box) {
         report(s, where, `"${table.range}" is not a range.`);
         return;
       }
-      if (tableBoxes.some((other) => overlaps(other, box))) report(s, where, "The table overlaps another table.");
+      if (tableBoxes.some((other) => overlaps(other, box)))
+        report(s, where, "The table overlaps another table.");
       tableBoxes.push(box);
       const headers = new Set<string>();
       for (let c = box.left; c <= box.right; c++) {
@@ -400,7 +471,8 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
           report(s, where, `Header cell in column ${c} must be non-empty text.`);
           continue;
         }
-        if (headers.has(header.toLowerCase())) report(s, where, `Header "${header}" appears twice.`);
+        if (headers.has(header.toLowerCase()))
+          report(s, where, `Header "${header}" appears twice.`);
         headers.add(header.toLowerCase());
       }
     });
@@ -414,14 +486,17 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
       if (chart.series.length === 0) report(s, where, "The chart has no series.");
       chart.series.forEach((series) => checkRef(s, where, series.values));
       if (!tryBox(chart.anchor)) report(s, where, `"${chart.anchor}" is not a cell.`);
-      if (!(chart.width > 0 && chart.height > 0)) report(s, where, "Width and height must be positive.");
+      if (!(chart.width > 0 && chart.height > 0))
+        report(s, where, "Width and height must be positive.");
     });
     (sheet.validations ?? []).forEach((v, i) => {
       const where = `validations[${i}]`;
       if (!tryBox(v.range)) report(s, where, `"${v.range}" is not a range.`);
       if (v.type === "list") {
-        if (Array.isArray(v.source) ? v.source.length === 0 : v.source.trim() === "") report(s, where, "The list has no choices.");
-        if (typeof v.source === "string" && !knownSheet(v.source)) report(s, where, `"${v.source}" refers to a sheet that is not in the plan.`);
+        if (Array.isArray(v.source) ? v.source.length === 0 : v.source.trim() === "")
+          report(s, where, "The list has no choices.");
+        if (typeof v.source === "string" && !knownSheet(v.source))
+          report(s, where, `"${v.source}" refers to a sheet that is not in the plan.`);
       }
     });
     (sheet.notes ?? []).forEach((note, i) => {
@@ -436,12 +511,16 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
   const definedNames = new Set<string>();
   (plan.names ?? []).forEach((n, i) => {
     const where = `names[${i}] ${n.name}`;
-    if (!isLegalTableOrDefinedName(n.name)) report(undefined, where, `"${n.name}" is not a legal defined name.`);
+    if (!isLegalTableOrDefinedName(n.name))
+      report(undefined, where, `"${n.name}" is not a legal defined name.`);
     const key = n.name.toLowerCase();
-    if (definedNames.has(key) || tableNames.has(key)) report(undefined, where, `"${n.name}" is used twice (names and tables share one namespace).`);
+    if (definedNames.has(key) || tableNames.has(key))
+      report(undefined, where, `"${n.name}" is used twice (names and tables share one namespace).`);
     definedNames.add(key);
-    if (!n.refersTo.startsWith("=")) report(undefined, where, `refersTo "${n.refersTo}" must start with "=".`);
-    else if (!knownSheet(n.refersTo)) report(undefined, where, `"${n.refersTo}" refers to a sheet that is not in the plan.`);
+    if (!n.refersTo.startsWith("="))
+      report(undefined, where, `refersTo "${n.refersTo}" must start with "=".`);
+    else if (!knownSheet(n.refersTo))
+      report(undefined, where, `"${n.refersTo}" refers to a sheet that is not in the plan.`);
   });
   if (plan.activeSheet !== undefined && !sheetNames.has(plan.activeSheet.toLowerCase()))
     report(undefined, "activeSheet", `"${plan.activeSheet}" is not a sheet of the plan.`);

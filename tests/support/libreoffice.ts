@@ -34,10 +34,16 @@ const RECALC_ALWAYS_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 
 function run(command: string, args: string[]): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { timeout: SOFFICE_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${command} ${args.join(" ")} failed: ${error.message}\n${stderr}`));
-      else resolve({ stdout: String(stdout), stderr: String(stderr) });
-    });
+    execFile(
+      command,
+      args,
+      { timeout: SOFFICE_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error)
+          reject(new Error(`${command} ${args.join(" ")} failed: ${error.message}\n${stderr}`));
+        else resolve({ stdout: String(stdout), stderr: String(stderr) });
+      },
+    );
   });
 }
 
@@ -45,11 +51,21 @@ function run(command: string, args: string[]): Promise<{ stdout: string; stderr:
 async function freshProfile(): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "salesquant-lo-profile-"));
   await fs.mkdir(path.join(dir, "user"), { recursive: true });
-  await fs.writeFile(path.join(dir, "user", "registrymodifications.xcu"), RECALC_ALWAYS_PROFILE, "utf8");
+  await fs.writeFile(
+    path.join(dir, "user", "registrymodifications.xcu"),
+    RECALC_ALWAYS_PROFILE,
+    "utf8",
+  );
   return dir;
 }
 
-async function convertWithSoffice(input: string, outDir: string, convertTo: string, outExtension: string, outName: string): Promise<string> {
+async function convertWithSoffice(
+  input: string,
+  outDir: string,
+  convertTo: string,
+  outExtension: string,
+  outName: string,
+): Promise<string> {
   const profile = await freshProfile();
   const work = await fs.mkdtemp(path.join(os.tmpdir(), "salesquant-lo-out-"));
   try {
@@ -64,7 +80,10 @@ async function convertWithSoffice(input: string, outDir: string, convertTo: stri
       work,
       path.resolve(input),
     ]);
-    const produced = path.join(work, `${path.basename(input, path.extname(input))}.${outExtension}`);
+    const produced = path.join(
+      work,
+      `${path.basename(input, path.extname(input))}.${outExtension}`,
+    );
     await fs.access(produced).catch(() => {
       throw new Error(`LibreOffice did not produce ${produced} from ${input}`);
     });
@@ -82,14 +101,24 @@ async function convertWithSoffice(input: string, outDir: string, convertTo: stri
  * Recalculates an .xlsx in headless LibreOffice (full recalculation on load) and saves the
  * result as `<name>.recalculated.xlsx` in `outDir`. Resolves with that file's path.
  */
-export async function recalculateWithLibreOffice(xlsxPath: string, outDir: string): Promise<string> {
+export async function recalculateWithLibreOffice(
+  xlsxPath: string,
+  outDir: string,
+): Promise<string> {
   const base = path.basename(xlsxPath, path.extname(xlsxPath));
-  return convertWithSoffice(xlsxPath, outDir, 'xlsx:Calc MS Excel 2007 XML', "xlsx", `${base}.recalculated.xlsx`);
+  return convertWithSoffice(
+    xlsxPath,
+    outDir,
+    "xlsx:Calc MS Excel 2007 XML",
+    "xlsx",
+    `${base}.recalculated.xlsx`,
+  );
 }
 
 function cellValue(value: ExcelJS.CellValue): ReadValue {
   if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
   // ExcelJS turns date-formatted numbers into Dates: give back the Excel serial number.
   if (value instanceof Date) return (value.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
   if (typeof value === "object") {
@@ -99,7 +128,8 @@ function cellValue(value: ExcelJS.CellValue): ReadValue {
       if (result === undefined) return null;
       return cellValue(result as ExcelJS.CellValue);
     }
-    if ("richText" in value) return (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("");
+    if ("richText" in value)
+      return (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("");
     if ("text" in value) return String((value as ExcelJS.CellHyperlinkValue).text);
   }
   return String(value);
@@ -110,7 +140,11 @@ function cellValue(value: ExcelJS.CellValue): ReadValue {
  * Formula cells give their cached result; errors give their text ("#DIV/0!"); empty cells null;
  * date-formatted cells their Excel serial number (2024-03-15 -> 45366).
  */
-export async function readValues(xlsxPath: string, sheet: string, range: string): Promise<ReadValue[][]> {
+export async function readValues(
+  xlsxPath: string,
+  sheet: string,
+  range: string,
+): Promise<ReadValue[][]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(xlsxPath);
   const worksheet = workbook.getWorksheet(sheet);
@@ -121,7 +155,8 @@ export async function readValues(xlsxPath: string, sheet: string, range: string)
   const rows: ReadValue[][] = [];
   for (let r = Number(start.row); r <= Number(end.row); r++) {
     const row: ReadValue[] = [];
-    for (let c = Number(start.col); c <= Number(end.col); c++) row.push(cellValue(worksheet.getCell(r, c).value));
+    for (let c = Number(start.col); c <= Number(end.col); c++)
+      row.push(cellValue(worksheet.getCell(r, c).value));
     rows.push(row);
   }
   return rows;
@@ -132,7 +167,11 @@ export async function readValues(xlsxPath: string, sheet: string, range: string)
  * (SinglePageSheets), then each page to PNG with pdftoppm.
  * Resolves with the PNG paths (`<name>-1.png`, `<name>-2.png`, ...) in `outDir`.
  */
-export async function renderToPng(xlsxPath: string, outDir: string, resolutionDpi = 70): Promise<string[]> {
+export async function renderToPng(
+  xlsxPath: string,
+  outDir: string,
+  resolutionDpi = 70,
+): Promise<string[]> {
   const base = path.basename(xlsxPath, path.extname(xlsxPath));
   const pdf = await convertWithSoffice(
     xlsxPath,

@@ -1,9 +1,19 @@
 import { FakeExcel } from "../fakes/excel/fakeExcel";
-import { listTableNames, readSelection, readTable, toReadTable } from "../../src/workbook/office/readers";
+import {
+  listTableNames,
+  readSelection,
+  readTable,
+  toReadTable,
+} from "../../src/workbook/office/readers";
 
 const workbook = () =>
   new FakeExcel({
-    sheets: [{ name: "Data", cells: { A1: "Stage", B1: "Amount", A2: "Lead", B2: 100, A3: "Won", B3: 40, C9: "" } }],
+    sheets: [
+      {
+        name: "Data",
+        cells: { A1: "Stage", B1: "Amount", A2: "Lead", B2: 100, A3: "Won", B3: 40, C9: "" },
+      },
+    ],
     tables: [{ name: "Deals", sheet: "Data", address: "A1:B3" }],
     selection: { sheet: "Data", address: "A:C" },
   });
@@ -13,7 +23,10 @@ describe("readers", () => {
     const fake = workbook();
     const read = await readSelection(fake.run);
     expect(read.headers).toEqual(["Stage", "Amount"]);
-    expect(read.rows).toEqual([["Lead", 100], ["Won", 40]]);
+    expect(read.rows).toEqual([
+      ["Lead", 100],
+      ["Won", 40],
+    ]);
     expect(read.address).toBe("Data!A1:B3");
     expect(fake.syncCount).toBe(1);
   });
@@ -26,11 +39,20 @@ describe("readers", () => {
 
   it("reads a table by name", async () => {
     const read = await readTable("deals", workbook().run);
-    expect(read).toEqual({ address: "Data!A1:B1", headers: ["Stage", "Amount"], rows: [["Lead", 100], ["Won", 40]] });
+    expect(read).toEqual({
+      address: "Data!A1:B1",
+      headers: ["Stage", "Amount"],
+      rows: [
+        ["Lead", 100],
+        ["Won", 40],
+      ],
+    });
   });
 
   it("rejects a missing table", async () => {
-    await expect(readTable("Nope", workbook().run)).rejects.toMatchObject({ code: "TABLE_NOT_FOUND" });
+    await expect(readTable("Nope", workbook().run)).rejects.toMatchObject({
+      code: "TABLE_NOT_FOUND",
+    });
   });
 
   it("lists table names", async () => {
@@ -38,6 +60,11 @@ describe("readers", () => {
   });
 
   it("names blank headers by position and turns empty cells into null", () => {
-    expect(toReadTable("A1:B2", [["Stage", ""], ["", 3]])).toEqual({ address: "A1:B2", headers: ["Stage", "Column 2"], rows: [[null, 3]] });
+    expect(
+      toReadTable("A1:B2", [
+        ["Stage", ""],
+        ["", 3],
+      ]),
+    ).toEqual({ address: "A1:B2", headers: ["Stage", "Column 2"], rows: [[null, 3]] });
   });
 });

@@ -11,7 +11,21 @@ import {
 } from "../../src/workbook/validatePlan";
 
 const oneSheet = (over: Partial<WorkbookPlan["sheets"][number]> = {}): WorkbookPlan => ({
-  sheets: [{ name: "Funnel", blocks: [{ at: "A1", cells: [["Stage", "Deals"], ["Lead", 10]] }], ...over }],
+  sheets: [
+    {
+      name: "Funnel",
+      blocks: [
+        {
+          at: "A1",
+          cells: [
+            ["Stage", "Deals"],
+            ["Lead", 10],
+          ],
+        },
+      ],
+      ...over,
+    },
+  ],
 });
 
 describe("sanitizeSheetName", () => {
@@ -53,9 +67,12 @@ describe("uniqueTableName", () => {
 });
 
 describe("text protection", () => {
-  it.each(["=SUM(A1)", "+1", "-5", "@x", "\tx", "\rx", "'quoted"])("flags %j as needing protection", (text) => {
-    expect(needsTextProtection(text)).toBe(true);
-  });
+  it.each(["=SUM(A1)", "+1", "-5", "@x", "\tx", "\rx", "'quoted"])(
+    "flags %j as needing protection",
+    (text) => {
+      expect(needsTextProtection(text)).toBe(true);
+    },
+  );
   it("leaves ordinary text alone in the check", () => {
     expect(needsTextProtection("Lead")).toBe(false);
   });
@@ -72,9 +89,23 @@ describe("renameSheetsInPlan", () => {
       { name: "Funnel", blocks: [{ at: "A1", cells: [[1, { f: "=A1*2" }]] }] },
       {
         name: "Sum mary",
-        blocks: [{ at: "A1", cells: [[{ f: "='Funnel'!A1+Funnel!B1&\"'Funnel'!A1\"" }, "='Funnel'!A1"]] }],
-        conditionalFormats: [{ type: "formula", range: "A1", formula: "='Funnel'!$A$1>0", style: { bold: true } }],
-        charts: [{ type: "pie", title: "t", categories: "'Funnel'!A1:A2", series: [{ name: "s", values: "'Funnel'!B1:B2" }], anchor: "C3", width: 10, height: 10 }],
+        blocks: [
+          { at: "A1", cells: [[{ f: "='Funnel'!A1+Funnel!B1&\"'Funnel'!A1\"" }, "='Funnel'!A1"]] },
+        ],
+        conditionalFormats: [
+          { type: "formula", range: "A1", formula: "='Funnel'!$A$1>0", style: { bold: true } },
+        ],
+        charts: [
+          {
+            type: "pie",
+            title: "t",
+            categories: "'Funnel'!A1:A2",
+            series: [{ name: "s", values: "'Funnel'!B1:B2" }],
+            anchor: "C3",
+            width: 10,
+            height: 10,
+          },
+        ],
         validations: [{ type: "list", range: "A2", source: "='Funnel'!$A$1:$A$2" }],
       },
     ],
@@ -86,7 +117,9 @@ describe("renameSheetsInPlan", () => {
     const renamed = renameSheetsInPlan(plan, { Funnel: "Funnel (2)" });
     const summary = renamed.sheets[1];
     expect(renamed.sheets[0].name).toBe("Funnel (2)");
-    expect(summary.blocks[0].cells[0][0]).toEqual({ f: "='Funnel (2)'!A1+'Funnel (2)'!B1&\"'Funnel'!A1\"" });
+    expect(summary.blocks[0].cells[0][0]).toEqual({
+      f: "='Funnel (2)'!A1+'Funnel (2)'!B1&\"'Funnel'!A1\"",
+    });
     expect(summary.blocks[0].cells[0][1]).toBe("='Funnel'!A1"); // a data string is not a reference
     expect(summary.conditionalFormats![0]).toMatchObject({ formula: "='Funnel (2)'!$A$1>0" });
     expect(summary.charts![0].categories).toBe("'Funnel (2)'!A1:A2");
@@ -120,45 +153,79 @@ describe("renameTablesInPlan", () => {
       sheets: [
         {
           name: "S",
-          blocks: [{ at: "A1", cells: [["Deals"], [1], [{ f: '=SUM(Funnel[Deals])&"Funnel[x]"' }]] }],
+          blocks: [
+            { at: "A1", cells: [["Deals"], [1], [{ f: '=SUM(Funnel[Deals])&"Funnel[x]"' }]] },
+          ],
           tables: [{ name: "Funnel", range: "A1:A2" }],
         },
       ],
     };
     const renamed = renameTablesInPlan(plan, { Funnel: "Funnel2" });
     expect(renamed.sheets[0].tables![0].name).toBe("Funnel2");
-    expect(renamed.sheets[0].blocks[0].cells[2][0]).toEqual({ f: '=SUM(Funnel2[Deals])&"Funnel[x]"' });
+    expect(renamed.sheets[0].blocks[0].cells[2][0]).toEqual({
+      f: '=SUM(Funnel2[Deals])&"Funnel[x]"',
+    });
   });
 });
 
 describe("validatePlan", () => {
-  const messages = (plan: WorkbookPlan): string[] => validatePlan(plan).map((p) => `${p.where}: ${p.message}`);
+  const messages = (plan: WorkbookPlan): string[] =>
+    validatePlan(plan).map((p) => `${p.where}: ${p.message}`);
 
   it("accepts a simple plan", () => {
     expect(validatePlan(oneSheet())).toEqual([]);
   });
   it("refuses ragged blocks", () => {
-    expect(messages(oneSheet({ blocks: [{ at: "A1", cells: [["a", "b"], ["c"]] }] })).join()).toMatch(/Row 2 has 1 cells/);
+    expect(
+      messages(oneSheet({ blocks: [{ at: "A1", cells: [["a", "b"], ["c"]] }] })).join(),
+    ).toMatch(/Row 2 has 1 cells/);
   });
   it("refuses bad addresses and blocks outside the grid", () => {
-    expect(messages(oneSheet({ blocks: [{ at: "1A", cells: [[1]] }] })).join()).toMatch(/not a cell address/);
-    expect(messages(oneSheet({ blocks: [{ at: "XFD1", cells: [[1, 2]] }] })).join()).toMatch(/limits/);
-    expect(messages(oneSheet({ blocks: [{ at: "A1048576", cells: [[1], [2]] }] })).join()).toMatch(/limits/);
+    expect(messages(oneSheet({ blocks: [{ at: "1A", cells: [[1]] }] })).join()).toMatch(
+      /not a cell address/,
+    );
+    expect(messages(oneSheet({ blocks: [{ at: "XFD1", cells: [[1, 2]] }] })).join()).toMatch(
+      /limits/,
+    );
+    expect(messages(oneSheet({ blocks: [{ at: "A1048576", cells: [[1], [2]] }] })).join()).toMatch(
+      /limits/,
+    );
   });
   it("refuses overlapping blocks", () => {
-    expect(messages(oneSheet({ blocks: [{ at: "A1", cells: [[1, 2]] }, { at: "B1", cells: [[3]] }] })).join()).toMatch(/overlaps/);
+    expect(
+      messages(
+        oneSheet({
+          blocks: [
+            { at: "A1", cells: [[1, 2]] },
+            { at: "B1", cells: [[3]] },
+          ],
+        }),
+      ).join(),
+    ).toMatch(/overlaps/);
   });
   it("refuses non-finite numbers and formulas without =", () => {
-    expect(messages(oneSheet({ blocks: [{ at: "A1", cells: [[NaN, { f: "SUM(A1)" }]] }] }))).toHaveLength(2);
+    expect(
+      messages(oneSheet({ blocks: [{ at: "A1", cells: [[NaN, { f: "SUM(A1)" }]] }] })),
+    ).toHaveLength(2);
   });
   it("refuses blank, reserved and duplicate sheet names", () => {
     expect(messages({ sheets: [{ name: "[]", blocks: [] }] }).join()).toMatch(/blank/);
     expect(messages({ sheets: [{ name: "HISTORY", blocks: [] }] }).join()).toMatch(/reserves/);
-    expect(messages({ sheets: [{ name: "A", blocks: [] }, { name: "a", blocks: [] }] }).join()).toMatch(/Two sheets/);
+    expect(
+      messages({
+        sheets: [
+          { name: "A", blocks: [] },
+          { name: "a", blocks: [] },
+        ],
+      }).join(),
+    ).toMatch(/Two sheets/);
   });
   it("checks table names and header cells", () => {
     const table = (name: string, headers: (string | number | null)[]) =>
-      oneSheet({ blocks: [{ at: "A1", cells: [headers, [1, 2]] }], tables: [{ name, range: "A1:B2" }] });
+      oneSheet({
+        blocks: [{ at: "A1", cells: [headers, [1, 2]] }],
+        tables: [{ name, range: "A1:B2" }],
+      });
     expect(validatePlan(table("Deals", ["Stage", "Deals"]))).toEqual([]);
     expect(messages(table("A1", ["Stage", "Deals"])).join()).toMatch(/not a legal table name/);
     expect(messages(table("Deals", ["Stage", "stage"])).join()).toMatch(/appears twice/);
@@ -168,8 +235,16 @@ describe("validatePlan", () => {
   it("refuses two tables with one name and a name that collides with a table", () => {
     const plan: WorkbookPlan = {
       sheets: [
-        { name: "A", blocks: [{ at: "A1", cells: [["h"], [1]] }], tables: [{ name: "T", range: "A1:A2" }] },
-        { name: "B", blocks: [{ at: "A1", cells: [["h"], [1]] }], tables: [{ name: "t", range: "A1:A2" }] },
+        {
+          name: "A",
+          blocks: [{ at: "A1", cells: [["h"], [1]] }],
+          tables: [{ name: "T", range: "A1:A2" }],
+        },
+        {
+          name: "B",
+          blocks: [{ at: "A1", cells: [["h"], [1]] }],
+          tables: [{ name: "t", range: "A1:A2" }],
+        },
       ],
       names: [{ name: "T", refersTo: "='A'!$A$1" }],
     };
@@ -179,7 +254,17 @@ describe("validatePlan", () => {
   });
   it("refuses chart and name references to sheets outside the plan", () => {
     const plan = oneSheet({
-      charts: [{ type: "line", title: "t", categories: "'Nowhere'!A1:A2", series: [{ name: "s", values: "B1:B2" }], anchor: "D1", width: 1, height: 1 }],
+      charts: [
+        {
+          type: "line",
+          title: "t",
+          categories: "'Nowhere'!A1:A2",
+          series: [{ name: "s", values: "B1:B2" }],
+          anchor: "D1",
+          width: 1,
+          height: 1,
+        },
+      ],
     });
     plan.names = [{ name: "Rate", refersTo: "='Gone'!$A$1" }];
     const text = messages(plan).join();

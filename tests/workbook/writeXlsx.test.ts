@@ -22,12 +22,16 @@ describe("writeXlsx", () => {
     const funnel = workbook.getWorksheet("Funnel")!;
     expect(funnel.getCell("B4").value).toBe(120);
     expect(funnel.getCell("B8").value).toEqual({ formula: "SUM(B4:B7)" });
-    expect(await text("xl/worksheets/sheet1.xml")).toMatch(/<c r="B8"[^>]*><f>SUM\(B4:B7\)<\/f><\/c>/);
+    expect(await text("xl/worksheets/sheet1.xml")).toMatch(
+      /<c r="B8"[^>]*><f>SUM\(B4:B7\)<\/f><\/c>/,
+    );
   });
 
   it("keeps data strings that look like formulas as text", () => {
     const funnel = workbook.getWorksheet("Funnel")!;
-    expect(["D4", "D5", "D6", "D7"].map((a) => funnel.getCell(a).value)).toEqual(EXAMPLE_RISKY_TEXTS);
+    expect(["D4", "D5", "D6", "D7"].map((a) => funnel.getCell(a).value)).toEqual(
+      EXAMPLE_RISKY_TEXTS,
+    );
   });
 
   it("writes number formats, styles, merges, widths, heights, freeze panes, tab colour and notes", () => {
@@ -35,7 +39,10 @@ describe("writeXlsx", () => {
     expect(funnel.getCell("C5").numFmt).toBe("0.0%");
     expect(funnel.getCell("B5").numFmt).toBe("#,##0");
     expect(funnel.getCell("A1").font?.bold).toBe(true);
-    expect(funnel.getCell("A3").fill).toMatchObject({ type: "pattern", fgColor: { argb: "FFD9E1F2" } });
+    expect(funnel.getCell("A3").fill).toMatchObject({
+      type: "pattern",
+      fgColor: { argb: "FFD9E1F2" },
+    });
     expect(funnel.getCell("A8").border?.top?.style).toBe("medium");
     expect(funnel.getCell("A1").isMerged && funnel.getCell("D1").isMerged).toBe(true);
     expect(funnel.getColumn("A").width).toBe(20);
@@ -47,11 +54,19 @@ describe("writeXlsx", () => {
 
   it("writes data validation and conditional formats", () => {
     const summary = workbook.getWorksheet("Stage Summary")!;
-    expect(summary.getCell("B9").dataValidation).toMatchObject({ type: "list", formulae: ['"North,South,East,West"'] });
-    expect(summary.getCell("B2").dataValidation).toMatchObject({ type: "decimal", formulae: [0, 1] });
+    expect(summary.getCell("B9").dataValidation).toMatchObject({
+      type: "list",
+      formulae: ['"North,South,East,West"'],
+    });
+    expect(summary.getCell("B2").dataValidation).toMatchObject({
+      type: "decimal",
+      formulae: [0, 1],
+    });
     const funnel = workbook.getWorksheet("Funnel")!;
     // ExcelJS reads conditional formats back but does not declare the property
-    const formats = (funnel as unknown as { conditionalFormattings: { rules: { type: string }[] }[] }).conditionalFormattings;
+    const formats = (
+      funnel as unknown as { conditionalFormattings: { rules: { type: string }[] }[] }
+    ).conditionalFormattings;
     const types = formats.map((cf) => cf.rules[0].type);
     expect(types).toEqual(["cellIs", "expression", "dataBar", "colorScale", "iconSet"]);
   });
@@ -66,8 +81,12 @@ describe("writeXlsx", () => {
 
   it("adds defined names", async () => {
     const xml = await text("xl/workbook.xml");
-    expect(xml).toMatch(/<definedName name="DealsByStage" comment="Deals per funnel stage">&apos;Funnel&apos;!\$B\$4:\$B\$7<\/definedName>/);
-    expect(xml).toMatch(/<definedName name="TargetWinRate">&apos;Stage Summary&apos;!\$B\$2<\/definedName>/);
+    expect(xml).toMatch(
+      /<definedName name="DealsByStage" comment="Deals per funnel stage">&apos;Funnel&apos;!\$B\$4:\$B\$7<\/definedName>/,
+    );
+    expect(xml).toMatch(
+      /<definedName name="TargetWinRate">&apos;Stage Summary&apos;!\$B\$2<\/definedName>/,
+    );
   });
 
   it("adds one chart part per chart, drawings, relationships and content types", async () => {
@@ -76,13 +95,20 @@ describe("writeXlsx", () => {
     const sheet1 = await text("xl/worksheets/sheet1.xml");
     const drawingId = /<drawing r:id="(rId\d+)"\/>/.exec(sheet1)![1];
     const rels = await text("xl/worksheets/_rels/sheet1.xml.rels");
-    expect(rels).toContain(`Id="${drawingId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"`);
-    expect(await text("xl/drawings/_rels/drawing1.xml.rels")).toContain('Target="../charts/chart2.xml"');
+    expect(rels).toContain(
+      `Id="${drawingId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"`,
+    );
+    expect(await text("xl/drawings/_rels/drawing1.xml.rels")).toContain(
+      'Target="../charts/chart2.xml"',
+    );
     // the drawing comes before legacyDrawing (notes) and tableParts comes last, as the schema orders them
     expect(sheet1.indexOf("<drawing ")).toBeLessThan(sheet1.indexOf("<legacyDrawing "));
     expect(sheet1.indexOf("<legacyDrawing ")).toBeLessThan(sheet1.indexOf("<tableParts "));
     const types = await text("[Content_Types].xml");
-    for (const c of charts) expect(types).toContain(`PartName="/${c}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"`);
+    for (const c of charts)
+      expect(types).toContain(
+        `PartName="/${c}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"`,
+      );
     expect(types).toContain('PartName="/xl/drawings/drawing2.xml"');
   });
 
@@ -96,14 +122,20 @@ describe("writeXlsx", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await writeXlsxBuffer(plan)) as unknown as ExcelJS.Buffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(["Q1 Q2", "q1 q2 (2)"]);
-    expect(book.getWorksheet("q1 q2 (2)")!.getCell("A1").value).toEqual({ formula: "'Q1 Q2'!A1*2" });
+    expect(book.getWorksheet("q1 q2 (2)")!.getCell("A1").value).toEqual({
+      formula: "'Q1 Q2'!A1*2",
+    });
   });
 });
 
 describe("writeXlsx with a large block", () => {
   it("streams 30,000 rows with a table and a chart, and places the parts after the cells", async () => {
     const rows = 30_000;
-    const cells = Array.from({ length: rows }, (_, i) => [`Deal ${i + 1}`, i + 1, { f: `=B${i + 2}*2` }]);
+    const cells = Array.from({ length: rows }, (_, i) => [
+      `Deal ${i + 1}`,
+      i + 1,
+      { f: `=B${i + 2}*2` },
+    ]);
     const plan: WorkbookPlan = {
       sheets: [
         {
@@ -113,7 +145,17 @@ describe("writeXlsx with a large block", () => {
             { at: "A2", cells, numberFormat: [null, "#,##0", "#,##0"] },
           ],
           tables: [{ name: "Deals", range: `A1:C${rows + 1}` }],
-          charts: [{ type: "line", title: "Amounts", categories: "A2:A11", series: [{ name: "Amount", values: "B2:B11" }], anchor: "E2", width: 300, height: 200 }],
+          charts: [
+            {
+              type: "line",
+              title: "Amounts",
+              categories: "A2:A11",
+              series: [{ name: "Amount", values: "B2:B11" }],
+              anchor: "E2",
+              width: 300,
+              height: 200,
+            },
+          ],
         },
       ],
     };
@@ -121,8 +163,12 @@ describe("writeXlsx with a large block", () => {
     const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
     expect(sheet).toMatch(new RegExp(`<c r="C${rows + 1}"[^>]*><f>B${rows + 1}\\*2</f></c>`));
     const tail = sheet.slice(sheet.indexOf("</sheetData>"));
-    expect(tail).toMatch(/<drawing r:id="rId\d+"\/><tableParts count="1"><tablePart r:id="rId\d+"\/><\/tableParts><\/worksheet>$/);
-    expect(await zip.file("xl/tables/table1.xml")!.async("string")).toContain(`ref="A1:C${rows + 1}"`);
+    expect(tail).toMatch(
+      /<drawing r:id="rId\d+"\/><tableParts count="1"><tablePart r:id="rId\d+"\/><\/tableParts><\/worksheet>$/,
+    );
+    expect(await zip.file("xl/tables/table1.xml")!.async("string")).toContain(
+      `ref="A1:C${rows + 1}"`,
+    );
   });
 });
 
@@ -143,7 +189,8 @@ describe("chart parts", () => {
   });
 
   it("writes column, line, pie and doughnut with their classic elements", () => {
-    const of = (type: "column" | "line" | "pie" | "doughnut") => chartPartXml({ ...funnel, type }, "Funnel");
+    const of = (type: "column" | "line" | "pie" | "doughnut") =>
+      chartPartXml({ ...funnel, type }, "Funnel");
     expect(of("column")).toContain('<c:barDir val="col"/>');
     expect(of("line")).toContain("<c:lineChart>");
     expect(of("pie")).toContain("<c:pieChart>");
@@ -153,7 +200,11 @@ describe("chart parts", () => {
   it("anchors a chart from its cell to where its size ends", () => {
     // anchor F3, 480 x 260 px; columns F.. are 64 px wide (480 = 7 x 64 + 32), rows 20 px (260 = 13 x 20)
     const xml = drawingPartXml({ name: "S", blocks: [], charts: [funnel] });
-    expect(xml).toContain("<xdr:from><xdr:col>5</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>2</xdr:row>");
-    expect(xml).toContain(`<xdr:to><xdr:col>12</xdr:col><xdr:colOff>${32 * 9525}</xdr:colOff><xdr:row>15</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>`);
+    expect(xml).toContain(
+      "<xdr:from><xdr:col>5</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>2</xdr:row>",
+    );
+    expect(xml).toContain(
+      `<xdr:to><xdr:col>12</xdr:col><xdr:colOff>${32 * 9525}</xdr:colOff><xdr:row>15</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>`,
+    );
   });
 });

@@ -32,7 +32,11 @@ function defaultRun(): ExcelRun {
 }
 
 const cellOf = (v: unknown): ReadCell =>
-  v === "" || v === undefined || v === null ? null : typeof v === "number" || typeof v === "boolean" ? v : String(v);
+  v === "" || v === undefined || v === null
+    ? null
+    : typeof v === "number" || typeof v === "boolean"
+      ? v
+      : String(v);
 
 /**
  * Splits a 2D array of values into text headers and rows.
@@ -44,7 +48,9 @@ export function toReadTable(address: string, values: unknown[][]): ReadTable {
   const [first = [], ...rest] = values;
   return {
     address,
-    headers: first.map((h, i) => (h === "" || h === null || h === undefined ? `Column ${i + 1}` : String(h))),
+    headers: first.map((h, i) =>
+      h === "" || h === null || h === undefined ? `Column ${i + 1}` : String(h),
+    ),
     rows: rest.map((row) => row.map(cellOf)),
   };
 }
@@ -59,7 +65,10 @@ export async function readSelection(run: ExcelRun = defaultRun()): Promise<ReadT
     used.load(["values", "address"]);
     await context.sync();
     if (used.isNullObject) {
-      throw new WorkbookReadError("NOTHING_SELECTED", "The selection is empty. Select the cells with your data, headers included.");
+      throw new WorkbookReadError(
+        "NOTHING_SELECTED",
+        "The selection is empty. Select the cells with your data, headers included.",
+      );
     }
     return toReadTable(used.address, used.values);
   });
@@ -71,14 +80,20 @@ export async function readTable(name: string, run: ExcelRun = defaultRun()): Pro
     const table = context.workbook.tables.getItemOrNullObject(name);
     await context.sync();
     if (table.isNullObject) {
-      throw new WorkbookReadError("TABLE_NOT_FOUND", `There is no table named "${name}". Pick a table from the list, or format your data as a table first.`);
+      throw new WorkbookReadError(
+        "TABLE_NOT_FOUND",
+        `There is no table named "${name}". Pick a table from the list, or format your data as a table first.`,
+      );
     }
     const header = table.getHeaderRowRange();
     header.load(["values", "address"]);
     const body = table.getDataBodyRange();
     body.load("values");
     await context.sync();
-    return { ...toReadTable(header.address, header.values), rows: body.values.map((row) => row.map(cellOf)) };
+    return {
+      ...toReadTable(header.address, header.values),
+      rows: body.values.map((row) => row.map(cellOf)),
+    };
   });
 }
 

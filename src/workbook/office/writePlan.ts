@@ -81,7 +81,11 @@ export class WorkbookWriteError extends Error {
   readonly code: WorkbookWriteErrorCode;
   readonly problems: PlanProblem[];
   readonly cause?: unknown;
-  constructor(code: WorkbookWriteErrorCode, message: string, details: { problems?: PlanProblem[]; cause?: unknown } = {}) {
+  constructor(
+    code: WorkbookWriteErrorCode,
+    message: string,
+    details: { problems?: PlanProblem[]; cause?: unknown } = {},
+  ) {
     super(message);
     this.name = "WorkbookWriteError";
     this.code = code;
@@ -135,10 +139,16 @@ export interface BlockChunk {
  *
  * @example chunkBlock(block100kRows, 4_000_000) // [{start:0,end:41000,...}, ...]
  */
-export function chunkBlock(block: Block, maxPayload: number, firstChunkBudget = maxPayload): BlockChunk[] {
+export function chunkBlock(
+  block: Block,
+  maxPayload: number,
+  firstChunkBudget = maxPayload,
+): BlockChunk[] {
   const formats = columnFormats(block);
   // The number-format row written beside each row of formulas (see writeBlock), or nothing.
-  const formatRowCost = formats.some((f) => f !== null) ? JSON.stringify(formats.map((f) => f ?? "General")).length + 1 : 0;
+  const formatRowCost = formats.some((f) => f !== null)
+    ? JSON.stringify(formats.map((f) => f ?? "General")).length + 1
+    : 0;
   const chunks: BlockChunk[] = [];
   let start = 0;
   let payload = 0;
@@ -175,8 +185,12 @@ export function splitBlock(block: Block, box: RangeBox): { outside: Block[]; ins
   const piece = (p: RangeBox): Block => ({
     ...block,
     at: rangeAddress({ top: p.top, left: p.left, bottom: p.top, right: p.left }),
-    cells: block.cells.slice(p.top - b.top, p.bottom - b.top + 1).map((row) => row.slice(p.left - b.left, p.right - b.left + 1)),
-    ...(Array.isArray(formats) ? { numberFormat: formats.slice(p.left - b.left, p.right - b.left + 1) } : {}),
+    cells: block.cells
+      .slice(p.top - b.top, p.bottom - b.top + 1)
+      .map((row) => row.slice(p.left - b.left, p.right - b.left + 1)),
+    ...(Array.isArray(formats)
+      ? { numberFormat: formats.slice(p.left - b.left, p.right - b.left + 1) }
+      : {}),
   });
   const outside: RangeBox[] = [
     { top: b.top, bottom: top - 1, left: b.left, right: b.right },
@@ -249,14 +263,25 @@ function applyCellStyle(format: Excel.RangeFormat, style: CellStyle): void {
   if (style.fontSize !== undefined) format.font.size = style.fontSize;
   if (style.fill !== undefined) format.fill.color = style.fill;
   if (style.horizontalAlignment !== undefined)
-    format.horizontalAlignment = ({ left: "Left", center: "Center", right: "Right" } as const)[style.horizontalAlignment];
+    format.horizontalAlignment = ({ left: "Left", center: "Center", right: "Right" } as const)[
+      style.horizontalAlignment
+    ];
   if (style.verticalAlignment !== undefined)
-    format.verticalAlignment = ({ top: "Top", center: "Center", bottom: "Bottom" } as const)[style.verticalAlignment];
+    format.verticalAlignment = ({ top: "Top", center: "Center", bottom: "Bottom" } as const)[
+      style.verticalAlignment
+    ];
   if (style.wrap !== undefined) format.wrapText = style.wrap;
   if (style.indent !== undefined) format.indentLevel = style.indent;
   if (style.border !== undefined) {
     const weight = style.border === "medium" ? "Medium" : "Thin";
-    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) {
+    for (const edge of [
+      "EdgeTop",
+      "EdgeBottom",
+      "EdgeLeft",
+      "EdgeRight",
+      "InsideVertical",
+      "InsideHorizontal",
+    ] as const) {
       const border = format.borders.getItem(edge);
       border.style = "Continuous";
       border.weight = weight;
@@ -298,7 +323,10 @@ function addConditionalFormat(range: Excel.Range, cf: ConditionalFormatPlan): vo
       const [low, a, b] = cf.colors;
       added.colorScale.criteria =
         b === undefined
-          ? { minimum: { type: "LowestValue", color: low }, maximum: { type: "HighestValue", color: a } }
+          ? {
+              minimum: { type: "LowestValue", color: low },
+              maximum: { type: "HighestValue", color: a },
+            }
           : {
               minimum: { type: "LowestValue", color: low },
               midpoint: { type: "Percentile", formula: "50", color: a },
@@ -351,13 +379,17 @@ interface WriteState {
    * Target block ranges to restore on failure: cleared, then the part that held values or
    * formats before gets its formulas and number formats back.
    */
-  targetBefore: { address: string; occupied?: { address: string; formulas: unknown[][]; numberFormat: unknown[][] } }[];
+  targetBefore: {
+    address: string;
+    occupied?: { address: string; formulas: unknown[][]; numberFormat: unknown[][] };
+  }[];
   targetSheet?: string;
 }
 
 function describe(error: unknown): string {
   if (error instanceof Error) return error.message;
-  if (typeof error === "object" && error !== null && "message" in error) return String((error as { message: unknown }).message);
+  if (typeof error === "object" && error !== null && "message" in error)
+    return String((error as { message: unknown }).message);
   return String(error);
 }
 
@@ -375,7 +407,10 @@ function describe(error: unknown): string {
  * const { sheets, notices } = await writePlan(planFunnelSheet(deals, options, "en-US"));
  * // sheets: ["Funnel (2)"] when a "Funnel" sheet already existed
  */
-export async function writePlan(plan: WorkbookPlan, options: WritePlanOptions = {}): Promise<WritePlanResult> {
+export async function writePlan(
+  plan: WorkbookPlan,
+  options: WritePlanOptions = {},
+): Promise<WritePlanResult> {
   const problems = validatePlan(plan);
   if (problems.length > 0) {
     const first = problems[0];
@@ -398,17 +433,34 @@ export async function writePlan(plan: WorkbookPlan, options: WritePlanOptions = 
   const target = options.target;
   const targetPlanSheet = target ? (target.planSheet ?? plan.sheets[0].name) : undefined;
   if (target && !plan.sheets.some((s) => s.name === targetPlanSheet)) {
-    throw new WorkbookWriteError("INVALID_PLAN", `The plan has no sheet named "${targetPlanSheet}" to write into "${target.sheet}".`);
+    throw new WorkbookWriteError(
+      "INVALID_PLAN",
+      `The plan has no sheet named "${targetPlanSheet}" to write into "${target.sheet}".`,
+    );
   }
 
   return run(async (context) => {
-    const state: WriteState = { syncs: 0, addedSheets: [], addedNames: [], targetTablesBefore: [], targetChartsBefore: [], targetBefore: [] };
+    const state: WriteState = {
+      syncs: 0,
+      addedSheets: [],
+      addedNames: [],
+      targetTablesBefore: [],
+      targetChartsBefore: [],
+      targetBefore: [],
+    };
     const sync = async (): Promise<void> => {
       state.syncs += 1;
       await context.sync();
     };
     try {
-      return await writeInContext(context, plan, { excelApi, maxPayload, target, targetPlanSheet, state, sync });
+      return await writeInContext(context, plan, {
+        excelApi,
+        maxPayload,
+        target,
+        targetPlanSheet,
+        state,
+        sync,
+      });
     } catch (error) {
       const cleanupError = await removeWhatWasAdded(context, state, sync).then(
         () => undefined,
@@ -441,7 +493,11 @@ interface WriteContext {
   sync: () => Promise<void>;
 }
 
-async function writeInContext(context: Excel.RequestContext, original: WorkbookPlan, w: WriteContext): Promise<WritePlanResult> {
+async function writeInContext(
+  context: Excel.RequestContext,
+  original: WorkbookPlan,
+  w: WriteContext,
+): Promise<WritePlanResult> {
   const { state, sync, excelApi, target } = w;
   const notices: string[] = [];
   const workbook = context.workbook;
@@ -456,7 +512,10 @@ async function writeInContext(context: Excel.RequestContext, original: WorkbookP
   const targetSheetProxy = target ? worksheets.getItemOrNullObject(target.sheet) : undefined;
   await sync();
   if (targetSheetProxy && targetSheetProxy.isNullObject) {
-    throw new WorkbookWriteError("TARGET_NOT_FOUND", `There is no sheet named "${target!.sheet}". Choose an existing sheet or let a new one be added.`);
+    throw new WorkbookWriteError(
+      "TARGET_NOT_FOUND",
+      `There is no sheet named "${target!.sheet}". Choose an existing sheet or let a new one be added.`,
+    );
   }
 
   const existingSheets = worksheets.items.map((s) => s.name);
@@ -464,14 +523,20 @@ async function writeInContext(context: Excel.RequestContext, original: WorkbookP
   const taken = new Set(existingNames.map((n) => n.toLowerCase()));
   for (const n of original.names ?? []) {
     if (taken.has(n.name.toLowerCase())) {
-      throw new WorkbookWriteError("NAME_TAKEN", `The workbook already has a name "${n.name}". Rename or delete it (Formulas > Name Manager) and try again.`);
+      throw new WorkbookWriteError(
+        "NAME_TAKEN",
+        `The workbook already has a name "${n.name}". Rename or delete it (Formulas > Name Manager) and try again.`,
+      );
     }
   }
 
   const sheetRenames = new Map<string, string>();
   const usedSheetNames = [...existingSheets];
   for (const sheet of original.sheets) {
-    const actual = target && sheet.name === w.targetPlanSheet ? target.sheet : uniqueSheetName(sheet.name, usedSheetNames);
+    const actual =
+      target && sheet.name === w.targetPlanSheet
+        ? target.sheet
+        : uniqueSheetName(sheet.name, usedSheetNames);
     if (!(target && sheet.name === w.targetPlanSheet)) usedSheetNames.push(actual);
     sheetRenames.set(sheet.name, actual);
   }
@@ -497,7 +562,9 @@ async function writeInContext(context: Excel.RequestContext, original: WorkbookP
     const used = addresses.map((a) => targetSheetProxy.getRange(a).getUsedRangeOrNullObject(true));
     // What each block range holds (values or formats), kept to put back if the write fails.
     const before = sheetPlan.blocks.map((b) => {
-      const occupied = targetSheetProxy.getRange(rangeAddress(blockBox(b))).getUsedRangeOrNullObject(false);
+      const occupied = targetSheetProxy
+        .getRange(rangeAddress(blockBox(b)))
+        .getUsedRangeOrNullObject(false);
       occupied.load(["formulas", "numberFormat", "address"]);
       return { address: rangeAddress(blockBox(b)), occupied };
     });
@@ -559,7 +626,8 @@ async function writeInContext(context: Excel.RequestContext, original: WorkbookP
     const proxy = sheetProxies.get(sheet.name)!;
     const { blocks, totals } = separateTotalsRows(sheet);
     totalsRows.set(sheet.name, totals);
-    for (const block of blocks) await writeBlock(proxy, block, w.maxPayload, spend, () => pendingPayload);
+    for (const block of blocks)
+      await writeBlock(proxy, block, w.maxPayload, spend, () => pendingPayload);
     writeSheetLayout(proxy, sheet, excelApi, notices);
   }
   await sync();
@@ -585,8 +653,13 @@ async function writeInContext(context: Excel.RequestContext, original: WorkbookP
       tableNames.push(table.name);
     }
     if ((sheet.conditionalFormats ?? []).length > 0) {
-      if (excelApi("1.6")) for (const cf of sheet.conditionalFormats!) addConditionalFormat(proxy.getRange(cf.range), cf);
-      else notices.push(`Conditional formats on "${sheet.name}" were skipped: this Excel does not support them from add-ins (ExcelApi 1.6).`);
+      if (excelApi("1.6"))
+        for (const cf of sheet.conditionalFormats!)
+          addConditionalFormat(proxy.getRange(cf.range), cf);
+      else
+        notices.push(
+          `Conditional formats on "${sheet.name}" were skipped: this Excel does not support them from add-ins (ExcelApi 1.6).`,
+        );
     }
     if ((sheet.validations ?? []).length > 0) {
       if (excelApi("1.8")) {
@@ -596,11 +669,15 @@ async function writeInContext(context: Excel.RequestContext, original: WorkbookP
           validation.ignoreBlanks = v.allowBlank ?? true;
           if (v.prompt) validation.prompt = { message: v.prompt, showPrompt: true, title: "" };
         }
-      } else notices.push(`Drop-down lists and input checks on "${sheet.name}" were skipped: this Excel lacks ExcelApi 1.8.`);
+      } else
+        notices.push(
+          `Drop-down lists and input checks on "${sheet.name}" were skipped: this Excel lacks ExcelApi 1.8.`,
+        );
     }
     if ((sheet.notes ?? []).length > 0) {
       if (excelApi("1.18")) for (const note of sheet.notes!) proxy.notes.add(note.cell, note.text);
-      else notices.push(`Cell notes on "${sheet.name}" were skipped: this Excel lacks ExcelApi 1.18.`);
+      else
+        notices.push(`Cell notes on "${sheet.name}" were skipped: this Excel lacks ExcelApi 1.18.`);
     }
   }
   for (const n of plan.names ?? []) {
@@ -615,7 +692,9 @@ async function writeInContext(context: Excel.RequestContext, original: WorkbookP
   const chartSheets = plan.sheets.filter((s) => (s.charts ?? []).length > 0);
   if (chartSheets.length > 0) {
     if (!excelApi("1.7")) {
-      notices.push("Charts were skipped: this Excel cannot build charts from add-ins (ExcelApi 1.7).");
+      notices.push(
+        "Charts were skipped: this Excel cannot build charts from add-ins (ExcelApi 1.7).",
+      );
     } else {
       const funnelSupported = excelApi("1.9");
       const anyFunnel = chartSheets.some((s) => s.charts!.some((c) => c.type === "funnel"));
@@ -642,7 +721,8 @@ async function writeInContext(context: Excel.RequestContext, original: WorkbookP
   };
 }
 
-const funnelFallbackNotice = "The funnel chart is shown as a bar chart (stages top to bottom): this Excel has no funnel chart type.";
+const funnelFallbackNotice =
+  "The funnel chart is shown as a bar chart (stages top to bottom): this Excel has no funnel chart type.";
 
 /** Name given to the n-th chart of a sheet, so a failed write can find and remove it. */
 export function chartName(index: number): string {
@@ -662,7 +742,12 @@ async function writeBlock(
   for (const chunk of chunkBlock(block, maxPayload, Math.max(0, maxPayload - pending()))) {
     await spend(chunk.payload);
     const rows = block.cells.slice(chunk.start, chunk.end);
-    const address = rangeAddress({ top: box.top + chunk.start, left: box.left, bottom: box.top + chunk.end - 1, right: box.right });
+    const address = rangeAddress({
+      top: box.top + chunk.start,
+      left: box.left,
+      bottom: box.top + chunk.end - 1,
+      right: box.right,
+    });
     const range = sheet.getRange(address);
     range.formulas = rows.map((row) => row.map(formulaEntry));
     if (formats.some((f) => f !== null)) {
@@ -673,7 +758,12 @@ async function writeBlock(
   if (block.style) applyCellStyle(sheet.getRange(rangeAddress(box)).format, block.style);
 }
 
-function writeSheetLayout(proxy: Excel.Worksheet, sheet: SheetPlan, excelApi: (v: string) => boolean, notices: string[]): void {
+function writeSheetLayout(
+  proxy: Excel.Worksheet,
+  sheet: SheetPlan,
+  excelApi: (v: string) => boolean,
+  notices: string[],
+): void {
   for (const merge of sheet.merges ?? []) proxy.getRange(merge).merge(false);
   for (const [letters, width] of Object.entries(sheet.columnWidths ?? {})) {
     proxy.getRange(`${letters}:${letters}`).format.columnWidth = characterWidthToPoints(width);
@@ -683,7 +773,9 @@ function writeSheetLayout(proxy: Excel.Worksheet, sheet: SheetPlan, excelApi: (v
   }
   if (sheet.tabColor || sheet.freeze) {
     if (!excelApi("1.7")) {
-      notices.push(`Tab colour and frozen panes of "${sheet.name}" were skipped: this Excel lacks ExcelApi 1.7.`);
+      notices.push(
+        `Tab colour and frozen panes of "${sheet.name}" were skipped: this Excel lacks ExcelApi 1.7.`,
+      );
       return;
     }
     if (sheet.tabColor) proxy.tabColor = sheet.tabColor;
@@ -691,12 +783,22 @@ function writeSheetLayout(proxy: Excel.Worksheet, sheet: SheetPlan, excelApi: (v
     if (freeze && (freeze.rows > 0 || freeze.columns > 0)) {
       if (freeze.columns === 0) proxy.freezePanes.freezeRows(freeze.rows);
       else if (freeze.rows === 0) proxy.freezePanes.freezeColumns(freeze.columns);
-      else proxy.freezePanes.freezeAt(proxy.getRange(rangeAddress({ top: 1, left: 1, bottom: freeze.rows, right: freeze.columns })));
+      else
+        proxy.freezePanes.freezeAt(
+          proxy.getRange(
+            rangeAddress({ top: 1, left: 1, bottom: freeze.rows, right: freeze.columns }),
+          ),
+        );
     }
   }
 }
 
-function rangeOf(context: Excel.RequestContext, proxies: Map<string, Excel.Worksheet>, home: Excel.Worksheet, ref: string): Excel.Range {
+function rangeOf(
+  context: Excel.RequestContext,
+  proxies: Map<string, Excel.Worksheet>,
+  home: Excel.Worksheet,
+  ref: string,
+): Excel.Range {
   const { sheet, address } = splitSheetRef(ref.replace(/^=/, ""));
   if (sheet === undefined) return home.getRange(address);
   const proxy = proxies.get(sheet) ?? context.workbook.worksheets.getItem(sheet);
@@ -715,7 +817,12 @@ function addCharts(
     const home = proxies.get(sheet.name)!;
     (sheet.charts ?? []).forEach((chart, index) => {
       const asFunnel = chart.type === "funnel" && funnelSupported;
-      const type = chart.type === "funnel" ? (asFunnel ? ("Funnel" as Excel.ChartType) : CHART_TYPES.bar) : CHART_TYPES[chart.type];
+      const type =
+        chart.type === "funnel"
+          ? asFunnel
+            ? ("Funnel" as Excel.ChartType)
+            : CHART_TYPES.bar
+          : CHART_TYPES[chart.type];
       const first = rangeOf(context, proxies, home, chart.series[0].values);
       const added = home.charts.add(type, first, "Columns" as Excel.ChartSeriesBy);
       added.name = chartName(index);
@@ -730,42 +837,74 @@ function addCharts(
       });
       if (chart.dataLabels) {
         added.dataLabels.showValue = true;
-        if (chart.numberFormat && numberFormatsSupported) added.dataLabels.numberFormat = chart.numberFormat;
+        if (chart.numberFormat && numberFormatsSupported)
+          added.dataLabels.numberFormat = chart.numberFormat;
       }
       if (chart.type === "funnel" && !asFunnel) added.axes.categoryAxis.reversePlotOrder = true;
-      if (chart.numberFormat && numberFormatsSupported && (chart.type === "column" || chart.type === "bar" || chart.type === "line"))
+      if (
+        chart.numberFormat &&
+        numberFormatsSupported &&
+        (chart.type === "column" || chart.type === "bar" || chart.type === "line")
+      )
         added.axes.valueAxis.numberFormat = chart.numberFormat;
       const anchor = parseCell(chart.anchor);
-      added.setPosition(home.getRange(rangeAddress({ top: anchor.row, left: anchor.column, bottom: anchor.row, right: anchor.column })));
+      added.setPosition(
+        home.getRange(
+          rangeAddress({
+            top: anchor.row,
+            left: anchor.column,
+            bottom: anchor.row,
+            right: anchor.column,
+          }),
+        ),
+      );
       added.width = pixelsToPoints(chart.width);
       added.height = pixelsToPoints(chart.height);
     });
   }
 }
 
-async function removeOurCharts(sheets: SheetPlan[], proxies: Map<string, Excel.Worksheet>, sync: () => Promise<void>): Promise<void> {
+async function removeOurCharts(
+  sheets: SheetPlan[],
+  proxies: Map<string, Excel.Worksheet>,
+  sync: () => Promise<void>,
+): Promise<void> {
   const collections = sheets.map((s) => {
     const charts = proxies.get(s.name)!.charts;
     charts.load("items/name");
     return charts;
   });
   await sync();
-  for (const charts of collections) for (const chart of charts.items) if (/^SalesQuantChart\d+$/.test(chart.name)) chart.delete();
+  for (const charts of collections)
+    for (const chart of charts.items) if (/^SalesQuantChart\d+$/.test(chart.name)) chart.delete();
 }
 
 /** Error codes with which Excel refuses an argument or an operation (not a transient failure). */
-const REJECTION_CODES = new Set(["InvalidArgument", "NotImplemented", "ApiNotFound", "UnsupportedOperation", "InvalidOperation"]);
+const REJECTION_CODES = new Set([
+  "InvalidArgument",
+  "NotImplemented",
+  "ApiNotFound",
+  "UnsupportedOperation",
+  "InvalidOperation",
+]);
 
 function isRejection(error: unknown): boolean {
-  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  const code =
+    typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
   return typeof code === "string" && REJECTION_CODES.has(code);
 }
 
-async function removeWhatWasAdded(context: Excel.RequestContext, state: WriteState, sync: () => Promise<void>): Promise<void> {
+async function removeWhatWasAdded(
+  context: Excel.RequestContext,
+  state: WriteState,
+  sync: () => Promise<void>,
+): Promise<void> {
   const worksheets = context.workbook.worksheets;
   const sheets = state.addedSheets.map((name) => worksheets.getItemOrNullObject(name));
   const names = state.addedNames.map((name) => context.workbook.names.getItemOrNullObject(name));
-  const targetProxy = state.targetSheet ? worksheets.getItemOrNullObject(state.targetSheet) : undefined;
+  const targetProxy = state.targetSheet
+    ? worksheets.getItemOrNullObject(state.targetSheet)
+    : undefined;
   if (sheets.length + names.length === 0 && !targetProxy) return;
   await sync();
   let targetTables: Excel.TableCollection | undefined;
@@ -780,8 +919,10 @@ async function removeWhatWasAdded(context: Excel.RequestContext, state: WriteSta
   for (const proxy of names) if (!proxy.isNullObject) proxy.delete();
   for (const proxy of sheets) if (!proxy.isNullObject) proxy.delete();
   if (targetProxy && targetTables && targetCharts) {
-    for (const table of targetTables.items) if (!state.targetTablesBefore.includes(table.name)) table.delete();
-    for (const chart of targetCharts.items) if (!state.targetChartsBefore.includes(chart.name)) chart.delete();
+    for (const table of targetTables.items)
+      if (!state.targetTablesBefore.includes(table.name)) table.delete();
+    for (const chart of targetCharts.items)
+      if (!state.targetChartsBefore.includes(chart.name)) chart.delete();
     for (const before of state.targetBefore) {
       targetProxy.getRange(before.address).clear("All");
       if (before.occupied) {

@@ -15,7 +15,12 @@ const NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDraw
 export const SERIES_COLORS = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47"];
 
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
 
 /**
@@ -36,9 +41,15 @@ function title(text: string): string {
   );
 }
 
-function dataLabels(show: boolean, numberFormat: string | undefined, percentForPie = false): string {
+function dataLabels(
+  show: boolean,
+  numberFormat: string | undefined,
+  percentForPie = false,
+): string {
   if (!show) return "";
-  const fmt = numberFormat ? `<c:numFmt formatCode="${escapeXml(numberFormat)}" sourceLinked="0"/>` : "";
+  const fmt = numberFormat
+    ? `<c:numFmt formatCode="${escapeXml(numberFormat)}" sourceLinked="0"/>`
+    : "";
   return (
     `<c:dLbls>${fmt}<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:showLegendKey val="0"/><c:showVal val="1"/>` +
     `<c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="${percentForPie ? 0 : 0}"/><c:showBubbleSize val="0"/></c:dLbls>`
@@ -74,7 +85,11 @@ function seriesXml(chart: ChartPlan, homeSheet: string, kind: "bar" | "line" | "
     .join("");
 }
 
-function axes(options: { horizontalBars: boolean; reverseCategories: boolean; numberFormat?: string }): string {
+function axes(options: {
+  horizontalBars: boolean;
+  reverseCategories: boolean;
+  numberFormat?: string;
+}): string {
   const categoryPosition = options.horizontalBars ? "l" : "b";
   const valuePosition = options.horizontalBars ? "b" : "l";
   const valueFormat = options.numberFormat
@@ -100,7 +115,9 @@ function axes(options: { horizontalBars: boolean; reverseCategories: boolean; nu
  * category axis reversed (first stage on top) and the value axis kept at the bottom.
  */
 export function chartPartXml(chart: ChartPlan, homeSheet: string): string {
-  const legend = chart.showLegend ?? (chart.type === "pie" || chart.type === "doughnut" || chart.series.length > 1);
+  const legend =
+    chart.showLegend ??
+    (chart.type === "pie" || chart.type === "doughnut" || chart.series.length > 1);
   let plot: string;
   switch (chart.type) {
     case "column":
@@ -112,7 +129,11 @@ export function chartPartXml(chart: ChartPlan, homeSheet: string): string {
         `<c:barChart><c:barDir val="${horizontal ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>` +
         seriesXml(chart, homeSheet, "bar") +
         `<c:gapWidth val="${reverse ? 30 : 80}"/><c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>` +
-        axes({ horizontalBars: horizontal, reverseCategories: reverse, numberFormat: chart.numberFormat });
+        axes({
+          horizontalBars: horizontal,
+          reverseCategories: reverse,
+          numberFormat: chart.numberFormat,
+        });
       break;
     }
     case "line":
@@ -135,7 +156,9 @@ export function chartPartXml(chart: ChartPlan, homeSheet: string): string {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:roundedCorners val="0"/>` +
     `<c:chart>${title(chart.title)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}</c:plotArea>` +
-    (legend ? `<c:legend><c:legendPos val="${chart.type === "pie" || chart.type === "doughnut" ? "r" : "b"}"/><c:overlay val="0"/></c:legend>` : "") +
+    (legend
+      ? `<c:legend><c:legendPos val="${chart.type === "pie" || chart.type === "doughnut" ? "r" : "b"}"/><c:overlay val="0"/></c:legend>`
+      : "") +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
     `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr>` +
     `</c:chartSpace>`
@@ -148,7 +171,9 @@ const DEFAULT_ROW_PX = 20;
 const EMU_PER_PIXEL = 9525;
 
 function columnPixels(sheet: SheetPlan, column: number): number {
-  const letters = Object.keys(sheet.columnWidths ?? {}).find((l) => parseCell(`${l}1`).column === column);
+  const letters = Object.keys(sheet.columnWidths ?? {}).find(
+    (l) => parseCell(`${l}1`).column === column,
+  );
   const width = letters !== undefined ? sheet.columnWidths![letters] : undefined;
   return width === undefined ? DEFAULT_COLUMN_PX : Math.round(width * 7 + 5);
 }
@@ -159,7 +184,11 @@ function rowPixels(sheet: SheetPlan, row: number): number {
 }
 
 /** Cell (0-based column and row) plus offset in EMU where a point `pixels` away from the anchor lands. */
-function walk(start: number, pixels: number, size: (index: number) => number): { index: number; offset: number } {
+function walk(
+  start: number,
+  pixels: number,
+  size: (index: number) => number,
+): { index: number; offset: number } {
   let index = start;
   let left = pixels;
   while (left >= size(index)) {

@@ -14,9 +14,25 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { cellAddress, parseCell, parseRange, rangeAddress } from "../address";
-import { Block, CellStyle, ConditionalFormatPlan, dateFromSerial, isFormulaCell, PlanCell, SheetPlan, ValidationPlan, WorkbookPlan } from "../plan";
+import {
+  Block,
+  CellStyle,
+  ConditionalFormatPlan,
+  dateFromSerial,
+  isFormulaCell,
+  PlanCell,
+  SheetPlan,
+  ValidationPlan,
+  WorkbookPlan,
+} from "../plan";
 import { WorkbookWriteError } from "../office/writePlan";
-import { blockBox, plannedCell, renameSheetsInPlan, uniqueSheetName, validatePlan } from "../validatePlan";
+import {
+  blockBox,
+  plannedCell,
+  renameSheetsInPlan,
+  uniqueSheetName,
+  validatePlan,
+} from "../validatePlan";
 import { chartPartXml, drawingPartXml, escapeXml } from "./chartXml";
 
 export interface WriteXlsxResult {
@@ -35,10 +51,12 @@ function cellStyle(style: CellStyle | undefined): Partial<ExcelJS.Style> {
   if (style.fontColor !== undefined) font.color = { argb: argb(style.fontColor) };
   if (style.fontSize !== undefined) font.size = style.fontSize;
   if (Object.keys(font).length > 0) out.font = font;
-  if (style.fill !== undefined) out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  if (style.fill !== undefined)
+    out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
   const alignment: Partial<ExcelJS.Alignment> = {};
   if (style.horizontalAlignment !== undefined) alignment.horizontal = style.horizontalAlignment;
-  if (style.verticalAlignment !== undefined) alignment.vertical = style.verticalAlignment === "center" ? "middle" : style.verticalAlignment;
+  if (style.verticalAlignment !== undefined)
+    alignment.vertical = style.verticalAlignment === "center" ? "middle" : style.verticalAlignment;
   if (style.wrap !== undefined) alignment.wrapText = style.wrap;
   if (style.indent !== undefined) alignment.indent = style.indent;
   if (Object.keys(alignment).length > 0) out.alignment = alignment;
@@ -66,7 +84,11 @@ const OPERATORS: Record<string, ExcelJS.CellIsOperators> = {
   lessThanOrEqual: "lessThanOrEqual" as ExcelJS.CellIsOperators,
 };
 
-function differentialStyle(style: { fontColor?: string; fill?: string; bold?: boolean }): Partial<ExcelJS.Style> {
+function differentialStyle(style: {
+  fontColor?: string;
+  fill?: string;
+  bold?: boolean;
+}): Partial<ExcelJS.Style> {
   const out: Partial<ExcelJS.Style> = {};
   if (style.fontColor !== undefined || style.bold !== undefined) {
     out.font = {
@@ -74,22 +96,34 @@ function differentialStyle(style: { fontColor?: string; fill?: string; bold?: bo
       ...(style.fontColor !== undefined ? { color: { argb: argb(style.fontColor) } } : {}),
     };
   }
-  if (style.fill !== undefined) out.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(style.fill) } };
+  if (style.fill !== undefined)
+    out.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(style.fill) } };
   return out;
 }
 
-function conditionalFormat(cf: ConditionalFormatPlan, priority: number): ExcelJS.ConditionalFormattingRule {
+function conditionalFormat(
+  cf: ConditionalFormatPlan,
+  priority: number,
+): ExcelJS.ConditionalFormattingRule {
   switch (cf.type) {
     case "cellValue":
       return {
         type: "cellIs",
         priority,
         operator: OPERATORS[cf.operator],
-        formulae: [cf.formula1.replace(/^=/, ""), ...(cf.formula2 !== undefined ? [cf.formula2.replace(/^=/, "")] : [])],
+        formulae: [
+          cf.formula1.replace(/^=/, ""),
+          ...(cf.formula2 !== undefined ? [cf.formula2.replace(/^=/, "")] : []),
+        ],
         style: differentialStyle(cf.style),
       } as ExcelJS.ConditionalFormattingRule;
     case "formula":
-      return { type: "expression", priority, formulae: [cf.formula.replace(/^=/, "")], style: differentialStyle(cf.style) };
+      return {
+        type: "expression",
+        priority,
+        formulae: [cf.formula.replace(/^=/, "")],
+        style: differentialStyle(cf.style),
+      };
     case "dataBar":
       return {
         type: "dataBar",
@@ -127,8 +161,16 @@ function conditionalFormat(cf: ConditionalFormatPlan, priority: number): ExcelJS
 function dataValidation(v: ValidationPlan): ExcelJS.DataValidation {
   const prompt = v.prompt ? { showInputMessage: true, prompt: v.prompt } : {};
   if (v.type === "list") {
-    const formula = Array.isArray(v.source) ? `"${v.source.join(",").replace(/"/g, '""')}"` : v.source.replace(/^=/, "");
-    return { type: "list", allowBlank: v.allowBlank ?? true, formulae: [formula], showErrorMessage: true, ...prompt };
+    const formula = Array.isArray(v.source)
+      ? `"${v.source.join(",").replace(/"/g, '""')}"`
+      : v.source.replace(/^=/, "");
+    return {
+      type: "list",
+      allowBlank: v.allowBlank ?? true,
+      formulae: [formula],
+      showErrorMessage: true,
+      ...prompt,
+    };
   }
   const type = v.type === "whole" ? "whole" : v.type === "decimal" ? "decimal" : "date";
   // ExcelJS writes a date bound from a Date (a bare number would be read as milliseconds).
@@ -141,7 +183,13 @@ function dataValidation(v: ValidationPlan): ExcelJS.DataValidation {
         : v.max !== undefined
           ? { operator: "lessThanOrEqual" as const, formulae: [bound(v.max)] }
           : { operator: "between" as const, formulae: [-1e307, 1e307] };
-  return { type, allowBlank: v.allowBlank ?? true, showErrorMessage: true, ...bounds, ...prompt } as ExcelJS.DataValidation;
+  return {
+    type,
+    allowBlank: v.allowBlank ?? true,
+    showErrorMessage: true,
+    ...bounds,
+    ...prompt,
+  } as ExcelJS.DataValidation;
 }
 
 /** Rows 1..n a sheet has to stream: covered by a block, given a height, or holding a note. */
@@ -173,36 +221,70 @@ async function streamSheets(plan: WorkbookPlan, file: string): Promise<void> {
     // Stored, not deflated: the package is reopened and compressed once when parts are added.
     zip: { store: true } as unknown as ExcelJS.stream.xlsx.WorkbookStreamWriterOptions["zip"],
   });
-  const activeIndex = Math.max(0, plan.sheets.findIndex((s) => s.name === plan.activeSheet));
-  (workbook as unknown as { views: unknown[] }).views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: activeIndex, visibility: "visible" }];
+  const activeIndex = Math.max(
+    0,
+    plan.sheets.findIndex((s) => s.name === plan.activeSheet),
+  );
+  (workbook as unknown as { views: unknown[] }).views = [
+    {
+      x: 0,
+      y: 0,
+      width: 20000,
+      height: 12000,
+      firstSheet: 0,
+      activeTab: activeIndex,
+      visibility: "visible",
+    },
+  ];
   for (const [sheetIndex, sheet] of plan.sheets.entries()) {
-    const freeze = sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0) ? sheet.freeze : undefined;
+    const freeze =
+      sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)
+        ? sheet.freeze
+        : undefined;
     const worksheet = workbook.addWorksheet(sheet.name, {
       ...(sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}),
       views: [
         {
           ...(freeze
-            ? { state: "frozen", xSplit: freeze.columns, ySplit: freeze.rows, topLeftCell: cellAddress(freeze.rows + 1, freeze.columns + 1) }
+            ? {
+                state: "frozen",
+                xSplit: freeze.columns,
+                ySplit: freeze.rows,
+                topLeftCell: cellAddress(freeze.rows + 1, freeze.columns + 1),
+              }
             : { state: "normal" }),
           tabSelected: sheetIndex === activeIndex,
         } as unknown as ExcelJS.WorksheetView,
       ],
     });
-    for (const [letters, width] of Object.entries(sheet.columnWidths ?? {})) worksheet.getColumn(letters).width = width;
+    for (const [letters, width] of Object.entries(sheet.columnWidths ?? {}))
+      worksheet.getColumn(letters).width = width;
     for (const merge of sheet.merges ?? []) worksheet.mergeCells(merge);
     let priority = 1;
     for (const cf of sheet.conditionalFormats ?? []) {
-      worksheet.addConditionalFormatting({ ref: cf.range, rules: [conditionalFormat(cf, priority++)] });
+      worksheet.addConditionalFormatting({
+        ref: cf.range,
+        rules: [conditionalFormat(cf, priority++)],
+      });
     }
-    const validations = (worksheet as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+    const validations = (
+      worksheet as unknown as {
+        dataValidations: { add(address: string, v: ExcelJS.DataValidation): void };
+      }
+    ).dataValidations;
     for (const v of sheet.validations ?? []) validations.add(v.range, dataValidation(v));
 
-    const notes = new Map((sheet.notes ?? []).map((n) => [n.cell.replace(/\$/g, "").toUpperCase(), n.text]));
+    const notes = new Map(
+      (sheet.notes ?? []).map((n) => [n.cell.replace(/\$/g, "").toUpperCase(), n.text]),
+    );
     // One style object per block column, shared by its cells: ExcelJS recognises a style
     // object it has seen and skips re-registering it (the per-cell cost of large blocks).
     const blocks = sheet.blocks.map((block: Block) => {
       const base = cellStyle(block.style);
-      const formats = typeof block.numberFormat === "string" ? block.cells[0].map(() => block.numberFormat as string) : block.numberFormat;
+      const formats =
+        typeof block.numberFormat === "string"
+          ? block.cells[0].map(() => block.numberFormat as string)
+          : block.numberFormat;
       const styles = block.cells[0].map((_, c) => {
         const numFmt = formats?.[c] ?? undefined;
         const style: Partial<ExcelJS.Style> = { ...base, ...(numFmt ? { numFmt } : {}) };
@@ -227,7 +309,8 @@ async function streamSheets(plan: WorkbookPlan, file: string): Promise<void> {
           }
         }
         if (notes.size > 0) {
-          for (const [address, text] of notes) if (parseCell(address).row === r) row.getCell(parseCell(address).column).note = text;
+          for (const [address, text] of notes)
+            if (parseCell(address).row === r) row.getCell(parseCell(address).column).note = text;
         }
         row.commit();
       }
@@ -261,17 +344,31 @@ async function sheetParts(zip: JSZip): Promise<SheetPart[]> {
     const id = /\br:id="([^"]+)"/.exec(m[0])![1];
     const target = targets.get(id)!;
     const file = `xl/${target}`;
-    parts.push({ name: unescapeXml(name), path: file, relsPath: `${path.posix.dirname(file)}/_rels/${path.posix.basename(file)}.rels` });
+    parts.push({
+      name: unescapeXml(name),
+      path: file,
+      relsPath: `${path.posix.dirname(file)}/_rels/${path.posix.basename(file)}.rels`,
+    });
   }
   return parts;
 }
 
 function unescapeXml(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 /** Adds a relationship to a rels part (creating it) and returns its id. */
-async function addRelationship(zip: JSZip, relsPath: string, type: string, target: string): Promise<string> {
+async function addRelationship(
+  zip: JSZip,
+  relsPath: string,
+  type: string,
+  target: string,
+): Promise<string> {
   const existing = zip.file(relsPath);
   let xml = existing
     ? await existing.async("string")
@@ -280,18 +377,48 @@ async function addRelationship(zip: JSZip, relsPath: string, type: string, targe
   let n = used.size + 1;
   while (used.has(`rId${n}`)) n++;
   const id = `rId${n}`;
-  xml = xml.replace("</Relationships>", `<Relationship Id="${id}" Type="${REL_TYPE}/${type}" Target="${target}"/></Relationships>`);
+  xml = xml.replace(
+    "</Relationships>",
+    `<Relationship Id="${id}" Type="${REL_TYPE}/${type}" Target="${target}"/></Relationships>`,
+  );
   zip.file(relsPath, xml);
   return id;
 }
 
 /** Order of the worksheet's top-level elements after sheetData (ECMA-376 CT_Worksheet). */
 const WORKSHEET_TAIL_ORDER = [
-  "sheetCalcPr", "sheetProtection", "protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate",
-  "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks",
-  "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties",
-  "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "picture",
-  "oleObjects", "controls", "webPublishItems", "tableParts", "extLst",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
 ];
 
 /** Splits XML made of sibling elements into those elements (name and text). */
@@ -321,7 +448,10 @@ function siblingElements(xml: string): { name: string; xml: string }[] {
  */
 function insertIntoWorksheet(xml: string, elements: { name: string; xml: string }[]): string {
   const dataEnd = xml.indexOf("</sheetData>");
-  const splitAt = dataEnd >= 0 ? dataEnd + "</sheetData>".length : xml.search(/<sheetData\s*\/>/) + "<sheetData/>".length;
+  const splitAt =
+    dataEnd >= 0
+      ? dataEnd + "</sheetData>".length
+      : xml.search(/<sheetData\s*\/>/) + "<sheetData/>".length;
   const end = xml.lastIndexOf("</worksheet>");
   const tail = siblingElements(xml.slice(splitAt, end));
   for (const element of elements) {
@@ -337,10 +467,17 @@ function insertIntoWorksheet(xml: string, elements: { name: string; xml: string 
  * rules (an x14 id that points nowhere); the plain data bar stays.
  */
 function withoutDanglingDataBarExtensions(xml: string): string {
-  return xml.replace(/<extLst><ext uri="\{B025F937-C7B1-47D3-B67F-A62EFF666E3E\}"[^>]*><x14:id\/><\/ext><\/extLst>/g, "");
+  return xml.replace(
+    /<extLst><ext uri="\{B025F937-C7B1-47D3-B67F-A62EFF666E3E\}"[^>]*><x14:id\/><\/ext><\/extLst>/g,
+    "",
+  );
 }
 
-function tablePartXml(id: number, sheet: SheetPlan, table: NonNullable<SheetPlan["tables"]>[number]): string {
+function tablePartXml(
+  id: number,
+  sheet: SheetPlan,
+  table: NonNullable<SheetPlan["tables"]>[number],
+): string {
   const box = parseRange(table.range);
   const filterBox = table.totalsRow ? { ...box, bottom: box.bottom - 1 } : box;
   const columns: string[] = [];
@@ -351,7 +488,8 @@ function tablePartXml(id: number, sheet: SheetPlan, table: NonNullable<SheetPlan
       const cell = plannedCell(sheet, box.bottom, c);
       if (cell !== undefined && cell !== null && isFormulaCell(cell)) {
         totals = ` totalsRowFunction="custom"><totalsRowFormula>${escapeXml(cell.f.replace(/^=/, ""))}</totalsRowFormula></tableColumn>`;
-      } else if (typeof cell === "string" && cell !== "") totals = ` totalsRowLabel="${escapeXml(cell)}"/>`;
+      } else if (typeof cell === "string" && cell !== "")
+        totals = ` totalsRowLabel="${escapeXml(cell)}"/>`;
     }
     columns.push(`<tableColumn id="${i}" name="${escapeXml(header)}"${totals || "/>"}`);
   }
@@ -378,7 +516,7 @@ async function addPackageParts(zip: JSZip, plan: WorkbookPlan): Promise<void> {
     if (tables.length === 0 && charts.length === 0 && !dataBars) continue;
     const part = parts.find((p) => p.name === sheet.name);
     if (!part) throw new Error(`The package has no part for sheet ${sheet.name}`);
-    let xml = withoutDanglingDataBarExtensions(await zip.file(part.path)!.async("string"));
+    const xml = withoutDanglingDataBarExtensions(await zip.file(part.path)!.async("string"));
     const added: { name: string; xml: string }[] = [];
     if (charts.length > 0) {
       drawingId += 1;
@@ -387,12 +525,21 @@ async function addPackageParts(zip: JSZip, plan: WorkbookPlan): Promise<void> {
       for (const chart of charts) {
         chartId += 1;
         zip.file(`xl/charts/chart${chartId}.xml`, chartPartXml(chart, sheet.name));
-        overrides.push(`<Override PartName="/xl/charts/chart${chartId}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
+        overrides.push(
+          `<Override PartName="/xl/charts/chart${chartId}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`,
+        );
         await addRelationship(zip, drawingRels, "chart", `../charts/chart${chartId}.xml`);
       }
       zip.file(drawingPath, drawingPartXml(sheet));
-      overrides.push(`<Override PartName="/${drawingPath}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`);
-      const rid = await addRelationship(zip, part.relsPath, "drawing", `../drawings/drawing${drawingId}.xml`);
+      overrides.push(
+        `<Override PartName="/${drawingPath}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`,
+      );
+      const rid = await addRelationship(
+        zip,
+        part.relsPath,
+        "drawing",
+        `../drawings/drawing${drawingId}.xml`,
+      );
       added.push({ name: "drawing", xml: `<drawing r:id="${rid}"/>` });
     }
     if (tables.length > 0) {
@@ -400,8 +547,12 @@ async function addPackageParts(zip: JSZip, plan: WorkbookPlan): Promise<void> {
       for (const table of tables) {
         tableId += 1;
         zip.file(`xl/tables/table${tableId}.xml`, tablePartXml(tableId, sheet, table));
-        overrides.push(`<Override PartName="/xl/tables/table${tableId}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`);
-        ids.push(await addRelationship(zip, part.relsPath, "table", `../tables/table${tableId}.xml`));
+        overrides.push(
+          `<Override PartName="/xl/tables/table${tableId}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`,
+        );
+        ids.push(
+          await addRelationship(zip, part.relsPath, "table", `../tables/table${tableId}.xml`),
+        );
       }
       const element = `<tableParts count="${ids.length}">${ids.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`;
       added.push({ name: "tableParts", xml: element });
@@ -416,7 +567,8 @@ async function addPackageParts(zip: JSZip, plan: WorkbookPlan): Promise<void> {
     let workbookXml = await zip.file("xl/workbook.xml")!.async("string");
     const entries = plan
       .names!.map(
-        (n) => `<definedName name="${escapeXml(n.name)}"${n.comment ? ` comment="${escapeXml(n.comment)}"` : ""}>${escapeXml(n.refersTo.replace(/^=/, ""))}</definedName>`,
+        (n) =>
+          `<definedName name="${escapeXml(n.name)}"${n.comment ? ` comment="${escapeXml(n.comment)}"` : ""}>${escapeXml(n.refersTo.replace(/^=/, ""))}</definedName>`,
       )
       .join("");
     workbookXml = workbookXml.includes("</definedNames>")
@@ -433,9 +585,13 @@ function preparePlan(plan: WorkbookPlan): WorkbookPlan {
   const problems = validatePlan(plan);
   if (problems.length > 0) {
     const first = problems[0];
-    throw new WorkbookWriteError("INVALID_PLAN", `The workbook could not be built: ${first.sheet ? `${first.sheet}, ` : ""}${first.where}: ${first.message}`, {
-      problems,
-    });
+    throw new WorkbookWriteError(
+      "INVALID_PLAN",
+      `The workbook could not be built: ${first.sheet ? `${first.sheet}, ` : ""}${first.where}: ${first.message}`,
+      {
+        problems,
+      },
+    );
   }
   const used: string[] = [];
   const renames = new Map<string, string>();
@@ -466,7 +622,12 @@ export async function writeXlsxFile(plan: WorkbookPlan, file: string): Promise<W
     await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
     await new Promise<void>((resolve, reject) => {
       zip
-        .generateNodeStream({ type: "nodebuffer", streamFiles: true, compression: "DEFLATE", compressionOptions: { level: 6 } })
+        .generateNodeStream({
+          type: "nodebuffer",
+          streamFiles: true,
+          compression: "DEFLATE",
+          compressionOptions: { level: 6 },
+        })
         .pipe(createWriteStream(file))
         .on("finish", () => resolve())
         .on("error", reject);

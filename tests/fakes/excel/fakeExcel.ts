@@ -100,7 +100,8 @@ export function fakeBox(address: string): RangeBox {
   if (/^[A-Za-z]+$/.test(a) && /^[A-Za-z]+$/.test(b)) {
     return { top: 1, bottom: GRID_ROWS, left: columnNumber(a), right: columnNumber(b) };
   }
-  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return { top: Number(a), bottom: Number(b), left: 1, right: GRID_COLUMNS };
+  if (/^\d+$/.test(a) && /^\d+$/.test(b))
+    return { top: Number(a), bottom: Number(b), left: 1, right: GRID_COLUMNS };
   const p = parseCell(a);
   const q = parseCell(b);
   return {
@@ -117,7 +118,11 @@ interface Operation {
 }
 
 function payloadOf(value: unknown): number {
-  return JSON.stringify(value, (_k, v) => (v instanceof FakeObject ? v.label : typeof v === "function" ? "fn" : v))?.length ?? 0;
+  return (
+    JSON.stringify(value, (_k, v) =>
+      v instanceof FakeObject ? v.label : typeof v === "function" ? "fn" : v,
+    )?.length ?? 0
+  );
 }
 
 /** The fake host: state, log, failure injection, and `run` (the shape of `Excel.run`). */
@@ -146,14 +151,29 @@ export class FakeExcel {
       }
     }
     for (const t of options.tables ?? []) {
-      this.state.tables.set(t.name, { sheetId: this.sheetByName(t.sheet)!.id, address: t.address, showTotals: false, style: "" });
+      this.state.tables.set(t.name, {
+        sheetId: this.sheetByName(t.sheet)!.id,
+        address: t.address,
+        showTotals: false,
+        style: "",
+      });
     }
-    for (const n of options.names ?? []) this.state.names.set(n.name, { reference: n.reference, comment: "" });
+    for (const n of options.names ?? [])
+      this.state.names.set(n.name, { reference: n.reference, comment: "" });
     this.state.activeSheetId = this.state.sheets[0]?.id ?? 0;
   }
 
   newSheet(name: string, id = this.nextId++): FakeSheetState {
-    const sheet: FakeSheetState = { id, name, tabColor: "", cells: new Map(), charts: [], conditionalFormats: [], notes: [], decorations: [] };
+    const sheet: FakeSheetState = {
+      id,
+      name,
+      tabColor: "",
+      cells: new Map(),
+      charts: [],
+      conditionalFormats: [],
+      notes: [],
+      decorations: [],
+    };
     this.state.sheets.push(sheet);
     return sheet;
   }
@@ -178,7 +198,8 @@ export class FakeExcel {
     const rows: (FakeScalar | null)[][] = [];
     for (let r = box.top; r <= box.bottom; r++) {
       const row: (FakeScalar | null)[] = [];
-      for (let c = box.left; c <= box.right; c++) row.push(sheet.cells.get(key(r, c))?.value ?? null);
+      for (let c = box.left; c <= box.right; c++)
+        row.push(sheet.cells.get(key(r, c))?.value ?? null);
       rows.push(row);
     }
     return rows;
@@ -208,8 +229,10 @@ export class FakeExcel {
 }
 
 function cellFor(v: FakeScalar): FakeCell {
-  if (typeof v === "string" && v.startsWith("'")) return { formula: v, value: v.slice(1), numberFormat: "General" };
-  if (typeof v === "string" && v.startsWith("=")) return { formula: v, value: null, numberFormat: "General" };
+  if (typeof v === "string" && v.startsWith("'"))
+    return { formula: v, value: v.slice(1), numberFormat: "General" };
+  if (typeof v === "string" && v.startsWith("="))
+    return { formula: v, value: null, numberFormat: "General" };
   return { formula: v, value: v, numberFormat: "General" };
 }
 
@@ -237,13 +260,22 @@ export class FakeRequestContext {
     fake.log.push(event);
     if (payload > fake.payloadLimit) {
       event.failed = "RequestPayloadSizeLimitExceeded";
-      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        "The request payload size has exceeded the limit.",
+      );
     }
-    const failAt = fake.failAtSync === index ? (fake.failAfterOperations ?? Math.floor(operations.length / 2)) : Infinity;
+    const failAt =
+      fake.failAtSync === index
+        ? (fake.failAfterOperations ?? Math.floor(operations.length / 2))
+        : Infinity;
     for (let i = 0; i < operations.length; i++) {
       if (i >= failAt) {
         event.failed = "GeneralException (injected)";
-        throw new FakeOfficeError("GeneralException", `Injected failure at sync ${index}, operation ${i + 1}.`);
+        throw new FakeOfficeError(
+          "GeneralException",
+          `Injected failure at sync ${index}, operation ${i + 1}.`,
+        );
       }
       try {
         operations[i].apply();
@@ -295,7 +327,10 @@ export class FakeObject {
 
   get isNullObject(): boolean {
     if (this.nullObject === undefined) {
-      throw new FakeOfficeError("PropertyNotLoaded", `isNullObject of ${this.label} is known only after context.sync().`);
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        `isNullObject of ${this.label} is known only after context.sync().`,
+      );
     }
     return this.nullObject;
   }
@@ -321,7 +356,9 @@ export class FakeObject {
   }
 
   load(properties?: string | string[]): this {
-    const list = Array.isArray(properties) ? properties : (properties ?? "").split(",").map((p) => p.trim());
+    const list = Array.isArray(properties)
+      ? properties
+      : (properties ?? "").split(",").map((p) => p.trim());
     this.recordLoad(list.join(","), () => this.readProperties(list));
     return this;
   }
@@ -336,7 +373,11 @@ export class FakeObject {
  * A generic recorder for cosmetic objects (formats, chart parts, validation): every set and
  * call is queued and logged; at sync it is appended to the sheet's `decorations`.
  */
-function recorder(context: FakeRequestContext, label: string, sink: () => string[] | undefined): any {
+function recorder(
+  context: FakeRequestContext,
+  label: string,
+  sink: () => string[] | undefined,
+): any {
   const children = new Map<PropertyKey, unknown>();
   const target = function () {
     /* callable stand-in */
@@ -345,7 +386,8 @@ function recorder(context: FakeRequestContext, label: string, sink: () => string
     get(_t, prop) {
       if (prop === "then" || prop === "toJSON" || typeof prop === "symbol") return undefined;
       if (prop === "label") return label;
-      if (!children.has(prop)) children.set(prop, recorder(context, `${label}.${String(prop)}`, sink));
+      if (!children.has(prop))
+        children.set(prop, recorder(context, `${label}.${String(prop)}`, sink));
       return children.get(prop);
     },
     set(_t, prop, value) {
@@ -354,7 +396,9 @@ function recorder(context: FakeRequestContext, label: string, sink: () => string
       context.enqueue(() => {
         const list = sink();
         if (!list) throw new FakeOfficeError("ItemNotFound", `${label} no longer exists.`);
-        list.push(`${label}.${String(prop)}=${JSON.stringify(value, (_k, v) => (v instanceof FakeObject ? v.label : v))}`);
+        list.push(
+          `${label}.${String(prop)}=${JSON.stringify(value, (_k, v) => (v instanceof FakeObject ? v.label : v))}`,
+        );
       }, payload);
       return true;
     },
@@ -366,7 +410,9 @@ function recorder(context: FakeRequestContext, label: string, sink: () => string
       context.enqueue(() => {
         const list = sink();
         if (!list) throw new FakeOfficeError("ItemNotFound", `${object} no longer exists.`);
-        list.push(`${label}(${JSON.stringify(args, (_k, v) => (v instanceof FakeObject ? v.label : typeof v === "function" ? v.label : v))})`);
+        list.push(
+          `${label}(${JSON.stringify(args, (_k, v) => (v instanceof FakeObject ? v.label : typeof v === "function" ? v.label : v))})`,
+        );
       }, payload);
       return recorder(context, `${label}()`, sink);
     },
@@ -375,7 +421,11 @@ function recorder(context: FakeRequestContext, label: string, sink: () => string
 
 export class FakeWorkbook
   extends FakeObject
-  implements RealMembers<Excel.Workbook, "worksheets" | "tables" | "names" | "application" | "getSelectedRange">
+  implements
+    RealMembers<
+      Excel.Workbook,
+      "worksheets" | "tables" | "names" | "application" | "getSelectedRange"
+    >
 {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
@@ -399,7 +449,11 @@ export class FakeWorkbook
 
 export class FakeWorksheetCollection
   extends FakeObject
-  implements RealMembers<Excel.WorksheetCollection, "add" | "getItem" | "getItemOrNullObject" | "items" | "load">
+  implements
+    RealMembers<
+      Excel.WorksheetCollection,
+      "add" | "getItem" | "getItemOrNullObject" | "items" | "load"
+    >
 {
   private loadedItems?: FakeWorksheet[];
   constructor(context: FakeRequestContext) {
@@ -412,7 +466,9 @@ export class FakeWorksheetCollection
 
   protected override readProperties(): void {
     this.loadedItems = this.fake.state.sheets.map((s) => {
-      const proxy = new FakeWorksheet(this.context, () => this.fake.state.sheets.find((x) => x.id === s.id));
+      const proxy = new FakeWorksheet(this.context, () =>
+        this.fake.state.sheets.find((x) => x.id === s.id),
+      );
       proxy.readNow(["name"]);
       return proxy;
     });
@@ -421,11 +477,15 @@ export class FakeWorksheetCollection
 
   add(name?: string): FakeWorksheet {
     const id = this.fake.nextId++;
-    const proxy = new FakeWorksheet(this.context, () => this.fake.state.sheets.find((x) => x.id === id));
+    const proxy = new FakeWorksheet(this.context, () =>
+      this.fake.state.sheets.find((x) => x.id === id),
+    );
     this.recordCall("add", [name], () => {
       const wanted = name ?? `Sheet${id}`;
-      if (this.fake.sheetByName(wanted)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${wanted} already exists.`);
-      if (wanted.length > 31 || /[[\]:*?/\\]/.test(wanted)) throw new FakeOfficeError("InvalidArgument", `Illegal sheet name ${wanted}.`);
+      if (this.fake.sheetByName(wanted))
+        throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${wanted} already exists.`);
+      if (wanted.length > 31 || /[[\]:*?/\\]/.test(wanted))
+        throw new FakeOfficeError("InvalidArgument", `Illegal sheet name ${wanted}.`);
       this.fake.newSheet(wanted, id);
     });
     return proxy;
@@ -433,10 +493,13 @@ export class FakeWorksheetCollection
 
   private byName(name: string, orNull: boolean): FakeWorksheet {
     let id: number | undefined;
-    const proxy = new FakeWorksheet(this.context, () => this.fake.state.sheets.find((x) => x.id === id));
+    const proxy = new FakeWorksheet(this.context, () =>
+      this.fake.state.sheets.find((x) => x.id === id),
+    );
     this.recordCall(orNull ? "getItemOrNullObject" : "getItem", [name], () => {
       id = this.fake.sheetByName(name)?.id;
-      if (id === undefined && !orNull) throw new FakeOfficeError("ItemNotFound", `No sheet named ${name}.`);
+      if (id === undefined && !orNull)
+        throw new FakeOfficeError("ItemNotFound", `No sheet named ${name}.`);
       proxy.resolved(id === undefined);
     });
     return proxy;
@@ -480,7 +543,11 @@ export class FakeWorksheet
     this.tables = new FakeTableCollection(context, this);
     this.charts = new FakeChartCollection(context, this);
     this.notes = new FakeNoteCollection(context, this);
-    this.freezePanes = recorder(context, "Worksheet.freezePanes", () => this.resolve()?.decorations);
+    this.freezePanes = recorder(
+      context,
+      "Worksheet.freezePanes",
+      () => this.resolve()?.decorations,
+    );
   }
 
   /** The sheet state, or an ItemNotFound error (as Excel reports a deleted sheet). */
@@ -516,7 +583,8 @@ export class FakeWorksheet
     this.recordSet("name", value, () => {
       const sheet = this.must();
       const other = this.fake.sheetByName(value);
-      if (other && other !== sheet) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${value} already exists.`);
+      if (other && other !== sheet)
+        throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${value} already exists.`);
       sheet.name = value;
     });
   }
@@ -549,9 +617,11 @@ export class FakeWorksheet
     this.recordCall("delete", [], () => {
       const sheet = this.must();
       const state = this.fake.state;
-      if (state.sheets.length === 1) throw new FakeOfficeError("InvalidOperation", "A workbook must keep at least one sheet.");
+      if (state.sheets.length === 1)
+        throw new FakeOfficeError("InvalidOperation", "A workbook must keep at least one sheet.");
       state.sheets.splice(state.sheets.indexOf(sheet), 1);
-      for (const [name, t] of Array.from(state.tables)) if (t.sheetId === sheet.id) state.tables.delete(name);
+      for (const [name, t] of Array.from(state.tables))
+        if (t.sheetId === sheet.id) state.tables.delete(name);
       if (state.activeSheetId === sheet.id) state.activeSheetId = state.sheets[0].id;
     });
   }
@@ -584,7 +654,12 @@ export class FakeRange
   readonly dataValidation: any;
   readonly conditionalFormats: FakeConditionalFormatCollection;
 
-  constructor(context: FakeRequestContext, sheet: FakeWorksheet, box: () => RangeBox | null, label: string) {
+  constructor(
+    context: FakeRequestContext,
+    sheet: FakeWorksheet,
+    box: () => RangeBox | null,
+    label: string,
+  ) {
     super(context, label);
     this.sheet = sheet;
     this.box = box;
@@ -593,7 +668,11 @@ export class FakeRange
       return b ? rangeAddress(b) : "?";
     };
     this.format = recorder(context, `${label}.format`, () => sheet.resolve()?.decorations);
-    this.dataValidation = recorder(context, `${label}.dataValidation`, () => sheet.resolve()?.decorations);
+    this.dataValidation = recorder(
+      context,
+      `${label}.dataValidation`,
+      () => sheet.resolve()?.decorations,
+    );
     this.conditionalFormats = new FakeConditionalFormatCollection(context, sheet, where);
   }
 
@@ -603,19 +682,28 @@ export class FakeRange
     return b;
   }
 
-  private writeMatrix(property: string, matrix: Matrix, write: (sheet: FakeSheetState, row: number, column: number, v: unknown) => void): void {
+  private writeMatrix(
+    property: string,
+    matrix: Matrix,
+    write: (sheet: FakeSheetState, row: number, column: number, v: unknown) => void,
+  ): void {
     this.recordSet(property, matrix, () => {
       const sheet = this.sheet.must();
       const b = this.mustBox();
       const rows = b.bottom - b.top + 1;
       const columns = b.right - b.left + 1;
-      if (!Array.isArray(matrix) || matrix.length !== rows || matrix.some((r) => !Array.isArray(r) || r.length !== columns)) {
+      if (
+        !Array.isArray(matrix) ||
+        matrix.length !== rows ||
+        matrix.some((r) => !Array.isArray(r) || r.length !== columns)
+      ) {
         throw new FakeOfficeError(
           "InvalidArgument",
           `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rangeAddress(b)}).`,
         );
       }
-      for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) write(sheet, b.top + r, b.left + c, matrix[r][c]);
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < columns; c++) write(sheet, b.top + r, b.left + c, matrix[r][c]);
     });
   }
 
@@ -662,10 +750,23 @@ export class FakeRange
       return out;
     };
     for (const p of properties) {
-      if (p === "values") this.setLoaded("values", grid((cell) => (cell ? (cell.value ?? "") : "")));
-      else if (p === "formulas") this.setLoaded("formulas", grid((cell) => (cell ? (cell.value !== null ? cell.value : cell.formula) : "")));
-      else if (p === "numberFormat") this.setLoaded("numberFormat", grid((cell) => cell?.numberFormat ?? "General"));
-      else if (p === "address") this.setLoaded("address", `${quoteSheet(sheet.name)}!${rangeAddress(b)}`);
+      if (p === "values")
+        this.setLoaded(
+          "values",
+          grid((cell) => (cell ? (cell.value ?? "") : "")),
+        );
+      else if (p === "formulas")
+        this.setLoaded(
+          "formulas",
+          grid((cell) => (cell ? (cell.value !== null ? cell.value : cell.formula) : "")),
+        );
+      else if (p === "numberFormat")
+        this.setLoaded(
+          "numberFormat",
+          grid((cell) => cell?.numberFormat ?? "General"),
+        );
+      else if (p === "address")
+        this.setLoaded("address", `${quoteSheet(sheet.name)}!${rangeAddress(b)}`);
       else if (p === "rowCount") this.setLoaded("rowCount", b.bottom - b.top + 1);
       else if (p === "columnCount") this.setLoaded("columnCount", b.right - b.left + 1);
     }
@@ -684,7 +785,12 @@ export class FakeRange
         const column = k % (GRID_COLUMNS + 1);
         if (row < b.top || row > b.bottom || column < b.left || column > b.right) continue;
         used = used
-          ? { top: Math.min(used.top, row), bottom: Math.max(used.bottom, row), left: Math.min(used.left, column), right: Math.max(used.right, column) }
+          ? {
+              top: Math.min(used.top, row),
+              bottom: Math.max(used.bottom, row),
+              left: Math.min(used.left, column),
+              right: Math.max(used.right, column),
+            }
           : { top: row, bottom: row, left: column, right: column };
       }
       proxy.resolvedNull(used === null);
@@ -715,7 +821,8 @@ export class FakeRange
           if (applyTo === "Contents") cell.formula = "";
           if (applyTo === "Contents") cell.value = null;
           if (applyTo === "Formats") cell.numberFormat = "General";
-          if (applyTo === "All" || (cell.formula === "" && cell.numberFormat === "General")) sheet.cells.delete(k);
+          if (applyTo === "All" || (cell.formula === "" && cell.numberFormat === "General"))
+            sheet.cells.delete(k);
         }
       }
       if (applyTo !== "Contents") sheet.decorations.push(`clear formats ${rangeAddress(b)}`);
@@ -737,7 +844,10 @@ function writeContent(sheet: FakeSheetState, row: number, column: number, v: unk
     return;
   }
   if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
-    throw new FakeOfficeError("InvalidArgument", `Cell content must be text, a number or a boolean, not ${typeof v}.`);
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `Cell content must be text, a number or a boolean, not ${typeof v}.`,
+    );
   }
   sheet.cells.set(k, { ...cellFor(v), numberFormat });
 }
@@ -758,11 +868,18 @@ export class FakeConditionalFormatCollection
     this.recordCall("add", [type], () => {
       this.sheet.must().conditionalFormats.push({ range: this.where(), type });
     });
-    return recorder(this.context, `ConditionalFormat(${type})`, () => this.sheet.resolve()?.decorations);
+    return recorder(
+      this.context,
+      `ConditionalFormat(${type})`,
+      () => this.sheet.resolve()?.decorations,
+    );
   }
 }
 
-export class FakeNoteCollection extends FakeObject implements RealMembers<Excel.NoteCollection, "add"> {
+export class FakeNoteCollection
+  extends FakeObject
+  implements RealMembers<Excel.NoteCollection, "add">
+{
   private readonly sheet: FakeWorksheet;
   constructor(context: FakeRequestContext, sheet: FakeWorksheet) {
     super(context, "Notes");
@@ -777,7 +894,8 @@ export class FakeNoteCollection extends FakeObject implements RealMembers<Excel.
 
 export class FakeTableCollection
   extends FakeObject
-  implements RealMembers<Excel.TableCollection, "add" | "items" | "getItem" | "getItemOrNullObject" | "load">
+  implements
+    RealMembers<Excel.TableCollection, "add" | "items" | "getItem" | "getItemOrNullObject" | "load">
 {
   private readonly sheet?: FakeWorksheet;
   constructor(context: FakeRequestContext, sheet: FakeWorksheet | undefined) {
@@ -804,19 +922,33 @@ export class FakeTableCollection
   add(address: FakeRange | string, hasHeaders: boolean): FakeTable {
     const proxy = new FakeTable(this.context, "");
     this.recordCall("add", [address, hasHeaders], () => {
-      const range = typeof address === "string" ? this.sheet!.getRangeBoxNow(address) : { sheet: address.sheet.must(), box: address.box() };
+      const range =
+        typeof address === "string"
+          ? this.sheet!.getRangeBoxNow(address)
+          : { sheet: address.sheet.must(), box: address.box() };
       if (!range.box) throw new FakeOfficeError("InvalidArgument", "A table needs a range.");
       const state = this.fake.state;
       for (const t of state.tables.values()) {
         const other = fakeBox(t.address);
         const b = range.box;
-        if (t.sheetId === range.sheet.id && other.top <= b.bottom && b.top <= other.bottom && other.left <= b.right && b.left <= other.right) {
+        if (
+          t.sheetId === range.sheet.id &&
+          other.top <= b.bottom &&
+          b.top <= other.bottom &&
+          other.left <= b.right &&
+          b.left <= other.right
+        ) {
           throw new FakeOfficeError("InvalidOperation", "A table can't overlap another table.");
         }
       }
       let n = 1;
       while (nameTaken(state, `Table${n}`)) n++;
-      state.tables.set(`Table${n}`, { sheetId: range.sheet.id, address: rangeAddress(range.box), showTotals: false, style: "TableStyleMedium2" });
+      state.tables.set(`Table${n}`, {
+        sheetId: range.sheet.id,
+        address: rangeAddress(range.box),
+        showTotals: false,
+        style: "TableStyleMedium2",
+      });
       proxy.bind(`Table${n}`);
     });
     return proxy;
@@ -825,7 +957,9 @@ export class FakeTableCollection
   private byName(name: string, orNull: boolean): FakeTable {
     const proxy = new FakeTable(this.context, "");
     this.recordCall(orNull ? "getItemOrNullObject" : "getItem", [name], () => {
-      const found = Array.from(this.fake.state.tables.keys()).find((n) => n.toLowerCase() === name.toLowerCase());
+      const found = Array.from(this.fake.state.tables.keys()).find(
+        (n) => n.toLowerCase() === name.toLowerCase(),
+      );
       if (!found && !orNull) throw new FakeOfficeError("ItemNotFound", `No table named ${name}.`);
       proxy.bind(found ?? "");
       proxy.resolvedNull(!found);
@@ -844,7 +978,8 @@ export class FakeTableCollection
 function nameTaken(state: FakeWorkbookState, name: string): boolean {
   const lower = name.toLowerCase();
   return (
-    Array.from(state.tables.keys()).some((n) => n.toLowerCase() === lower) || Array.from(state.names.keys()).some((n) => n.toLowerCase() === lower)
+    Array.from(state.tables.keys()).some((n) => n.toLowerCase() === lower) ||
+    Array.from(state.names.keys()).some((n) => n.toLowerCase() === lower)
   );
 }
 
@@ -858,7 +993,16 @@ export class FakeTable
   implements
     RealMembers<
       Excel.Table,
-      "name" | "style" | "showBandedRows" | "showTotals" | "getTotalRowRange" | "getHeaderRowRange" | "getDataBodyRange" | "getRange" | "delete" | "load"
+      | "name"
+      | "style"
+      | "showBandedRows"
+      | "showTotals"
+      | "getTotalRowRange"
+      | "getHeaderRowRange"
+      | "getDataBodyRange"
+      | "getRange"
+      | "delete"
+      | "load"
     >
 {
   private tableName: string;
@@ -879,7 +1023,11 @@ export class FakeTable
 
   private must() {
     const t = this.fake.state.tables.get(this.tableName);
-    if (!t) throw new FakeOfficeError("ItemNotFound", `The table ${this.tableName || "(not created)"} does not exist.`);
+    if (!t)
+      throw new FakeOfficeError(
+        "ItemNotFound",
+        `The table ${this.tableName || "(not created)"} does not exist.`,
+      );
     return t;
   }
 
@@ -894,8 +1042,14 @@ export class FakeTable
   set name(value: string) {
     this.recordSet("name", value, () => {
       const t = this.must();
-      if (value.toLowerCase() !== this.tableName.toLowerCase() && nameTaken(this.fake.state, value)) {
-        throw new FakeOfficeError("InvalidArgument", `The name ${value} is already used by a table or a defined name.`);
+      if (
+        value.toLowerCase() !== this.tableName.toLowerCase() &&
+        nameTaken(this.fake.state, value)
+      ) {
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `The name ${value} is already used by a table or a defined name.`,
+        );
       }
       this.fake.state.tables.delete(this.tableName);
       this.fake.state.tables.set(value, t);
@@ -922,7 +1076,10 @@ export class FakeTable
         const sheet = this.fake.state.sheets.find((s) => s.id === t.sheetId)!;
         for (let c = b.left; c <= b.right; c++) {
           if (sheet.cells.get(key(b.bottom + 1, c))?.formula) {
-            throw new FakeOfficeError("InvalidOperation", "The totals row would cover cells that are not empty.");
+            throw new FakeOfficeError(
+              "InvalidOperation",
+              "The totals row would cover cells that are not empty.",
+            );
           }
         }
       }
@@ -931,9 +1088,14 @@ export class FakeTable
     });
   }
 
-  private part(label: string, pick: (b: RangeBox, showTotals: boolean) => RangeBox | null): FakeRange {
+  private part(
+    label: string,
+    pick: (b: RangeBox, showTotals: boolean) => RangeBox | null,
+  ): FakeRange {
     let sheetId = -1;
-    const sheet = new FakeWorksheet(this.context, () => this.fake.state.sheets.find((s) => s.id === sheetId));
+    const sheet = new FakeWorksheet(this.context, () =>
+      this.fake.state.sheets.find((s) => s.id === sheetId),
+    );
     let box: RangeBox | null = null;
     const range = new FakeRange(this.context, sheet, () => box, `Table.${label}`);
     this.recordCall(label, [], () => {
@@ -973,7 +1135,8 @@ export class FakeTable
 
 export class FakeNamedItemCollection
   extends FakeObject
-  implements RealMembers<Excel.NamedItemCollection, "add" | "items" | "getItemOrNullObject" | "load">
+  implements
+    RealMembers<Excel.NamedItemCollection, "add" | "items" | "getItemOrNullObject" | "load">
 {
   constructor(context: FakeRequestContext) {
     super(context, "Names");
@@ -996,7 +1159,8 @@ export class FakeNamedItemCollection
 
   add(name: string, reference: string, comment?: string): FakeNamedItem {
     this.recordCall("add", [name, reference, comment], () => {
-      if (nameTaken(this.fake.state, name)) throw new FakeOfficeError("InvalidArgument", `The name ${name} is already used.`);
+      if (nameTaken(this.fake.state, name))
+        throw new FakeOfficeError("InvalidArgument", `The name ${name} is already used.`);
       this.fake.state.names.set(name, { reference, comment: comment ?? "" });
     });
     return new FakeNamedItem(this.context, name);
@@ -1011,7 +1175,10 @@ export class FakeNamedItemCollection
   }
 }
 
-export class FakeNamedItem extends FakeObject implements RealMembers<Excel.NamedItem, "name" | "delete"> {
+export class FakeNamedItem
+  extends FakeObject
+  implements RealMembers<Excel.NamedItem, "name" | "delete">
+{
   private readonly itemName: string;
   constructor(context: FakeRequestContext, name: string) {
     super(context, `Name(${name})`);
@@ -1028,7 +1195,8 @@ export class FakeNamedItem extends FakeObject implements RealMembers<Excel.Named
   }
   delete(): void {
     this.recordCall("delete", [], () => {
-      if (!this.fake.state.names.delete(this.itemName)) throw new FakeOfficeError("ItemNotFound", `No name ${this.itemName}.`);
+      if (!this.fake.state.names.delete(this.itemName))
+        throw new FakeOfficeError("ItemNotFound", `No name ${this.itemName}.`);
     });
   }
 }
@@ -1064,7 +1232,8 @@ export class FakeChartCollection
     const proxy = new FakeChart(this.context, this.sheet);
     this.recordCall("add", [type, source, seriesBy], () => {
       const sheet = this.sheet.must();
-      if (this.fake.rejectChartTypes.includes(type)) throw new FakeOfficeError("InvalidArgument", `The chart type ${type} is not supported.`);
+      if (this.fake.rejectChartTypes.includes(type))
+        throw new FakeOfficeError("InvalidArgument", `The chart type ${type} is not supported.`);
       source.sheet.must();
       const chart = { name: `Chart ${sheet.charts.length + 1}`, type };
       sheet.charts.push(chart);
@@ -1087,7 +1256,19 @@ export class FakeChartCollection
 export class FakeChart
   extends FakeObject
   implements
-    RealMembers<Excel.Chart, "name" | "title" | "legend" | "series" | "dataLabels" | "axes" | "setPosition" | "width" | "height" | "delete">
+    RealMembers<
+      Excel.Chart,
+      | "name"
+      | "title"
+      | "legend"
+      | "series"
+      | "dataLabels"
+      | "axes"
+      | "setPosition"
+      | "width"
+      | "height"
+      | "delete"
+    >
 {
   private chart?: FakeChartState;
   private readonly sheet: FakeWorksheet;
@@ -1099,7 +1280,8 @@ export class FakeChart
   constructor(context: FakeRequestContext, sheet: FakeWorksheet) {
     super(context, "Chart");
     this.sheet = sheet;
-    const sink = (): string[] | undefined => (this.chart ? this.sheet.resolve()?.decorations : undefined);
+    const sink = (): string[] | undefined =>
+      this.chart ? this.sheet.resolve()?.decorations : undefined;
     this.title = recorder(context, "Chart.title", sink);
     this.legend = recorder(context, "Chart.legend", sink);
     this.series = recorder(context, "Chart.series", sink);
@@ -1116,7 +1298,8 @@ export class FakeChart
     this.setLoaded("name", this.chart!.name);
   }
   private must(): FakeChartState {
-    if (!this.chart || !this.sheet.resolve()?.charts.includes(this.chart)) throw new FakeOfficeError("ItemNotFound", "The chart does not exist.");
+    if (!this.chart || !this.sheet.resolve()?.charts.includes(this.chart))
+      throw new FakeOfficeError("ItemNotFound", "The chart does not exist.");
     return this.chart;
   }
   get name(): string {

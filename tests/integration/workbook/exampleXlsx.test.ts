@@ -27,7 +27,9 @@ describe("the example plan in LibreOffice", () => {
     const rows = await readValues(recalculated, "Funnel", "A4:D8");
     expect(rows.map((r) => r[1])).toEqual([120, 60, 30, 12, 222]);
     const conversion = rows.map((r) => r[2] as number);
-    [1, 0.5, 0.5, 0.4, 0.1].forEach((expected, i) => expect(conversion[i]).toBeCloseTo(expected, 12));
+    [1, 0.5, 0.5, 0.4, 0.1].forEach((expected, i) =>
+      expect(conversion[i]).toBeCloseTo(expected, 12),
+    );
     expect(rows.slice(0, 4).map((r) => r[3])).toEqual(EXAMPLE_RISKY_TEXTS);
   });
 

@@ -13,7 +13,11 @@ const ROWS = 20_000;
 const out = path.resolve(__dirname, "../../../artifacts/workbook");
 
 function plan(): WorkbookPlan {
-  const cells = Array.from({ length: ROWS }, (_, i) => [`Deal ${i + 1}`, i + 1, { f: `=B${i + 2}*2` }]);
+  const cells = Array.from({ length: ROWS }, (_, i) => [
+    `Deal ${i + 1}`,
+    i + 1,
+    { f: `=B${i + 2}*2` },
+  ]);
   return {
     sheets: [
       {
@@ -24,7 +28,17 @@ function plan(): WorkbookPlan {
           { at: "E1", cells: [["Doubled total", { f: `=SUM(C2:C${ROWS + 1})` }]] },
         ],
         tables: [{ name: "Deals", range: `A1:C${ROWS + 1}` }],
-        charts: [{ type: "column", title: "First amounts", categories: "A2:A6", series: [{ name: "Amount", values: "B2:B6" }], anchor: "E3", width: 300, height: 200 }],
+        charts: [
+          {
+            type: "column",
+            title: "First amounts",
+            categories: "A2:A6",
+            series: [{ name: "Amount", values: "B2:B6" }],
+            anchor: "E3",
+            width: 300,
+            height: 200,
+          },
+        ],
         freeze: { rows: 1, columns: 0 },
       },
     ],
@@ -38,6 +52,8 @@ describe("a large streamed block in LibreOffice", () => {
     await writeXlsxFile(plan(), xlsx);
     const recalculated = await recalculateWithLibreOffice(xlsx, out);
     expect(await readValues(recalculated, "Deals", "F1")).toEqual([[400_020_000]]);
-    expect(await readValues(recalculated, "Deals", `A${ROWS + 1}:C${ROWS + 1}`)).toEqual([[`Deal ${ROWS}`, ROWS, 2 * ROWS]]);
+    expect(await readValues(recalculated, "Deals", `A${ROWS + 1}:C${ROWS + 1}`)).toEqual([
+      [`Deal ${ROWS}`, ROWS, 2 * ROWS],
+    ]);
   });
 });

@@ -16,7 +16,9 @@
  * - Header in row 1, deals from row 2. Table name `Deals` in every language.
  * - Status holds the localized word (Open/Won/Lost, 进行中/赢单/输单): formulas compare with it.
  * - N "stage reached" (1-based) is a formula: won -> stages+1, lost -> M (or 1 when blank),
- *   open -> the position of the stage in the pipeline list (column R). It is the funnel's
+ *   open -> the position of the stage in the pipeline list (column R, compared exactly with
+ *   SUMPRODUCT rather than MATCH, whose wildcards would misread "Proposal*"; 1 when the stage
+ *   is not in the list). It is the funnel's
  *   counting rule (Deal.furthestStage + 1): a deal counts in every stage <= N.
  * - O "close month" is text "YYYY-MM" (formula over H); P is amount x probability for open
  *   deals, else 0.
@@ -140,6 +142,8 @@ export function dealsSheetPlan(deals: readonly Deal[], pipeline: Pipeline, optio
   const won = statusLiteral(layout, "won");
   const lost = statusLiteral(layout, "lost");
   const open = statusLiteral(layout, "open");
+  // {1;2;3;4}: the position of each pipeline stage, as an array constant (classic Excel).
+  const stageNumbers = `{${Array.from({ length: Math.max(k, 1) }, (_, i) => i + 1).join(";")}}`;
 
   const headers = [
     t("deals.header.id"),
@@ -177,7 +181,7 @@ export function dealsSheetPlan(deals: readonly Deal[], pipeline: Pipeline, optio
       deal.source,
       deal.status === "lost" && deal.lostAtStage !== null ? deal.lostAtStage + 1 : null,
       {
-        f: `=IF(${c.status}${r}=${won},${k + 1},IF(${c.status}${r}=${lost},IF(${c.lostAt}${r}="",1,${c.lostAt}${r}),IFERROR(MATCH(${c.stage}${r},${stageList},0),1)))`,
+        f: `=IF(${c.status}${r}=${won},${k + 1},IF(${c.status}${r}=${lost},IF(${c.lostAt}${r}="",1,${c.lostAt}${r}),MAX(1,SUMPRODUCT((${stageList}=${c.stage}${r})*${stageNumbers}))))`,
       },
       {
         f: `=IF(ISNUMBER(${c.close}${r}),YEAR(${c.close}${r})&"-"&IF(MONTH(${c.close}${r})<10,"0","")&MONTH(${c.close}${r}),"")`,

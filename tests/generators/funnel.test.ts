@@ -1,3 +1,4 @@
+import { Deal } from "../../src/core/deal";
 import { evaluatePlan } from "../../src/workbook/preview/evaluate";
 import { isFormulaCell, WorkbookPlan } from "../../src/workbook/plan";
 import { isInvalid, PlanResult } from "../../src/generators/common";
@@ -91,6 +92,22 @@ describe("funnel from deals", () => {
       ["赢单", 6],
     ]);
     expect(ev.value("商机", "J2")).toBe("赢单");
+  });
+
+  it("matches stage names exactly, wildcards included", () => {
+    const pipeline = { ...PIPELINE, stages: [{ name: "Prop*", probability: 0.1 }, { name: "Proposal", probability: 0.5 }] };
+    const open = (id: string, stage: number): Deal => ({
+      ...deals[0],
+      id,
+      status: "open",
+      stage: pipeline.stages[stage].name,
+      stagePosition: stage,
+      furthestStage: stage,
+    });
+    const ev = evaluatePlan(plan(planFunnelFromDeals([open("a", 1), open("b", 0)], pipeline)));
+    // "Proposal" is the second stage even though the pattern "Prop*" would match it first.
+    expect(ev.values("Deals", "N2:N3")).toEqual([[2], [1]]);
+    expect(ev.values("Funnel", "C5:C7").map((r) => r[0])).toEqual([2, 1, 0]);
   });
 
   it("refuses a pipeline with duplicate or no stages, naming the field", () => {

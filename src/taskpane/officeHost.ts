@@ -1,16 +1,11 @@
 /**
- * The task pane host inside Excel: plans through the workbook layer's Office writer,
- * reads through small Excel.run calls, settings in the document's settings.
+ * The task pane host inside Excel: plans through the workbook layer's Office writer, reads
+ * through its readers, settings in the document's settings.
  */
+import { listTableNames, readSelection, readTable } from "../workbook/office/readers";
 import { writePlan, ExcelRun } from "../workbook/office/writePlan";
 import type { WorkbookPlan } from "../workbook/plan";
-import type { HostCellValue, HostTable, HostTheme, HostWriteResult, TaskPaneHost } from "./host";
-
-function toTable(values: unknown[][]): HostTable {
-  const cell = (v: unknown): HostCellValue => (typeof v === "number" || typeof v === "boolean" || typeof v === "string" ? v : v === null || v === undefined ? null : String(v));
-  const rows = values.map((row) => row.map(cell));
-  return { headers: (rows[0] ?? []).map((h) => (h === null ? "" : String(h))), rows: rows.slice(1) };
-}
+import type { HostTable, HostTheme, HostWriteResult, TaskPaneHost } from "./host";
 
 function themeOf(office: typeof Office): HostTheme | undefined {
   const theme = office.context?.officeTheme;
@@ -36,7 +31,7 @@ export function createOfficeHost(office: typeof Office = Office, run: ExcelRun =
     displayLanguage: office.context.displayLanguage ?? "en-US",
     theme: themeOf(office),
     async writePlan(plan: WorkbookPlan): Promise<HostWriteResult> {
-      const result = await writePlan(plan, { run });
+      const result = await writePlan(plan, { run, isSetSupported: (name, version) => office.context.requirements.isSetSupported(name, version) });
       return { sheets: result.sheets, notices: result.notices };
     },
     activateSheet(name: string): Promise<void> {
@@ -45,32 +40,16 @@ export function createOfficeHost(office: typeof Office = Office, run: ExcelRun =
         await context.sync();
       });
     },
-    readSelection(): Promise<HostTable> {
-      return run(async (context) => {
-        const used = context.workbook.getSelectedRange().getUsedRangeOrNullObject(true);
-        used.load("values");
-        await context.sync();
-        if (used.isNullObject) throw new Error("The selection is empty: select a range with a header row.");
-        return toTable(used.values);
-      });
+    async readSelection(): Promise<HostTable> {
+      const table = await readSelection(run);
+      return { headers: table.headers, rows: table.rows };
     },
-    readTable(name: string): Promise<HostTable> {
-      return run(async (context) => {
-        const table = context.workbook.tables.getItemOrNullObject(name);
-        await context.sync();
-        if (table.isNullObject) throw new Error(`There is no table named ${name}.`);
-        const header = table.getHeaderRowRange().load("values");
-        const body = table.getDataBodyRange().load("values");
-        await context.sync();
-        return toTable([...header.values, ...body.values]);
-      });
+    async readTable(name: string): Promise<HostTable> {
+      const table = await readTable(name, run);
+      return { headers: table.headers, rows: table.rows };
     },
     listTables(): Promise<string[]> {
-      return run(async (context) => {
-        const tables = context.workbook.tables.load("items/name");
-        await context.sync();
-        return tables.items.map((t) => t.name);
-      });
+      return listTableNames(run);
     },
     getSetting(key: string): unknown {
       return settings.get(key) ?? undefined;
@@ -79,7 +58,7 @@ export function createOfficeHost(office: typeof Office = Office, run: ExcelRun =
       settings.set(key, value);
       return new Promise((resolve, reject) => {
         settings.saveAsync((result) => {
-          if (result.status === Office.AsyncResultStatus.Succeeded) resolve();
+          if (result.status === office.AsyncResultStatus.Succeeded) resolve();
           else reject(new Error(result.error?.message ?? "The document settings could not be saved."));
         });
       });

@@ -477,7 +477,7 @@ export interface TrainingOptions extends TemplateOptions {
  *
  * @example
  * planTrainingSheet([{ rep: "Bob", skill: "negotiation" }], { scorecard: { sheet: "Reps", reps: 3 } })
- * // C6 "=IFERROR(MAX(0,1-INDEX('Reps'!$K$5:$K$7,MATCH(A6,'Reps'!$A$5:$A$7,0))),"")"
+ * // C6 = MAX(0, 1 - Bob's weighted score on 'Reps'), blank for a rep not on the scorecard
  */
 export function planTrainingSheet(items: readonly TrainingItem[] = [], options: TrainingOptions = {}): PlanResult {
   const t = textFor(options.locale);
@@ -500,7 +500,10 @@ export function planTrainingSheet(items: readonly TrainingItem[] = [], options: 
     const lastRep = REPS_FIRST_ROW + Math.max(card.reps, 1) - 1;
     const scores = `${quote(card.sheet)}!$K$${REPS_FIRST_ROW}:$K$${lastRep}`;
     const names = `${quote(card.sheet)}!$A$${REPS_FIRST_ROW}:$A$${lastRep}`;
-    return { f: `=IFERROR(MAX(0,1-INDEX(${scores},MATCH(A${r},${names},0))),"")` };
+    // The rep's position by exact comparison (MATCH would read "*" and "?" in a name as wildcards).
+    const positions = `{${Array.from({ length: Math.max(card.reps, 1) }, (_, i) => i + 1).join(";")}}`;
+    const position = `SUMPRODUCT((${names}=A${r})*${positions})`;
+    return { f: `=IFERROR(IF(${position}=0,"",MAX(0,1-INDEX(${scores},${position}))),"")` };
   };
   return templatePlan(
     {

@@ -63,6 +63,36 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `preview-${name}.png`), fullPage: false });
 }
 
+/** Errors a formula shows when a function or a reference is broken (never acceptable in a generated sheet). */
+const BROKEN = ["#REF!", "#NAME?", "#ERROR!", "#CYCLE!"];
+
+async function noBrokenFormula(sheet: string): Promise<void> {
+  const grid = await readGrid(page, sheet);
+  const broken = [...grid].filter(([, v]) => BROKEN.includes(v));
+  expect([sheet, broken]).toEqual([sheet, []]);
+}
+
+/** Generates with every remaining pane (and every template) and checks each new sheet. */
+async function everyGeneratorWorks(locale: "en-US" | "zh-CN"): Promise<void> {
+  const steps: { pane: string; template?: string }[] = [
+    { pane: "review" },
+    { pane: "scorecard" },
+    { pane: "forecast" },
+    { pane: "customers" },
+    ...["actionPlan", "feedback", "risks", "competitors", "training"].map((template) => ({ pane: "templates", template })),
+  ];
+  if (locale === "zh-CN") steps.push({ pane: "goals" }, { pane: "commission" }, { pane: "dashboard" });
+  for (const step of steps) {
+    await nav(step.pane);
+    if (step.template) await page.getByTestId("pane-templates").locator("select").first().selectOption(step.template);
+    const before = await page.locator('[data-testid^="sheet-tab-"]').count();
+    await generate(step.pane);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="sheet-tab-"]').length > n, before);
+    await noBrokenFormula(await activeSheet());
+    await page.getByTestId(`pane-${step.pane}`).getByRole("button", { name: locale === "zh-CN" ? "关闭" : "Dismiss" }).click();
+  }
+}
+
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   buildPreview();
@@ -192,6 +222,10 @@ describe("the preview, end to end", () => {
     await shot("5-dashboard");
   });
 
+  it("runs every other generator pane, and no generated sheet shows a broken formula", async () => {
+    await everyGeneratorWorks("en-US");
+  });
+
   it("switches to zh-CN: pane labels and newly generated sheets are Chinese", async () => {
     await nav("settings");
     await page.getByTestId("settings-language").selectOption("zh-CN");
@@ -205,6 +239,11 @@ describe("the preview, end to end", () => {
     const grid = await readGrid(page, "销售漏斗");
     expect(findCell(grid, "阶段")).toBeDefined();
     await shot("6-zh-CN");
+  });
+
+  it("runs every generator pane in zh-CN too", async () => {
+    await everyGeneratorWorks("zh-CN");
+    await shot("7-zh-CN-templates");
   });
 
   it("logged no console error", () => {

@@ -8,7 +8,7 @@
  * Formulas are written without cached results, so Excel and LibreOffice compute them on
  * opening. Rows are streamed in order, so memory stays bounded for large blocks.
  */
-import { promises as fs, createWriteStream } from "fs";
+import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -34,6 +34,7 @@ import {
   validatePlan,
 } from "../validatePlan";
 import { chartPartXml, drawingPartXml, escapeXml } from "./chartXml";
+import { writeZipFile, ZipEntry } from "./zipWriter";
 
 export interface WriteXlsxResult {
   /** Actual sheet names, in plan order (sanitised for Excel). */
@@ -580,6 +581,15 @@ async function addPackageParts(zip: JSZip, plan: WorkbookPlan): Promise<void> {
   }
 }
 
+/** The package's parts, [Content_Types].xml first, read one at a time. */
+async function* packageEntries(zip: JSZip): AsyncGenerator<ZipEntry> {
+  const names = Object.keys(zip.files)
+    .filter((name) => !zip.files[name].dir)
+    .sort((a, b) => Number(b === "[Content_Types].xml") - Number(a === "[Content_Types].xml"));
+  for (const name of names)
+    yield { name: name.replace(/^\//, ""), data: await zip.files[name].async("nodebuffer") };
+}
+
 /** Checks the plan and gives every sheet a name Excel accepts, rewriting references. */
 function preparePlan(plan: WorkbookPlan): WorkbookPlan {
   const problems = validatePlan(plan);
@@ -620,18 +630,7 @@ export async function writeXlsxFile(plan: WorkbookPlan, file: string): Promise<W
     const zip = await JSZip.loadAsync(await fs.readFile(streamed));
     await addPackageParts(zip, prepared);
     await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    await new Promise<void>((resolve, reject) => {
-      zip
-        .generateNodeStream({
-          type: "nodebuffer",
-          streamFiles: true,
-          compression: "DEFLATE",
-          compressionOptions: { level: 6 },
-        })
-        .pipe(createWriteStream(file))
-        .on("finish", () => resolve())
-        .on("error", reject);
-    });
+    await writeZipFile(file, packageEntries(zip));
     return { sheets: prepared.sheets.map((s) => s.name) };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import { isInvalid } from "../src/generators/common";
 import { planWorkbook } from "../src/generators/workbook";
 import { evaluatePlan } from "../src/workbook/preview/evaluate";
 
-const PIPELINE: Pipeline = {
+export const PIPELINE: Pipeline = {
   stages: [
     { name: "Initial contact", probability: 0.1 },
     { name: "Needs analysis", probability: 0.3 },
@@ -20,7 +20,7 @@ const PIPELINE: Pipeline = {
   lostLabels: ["Closed Lost"],
 };
 
-function syntheticDeals(n: number, reps: number, customers: number): Deal[] {
+export function syntheticDeals(n: number, reps: number, customers: number): Deal[] {
   let seed = 42;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const deals: Deal[] = [];

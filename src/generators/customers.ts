@@ -14,6 +14,11 @@
  * SUMPRODUCT(MAX(...)) pattern (classic Excel, no MINIFS): last = MAX over the customer's
  * won close dates; first = 100000 - MAX(100000 - date), valid for dates before year 2173.
  * Customers are listed by won revenue (highest first) as the data stands when generated.
+ * Each row scans the Deals rows (exact name comparison), so at most `maxCustomers` (default
+ * 200) are listed; the rest form one "Other customers (n)" row (total won revenue and deals
+ * minus the listed ones) so shares still add up to 100%. The HHI then counts the listed
+ * customers only: a lower bound that misses at most (share of the rest) x (largest share
+ * among the rest) x 10000.
  */
 import { Deal, Pipeline } from "../core/deal";
 import { PlanCell, WorkbookPlan } from "../workbook/plan";
@@ -26,6 +31,7 @@ import {
   invalid,
   isoToSerial,
   LABEL_STYLE,
+  noteBlock,
   PlanResult,
   sheetFormats,
   sheetText,
@@ -45,7 +51,11 @@ export const HHI_THRESHOLDS = [1500, 2500] as const;
 export interface CustomersOptions extends DealsSourceOptions {
   /** As-of date (ISO); default the formula =TODAY(). */
   asOf?: string;
+  /** Most customers listed one per row (default 200); the rest share one row. */
+  maxCustomers?: number;
 }
+
+export const DEFAULT_MAX_CUSTOMERS = 200;
 
 /**
  * Plans the customer profiles over the Deals sheet.
@@ -78,9 +88,13 @@ export function planCustomersSheet(deals: readonly Deal[], pipeline: Pipeline, o
   const customers = distinctTexts(deals.map((d) => d.customer)).sort(
     (a, b) => revenue.get(b.toLowerCase())! - revenue.get(a.toLowerCase())! || a.localeCompare(b),
   );
+  const maxCustomers = Math.max(1, Math.floor(options.maxCustomers ?? DEFAULT_MAX_CUSTOMERS));
+  const listed = customers.slice(0, maxCustomers);
+  const others = customers.length - listed.length;
   const first = CUSTOMERS_FIRST_ROW;
-  const last = first + Math.max(customers.length, 1) - 1;
-  const cells: PlanCell[][] = customers.map((name, i) => {
+  const lastListed = first + Math.max(listed.length, 1) - 1;
+  const last = lastListed + (others > 0 ? 1 : 0);
+  const cells: PlanCell[][] = listed.map((name, i) => {
     const r = first + i;
     const wonDated = `(${customer}=$A${r})*(${status}=${won})*ISNUMBER(${close})`;
     return [
@@ -96,6 +110,19 @@ export function planCustomersSheet(deals: readonly Deal[], pipeline: Pipeline, o
     ];
   });
   if (cells.length === 0) cells.push(new Array(8).fill(null));
+  if (others > 0) {
+    const r = last;
+    cells.push([
+      t("customers.others", { n: others }),
+      { f: `=SUMIFS(${amount},${status},${won})-SUM(B${first}:B${lastListed})` },
+      { f: `=COUNTIFS(${status},${won})-SUM(C${first}:C${lastListed})` },
+      null,
+      null,
+      { f: `=IF(C${r}=0,"",B${r}/C${r})` },
+      null,
+      { f: `=IF(SUM($B$${first}:$B$${last})=0,"",B${r}/SUM($B$${first}:$B$${last}))` },
+    ]);
+  }
   const headers = [
     t("customers.header.customer"),
     t("customers.header.revenue"),
@@ -120,15 +147,16 @@ export function planCustomersSheet(deals: readonly Deal[], pipeline: Pipeline, o
           titleBlock("A1", t("customers.title")),
           { at: "A3", cells: [[t("word.asOf")], [t("customers.hhi")]], style: LABEL_STYLE },
           { at: "B3", cells: [[asOfSerial ?? { f: "=TODAY()" }]], numberFormat: formats.date, style: INPUT_STYLE },
-          { at: "B4", cells: [[{ f: `=IF(SUM(B${first}:B${last})=0,"",SUMSQ(H${first}:H${last})*10000)` }, { f: reading }]], numberFormat: ["#,##0", null] },
+          { at: "B4", cells: [[{ f: `=IF(SUM(B${first}:B${last})=0,"",SUMSQ(H${first}:H${lastListed})*10000)` }, { f: reading }]], numberFormat: ["#,##0", null] },
+          ...(others > 0 ? [noteBlock("D3", t("customers.note.top", { n: listed.length }))] : []),
           headerRow(`A${CUSTOMERS_HEADER_ROW}`, headers),
           { at: `A${first}`, cells, numberFormat: [null, formats.money, formats.count, formats.date, formats.date, formats.money, "#,##0", formats.percent] },
         ],
         tables: [tableOver(CUSTOMERS_TABLE_NAME, `A${CUSTOMERS_HEADER_ROW}`, headers.length, cells.length)],
         conditionalFormats: [
-          { type: "dataBar", range: `H${first}:H${last}`, color: "#FFC000" },
+          { type: "dataBar", range: `H${first}:H${lastListed}`, color: "#FFC000" },
           { type: "cellValue", range: "B4", operator: "greaterThan", formula1: String(HHI_THRESHOLDS[1]), style: { fill: "#F8CBAD", fontColor: "#9C0006" } },
-          { type: "colorScale", range: `G${first}:G${last}`, colors: ["#C6EFCE", "#FFEB9C", "#F8CBAD"] },
+          { type: "colorScale", range: `G${first}:G${lastListed}`, colors: ["#C6EFCE", "#FFEB9C", "#F8CBAD"] },
         ],
         columnWidths: { A: 26, B: 15, C: 10, D: 12, E: 12, F: 14, G: 14, H: 12 },
         freeze: { rows: CUSTOMERS_HEADER_ROW, columns: 1 },

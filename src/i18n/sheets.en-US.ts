@@ -217,6 +217,8 @@ export const sheetsEnUS = {
   "customers.header.averageDeal": "Average deal",
   "customers.header.daysSince": "Days since last purchase",
   "customers.header.share": "Share of revenue",
+  "customers.others": "Other customers ({n})",
+  "customers.note.top": "The {n} customers with the most won revenue are listed; the HHI counts them (the rest add little).",
 
   // Dashboard
   "dashboard.title": "Sales dashboard",

@@ -205,6 +205,8 @@ export const sheetsZhCN: SheetCatalog = {
   "customers.header.averageDeal": "平均单额",
   "customers.header.daysSince": "距最近购买天数",
   "customers.header.share": "收入占比",
+  "customers.others": "其他客户（{n} 家）",
+  "customers.note.top": "列出赢单收入最高的 {n} 家客户；HHI 按这些客户计算（其余客户影响很小）。",
 
   "dashboard.title": "销售仪表板",
   "dashboard.empty": "暂无图表：请先生成漏斗、复盘、绩效或目标表。",

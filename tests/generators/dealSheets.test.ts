@@ -242,6 +242,19 @@ describe("Customers", () => {
     const after = [3000, 4000, 2600, 1500, 0].map((v) => (100 * v) / 11100).reduce((s, x) => s + x * x, 0);
     expectNear(ev.value("Customers", "B4"), after);
   });
+  it("lists the largest customers and puts the rest on one row", () => {
+    const top = plan(planCustomersSheet(deals, PIPELINE, { asOf: "2025-06-30", maxCustomers: 3 }));
+    const ev = evaluatePlan(top);
+    // Acme 4000, Cora 4000, Beta 2600 listed; Dyna 1500 + Echo 0 are the other 2 (1 deal won).
+    expect(ev.values("Customers", "A10:C10")).toEqual([["Other customers (2)", 1500, 1]]);
+    const shares = ev.values("Customers", "H7:H10").map((r) => r[0] as number);
+    expectNear(shares.reduce((a, b) => a + b, 0), 1);
+    const listed = [4000, 4000, 2600].map((v) => (100 * v) / 12100);
+    expectNear(ev.value("Customers", "B4"), listed.reduce((s2, x) => s2 + x * x, 0), 1e-6);
+    ev.set("Deals", `E${2 + deals.findIndex((d) => d.id === "D07")}`, 2500); // Dyna's win 1500 -> 2500
+    expect(ev.value("Customers", "B10")).toBe(2500);
+  });
+
   it("writes zh-CN sheet names and readings", () => {
     const zh = plan(planCustomersSheet(buildDeals(PIPELINE_ZH), PIPELINE_ZH, { locale: "zh-CN", asOf: "2025-06-30" }));
     const ev = evaluatePlan(zh);

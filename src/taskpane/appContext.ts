@@ -14,6 +14,11 @@ export interface ImportedData {
   pipeline: Pipeline;
   /** Actual name of the Deals sheet in the workbook, or null before it is written. */
   dealsSheet: string | null;
+  /**
+   * Language the Deals sheet was written in: its status words ("Won" / "赢单") are what the
+   * other sheets' formulas compare with, so a sheet in another language needs its own Deals.
+   */
+  dealsLocale: Locale | null;
   fileName: string;
 }
 

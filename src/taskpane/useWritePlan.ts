@@ -18,8 +18,8 @@ export interface WritePlanState {
 }
 
 export function useWritePlan(): WritePlanState {
-  const { host, record } = useAppState();
-  const { t } = useUi();
+  const { host, record, data, setData } = useAppState();
+  const { t, locale } = useUi();
   const [busy, setBusy] = React.useState(false);
   const [outcome, setOutcome] = React.useState<Outcome | null>(null);
 
@@ -40,6 +40,9 @@ export function useWritePlan(): WritePlanState {
         }
         const charts = plan.sheets.flatMap((sheet, i) => (sheet.charts ?? []).map((chart) => ({ sheet: result.sheets[i] ?? sheet.name, chart })));
         record({ pane, sheets: result.sheets }, charts);
+        // A plan that brought its own Deals sheet: later sheets in this language read that one.
+        const dealsIndex = plan.sheets.findIndex((s) => s.tables?.some((table) => table.name === "Deals"));
+        if (data && dealsIndex >= 0 && result.sheets[dealsIndex]) setData({ ...data, dealsSheet: result.sheets[dealsIndex], dealsLocale: locale });
         setOutcome({ kind: "success", text: t("common.success", { sheets: result.sheets.join(", ") }), sheet: show, notices: result.notices });
         return result.sheets;
       } catch (error) {
@@ -50,7 +53,7 @@ export function useWritePlan(): WritePlanState {
         setBusy(false);
       }
     },
-    [host, record, t],
+    [host, record, t, data, setData, locale],
   );
 
   const openSheet = React.useCallback(

@@ -132,7 +132,7 @@ export function DataPane(): JSX.Element {
         return;
       }
       const written = await writer.write(planned.plan, "data");
-      setData({ deals: result.deals, pipeline: result.pipeline, dealsSheet: written ? written[0] : null, fileName: name });
+      setData({ deals: result.deals, pipeline: result.pipeline, dealsSheet: written ? written[0] : null, dealsLocale: written ? locale : null, fileName: name });
     } catch (error) {
       writer.setOutcome({ kind: "error", text: t("data.failed", { message: error instanceof Error ? error.message : String(error) }) });
     } finally {

@@ -11,12 +11,13 @@ export function generatorOptions(context: GenerateContext): { locale: GenerateCo
 }
 
 /**
- * Where deal-based generators read deals: the Deals sheet already written by the Data pane
- * (its actual name), or a Deals sheet bundled into the plan when none was written yet.
+ * Where deal-based generators read deals: the Deals sheet already written (its actual name)
+ * when it is in the same language, or a Deals sheet bundled into the plan otherwise (none
+ * written yet, or written in the other language: its status words would not match).
  */
 export function dealsSource(context: GenerateContext): { dealsSheet?: string; includeDeals: boolean } {
   const sheet = context.data?.dealsSheet;
-  return sheet ? { dealsSheet: sheet, includeDeals: false } : { includeDeals: true };
+  return sheet && context.data?.dealsLocale === context.locale ? { dealsSheet: sheet, includeDeals: false } : { includeDeals: true };
 }
 
 /** The refusal of a deal-based generator when no deals were imported. */

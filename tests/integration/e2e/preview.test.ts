@@ -15,6 +15,8 @@ import type { Deal } from "../../../src/core/deal";
 import { isCoreError } from "../../../src/core/errors";
 import { conversion } from "../../../src/core/funnel";
 import { growth } from "../../../src/core/growth";
+import { sheetsEnUS } from "../../../src/i18n/sheets.en-US";
+import { sheetsZhCN } from "../../../src/i18n/sheets.zh-CN";
 import { parseCrmExport } from "../../../src/import";
 import { ARTIFACTS, buildPreview, findCell, launchChromium, readGrid, ROOT, serveDist, splitAddress } from "./support";
 
@@ -72,6 +74,25 @@ async function noBrokenFormula(sheet: string): Promise<void> {
   expect([sheet, broken]).toEqual([sheet, []]);
 }
 
+/**
+ * The scorecard's won revenue per rep equals the sum, by hand from the parsed deals, of the
+ * amounts of each owner's won deals (catches status words not matching the Deals sheet).
+ */
+async function repsMatchCore(sheet: string, locale: "en-US" | "zh-CN"): Promise<void> {
+  const text = locale === "zh-CN" ? sheetsZhCN : sheetsEnUS;
+  const grid = await readGrid(page, sheet);
+  const repHeader = splitAddress(findCell(grid, text["reps.header.rep"])!);
+  const revenueHeader = splitAddress(findCell(grid, text["reps.header.revenue"])!);
+  const won = new Map<string, number>();
+  for (const d of deals) if (d.status === "won") won.set(d.owner, (won.get(d.owner) ?? 0) + d.amount);
+  expect(won.size).toBeGreaterThan(0);
+  for (const [rep, amount] of won) {
+    const address = [...grid].find(([a, v]) => v === rep && splitAddress(a).column === repHeader.column && splitAddress(a).row > repHeader.row)?.[0];
+    expect([rep, address === undefined]).toEqual([rep, false]);
+    expect(num(grid.get(`${revenueHeader.column}${splitAddress(address!).row}`))).toBeCloseTo(amount, 6);
+  }
+}
+
 /** Generates with every remaining pane (and every template) and checks each new sheet. */
 async function everyGeneratorWorks(locale: "en-US" | "zh-CN"): Promise<void> {
   const steps: { pane: string; template?: string }[] = [
@@ -88,7 +109,9 @@ async function everyGeneratorWorks(locale: "en-US" | "zh-CN"): Promise<void> {
     const before = await page.locator('[data-testid^="sheet-tab-"]').count();
     await generate(step.pane);
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="sheet-tab-"]').length > n, before);
-    await noBrokenFormula(await activeSheet());
+    const sheet = await activeSheet();
+    await noBrokenFormula(sheet);
+    if (step.pane === "scorecard") await repsMatchCore(sheet, locale);
     await page.getByTestId(`pane-${step.pane}`).getByRole("button", { name: locale === "zh-CN" ? "关闭" : "Dismiss" }).click();
   }
 }

@@ -23,6 +23,8 @@ export interface WorkbookOptions extends GeneratorOptions {
   reviewPeriod?: ReviewPeriod;
   /** As-of date for customer recency (ISO); default =TODAY(). */
   asOf?: string;
+  /** Customers listed one per row (default 200, see CustomersOptions). */
+  maxCustomers?: number;
   /** Forecast horizon and window (months). */
   horizon?: number;
   window?: number;
@@ -51,7 +53,7 @@ export function planWorkbook(deals: readonly Deal[], pipeline: Pipeline, options
     planMonthlySheet(deals, pipeline, shared),
     planReviewSheet(deals, pipeline, { ...shared, period: options.reviewPeriod }),
     planForecastSheet(deals, pipeline, { ...shared, horizon: options.horizon, window: options.window }),
-    planCustomersSheet(deals, pipeline, { ...shared, asOf: options.asOf }),
+    planCustomersSheet(deals, pipeline, { ...shared, asOf: options.asOf, maxCustomers: options.maxCustomers }),
   ];
   const errors: FieldError[] = [];
   const seen = new Set<string>();

@@ -321,7 +321,7 @@ export function createRunner(api: ExcelErrorApi) {
           else if (read === "blank") {
             fixed.scalars[spec.name] =
               typeof spec.default === "number" ? spec.default : spec.optional ? undefined : 0;
-          } else failure = better(failure, read);
+          } else if (read !== "ignored") failure = better(failure, read);
           return;
         }
       }

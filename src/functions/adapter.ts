@@ -517,14 +517,17 @@ export function createRunner(api: ExcelErrorApi) {
     const cell = def.cell!;
     const numbers: (number | undefined)[] = new Array(k);
     const out: unknown[][] = new Array(rows);
+    // The current row of each ranged argument, fetched once per row rather than once per cell.
+    const current: (unknown[] | undefined)[] = new Array(k);
     for (let r = 0; r < rows; r++) {
       // `Arr` is Array captured once: a global lookup per row is slow where globals are intercepted (a vm context).
       const row: unknown[] = new Arr(cols);
+      for (let j = 0; j < k; j++) current[j] = grids[j] === undefined ? undefined : grids[j]![r];
       for (let c = 0; c < cols; c++) {
         let cellFailure: Failure | undefined = fixedFailure;
         for (let j = 0; j < k; j++) {
-          const g = grids[j];
-          const v = g === undefined ? singles[j] : g[r][c];
+          const g = current[j];
+          const v = g === undefined ? singles[j] : g[c];
           if (typeof v === "number") {
             if (v - v === 0) numbers[j] = v; // finite (no global lookup in the hot loop)
             else if (!cellFailure || cellFailure.rank > RANK.NUM) {

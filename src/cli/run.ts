@@ -1,10 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Deal, Pipeline } from "../core/deal";
-import { creditDeals } from "../core/commission/engine";
-import type { CommissionCredits, CommissionDeal, CommissionPlan } from "../core/commission/types";
+import type { CommissionCredits, CommissionPlan } from "../core/commission/types";
+import { creditWonDeals } from "../core/commission/wonDeals";
 import { parseCommissionPlan } from "../core/commission/validate";
-import { planCommissionWorkbook } from "../generators/commission";
+import { CommissionWorkbookOptions, planCommissionWorkbook } from "../generators/commission";
+import { dealsLayout } from "../generators/deals";
 import { planImportIssuesSheet } from "../generators/importIssues";
 import { planWorkbook } from "../generators/workbook";
 import { ImportError } from "../import/errors";
@@ -39,7 +40,7 @@ export interface WorkbookOptions {
 /** The pieces of the product the build puts together (injected so tests can swap them). */
 export interface BuildDependencies {
   planWorkbook(deals: Deal[], pipeline: Pipeline, options: WorkbookOptions): WorkbookPlan | Refusal;
-  planCommissionWorkbook(plan: CommissionPlan, credits: CommissionCredits, options: WorkbookOptions): WorkbookPlan | Refusal;
+  planCommissionWorkbook(plan: CommissionPlan, credits: CommissionCredits, options: WorkbookOptions & CommissionWorkbookOptions): WorkbookPlan | Refusal;
   writeXlsx(plan: WorkbookPlan): Promise<Uint8Array>;
 }
 
@@ -91,20 +92,12 @@ function commonCurrency(deals: readonly Deal[]): string | null {
 
 /**
  * Commission credits from won deals: one period per close month ("YYYY-MM", ascending), the
- * owner credited with the whole amount. Won deals without a close date or with a negative
- * amount are not credited.
+ * owner credited with the whole amount (owners differing only in case are one rep). Won
+ * deals without a close date or with a negative amount are not credited. The same rule as
+ * the commission sheets' formulas over the Deals sheet (`creditWonDeals`).
  */
 export function creditsFromDeals(deals: readonly Deal[], plan: CommissionPlan): CommissionCredits | Refusal {
-  const won = deals.filter((deal) => deal.status === "won" && deal.closeDate !== null && deal.amount >= 0 && deal.owner !== "");
-  const periods = [...new Set(won.map((deal) => (deal.closeDate as string).slice(0, 7)))].sort();
-  const periodIndex = new Map(periods.map((period, index) => [period, index]));
-  const commissionDeals: CommissionDeal[] = won.map((deal) => ({
-    id: deal.id,
-    amount: deal.amount,
-    period: periodIndex.get((deal.closeDate as string).slice(0, 7)) as number,
-    splits: [{ rep: deal.owner, share: 1 }],
-  }));
-  const credits = creditDeals(commissionDeals, plan, periods);
+  const credits = creditWonDeals(deals, plan);
   if ("errors" in credits) return { ok: false, errors: credits.errors };
   return credits;
 }
@@ -216,7 +209,11 @@ export async function runBuild(args: BuildArgs, io: CliIO = processIO, dependenc
   const names = [...(workbook.names ?? [])];
   if (commissionPlan) {
     const credits = creditsFromDeals(result.deals, commissionPlan);
-    const commission = isRefusal(credits) ? credits : deps.planCommissionWorkbook(commissionPlan, credits, options);
+    // The credited amounts are formulas over the workbook's Deals sheet: editing a deal moves the payout.
+    const creditsFromDealsSheet = dealsLayout(result.deals, result.pipeline, { locale });
+    const commission = isRefusal(credits)
+      ? credits
+      : deps.planCommissionWorkbook(commissionPlan, credits, { ...options, creditsFromDeals: creditsFromDealsSheet });
     if (isRefusal(commission)) {
       io.stderr("salesquant: the commission sheets cannot be planned:");
       for (const error of commission.errors) io.stderr(`  ${error.field}: ${error.message}`);

@@ -27,6 +27,7 @@ export const commissionEnUS = {
   "plan.draw": "Draw per period",
   "plan.drawType": "Draw type",
   "plan.spif": "SPIF per qualifying deal",
+  "plan.spifMinDeal": "SPIF: minimum deal amount",
   "plan.check": "Tier table check",
   "plan.checkOk": "OK",
   "plan.checkBad": "Error: thresholds must be strictly ascending, rates 0 or more, and a hybrid plan must start marginal at a tier after the first",

@@ -25,6 +25,7 @@ export const commissionZhCN: CommissionCatalog = {
   "plan.draw": "每期预支",
   "plan.drawType": "预支类型",
   "plan.spif": "每笔合格交易的专项奖励",
+  "plan.spifMinDeal": "专项奖励：最低交易金额",
   "plan.check": "档位表检查",
   "plan.checkOk": "OK",
   "plan.checkBad": "错误：门槛必须严格递增，费率不得为负，混合方式须从第一档之后的某档开始累进",

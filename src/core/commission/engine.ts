@@ -36,9 +36,16 @@ import { hybridCommission, planTierTable, validateCommissionPlan } from "./valid
 
 const SHARE_TOLERANCE = 1e-9;
 
-/** Quota of a rep per period before ramp and proration, or undefined when the plan has none. */
+/**
+ * Quota of a rep per period before ramp and proration: the plan's single quota, else the
+ * rep's own entry in the quota map, else `defaultQuota`; undefined when the plan has none.
+ *
+ * @example
+ * repQuota({ ...plan, quota: { Ann: 100000 }, defaultQuota: 80000 }, "Bo") // 80000
+ */
 export function repQuota(plan: CommissionPlan, rep: string): number | undefined {
-  return typeof plan.quota === "number" ? plan.quota : plan.quota[rep];
+  if (typeof plan.quota === "number") return plan.quota;
+  return Object.prototype.hasOwnProperty.call(plan.quota, rep) ? plan.quota[rep] : plan.defaultQuota;
 }
 
 function factor(map: Record<string, number[]> | undefined, rep: string, period: number): number {
@@ -185,7 +192,7 @@ function validateCredits(plan: CommissionPlan, input: CommissionCredits): PlanFi
   if (periodCount === 0) errors.push({ field: "periods", message: "List at least one period." });
   if (new Set(input.reps).size !== input.reps.length) errors.push({ field: "reps", message: "A rep is listed twice." });
   for (const rep of input.reps) {
-    if (repQuota(plan, rep) === undefined) errors.push({ field: `quota.${rep}`, message: `The plan has no quota for ${rep}.` });
+    if (repQuota(plan, rep) === undefined) errors.push({ field: `quota.${rep}`, message: `The plan has no quota for ${rep} (name the rep in quota, or set defaultQuota).` });
   }
   const known = new Set(input.reps);
   const checkPeriod = (field: string, period: number) => {

@@ -15,3 +15,4 @@ export {
   rampFactor,
   prorationFactor,
 } from "./engine";
+export { creditWonDeals, closeMonthOf } from "./wonDeals";

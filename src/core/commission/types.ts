@@ -51,6 +51,11 @@ export interface CommissionPlan {
   /** Quota per period: one for every rep, or per rep name. Must be > 0. */
   quota: number | Record<string, number>;
   /**
+   * Quota per period of a rep the per-rep `quota` map does not name (> 0). Without it, every
+   * credited rep must be named in the map.
+   */
+  defaultQuota?: number;
+  /**
    * Attainment basis only: the rates are multipliers of target pay
    * (payout = targetPay x curve(attainment)), accelerators above 1, decelerators below.
    * Without it, attainment-based rates apply to the credited amount.

@@ -62,7 +62,7 @@ function checkFactors(errors: PlanFieldError[], field: string, value: unknown, m
  *
  * Rules: basis and method from their lists; tiers non-empty, `from` strictly ascending,
  * rates >= 0; hybrid needs `marginalFrom` equal to the `from` of a tier after the first;
- * quota > 0 (or > 0 for every rep listed); targetPay only with basis "attainment";
+ * quota > 0 (or > 0 for every rep listed), defaultQuota > 0; targetPay only with basis "attainment";
  * gate, cap, draw amount, SPIF amounts, bonus amounts >= 0; ramp factors > 0, proration
  * factors in (0, 1]; bonus bands strictly ascending; and a gate within the cap's reach
  * (with both set, the tier payout at exactly the gate must not already exceed the cap,
@@ -124,6 +124,7 @@ export function validateCommissionPlan(plan: CommissionPlan): PlanFieldError[] {
   } else {
     errors.push({ field: "quota", message: "quota must be a number or an object {rep: number}." });
   }
+  checkNonNegative(errors, "defaultQuota", plan.defaultQuota, true);
   checkNonNegative(errors, "targetPay", plan.targetPay);
   if (plan.targetPay !== undefined && plan.basis === "amount") {
     errors.push({ field: "targetPay", message: 'targetPay (multipliers of target pay) needs basis "attainment".' });
@@ -188,6 +189,7 @@ function gatePayout(plan: CommissionPlan): number {
   const table = planTierTable(plan);
   const gate = plan.gate ?? 0;
   const quotas = typeof plan.quota === "number" ? [plan.quota] : Object.values(plan.quota);
+  if (typeof plan.quota !== "number" && plan.defaultQuota !== undefined) quotas.push(plan.defaultQuota);
   let least = Infinity;
   for (const quota of quotas) {
     const x = plan.basis === "amount" ? gate * quota : gate;
@@ -240,6 +242,7 @@ export function parseCommissionPlan(json: unknown): { plan: CommissionPlan } | {
     "tiers",
     "marginalFrom",
     "quota",
+    "defaultQuota",
     "targetPay",
     "gate",
     "cap",

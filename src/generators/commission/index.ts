@@ -6,13 +6,16 @@
  *   turns red when the thresholds are not strictly ascending. While it is red every tier
  *   commission is #N/A: an unsorted table never gives a silently wrong payout.
  * - Reps: one row per rep and period (`CommissionReps`): quota, ramp factor, share of the
- *   period, credited amount (typed), SPIF deals; and the clawbacks (`CommissionClawbacks`).
+ *   period, credited amount and SPIF deals (typed, or with `creditsFromDeals` live formulas
+ *   over the Deals sheet of the same workbook); and the clawbacks (`CommissionClawbacks`).
  * - Calc: one row per rep and period (`CommissionCalc`), the engine's steps column by column:
  *   marginal by the SUMPRODUCT differential-rate formula, retroactive by INDEX/MATCH.
  * - Statement: eight lines per rep and period as in the engine's audit trail (`CommissionStatement`).
  * - Summary: total payout, payout share of credited revenue, payout per rep with a chart.
  *
- * Classic native formulas only, A1 references across sheets via `sheetRef`. Option words
+ * Classic native formulas only, A1 references across sheets via `sheetRef`. Rep names and
+ * period labels are compared with "=" inside SUMPRODUCT, never as SUMIFS criteria, where a
+ * name such as "=x", ">5" or "A*" would act as an operator or a wildcard. Option words
  * in cells ("amount", "marginal", "recoverable") stay English in every language.
  */
 import { commissionEnUS, CommissionCatalog, CommissionKey } from "../../i18n/commission.en-US";
@@ -20,13 +23,30 @@ import { commissionZhCN } from "../../i18n/commission.zh-CN";
 import { prorationFactor, rampFactor, repQuota, runCommissionPlan } from "../../core/commission/engine";
 import { AuditComponent, CommissionCredits, CommissionPlan } from "../../core/commission/types";
 import { Block, Locale, PlanCell, SheetPlan, WorkbookPlan, sheetRef } from "../../workbook/plan";
-import { FieldError, invalid, InvalidInput, sheetFormats } from "../common";
+import { FieldError, formulaText, invalid, InvalidInput, sheetFormats } from "../common";
+import { DealsLayout, dealsRange } from "../deals";
+
+/**
+ * Where the Deals sheet is (`dealsLayout(deals, pipeline, { locale })` gives it): the sheet
+ * name, its data rows and the word its Status column writes for a won deal.
+ */
+export type CommissionDealsSource = Pick<DealsLayout, "sheetName" | "firstRow" | "lastRow"> & { words: Pick<DealsLayout["words"], "won"> };
 
 export interface CommissionWorkbookOptions {
   locale?: Locale;
   currency?: string;
   /** Write the Statement sheet (default true). */
   statement?: boolean;
+  /**
+   * The workbook also holds the Deals sheet: write each rep's credited amount and SPIF deals
+   * per period as live formulas over it (won deals of that owner whose close month is the
+   * period label), so editing a deal's owner, amount, status or close date moves the payout.
+   * The period labels must then be close months ("YYYY-MM") and no two reps may differ only
+   * in case (the sheet's `=` ignores case). The credits passed along should be
+   * `creditWonDeals(deals, plan)` of the same deals: they name the reps and periods, and they
+   * are what the engine pays, so the sheets and the engine agree until a deal is edited.
+   */
+  creditsFromDeals?: CommissionDealsSource;
 }
 
 const CATALOGS: Record<Locale, CommissionCatalog> = { "en-US": commissionEnUS, "zh-CN": commissionZhCN };
@@ -50,6 +70,7 @@ export const PLAN_CELLS = {
   draw: "B10",
   drawType: "B11",
   spif: "B12",
+  spifMinDeal: "B13",
   check: "B14",
   /** Tier table: From in D, Rate in E, Step in F, from row 4. */
   tiersTop: 4,
@@ -108,6 +129,11 @@ export function planCommissionWorkbook(
 ): WorkbookPlan | InvalidInput {
   const checked = runCommissionPlan(plan, credits);
   if ("errors" in checked) return invalid(checked.errors as FieldError[]);
+  const deals = options.creditsFromDeals;
+  if (deals) {
+    const sourceErrors = dealsSourceErrors(credits);
+    if (sourceErrors.length > 0) return invalid(sourceErrors);
+  }
   const locale = options.locale ?? "en-US";
   const t = (key: CommissionKey) => commissionText(locale, key);
   const formats = sheetFormats({ locale, currency: options.currency });
@@ -131,7 +157,7 @@ export function planCommissionWorkbook(
   const RATES = P(`$E$${PLAN_CELLS.tiersTop}:$E$${tierLast}`);
   const STEPS = P(`$F$${PLAN_CELLS.tiersTop}:$F$${tierLast}`);
   const abs = (cell: string) => P(cell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"));
-  const [basis, method, marginalFrom, targetPay, gate, cap, draw, drawType, spif, check] = [
+  const [basis, method, marginalFrom, targetPay, gate, cap, draw, drawType, spif, spifMinDeal, check] = [
     abs(PLAN_CELLS.basis),
     abs(PLAN_CELLS.method),
     abs(PLAN_CELLS.marginalFrom),
@@ -141,6 +167,7 @@ export function planCommissionWorkbook(
     abs(PLAN_CELLS.draw),
     abs(PLAN_CELLS.drawType),
     abs(PLAN_CELLS.spif),
+    abs(PLAN_CELLS.spifMinDeal),
     abs(PLAN_CELLS.check),
   ];
   const attainmentBasis = plan.basis === "attainment";
@@ -163,6 +190,7 @@ export function planCommissionWorkbook(
     setting(10, "plan.draw", plan.draw?.amount ?? null, formats.money),
     setting(11, "plan.drawType", plan.draw?.recoverable ? "recoverable" : "non-recoverable", null),
     setting(12, "plan.spif", plan.spif?.amount ?? null, formats.money),
+    setting(13, "plan.spifMinDeal", plan.spif?.minDealAmount ?? null, formats.money),
     { at: "A14", cells: [[t("plan.check"), f(checkFormula(tierCount, t("plan.checkBad")))]], style: { bold: true } },
     { at: "D2", cells: [[t("plan.tiers")]], style: { bold: true } },
     { at: "D3", cells: [[t("plan.from"), t("plan.rate"), t("plan.step")]], style: { bold: true } },
@@ -184,7 +212,7 @@ export function planCommissionWorkbook(
     blocks: planBlocks,
     columnWidths: { A: 40, B: 18, D: 14, E: 12, F: 12, H: 16, I: 14 },
     tables: [
-      { name: "CommissionPlan", range: "A3:B12", showBandedRows: true },
+      { name: "CommissionPlan", range: "A3:B13", showBandedRows: true },
       { name: "CommissionTiers", range: `D3:F${tierLast}` },
       { name: "CommissionBonusBands", range: `H3:I${bandLast}` },
     ],
@@ -194,6 +222,7 @@ export function planCommissionWorkbook(
       { type: "list", range: PLAN_CELLS.drawType, source: ["recoverable", "non-recoverable"] },
       { type: "decimal", range: `E${PLAN_CELLS.tiersTop}:E${tierLast}`, min: 0 },
       { type: "decimal", range: "B7:B10", min: 0, allowBlank: true },
+      { type: "decimal", range: "B12:B13", min: 0, allowBlank: true },
     ],
     conditionalFormats: [
       { type: "formula", range: PLAN_CELLS.check, formula: `=${PLAN_CELLS.check}<>"${OK}"`, style: { fill: "#F8D7DA", fontColor: "#9C0006", bold: true } },
@@ -218,6 +247,23 @@ export function planCommissionWorkbook(
   const clawLast = FIRST_ROW + clawCount - 1;
   const calcRange = (col: string) => C(`$${col}$${FIRST_ROW}:$${col}$${last}`);
   const clawRange = (col: string) => R(`$${col}$${FIRST_ROW}:$${col}$${clawLast}`);
+  // Credited amount and SPIF deals: typed, or SUMPRODUCT over the Deals sheet (names
+  // compared with "=", never as SUMIFS criteria where "=x", ">5" or "A*" would be operators).
+  const creditCells = (rep: string, period: number, r: number): [PlanCell, PlanCell] => {
+    if (!deals) return [creditedBy.get(key(rep, period)) ?? 0, spifBy.get(key(rep, period)) ?? 0];
+    const layout = { ...deals, stageCount: 0, words: { open: "", lost: "", won: deals.words.won } };
+    const amount = dealsRange(layout, "amount");
+    const credited = [
+      `(${dealsRange(layout, "owner")}=$A${r})`,
+      `(${dealsRange(layout, "status")}=${formulaText(deals.words.won)})`,
+      `(${dealsRange(layout, "closeMonth")}=$B${r})`,
+      `(${amount}>=0)`,
+    ].join("*");
+    return [
+      f(`SUMPRODUCT(${credited}*${amount})`),
+      f(`IF(${spif}="",0,SUMPRODUCT(${credited}*(${amount}>=IF(${spifMinDeal}="",0,${spifMinDeal}))))`),
+    ];
+  };
   const repsSheet: SheetPlan = {
     name: names.reps,
     tabColor: "#1565C0",
@@ -230,14 +276,13 @@ export function planCommissionWorkbook(
       },
       {
         at: `A${FIRST_ROW}`,
-        cells: rows.map(({ rep, period }) => [
+        cells: rows.map(({ rep, period }, i) => [
           rep,
           credits.periods[period],
           repQuota(plan, rep)!,
           rampFactor(plan, rep, period),
           prorationFactor(plan, rep, period),
-          creditedBy.get(key(rep, period)) ?? 0,
-          spifBy.get(key(rep, period)) ?? 0,
+          ...creditCells(rep, period, FIRST_ROW + i),
         ]),
         numberFormat: [null, null, formats.money, "0.00", "0.00", formats.money, "0.00"],
       },
@@ -252,7 +297,7 @@ export function planCommissionWorkbook(
         cells: Array.from({ length: clawCount }, (_, i) => {
           const row = FIRST_ROW + i;
           const c = claws[i];
-          const rate = f(`IF(I${row}="",0,SUMIFS(${calcRange(CALC_COLUMNS.paidRate)},${calcRange("A")},I${row},${calcRange("B")},K${row}))`);
+          const rate = f(`IF(I${row}="",0,SUMPRODUCT((${calcRange("A")}=I${row})*(${calcRange("B")}=K${row})*${calcRange(CALC_COLUMNS.paidRate)}))`);
           const reversal = f(`IF(L${row}="",0,L${row}*M${row})`);
           return c
             ? [c.rep, credits.periods[c.period], credits.periods[c.originalPeriod], c.amount, rate, reversal]
@@ -301,7 +346,7 @@ export function planCommissionWorkbook(
       f(`${K.gateMet}${r}*(${K.tier}${r}+${K.spif}${r}+${K.bonus}${r})`),
       f(`IF(${cap}="",${K.earned}${r},MIN(${K.earned}${r},${cap}))`),
       f(`IF(AND(${K.credited}${r}>0,${K.earned}${r}>0),${K.gateMet}${r}*${K.tier}${r}/${K.credited}${r}*${K.capped}${r}/${K.earned}${r},0)`),
-      f(`SUMIFS(${clawRange("N")},${clawRange("I")},${K.rep}${r},${clawRange("J")},${K.period}${r})`),
+      f(`SUMPRODUCT((${clawRange("I")}=${K.rep}${r})*(${clawRange("J")}=${K.period}${r})*${clawRange("N")})`),
       f(`${K.capped}${r}-${K.clawback}${r}`),
       i === 0 ? 0 : f(`IF(${K.rep}${r}=${K.rep}${r - 1},${K.closing}${r - 1},0)`),
       f(`MAX(${K.net}${r}-${K.opening}${r},${drawAmount})`),
@@ -363,7 +408,7 @@ export function planCommissionWorkbook(
     rows.forEach((_, i) => {
       const r = FIRST_ROW + i;
       const c = (col: string) => C(`${col}${r}`);
-      const reversed = `SUMIFS(${clawRange("L")},${clawRange("I")},${c(K.rep)},${clawRange("J")},${c(K.period)})`;
+      const reversed = `SUMPRODUCT((${clawRange("I")}=${c(K.rep)})*(${clawRange("J")}=${c(K.period)})*${clawRange("L")})`;
       const lines: Record<AuditComponent, [PlanCell, PlanCell, PlanCell]> = {
         tier: [
           f(`${c(K.tierScale)}*${c(K.tierInput)}`),
@@ -421,7 +466,7 @@ export function planCommissionWorkbook(
       { at: "A7", cells: [[t("summary.rep"), t("summary.payout")]], style: { bold: true } },
       {
         at: "A8",
-        cells: credits.reps.map((rep, i) => [rep, f(`SUMIFS(${calcRange(K.payout)},${calcRange(K.rep)},A${8 + i})`)]),
+        cells: credits.reps.map((rep, i) => [rep, f(`SUMPRODUCT((${calcRange(K.rep)}=A${8 + i})*${calcRange(K.payout)})`)]),
         numberFormat: [null, m],
       },
     ],
@@ -443,6 +488,25 @@ export function planCommissionWorkbook(
   });
 
   return { sheets, activeSheet: names.summary };
+}
+
+/** Credits whose sheet formulas read the Deals sheet: close-month periods, reps distinct ignoring case. */
+function dealsSourceErrors(credits: CommissionCredits): FieldError[] {
+  const errors: FieldError[] = [];
+  credits.periods.forEach((label, i) => {
+    if (!/^\d{4}-\d{2}$/.test(label)) {
+      errors.push({ field: `periods[${i}]`, message: `periods[${i}] (${label}) must be a close month "YYYY-MM" to be read from the Deals sheet.` });
+    }
+  });
+  const seen = new Map<string, string>();
+  for (const rep of credits.reps) {
+    const other = seen.get(rep.toLowerCase());
+    if (other !== undefined) {
+      errors.push({ field: "reps", message: `${other} and ${rep} differ only in case: the Deals sheet's comparison ignores case, so they are one rep.` });
+    }
+    seen.set(rep.toLowerCase(), rep);
+  }
+  return errors;
 }
 
 /** The Plan sheet's check: thresholds strictly ascending, rates numbers >= 0, a valid hybrid start. */

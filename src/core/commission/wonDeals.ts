@@ -1,0 +1,60 @@
+/**
+ * Commission credits from normalized deals, by the same rule the commission sheets apply
+ * when their credited amounts are formulas over the Deals sheet, so the engine and the
+ * workbook pay the same.
+ */
+import type { Deal } from "../deal";
+import { creditDeals } from "./engine";
+import type { CommissionCredits, CommissionDeal, CommissionPlan, PlanFieldError } from "./types";
+
+/** "YYYY-MM" of an ISO date that exists (2025-02-30 does not), else null. */
+export function closeMonthOf(isoDate: string | null): string | null {
+  if (isoDate === null) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${m[1]}-${m[2]}`;
+}
+
+/**
+ * Credits the won deals to their owners, one period per close month.
+ *
+ * Rules (the Deals-sheet formulas follow them exactly):
+ * - a deal is credited when it is won, has a close date, an amount of 0 or more and an owner
+ *   that is not blank; the owner gets the whole amount in the month of the close date;
+ * - periods are the distinct close months ("YYYY-MM"), ascending;
+ * - owners are compared as a spreadsheet's `=` compares text, ignoring case: "ann lee" and
+ *   "Ann Lee" are one rep, listed with the spelling seen first; reps are listed in the order
+ *   their first credited deal appears;
+ * - a deal counts for the SPIF when the plan has one and the amount is at least
+ *   `spif.minDealAmount`.
+ *
+ * The plan must give every credited owner a quota (named, a single quota, or `defaultQuota`);
+ * the engine reports `quota.<rep>` otherwise.
+ *
+ * @example
+ * creditWonDeals([wonDeal("Ann", 500, "2025-01-10"), wonDeal("ann", 300, "2025-02-03")], plan)
+ * // { periods: ["2025-01", "2025-02"], reps: ["Ann"], credits: [{ rep: "Ann", period: 0, amount: 500, ... }, { rep: "Ann", period: 1, amount: 300, ... }] }
+ */
+export function creditWonDeals(deals: readonly Deal[], plan: CommissionPlan): CommissionCredits | { errors: PlanFieldError[] } {
+  const spelling = new Map<string, string>();
+  const credited: { deal: Deal; month: string; rep: string }[] = [];
+  for (const deal of deals) {
+    const month = closeMonthOf(deal.closeDate);
+    if (deal.status !== "won" || month === null || !(deal.amount >= 0) || deal.owner.trim() === "") continue;
+    const key = deal.owner.toLowerCase();
+    if (!spelling.has(key)) spelling.set(key, deal.owner);
+    credited.push({ deal, month, rep: spelling.get(key) as string });
+  }
+  const periods = [...new Set(credited.map((c) => c.month))].sort();
+  const periodIndex = new Map(periods.map((period, index) => [period, index]));
+  const commissionDeals: CommissionDeal[] = credited.map(({ deal, month, rep }) => ({
+    id: deal.id,
+    amount: deal.amount,
+    period: periodIndex.get(month) as number,
+    splits: [{ rep, share: 1 }],
+  }));
+  return creditDeals(commissionDeals, plan, periods);
+}

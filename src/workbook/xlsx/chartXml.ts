@@ -14,8 +14,20 @@ const NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDraw
 /** Series colours (Office palette), used in order. */
 export const SERIES_COLORS = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47"];
 
+/**
+ * Escapes text for XML content or a double- or single-quoted attribute, and drops what
+ * XML 1.0 cannot hold at all (C0 controls other than tab, line feed and carriage return,
+ * U+FFFE, U+FFFF, unpaired surrogates), so no part is ever corrupt. Cell text and notes are
+ * escaped as ST_Xstring before (see xstring.ts) and keep those characters.
+ *
+ * @example escapeXml('Won & "lost"\u0007') // "Won &amp; &quot;lost&quot;"
+ */
 export function escapeXml(text: string): string {
   return text
+    .replace(
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+      "",
+    )
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

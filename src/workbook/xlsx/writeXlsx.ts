@@ -34,6 +34,7 @@ import {
   validatePlan,
 } from "../validatePlan";
 import { chartPartXml, drawingPartXml, escapeXml } from "./chartXml";
+import { escapeXstring, escapeXstringForAttribute } from "./xstring";
 import { writeZipFile, ZipEntry } from "./zipWriter";
 
 export interface WriteXlsxResult {
@@ -68,9 +69,16 @@ function cellStyle(style: CellStyle | undefined): Partial<ExcelJS.Style> {
   return out;
 }
 
+/**
+ * The value handed to ExcelJS. Text is escaped as an ST_Xstring here, for shared strings
+ * and inline strings alike: ExcelJS writes a carriage return raw (XML readers turn it into
+ * a line feed), silently drops control characters, and leaves a literal `_xHHHH_` to be
+ * decoded on reading. ExcelJS then XML-escapes the result, which holds no new `&` or `<`.
+ */
 function cellValue(cell: PlanCell): ExcelJS.CellValue {
   if (cell === null) return null;
   if (isFormulaCell(cell)) return { formula: cell.f.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+  if (typeof cell === "string") return escapeXstring(cell);
   return cell;
 }
 
@@ -214,6 +222,28 @@ function rowIntervals(sheet: SheetPlan): [number, number][] {
   return merged;
 }
 
+/** True when a text of the plan that becomes cell or note text holds DEL (U+007F). */
+function textsHoldDel(plan: WorkbookPlan): boolean {
+  const hasDel = (text: unknown): boolean => typeof text === "string" && text.includes("\u007F");
+  return plan.sheets.some(
+    (sheet) =>
+      (sheet.notes ?? []).some((n) => hasDel(n.text)) ||
+      sheet.blocks.some((b) => b.cells.some((row) => row.some(hasDel))),
+  );
+}
+
+/**
+ * Puts DEL back as a raw character in a text part. It is legal in XML, but ExcelJS's encoder
+ * drops it, so cell text reaches ExcelJS with DEL escaped as `_x007F_`, and LibreOffice does
+ * not decode that escape. Escapes are read left to right as a reader decodes them, so a
+ * literal `_x005F_x007F_` stays as it is.
+ */
+function withRawDel(xml: string): string {
+  return xml.replace(/_x([0-9A-Fa-f]{4})_/g, (whole, hex: string) =>
+    hex.toUpperCase() === "007F" ? "\u007F" : whole,
+  );
+}
+
 async function streamSheets(plan: WorkbookPlan, file: string): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
@@ -276,7 +306,10 @@ async function streamSheets(plan: WorkbookPlan, file: string): Promise<void> {
     for (const v of sheet.validations ?? []) validations.add(v.range, dataValidation(v));
 
     const notes = new Map(
-      (sheet.notes ?? []).map((n) => [n.cell.replace(/\$/g, "").toUpperCase(), n.text]),
+      (sheet.notes ?? []).map((n) => [
+        n.cell.replace(/\$/g, "").toUpperCase(),
+        escapeXstring(n.text),
+      ]),
     );
     // One style object per block column, shared by its cells: ExcelJS recognises a style
     // object it has seen and skips re-registering it (the per-cell cost of large blocks).
@@ -490,9 +523,11 @@ function tablePartXml(
       if (cell !== undefined && cell !== null && isFormulaCell(cell)) {
         totals = ` totalsRowFunction="custom"><totalsRowFormula>${escapeXml(cell.f.replace(/^=/, ""))}</totalsRowFormula></tableColumn>`;
       } else if (typeof cell === "string" && cell !== "")
-        totals = ` totalsRowLabel="${escapeXml(cell)}"/>`;
+        totals = ` totalsRowLabel="${escapeXml(escapeXstringForAttribute(cell))}"/>`;
     }
-    columns.push(`<tableColumn id="${i}" name="${escapeXml(header)}"${totals || "/>"}`);
+    // The column name equals the header cell's text, line breaks included.
+    const name = escapeXml(escapeXstringForAttribute(header));
+    columns.push(`<tableColumn id="${i}" name="${name}"${totals || "/>"}`);
   }
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
@@ -628,6 +663,12 @@ export async function writeXlsxFile(plan: WorkbookPlan, file: string): Promise<W
     const streamed = path.join(dir, "cells.xlsx");
     await streamSheets(prepared, streamed);
     const zip = await JSZip.loadAsync(await fs.readFile(streamed));
+    if (textsHoldDel(prepared)) {
+      for (const name of Object.keys(zip.files).filter((n) =>
+        /^\/?xl\/(sharedStrings|comments\d*)\.xml$/.test(n),
+      ))
+        zip.file(name, withRawDel(await zip.file(name)!.async("string")));
+    }
     await addPackageParts(zip, prepared);
     await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
     await writeZipFile(file, packageEntries(zip));

@@ -4,7 +4,7 @@
  * - `recalculateWithLibreOffice` opens an .xlsx in a headless LibreOffice whose fresh profile
  *   forces a full recalculation on load (OOXMLRecalcMode 0), and saves it back as .xlsx, so
  *   every formula carries the value LibreOffice computed.
- * - `readValues` reads a rectangle of computed values back with ExcelJS.
+ * - `readValues` reads a rectangle of computed values back from the sheet's XML.
  * - `renderToPng` prints the workbook to PDF and turns each page into a PNG for a person to look at.
  *
  * Every call uses its own profile directory, so several tests (or processes) may run at once.
@@ -18,7 +18,9 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
-import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { parseCell } from "../../src/workbook/address";
+import { unescapeXstring } from "../../src/workbook/xlsx/xstring";
 
 export type ReadValue = number | string | boolean | null;
 
@@ -115,49 +117,127 @@ export async function recalculateWithLibreOffice(
   );
 }
 
-function cellValue(value: ExcelJS.CellValue): ReadValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
-    return value;
-  // ExcelJS turns date-formatted numbers into Dates: give back the Excel serial number.
-  if (value instanceof Date) return (value.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
-  if (typeof value === "object") {
-    if ("error" in value) return String((value as ExcelJS.CellErrorValue).error);
-    if ("formula" in value || "sharedFormula" in value) {
-      const result = (value as ExcelJS.CellFormulaValue).result;
-      if (result === undefined) return null;
-      return cellValue(result as ExcelJS.CellValue);
-    }
-    if ("richText" in value)
-      return (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("");
-    if ("text" in value) return String((value as ExcelJS.CellHyperlinkValue).text);
+/** XML text content as a parser gives it: line ends normalised, references resolved. */
+function xmlText(raw: string): string {
+  return raw
+    .replace(/\r\n?/g, "\n")
+    .replace(/&(#x[0-9A-Fa-f]+|#\d+|lt|gt|amp|quot|apos);/g, (_whole, ref: string) => {
+      if (ref.startsWith("#x")) return String.fromCodePoint(parseInt(ref.slice(2), 16));
+      if (ref.startsWith("#")) return String.fromCodePoint(Number(ref.slice(1)));
+      return { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" }[ref]!;
+    });
+}
+
+/** Cell text (ST_Xstring): XML text, then `_xHHHH_` escapes decoded. */
+const cellText = (raw: string): string => unescapeXstring(xmlText(raw));
+
+function attribute(attributes: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attributes);
+  return m ? xmlText(m[1]) : undefined;
+}
+
+/** The text of a string item (`<si>` or `<is>`): its runs, without phonetic (rPh) runs. */
+function stringItemText(xml: string): string {
+  return Array.from(
+    xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g),
+    (m) => cellText(m[1]),
+  ).join("");
+}
+
+/** The worksheet part and the shared strings part of `sheet`, by the workbook's relationships. */
+async function sheetAndSharedStrings(
+  zip: JSZip,
+  sheet: string,
+  xlsxPath: string,
+): Promise<{ sheetXml: string; shared: string[] }> {
+  const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+  const relsXml = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const targets = new Map<string, { type: string; part: string }>();
+  for (const m of relsXml.matchAll(/<Relationship\b([^>]*)>/g)) {
+    const target = attribute(m[1], "Target")!;
+    const part = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+    targets.set(attribute(m[1], "Id")!, { type: attribute(m[1], "Type") ?? "", part });
   }
-  return String(value);
+  let sheetPart: string | undefined;
+  for (const m of workbookXml.matchAll(/<sheet\b([^>]*)>/g))
+    if (attribute(m[1], "name") === sheet) sheetPart = targets.get(attribute(m[1], "r:id")!)?.part;
+  if (!sheetPart) throw new Error(`No sheet named ${sheet} in ${xlsxPath}`);
+  const sharedPart =
+    Array.from(targets.values()).find((t) => t.type.endsWith("/sharedStrings"))?.part ??
+    "xl/sharedStrings.xml";
+  const sharedXml = (await zip.file(sharedPart)?.async("string")) ?? "";
+  const shared = Array.from(sharedXml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g), (m) =>
+    stringItemText(m[1] ?? ""),
+  );
+  return { sheetXml: await zip.file(sheetPart)!.async("string"), shared };
+}
+
+/** The value a cell element stores (its cached result for a formula). */
+function storedValue(attributes: string, body: string, shared: string[]): ReadValue {
+  const type = attribute(attributes, "t") ?? "n";
+  const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(body)?.[1];
+  switch (type) {
+    case "s":
+      return v === undefined ? null : shared[Number(v)];
+    case "inlineStr":
+      return stringItemText(/<is>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? "");
+    case "str": // a formula's text result: "" is a value, not a blank
+      return v === undefined ? "" : cellText(v);
+    case "e":
+      return v === undefined ? null : xmlText(v);
+    case "b":
+      return v === undefined ? null : v.trim() === "1" || v.trim() === "true";
+    case "d": // ISO 8601 date: its Excel serial number
+      return v === undefined
+        ? null
+        : (Date.parse(/Z|[+-]\d\d:\d\d$/.test(v) ? v : `${v}Z`) - Date.UTC(1899, 11, 30)) /
+            86_400_000;
+    default:
+      return v === undefined || v.trim() === "" ? null : Number(v);
+  }
 }
 
 /**
- * Reads computed values of `range` ("B2:D5" or "B2") on `sheet` of an .xlsx, row by row.
- * Formula cells give their cached result; errors give their text ("#DIV/0!"); empty cells null;
- * date-formatted cells their Excel serial number (2024-03-15 -> 45366).
+ * Reads stored values of `range` ("B2:D5" or "B2") on `sheet` of an .xlsx, row by row,
+ * straight from the sheet's XML (ExcelJS drops a formula's cached result when it is 0,
+ * false or "", which would hide the difference between 0 and blank).
+ *
+ * Rules: formula cells give their cached result (0 as 0, false as false, "" as ""); errors
+ * their text ("#DIV/0!"); empty or absent cells null; numbers as stored, so date-formatted
+ * cells give their Excel serial number (2024-03-15 -> 45366); text as a spreadsheet reads it
+ * (XML line ends normalised, character references and `_xHHHH_` escapes decoded).
+ *
+ * @example await readValues(recalculated, "Funnel", "B4:C5") // [[120, 1], [60, 0.5]]
  */
 export async function readValues(
   xlsxPath: string,
   sheet: string,
   range: string,
 ): Promise<ReadValue[][]> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(xlsxPath);
-  const worksheet = workbook.getWorksheet(sheet);
-  if (!worksheet) throw new Error(`No sheet named ${sheet} in ${xlsxPath}`);
-  const [a, b] = range.split(":");
-  const start = worksheet.getCell(a);
-  const end = worksheet.getCell(b ?? a);
+  const zip = await JSZip.loadAsync(await fs.readFile(xlsxPath));
+  const { sheetXml, shared } = await sheetAndSharedStrings(zip, sheet, xlsxPath);
+  const [a, b] = range.replace(/\$/g, "").split(":");
+  const first = parseCell(a);
+  const last = parseCell(b ?? a);
   const rows: ReadValue[][] = [];
-  for (let r = Number(start.row); r <= Number(end.row); r++) {
-    const row: ReadValue[] = [];
-    for (let c = Number(start.col); c <= Number(end.col); c++)
-      row.push(cellValue(worksheet.getCell(r, c).value));
-    rows.push(row);
+  for (let r = first.row; r <= last.row; r++)
+    rows.push(new Array<ReadValue>(last.column - first.column + 1).fill(null));
+  let row = 0;
+  let column = 0;
+  const elements = /<row\b([^>]*?)\/?>|<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+  for (const m of sheetXml.matchAll(elements)) {
+    if (m[1] !== undefined) {
+      const r = attribute(m[1], "r");
+      row = r !== undefined ? Number(r) : row + 1;
+      column = 0;
+      continue;
+    }
+    const address = attribute(m[2], "r");
+    if (address !== undefined) ({ row, column } = parseCell(address));
+    else column += 1;
+    if (row < first.row || row > last.row || column < first.column || column > last.column)
+      continue;
+    rows[row - first.row][column - first.column] = storedValue(m[2], m[3] ?? "", shared);
   }
   return rows;
 }

@@ -204,6 +204,36 @@ describe("credited amounts as formulas over the Deals sheet (HyperFormula)", () 
   });
 });
 
+describe("names compared exactly in clawbacks and the summary (typed credits)", () => {
+  it("reverses A*'s clawback from A* only, not from Ann (a SUMIFS criterion A* would match Ann)", () => {
+    const typed: CommissionCredits = {
+      periods: ["2025-01", "2025-02"],
+      reps: ["Ann", "A*"],
+      credits: [
+        { rep: "Ann", period: 0, amount: 20000 },
+        { rep: "A*", period: 0, amount: 20000 },
+      ],
+      clawbacks: [{ rep: "A*", period: 1, originalPeriod: 0, amount: 5000 }],
+    };
+    const plan: CommissionPlan = { basis: "amount", method: "marginal", tiers: [{ from: 0, rate: 0.1 }], quota: 20000 };
+    const wb = planCommissionWorkbook(plan, typed);
+    if (isInvalid(wb)) throw new Error(JSON.stringify(wb.errors));
+    const ev = evaluatePlan(wb);
+    // January: both earn 20,000 x 10% = 2,000. February: A* has 5,000 x 10% = 500 clawed
+    // back, a negative net that is carried, not paid: payout 0, closing balance 500. Ann: 0, 0.
+    expectClose(column(ev, CALC, CALC_COLUMNS.clawback, 4), [0, 0, 0, 500]);
+    expectClose(column(ev, CALC, CALC_COLUMNS.closing, 4), [0, 0, 0, 500]);
+    expectClose(column(ev, CALC, CALC_COLUMNS.payout, 4), [2000, 0, 2000, 0]);
+    expectClose(
+      ev.values(commissionEnUS["sheet.summary"], "B8:B9").map((r) => r[0] as number),
+      [2000, 2000],
+    );
+    const run = runCommissionPlan(plan, typed);
+    if ("errors" in run) throw new Error(JSON.stringify(run.errors));
+    expectClose(run.rows.map((r) => r.payout), [2000, 0, 2000, 0]);
+  });
+});
+
 describe("the CLI with the shipped samples", () => {
   it("builds the Zoho sample with the sample plan; the payouts are the engine's over the same deals", async () => {
     const files: Record<string, string> = {

@@ -1,37 +1,46 @@
 /**
  * The commission sheets recalculated by LibreOffice equal the engine's payouts.
  *
- * The workbook is written with ExcelJS directly (values and formulas, no cached results):
- * what is under test is the formulas, read by an outside spreadsheet.
+ * The workbook is written by the product's own writer (`writeXlsxFile`, the path the CLI
+ * takes: styles, tables, validations, conditional formats and the Summary chart included,
+ * formulas without cached results), so what LibreOffice recalculates is what a user opens.
  */
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
-import ExcelJS from "exceljs";
-import { CommissionCredits, CommissionPlan, runCommissionPlan } from "../../../src/core/commission";
+import { CommissionCredits, CommissionPlan, creditWonDeals, runCommissionPlan } from "../../../src/core/commission";
+import { Deal, DealStatus, Pipeline } from "../../../src/core/deal";
 import { isInvalid } from "../../../src/generators/common";
 import { CALC_COLUMNS, FIRST_ROW, planCommissionWorkbook, STATEMENT_LINES } from "../../../src/generators/commission";
+import { DEALS_COLUMNS, dealsLayout, planDealsSheet } from "../../../src/generators/deals";
 import { commissionEnUS } from "../../../src/i18n/commission.en-US";
-import { parseCell } from "../../../src/workbook/address";
-import { isFormulaCell, WorkbookPlan } from "../../../src/workbook/plan";
-import { readValues, recalculateWithLibreOffice } from "../../support/libreoffice";
+import { WorkbookPlan } from "../../../src/workbook/plan";
+import { writeXlsxFile } from "../../../src/workbook/xlsx/writeXlsx";
+import { ReadValue, readValues, recalculateWithLibreOffice } from "../../support/libreoffice";
 
-async function writeFormulasOnly(plan: WorkbookPlan, file: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  for (const sheet of plan.sheets) {
-    const ws = wb.addWorksheet(sheet.name);
-    for (const block of sheet.blocks) {
-      const at = parseCell(block.at);
-      block.cells.forEach((row, r) =>
-        row.forEach((cell, c) => {
-          const target = ws.getCell(at.row + r, at.column + c);
-          if (cell === null) return;
-          target.value = isFormulaCell(cell) ? { formula: cell.f.slice(1) } : (cell as string | number | boolean);
-        }),
-      );
-    }
+/**
+ * A computed number read back. LibreOffice may save a formula whose result is 0 without a
+ * cached value, which reads back as null: null is accepted as 0, but only where the engine
+ * expects 0 (a blank anywhere else still fails).
+ */
+function expectNumberClose(actual: ReadValue, expected: number, where: string): void {
+  if (actual === null && expected === 0) return;
+  if (typeof actual !== "number") throw new Error(`${where}: expected the number ${expected}, read ${JSON.stringify(actual)}`);
+  if (Math.abs(actual - expected) >= 1e-6 * Math.max(1, Math.abs(expected))) {
+    throw new Error(`${where}: expected ${expected}, LibreOffice computed ${actual}`);
   }
-  await wb.xlsx.writeFile(file);
+}
+
+/** Writes the plan with the product's writer, recalculates it in LibreOffice, returns the file and its directory. */
+async function recalculated(plan: WorkbookPlan, name: string): Promise<{ file: string; dir: string }> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "salesquant-commission-"));
+  const file = path.join(dir, `${name}.xlsx`);
+  await writeXlsxFile(plan, file);
+  return { file: await recalculateWithLibreOffice(file, path.join(dir, "lo")), dir };
+}
+
+async function column(file: string, sheet: string, col: string, count: number): Promise<ReadValue[]> {
+  return (await readValues(file, sheet, `${col}${FIRST_ROW}:${col}${FIRST_ROW + count - 1}`)).map((r) => r[0]);
 }
 
 function scenario(method: CommissionPlan["method"]): { plan: CommissionPlan; credits: CommissionCredits } {
@@ -93,27 +102,105 @@ describe("commission sheets in LibreOffice", () => {
       if (isInvalid(wb)) throw new Error(JSON.stringify(wb.errors));
       const run = runCommissionPlan(plan, credits);
       if ("errors" in run) throw new Error(JSON.stringify(run.errors));
-      const dir = await fs.mkdtemp(path.join(os.tmpdir(), "salesquant-commission-"));
-      const file = path.join(dir, `commission-${method}.xlsx`);
-      await writeFormulasOnly(wb, file);
-      const recalculated = await recalculateWithLibreOffice(file, path.join(dir, "lo"));
+      const { file, dir } = await recalculated(wb, `commission-${method}`);
       const n = run.rows.length;
-      const col = CALC_COLUMNS.payout;
-      const payouts = (await readValues(recalculated, commissionEnUS["sheet.calc"], `${col}${FIRST_ROW}:${col}${FIRST_ROW + n - 1}`)).map(
-        (r) => r[0],
-      );
-      run.rows.forEach((row, i) => {
-        expect(typeof payouts[i]).toBe("number");
-        expect(Math.abs((payouts[i] as number) - row.payout)).toBeLessThan(1e-6);
-      });
-      const amounts = (
-        await readValues(recalculated, commissionEnUS["sheet.statement"], `F${FIRST_ROW}:F${FIRST_ROW + n * 8 - 1}`)
-      ).map((r) => r[0] as number);
-      const expected = run.rows.flatMap((r) => STATEMENT_LINES.map((c) => r.lines.find((l) => l.component === c)!.amount));
-      expected.forEach((v, i) => expect(Math.abs(amounts[i] - v)).toBeLessThan(1e-6));
-      const check = await readValues(recalculated, commissionEnUS["sheet.plan"], "B14");
+      const payouts = await column(file, commissionEnUS["sheet.calc"], CALC_COLUMNS.payout, n);
+      run.rows.forEach((row, i) => expectNumberClose(payouts[i], row.payout, `payout ${row.rep} ${row.period}`));
+      const amounts = await column(file, commissionEnUS["sheet.statement"], "F", n * 8);
+      const expected = run.rows.flatMap((r) => STATEMENT_LINES.map((c) => ({ c, r, amount: r.lines.find((l) => l.component === c)!.amount })));
+      expected.forEach(({ c, r, amount }, i) => expectNumberClose(amounts[i], amount, `statement ${r.rep} ${r.period} ${c}`));
+      const total = await readValues(file, commissionEnUS["sheet.summary"], "B3");
+      expectNumberClose(total[0][0], run.rows.reduce((a, r) => a + r.payout, 0), "summary total");
+      const check = await readValues(file, commissionEnUS["sheet.plan"], "B14");
       expect(check[0][0]).toBe("OK");
       await fs.rm(dir, { recursive: true, force: true });
     });
   }
+
+  it("reads the credited amounts from the Deals sheet, hostile names included, before and after a deal is edited", async () => {
+    const pipeline: Pipeline = { stages: [{ name: "Lead", probability: 0.2 }], wonLabels: ["Won"], lostLabels: ["Lost"] };
+    const deal = (id: string, owner: string, amount: number, status: DealStatus, closeDate: string | null): Deal => ({
+      id,
+      name: id,
+      customer: "Acme",
+      owner,
+      amount,
+      currency: "USD",
+      createdDate: "2024-12-01",
+      closeDate,
+      stage: status === "won" ? "Won" : status === "lost" ? "Lost" : "Lead",
+      stagePosition: status === "open" ? 0 : null,
+      status,
+      probability: status === "won" ? 1 : status === "lost" ? 0 : 0.2,
+      lostAtStage: null,
+      source: "",
+      furthestStage: status === "won" ? 1 : 0,
+    });
+    const deals: Deal[] = [
+      deal("D1", "Ann", 26000, "won", "2025-01-15"),
+      deal("D2", "A*", 9000, "won", "2025-01-20"),
+      deal("D3", "=x", 16000, "won", "2025-02-05"),
+      deal("D4", ">5", 31000, "won", "2025-02-10"),
+      deal("D5", "ann", 14000, "won", "2025-02-11"),
+      deal("D6", "A*", 20000, "open", "2025-02-01"),
+      deal("D7", "=x", 5000, "lost", "2025-01-03"),
+    ];
+    const { plan } = scenario("marginal");
+    const commissionPlan: CommissionPlan = { ...plan, quota: { Ann: 20000 }, defaultQuota: 15000, ramp: undefined, proration: undefined, spif: { amount: 100, minDealAmount: 10000 } };
+    const payoutsFor = (list: Deal[]) => {
+      const credits = creditWonDeals(list, commissionPlan);
+      if ("errors" in credits) throw new Error(JSON.stringify(credits.errors));
+      const run = runCommissionPlan(commissionPlan, credits);
+      if ("errors" in run) throw new Error(JSON.stringify(run.errors));
+      return { credits, rows: run.rows };
+    };
+    const build = (list: Deal[]): WorkbookPlan => {
+      const dealsPlan = planDealsSheet(list, pipeline, { locale: "en-US" });
+      if (isInvalid(dealsPlan)) throw new Error(JSON.stringify(dealsPlan.errors));
+      const wb = planCommissionWorkbook(commissionPlan, payoutsFor(list).credits, {
+        locale: "en-US",
+        creditsFromDeals: dealsLayout(list, pipeline, { locale: "en-US" }),
+      });
+      if (isInvalid(wb)) throw new Error(JSON.stringify(wb.errors));
+      return { sheets: [...dealsPlan.sheets, ...wb.sheets] };
+    };
+    const original = build(deals);
+    // The same workbook with D6 (A*'s open 20,000 deal) turned to won in the Deals sheet: the
+    // commission sheets are unchanged, only the Deals cell is edited, as a user would.
+    const edited: WorkbookPlan = {
+      sheets: original.sheets.map((sheet, s) =>
+        s !== 0
+          ? sheet
+          : {
+              ...sheet,
+              blocks: sheet.blocks.map((block) =>
+                block.at !== "A2"
+                  ? block
+                  : { ...block, cells: block.cells.map((row, r) => (r === 5 ? row.map((cell, c) => (c === DEALS_COLUMNS.status - 1 ? "Won" : cell)) : row)) },
+              ),
+            },
+      ),
+    };
+    const editedDeals = deals.map((d) => (d.id === "D6" ? { ...d, status: "won" as const } : d));
+    const cases: [string, WorkbookPlan, ReturnType<typeof payoutsFor>][] = [
+      ["original", original, payoutsFor(deals)],
+      ["edited", edited, payoutsFor(editedDeals)],
+    ];
+    for (const [name, wb, expected] of cases) {
+      const { file, dir } = await recalculated(wb, `commission-deals-${name}`);
+      const n = expected.rows.length;
+      const credited = await column(file, commissionEnUS["sheet.reps"], "F", n);
+      const payouts = await column(file, commissionEnUS["sheet.calc"], CALC_COLUMNS.payout, n);
+      expected.rows.forEach((row, i) => {
+        expectNumberClose(credited[i], row.credited, `${name} credited ${row.rep} ${row.period}`);
+        expectNumberClose(payouts[i], row.payout, `${name} payout ${row.rep} ${row.period}`);
+      });
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+    // the edit did move a payout (A* in February: 0 credited before, 20,000 after)
+    const before = payoutsFor(deals).rows;
+    const after = payoutsFor(editedDeals).rows;
+    expect(before.map((r) => [r.rep, r.period])).toEqual(after.map((r) => [r.rep, r.period]));
+    expect(after.some((r, i) => Math.abs(r.payout - before[i].payout) > 1)).toBe(true);
+  });
 });

@@ -59,6 +59,8 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
   const [selected, setSelected] = React.useState<{ sheet: string; row: number; column: number } | null>(null);
   const [anchor, setAnchor] = React.useState<{ row: number; column: number } | null>(null);
   const [draft, setDraft] = React.useState("");
+  const editorRef = React.useRef<HTMLInputElement>(null);
+  const gridRef = React.useRef<HTMLTableElement>(null);
   const selectedAddress = selected && selected.sheet === sheetName ? `${columnLetter(selected.column)}${selected.row}` : null;
 
   React.useEffect(() => {
@@ -87,9 +89,37 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
     workbook.select(sheetName, `${columnLetter(box.left)}${box.top}:${columnLetter(box.right)}${box.bottom}`);
   };
 
+  const current = selected && selected.sheet === sheetName ? selected : { row: 1, column: 1 };
+  const isCurrent = (row: number, column: number) => current.row === row && current.column === column;
+
+  /** Arrow keys move (Shift extends), Enter or F2 edits, any printable key starts typing. */
+  const onGridKey = (e: React.KeyboardEvent<HTMLTableElement>) => {
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const move = moves[e.key];
+    if (move) {
+      e.preventDefault();
+      const row = Math.max(1, Math.min(rows, current.row + move[0]));
+      const column = Math.max(1, Math.min(columns, current.column + move[1]));
+      select(row, column, e.shiftKey);
+      requestAnimationFrame(() => gridRef.current?.querySelector<HTMLElement>(`[data-testid="cell-${CSS.escape(sheetName)}-${columnLetter(column)}${row}"]`)?.focus());
+    } else if (e.key === "Enter" || e.key === "F2") {
+      e.preventDefault();
+      if (!selected) select(current.row, current.column, false);
+      requestAnimationFrame(() => editorRef.current?.focus());
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      if (!selected) select(current.row, current.column, false);
+      requestAnimationFrame(() => {
+        setDraft(e.key);
+        editorRef.current?.focus();
+      });
+    }
+  };
+
   const commit = () => {
     if (!selectedAddress) return;
     workbook.setInput(sheetName, selectedAddress, draft);
+    requestAnimationFrame(() => gridRef.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus());
   };
 
   const tables = workbook.tables().filter((x) => x.sheet === sheetName);
@@ -137,6 +167,7 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
           data-value={values[c - 1] === null ? "" : String(values[c - 1])}
           title={text}
           aria-selected={inSelection ? true : undefined}
+          tabIndex={isCurrent(r, c) ? 0 : -1}
           onClick={(e) => select(r, c, e.shiftKey)}
         >
           {deco?.bar && <span className={styles.bar} style={{ width: `${Math.round(deco.bar.ratio * 100)}%`, backgroundColor: deco.bar.color }} />}
@@ -174,14 +205,26 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
           {selectedAddress ?? "—"}
         </Text>
         <Field label={t("preview.cellEditor")} hint={t("preview.editHint")} style={{ flexGrow: 1 }}>
-          <Input value={draft} disabled={!selectedAddress} data-testid="cell-editor" onChange={(_e, d) => setDraft(d.value)} />
+          <Input
+            ref={editorRef}
+            value={draft}
+            disabled={!selectedAddress}
+            data-testid="cell-editor"
+            onChange={(_e, d) => setDraft(d.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Escape" && selected) {
+                setDraft(workbook.content(sheetName, `${columnLetter(selected.column)}${selected.row}`));
+                gridRef.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus();
+              }
+            }}
+          />
         </Field>
         <Button type="submit" disabled={!selectedAddress}>
           OK
         </Button>
       </form>
       <div className={styles.scroller}>
-        <table className={styles.grid} aria-label={sheetName} data-testid="preview-grid">
+        <table ref={gridRef} className={styles.grid} aria-label={sheetName} data-testid="preview-grid" onKeyDown={onGridKey}>
           <colgroup>
             <col style={{ width: "3em" }} />
             {Array.from({ length: columns }, (_x, i) => {

@@ -7,6 +7,7 @@ import { FluentProvider, makeStyles, Tab, TabList, Text, Theme, tokens, webLight
 import { pickLocale, UiKey } from "../i18n/uiLocale";
 import { AppState, AppStateContext, ImportedData, RecentAction, WrittenChart } from "./appContext";
 import type { HostTheme, TaskPaneHost } from "./host";
+import { PaneErrorBoundary } from "./components/PaneErrorBoundary";
 import { CommissionPane } from "./panes/CommissionPane";
 import { DataPane } from "./panes/DataPane";
 import { FunnelPane } from "./panes/FunnelPane";
@@ -85,7 +86,9 @@ function Shell(props: { pane: PaneId; visited: ReadonlySet<PaneId>; onNavigate(p
         {PANE_IDS.filter((id) => props.visited.has(id)).map((id) => (
           // Visited panes stay mounted (hidden) so a half-filled form survives navigation.
           <div key={id} hidden={id !== props.pane} data-testid={`pane-${id}`}>
-            <Pane id={id} onNavigate={props.onNavigate} />
+            <PaneErrorBoundary title={t("common.error")}>
+              <Pane id={id} onNavigate={props.onNavigate} />
+            </PaneErrorBoundary>
           </div>
         ))}
       </main>

@@ -194,6 +194,10 @@ describe("the preview, end to end", () => {
     );
     grid = await readGrid(page, sheet);
     expect(num(grid.get(`${required.column}${row}`))).toBeCloseTo(value(growth(2000000, base)), 9);
+    // Keyboard: from the cell below the target, the up arrow selects the target again.
+    await page.getByTestId(`cell-${sheet}-${target.column}${row + 1}`).click();
+    await page.keyboard.press("ArrowUp");
+    await expect(page.getByTestId("cell-editor").inputValue()).resolves.toBe("2000000");
     await shot("3-goals");
   });
 

@@ -11,13 +11,17 @@ import { AddressInfo } from "net";
 import { BrowserContext, chromium, Page } from "playwright-core";
 
 export const ROOT = resolve(__dirname, "../../..");
-export const DIST = join(ROOT, "dist");
+/**
+ * The end-to-end build goes to its own directory: dist/ is shared with other builds (a full
+ * build cleans it), which must not pull files from under a running test.
+ */
+export const DIST = join(ROOT, "build/e2e-preview");
 export const ARTIFACTS = join(ROOT, "artifacts");
 
-/** Builds the task pane and preview entries (development mode) unless told to reuse dist/. */
+/** Builds the task pane and preview entries (development mode) into DIST unless told to reuse it. */
 export function buildPreview(): void {
   if (process.env.SALESQUANT_E2E_REUSE_DIST === "1" && existsSync(join(DIST, "preview.html"))) return;
-  const result = spawnSync(process.execPath, [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "development", "--env", "only=taskpane,preview"], {
+  const result = spawnSync(process.execPath, [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "development", "--env", "only=taskpane,preview", "--output-path", DIST], {
     cwd: ROOT,
     encoding: "utf8",
     timeout: 600000,
@@ -37,10 +41,14 @@ const TYPES: Record<string, string> = {
   ".map": "application/json",
 };
 
-/** A static file server for dist/ on 127.0.0.1 (a free port). */
+/** A static file server for the built preview on 127.0.0.1 (a free port). */
 export async function serveDist(): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(/^(\.\.[/\\])+/, "");
+    if (path === "/favicon.ico") {
+      res.writeHead(204).end();
+      return;
+    }
     const file = join(DIST, path === "/" ? "preview.html" : path);
     if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end("not found");

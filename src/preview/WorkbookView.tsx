@@ -101,7 +101,8 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
       const row = Math.max(1, Math.min(rows, current.row + move[0]));
       const column = Math.max(1, Math.min(columns, current.column + move[1]));
       select(row, column, e.shiftKey);
-      requestAnimationFrame(() => gridRef.current?.querySelector<HTMLElement>(`[data-testid="cell-${CSS.escape(sheetName)}-${columnLetter(column)}${row}"]`)?.focus());
+      // After the re-render the newly current cell is the one with tabindex 0.
+      requestAnimationFrame(() => gridRef.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus());
     } else if (e.key === "Enter" || e.key === "F2") {
       e.preventDefault();
       if (!selected) select(current.row, current.column, false);

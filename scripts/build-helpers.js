@@ -9,7 +9,9 @@ function rewriteBaseUrl(text, baseUrl) {
   let base = String(baseUrl);
   if (!/^https:\/\//.test(base)) throw new Error(`The production base URL must be https: ${base}`);
   if (!base.endsWith("/")) base += "/";
-  return text.split(DEV_BASE_URL).join(base);
+  // Full URLs take the base (with its path); bare origins (the manifest's AppDomain) its origin.
+  const origin = new URL(base).origin;
+  return text.split(DEV_BASE_URL).join(base).split(DEV_BASE_URL.slice(0, -1)).join(origin);
 }
 
 /**

@@ -36,7 +36,6 @@ export interface PlanProblem {
 export function sanitizeSheetName(wanted: string): string {
   const cleaned = wanted
     .replace(/[[\]:*?/\\]/g, " ")
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, "")
     .replace(/^[\s']+|[\s']+$/g, "");
   return Array.from(cleaned)

@@ -50,7 +50,7 @@ const useStyles = makeStyles({
   dropActive: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
   hidden: { display: "none" },
-  grow: { flexGrow: 1, minWidth: "6em" },
+  grow: { flexGrow: 1, flexBasis: "10em", minWidth: 0, maxWidth: "100%" },
   narrow: { width: "6em" },
   issues: { maxHeight: "16em", overflowY: "auto" },
 });

@@ -1,5 +1,5 @@
 import { formatCellValue } from "../../src/workbook/preview/numberFormat";
-import { parseCellInput, PreviewWorkbook, shiftFormula, uniquePreviewSheetName } from "../../src/workbook/preview/previewWorkbook";
+import { parseCellInput, PreviewWorkbook, shiftFormula } from "../../src/workbook/preview/previewWorkbook";
 import { createPreviewHost, memoryStorage } from "../../src/workbook/preview/previewHost";
 import type { WorkbookPlan } from "../../src/workbook/plan";
 import { DEFAULT_SETTINGS, effectiveCurrency, normalizeSettings } from "../../src/taskpane/settings";
@@ -94,10 +94,15 @@ describe("preview host", () => {
 });
 
 describe("helpers", () => {
-  it("makes sheet names unique without case", () => {
-    expect(uniquePreviewSheetName("Funnel", ["funnel", "Funnel (2)"])).toBe("Funnel (3)");
-    expect(uniquePreviewSheetName("a/b", [])).toBe("a b");
-    expect(uniquePreviewSheetName("x".repeat(40), ["x".repeat(31)])).toBe(`${"x".repeat(27)} (2)`);
+  it("names a second Funnel sheet and table as the Office writer does", () => {
+    const wb = new PreviewWorkbook();
+    const plan = {
+      sheets: [{ name: "Funnel", blocks: [{ at: "A1", cells: [["Stage"], ["Won"]] }], tables: [{ name: "Funnel", range: "A1:A2" }] }],
+    };
+    wb.applyPlan(plan);
+    const second = wb.applyPlan(plan);
+    expect(second.sheets).toEqual(["Funnel (2)"]);
+    expect(second.tables).toEqual(["Funnel2"]);
   });
   it("shifts relative references only", () => {
     expect(shiftFormula("=B2<$C$1", 2, 1)).toBe("=C4<$C$1");

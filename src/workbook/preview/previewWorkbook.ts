@@ -6,7 +6,8 @@
  * is GPL-3.0 and never part of the add-in bundle.
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import { columnLetter, parseCell, parseRange, RangeBox, splitSheetRef } from "../address";
+import { columnLetter, columnNumber, parseCell, parseRange, RangeBox, splitSheetRef } from "../address";
+import { blockBox, renameSheetsInPlan, uniqueSheetName, uniqueTableName } from "../validatePlan";
 import type {
   Block,
   CellStyle,
@@ -59,60 +60,6 @@ export interface ChartData {
   series: { name: string; values: (number | null)[] }[];
 }
 
-const MAX_SHEET_NAME = 31;
-
-/**
- * The sheet name to use for `wanted` given the names already taken (case-insensitive):
- * illegal characters removed, at most 31 characters, "Name (2)", "Name (3)"... on clashes.
- *
- * @example
- * uniquePreviewSheetName("Funnel", ["funnel"]) // "Funnel (2)"
- */
-export function uniquePreviewSheetName(wanted: string, taken: readonly string[]): string {
-  const clean = wanted.replace(/[[\]:*?/\\]/g, " ").replace(/^'+|'+$/g, "").trim().slice(0, MAX_SHEET_NAME) || "Sheet";
-  const lower = new Set(taken.map((n) => n.toLowerCase()));
-  if (!lower.has(clean.toLowerCase())) return clean;
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = clean.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
-    if (!lower.has(candidate.toLowerCase())) return candidate;
-  }
-}
-
-function quoted(name: string): string {
-  return `'${name.replace(/'/g, "''")}'!`;
-}
-
-function renameRefs(text: string, renames: Record<string, string>): string {
-  let out = text;
-  for (const [from, to] of Object.entries(renames)) out = out.split(quoted(from)).join(quoted(to));
-  return out;
-}
-
-/** The plan with `'Old'!` references rewritten to the actual sheet names. */
-export function renamePlanSheets(plan: WorkbookPlan, renames: Record<string, string>): WorkbookPlan {
-  if (Object.keys(renames).length === 0) return plan;
-  const r = (t: string) => renameRefs(t, renames);
-  const cell = (c: PlanCell): PlanCell => (typeof c === "object" && c !== null && "f" in c ? { f: r(c.f) } : c);
-  return {
-    ...plan,
-    activeSheet: plan.activeSheet && renames[plan.activeSheet] ? renames[plan.activeSheet] : plan.activeSheet,
-    names: plan.names?.map((n) => ({ ...n, refersTo: r(n.refersTo) })),
-    sheets: plan.sheets.map((s) => ({
-      ...s,
-      name: renames[s.name] ?? s.name,
-      blocks: s.blocks.map((b) => ({ ...b, cells: b.cells.map((row) => row.map(cell)) })),
-      charts: s.charts?.map((c) => ({ ...c, categories: r(c.categories), series: c.series.map((x) => ({ ...x, values: r(x.values) })) })),
-      conditionalFormats: s.conditionalFormats?.map((cf) => {
-        if (cf.type === "cellValue") return { ...cf, formula1: r(cf.formula1), formula2: cf.formula2 && r(cf.formula2) };
-        if (cf.type === "formula") return { ...cf, formula: r(cf.formula) };
-        return cf;
-      }),
-      validations: s.validations?.map((v) => (v.type === "list" && typeof v.source === "string" ? { ...v, source: r(v.source) } : v)),
-    })),
-  };
-}
-
 /** Shifts the relative A1 references of a formula by rows/columns (strings and sheet names untouched). */
 export function shiftFormula(formulaText: string, rowOffset: number, columnOffset: number): string {
   if (rowOffset === 0 && columnOffset === 0) return formulaText;
@@ -121,23 +68,12 @@ export function shiftFormula(formulaText: string, rowOffset: number, columnOffse
     .map((part, i) => {
       if (i % 2 === 1) return part;
       return part.replace(/(^|[^A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g, (_m, pre, colAbs, col, rowAbs, row) => {
-        const column = colAbs ? col : columnLetter(Math.max(1, columnNumberOf(col) + columnOffset));
+        const column = colAbs ? col : columnLetter(Math.max(1, columnNumber(col) + columnOffset));
         const r = rowAbs ? row : String(Math.max(1, Number(row) + rowOffset));
         return `${pre}${colAbs}${column}${rowAbs}${r}`;
       });
     })
     .join("");
-}
-
-function columnNumberOf(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function blockBox(block: Block): RangeBox {
-  const at = parseCell(block.at);
-  return { top: at.row, left: at.column, bottom: at.row + block.cells.length - 1, right: at.column + (block.cells[0]?.length ?? 1) - 1 };
 }
 
 function inBox(box: RangeBox, row: number, column: number): boolean {
@@ -240,17 +176,16 @@ export class PreviewWorkbook {
     const renames: Record<string, string> = {};
     const taken = this.sheetList.map((s) => s.name);
     for (const s of plan.sheets) {
-      const actual = uniquePreviewSheetName(s.name, taken);
+      const actual = uniqueSheetName(s.name, taken);
       taken.push(actual);
       if (actual !== s.name) renames[s.name] = actual;
     }
     const takenTables = new Set(this.tables().map((t) => t.table.name.toLowerCase()));
-    const renamed = renamePlanSheets(plan, renames);
+    const renamed = renameSheetsInPlan(plan, renames);
     const sheets = renamed.sheets.map((s) => ({
       ...s,
       tables: s.tables?.map((t) => {
-        let name = t.name;
-        for (let n = 2; takenTables.has(name.toLowerCase()); n++) name = `${t.name}${n}`;
+        const name = uniqueTableName(t.name, takenTables);
         takenTables.add(name.toLowerCase());
         return { ...t, name };
       }),

@@ -9,7 +9,6 @@ import { DetailedCellError, HyperFormula } from "hyperformula";
 import { columnLetter, columnNumber, parseCell, parseRange, RangeBox, splitSheetRef } from "../address";
 import { blockBox, renameSheetsInPlan, uniqueSheetName, uniqueTableName } from "../validatePlan";
 import type {
-  Block,
   CellStyle,
   ChartPlan,
   ConditionalFormatPlan,

@@ -233,6 +233,7 @@ export const uiEnUS = {
   "preview.editHint": "Select an input cell and type a value; formulas recompute.",
   "preview.cellEditor": "Cell value",
   "preview.sample": "Load the sample export",
+  "preview.apply": "Apply",
   "preview.chart": "Chart: {title}",
 } as const;
 

@@ -234,5 +234,6 @@ export const uiZhCN: UiCatalog = {
   "preview.editHint": "选中输入单元格并输入数值，公式会重新计算。",
   "preview.cellEditor": "单元格值",
   "preview.sample": "载入示例导出文件",
+  "preview.apply": "应用",
   "preview.chart": "图表：{title}",
 };

@@ -34,6 +34,8 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground3 },
 });
 
+const ROW_HEADER_PX = 36;
+
 const ICON_TEXT: Record<string, [string, string, string]> = {
   "3TrafficLights": ["● low", "● mid", "● high"],
   "3Arrows": ["▼", "►", "▲"],
@@ -128,6 +130,11 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
   const selection = workbook.selection && workbook.selection.sheet === sheetName ? parseRange(workbook.selection.range) : null;
   const rows = Math.min(sheet.rows, MAX_ROWS_SHOWN);
   const columns = sheet.columns;
+  // Excel's column width is in characters; about 7 px each plus padding.
+  const columnPx = Array.from({ length: columns }, (_x, i) => {
+    const chars = sheet.plan.columnWidths?.[columnLetter(i + 1)] ?? 10;
+    return Math.round(Math.max(3, Math.min(chars, 60)) * 7 + 10);
+  });
 
   const cellClass = (row: number, column: number, ownFill: boolean): string | undefined => {
     for (const { box, table } of tables) {
@@ -221,17 +228,24 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
           />
         </Field>
         <Button type="submit" disabled={!selectedAddress}>
-          OK
+          {t("preview.apply")}
         </Button>
       </form>
       <div className={styles.scroller}>
-        <table ref={gridRef} className={styles.grid} aria-label={sheetName} data-testid="preview-grid" onKeyDown={onGridKey}>
+        <table
+          ref={gridRef}
+          className={styles.grid}
+          // A fixed layout honours the planned column widths only when the table's own width is theirs.
+          style={{ width: `${ROW_HEADER_PX + columnPx.reduce((a, b) => a + b, 0)}px` }}
+          aria-label={sheetName}
+          data-testid="preview-grid"
+          onKeyDown={onGridKey}
+        >
           <colgroup>
-            <col style={{ width: "3em" }} />
-            {Array.from({ length: columns }, (_x, i) => {
-              const chars = sheet.plan.columnWidths?.[columnLetter(i + 1)] ?? 10;
-              return <col key={i} style={{ width: `${Math.round(Math.max(3, Math.min(chars, 60)) * 7 + 10)}px` }} />;
-            })}
+            <col style={{ width: `${ROW_HEADER_PX}px` }} />
+            {columnPx.map((px, i) => (
+              <col key={i} style={{ width: `${px}px` }} />
+            ))}
           </colgroup>
           <thead>
             <tr>

@@ -1,5 +1,6 @@
 /** CRM exports (CSV/XLSX) -> normalized deals. */
-export { parseCrmExport, parseCrmText } from "./normalize";
+export { parseCrmExport, parseCrmText, parseCrmTextInSlices } from "./normalize";
+export { DEFAULT_SLICE_CHARS, nextMacrotask } from "./csv";
 export type { ImportOptions, ImportProgress, ImportResult, ImportStats } from "./normalize";
 export { ImportError } from "./errors";
 export type { ImportIssue, ImportIssueReason } from "./errors";

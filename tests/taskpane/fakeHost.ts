@@ -9,7 +9,9 @@ export interface FakeHost extends TaskPaneHost {
   failNextWrite(message: string): void;
 }
 
-export function fakeHost(options: { displayLanguage?: string; tables?: Record<string, HostTable>; selection?: HostTable } = {}): FakeHost {
+export function fakeHost(
+  options: { displayLanguage?: string; tables?: Record<string, HostTable>; selection?: HostTable; sample?: { name: string; bytes: Uint8Array } } = {},
+): FakeHost {
   const written: WorkbookPlan[] = [];
   const activated: string[] = [];
   const settings = new Map<string, unknown>();
@@ -47,6 +49,7 @@ export function fakeHost(options: { displayLanguage?: string; tables?: Record<st
     async listTables() {
       return Object.keys(options.tables ?? {});
     },
+    ...(options.sample ? { loadSample: async () => options.sample! } : {}),
     getSetting: (key: string) => settings.get(key),
     async setSetting(key: string, value: unknown) {
       settings.set(key, value);

@@ -4,6 +4,7 @@
  * The import writes the Deals sheet (and ImportIssues when rows were left out).
  */
 import * as React from "react";
+import { flushSync } from "react-dom";
 import {
   Accordion,
   AccordionHeader,
@@ -107,9 +108,14 @@ export function DataPane(): JSX.Element {
   }, [host, data]);
 
   const run = async (name: string, input: Uint8Array | string, usePipeline: boolean) => {
-    setReading(name);
-    setProgress({ rowsDone: 0, total: 0 });
-    writer.setOutcome(null);
+    // The bar is committed now and at every slice the importer reports (it yields a macrotask
+    // after each), so the counts are on screen while the rest of the file is read.
+    flushSync(() => {
+      setReading(name);
+      setProgress({ rowsDone: 0, total: 0 });
+      writer.setOutcome(null);
+    });
+    const showProgress = (report: ImportProgressReport) => flushSync(() => setProgress(report));
     try {
       const choices: ImportChoices = {
         preset,
@@ -118,7 +124,7 @@ export function DataPane(): JSX.Element {
         pipeline: usePipeline && pipelineCheck && "pipeline" in pipelineCheck ? pipelineCheck.pipeline : undefined,
         currency: settings.currency || undefined,
       };
-      const result = await importExport(input, choices, setProgress);
+      const result = await importExport(input, choices, showProgress);
       setIssues(result.issues);
       setPreset(result.preset);
       setColumns({ ...result.columns });
@@ -158,6 +164,7 @@ export function DataPane(): JSX.Element {
   };
 
   const busy = reading !== null || writer.busy;
+  const count = (n: number) => n.toLocaleString(locale);
   const presetLabel = (id: PresetId) => PRESETS[id]?.label ?? id;
 
   return (
@@ -261,8 +268,12 @@ export function DataPane(): JSX.Element {
         )}
       </div>
       {reading !== null && progress && (
-        <Field validationMessage={`${t("data.reading", { name: reading })} ${t("data.progress", { done: progress.rowsDone, total: progress.total || "?" })}`} validationState="none">
-          <ProgressBar value={progress.total > 0 ? progress.rowsDone / progress.total : undefined} aria-label={t("data.reading", { name: reading })} />
+        <Field
+          data-testid="import-progress"
+          validationMessage={`${t("data.reading", { name: reading })} ${t("data.progress", { done: count(progress.rowsDone), total: progress.total > 0 ? count(progress.total) : "?" })}`}
+          validationState="none"
+        >
+          <ProgressBar value={progress.total > 0 ? Math.min(1, progress.rowsDone / progress.total) : undefined} aria-label={t("data.reading", { name: reading })} />
         </Field>
       )}
       {summary && (

@@ -27,7 +27,9 @@ export interface ImportProgressReport {
 }
 
 /**
- * Parses an export with the lazily loaded import module.
+ * Parses an export with the lazily loaded import module. CSV is read in slices with a
+ * macrotask between them (`slices: true`), so the pane repaints its progress bar with the
+ * row counts during a long import instead of freezing until the end.
  *
  * @example
  * const result = await importExport(bytes, { preset: "auto", encoding: "auto", columns: {} }, (p) => setProgress(p));
@@ -45,6 +47,7 @@ export async function importExport(
     columns,
     pipeline: choices.pipeline,
     currency: choices.currency || undefined,
+    slices: true,
     onProgress: (p) => onProgress({ rowsDone: p.rowsDone, total: p.fraction > 0 ? Math.max(p.rowsDone, Math.round(p.rowsDone / p.fraction)) : p.rowsDone }),
   });
 }

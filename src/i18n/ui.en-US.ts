@@ -180,6 +180,7 @@ export const uiEnUS = {
   "commission.tierNotAscending": "Each tier must start above the one before.",
   "commission.tierRateInvalid": "Enter a rate of 0 or more.",
   "commission.noTiers": "Add at least one tier.",
+  "commission.noWonDeals": "The imported deals have no won deal with an owner and a close date to credit.",
   "commission.tierRow": "Tier {n}",
   "commission.credits": "Credited amounts",
   "commission.creditsFromDeals": "Won revenue per rep from the imported deals",

@@ -181,6 +181,7 @@ export const uiZhCN: UiCatalog = {
   "commission.tierNotAscending": "每一档的起点必须高于上一档。",
   "commission.tierRateInvalid": "请输入 0 或更大的费率。",
   "commission.noTiers": "请至少添加一档。",
+  "commission.noWonDeals": "导入的商机中没有可计提的赢单（需有负责人和结单日期）。",
   "commission.tierRow": "第 {n} 档",
   "commission.credits": "计提金额",
   "commission.creditsFromDeals": "按导入商机计算每人的成交收入",

@@ -106,7 +106,7 @@ export function readCsvRecordsInSlices(text: string, visitor: RecordVisitor, opt
           }
           stepper.take(result);
         },
-        chunk: (result, parser) => {
+        chunk: (result: Papa.ParseResult<string[]>, parser: Papa.Parser) => {
           if (failed) return;
           options.onProgress?.(Math.min(1, result.meta.cursor / Math.max(1, text.length)));
           parser.pause();

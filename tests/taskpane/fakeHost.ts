@@ -10,7 +10,14 @@ export interface FakeHost extends TaskPaneHost {
 }
 
 export function fakeHost(
-  options: { displayLanguage?: string; tables?: Record<string, HostTable>; selection?: HostTable; sample?: { name: string; bytes: Uint8Array } } = {},
+  options: {
+    displayLanguage?: string;
+    tables?: Record<string, HostTable>;
+    selection?: HostTable;
+    sample?: { name: string; bytes: Uint8Array };
+    /** Names the workbook gives planned sheets whose name is taken ({ Deals: "Deals (2)" }). */
+    rename?: Record<string, string>;
+  } = {},
 ): FakeHost {
   const written: WorkbookPlan[] = [];
   const activated: string[] = [];
@@ -32,7 +39,7 @@ export function fakeHost(
         throw new Error(message);
       }
       written.push(plan);
-      return { sheets: plan.sheets.map((s) => s.name), notices: [] };
+      return { sheets: plan.sheets.map((s) => options.rename?.[s.name] ?? s.name), notices: [] };
     },
     async activateSheet(name: string) {
       activated.push(name);

@@ -1,24 +1,17 @@
 /**
  * Commission pane -> src/generators/commission (planCommissionWorkbook).
+ *
+ * With imported deals, the credits are the won deals per owner and close month
+ * (`creditWonDeals`, as the command line does) and the Reps sheet's credited amounts are live
+ * formulas over the Deals sheet (`creditsFromDeals`), so editing a deal moves the payout.
+ * Typed "rep, amount" lines stay typed, in one period labelled with the current month.
  */
 import type { CommissionCredits, CommissionPlan } from "../../core/commission/types";
 import type { GenerateContext } from "../appContext";
 import type { ParsedValues } from "../form";
 import { formatUi } from "../../i18n/uiLocale";
-import { generatorOptions } from "./common";
+import { dealsSource, generatorOptions } from "./common";
 import { fromGenerator, WiringResult } from "./result";
-
-/** One period: won revenue per owner from the imported deals. */
-export function creditsFromDeals(context: GenerateContext, periodLabel: string): CommissionCredits | null {
-  if (!context.data) return null;
-  const byRep = new Map<string, number>();
-  for (const deal of context.data.deals) {
-    if (deal.status !== "won") continue;
-    byRep.set(deal.owner, (byRep.get(deal.owner) ?? 0) + deal.amount);
-  }
-  const reps = [...byRep.keys()].sort((a, b) => a.localeCompare(b));
-  return { periods: [periodLabel], reps, credits: reps.map((rep) => ({ rep, period: 0, amount: byRep.get(rep) ?? 0 })) };
-}
 
 /** Lines "rep, amount" -> one period of credits; null when a line is not of that shape. */
 export function creditsFromLines(lines: readonly string[], periodLabel: string): CommissionCredits | null {
@@ -52,13 +45,44 @@ export function commissionPlanFromForm(values: ParsedValues, extra: CommissionEx
 
 export async function planCommission(values: ParsedValues, context: GenerateContext, extra: unknown): Promise<WiringResult> {
   const { planCommissionWorkbook } = await import(/* webpackChunkName: "generators" */ "../../generators/commission");
-  const period = new Date().toISOString().slice(0, 7);
-  const credits =
-    values.credits === "typed" ? creditsFromLines((values.creditLines as string[]) ?? [], period) : creditsFromDeals(context, period);
-  if (!credits) {
-    const field = values.credits === "typed" ? "creditLines" : "";
-    return { ok: false, errors: [{ field, message: formatUi(context.locale, values.credits === "typed" ? "commission.creditsInvalid" : "common.needsDeals") }] };
-  }
   const plan = commissionPlanFromForm(values, extra as CommissionExtra);
-  return fromGenerator(planCommissionWorkbook(plan, credits, generatorOptions(context)));
+  if (values.credits === "typed") {
+    const credits = creditsFromLines((values.creditLines as string[]) ?? [], new Date().toISOString().slice(0, 7));
+    if (!credits) return { ok: false, errors: [{ field: "creditLines", message: formatUi(context.locale, "commission.creditsInvalid") }] };
+    return fromGenerator(planCommissionWorkbook(plan, credits, generatorOptions(context)));
+  }
+  if (!context.data) return { ok: false, errors: [{ field: "", message: formatUi(context.locale, "common.needsDeals") }] };
+  return planCommissionFromDeals(plan, context.data, context);
+}
+
+/**
+ * The commission sheets over the imported deals: one period per close month of the won deals,
+ * the credited amounts as formulas over the Deals sheet that ends up in the workbook — the one
+ * already written in this language (its actual name), else a Deals sheet bundled before the
+ * commission sheets (the writer renames it and its references together when the name is taken).
+ *
+ * @example
+ * await planCommissionFromDeals(plan, context.data, context) // { ok: true, plan: { sheets: ["Deals"?, "Commission plan", ...] } }
+ */
+export async function planCommissionFromDeals(
+  plan: CommissionPlan,
+  data: NonNullable<GenerateContext["data"]>,
+  context: GenerateContext,
+): Promise<WiringResult> {
+  const [{ planCommissionWorkbook }, { dealsLayout, dealsSheetsFor }, { creditWonDeals }] = await Promise.all([
+    import(/* webpackChunkName: "generators" */ "../../generators/commission"),
+    import(/* webpackChunkName: "generators" */ "../../generators/deals"),
+    import(/* webpackChunkName: "generators" */ "../../core/commission/wonDeals"),
+  ]);
+  const credits = creditWonDeals(data.deals, plan);
+  if ("errors" in credits) return { ok: false, errors: credits.errors };
+  if (credits.periods.length === 0) return { ok: false, errors: [{ field: "", message: formatUi(context.locale, "commission.noWonDeals") }] };
+  const options = generatorOptions(context);
+  const dealsOptions = { ...options, ...dealsSource(context) };
+  const commission = fromGenerator(
+    planCommissionWorkbook(plan, credits, { ...options, creditsFromDeals: dealsLayout(data.deals, data.pipeline, dealsOptions) }),
+  );
+  if (!commission.ok) return commission;
+  const sheets = [...dealsSheetsFor(data.deals, data.pipeline, dealsOptions), ...commission.plan.sheets];
+  return { ok: true, plan: { ...commission.plan, sheets, activeSheet: commission.plan.activeSheet ?? commission.plan.sheets[0]?.name } };
 }

@@ -183,7 +183,7 @@ export const uiEnUS = {
   "commission.noWonDeals": "The imported deals have no won deal with an owner and a close date to credit.",
   "commission.tierRow": "Tier {n}",
   "commission.credits": "Credited amounts",
-  "commission.creditsFromDeals": "Won revenue per rep from the imported deals",
+  "commission.creditsFromDeals": "Won revenue per rep and close month, from the imported deals",
   "commission.creditsTyped": "Typed: rep, amount (one per line)",
   "commission.creditsInvalid": "Write each line as: rep, amount.",
 

@@ -184,7 +184,7 @@ export const uiZhCN: UiCatalog = {
   "commission.noWonDeals": "导入的商机中没有可计提的赢单（需有负责人和结单日期）。",
   "commission.tierRow": "第 {n} 档",
   "commission.credits": "计提金额",
-  "commission.creditsFromDeals": "按导入商机计算每人的成交收入",
+  "commission.creditsFromDeals": "按导入商机计算每人每个成交月份的收入",
   "commission.creditsTyped": "手动输入：人员, 金额（每行一条）",
   "commission.creditsInvalid": "每行请写成：人员, 金额。",
 

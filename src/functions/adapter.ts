@@ -163,11 +163,21 @@ function single(v: unknown): unknown {
 export function createRunner(api: ExcelErrorApi) {
   const ErrorClass = api.Error;
 
+  /**
+   * An error value from a cell: a CustomFunctions.Error, an object carrying an Excel error
+   * code, or (where Excel passes cell values as data types, allowCustomDataForDataTypeAny)
+   * an error cell value `{ type: "Error", basicValue: "#DIV/0!" }`.
+   */
   function isInputError(v: unknown): boolean {
     if (v instanceof ErrorClass) return true;
     if (typeof v !== "object" || v === null) return false;
-    const code = (v as { code?: unknown }).code;
+    const code = errorCodeOf(v);
     return typeof code === "string" && code.charAt(0) === "#";
+  }
+
+  function errorCodeOf(v: object): unknown {
+    const { code, type, basicValue } = v as { code?: unknown; type?: unknown; basicValue?: unknown };
+    return code !== undefined ? code : type === "Error" ? basicValue : undefined;
   }
 
   const knownCodes = new Set(Object.values(api.ErrorCode as Record<string, string>));
@@ -175,7 +185,8 @@ export function createRunner(api: ExcelErrorApi) {
   /** An input error value returned as a CustomFunctions.Error (the same object when it is one). */
   function inputFailure(v: unknown): Failure {
     if (v instanceof ErrorClass) return { rank: RANK_INPUT, excel: v };
-    const { code, message } = v as { code: string; message?: unknown };
+    const code = String(errorCodeOf(v as object));
+    const { message } = v as { message?: unknown };
     const excelCode = knownCodes.has(code) ? code : api.ErrorCode.invalidValue;
     const text = typeof message === "string" && message ? message : `The input holds the error ${code}.`;
     return { rank: RANK_INPUT, excel: new ErrorClass(excelCode as never, text) };

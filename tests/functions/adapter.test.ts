@@ -28,6 +28,12 @@ describe("the runner's calling convention", () => {
     expect(err("ATTAINMENT", [[{ code: "#SPILL!" }]], [[4]])).toBe("#VALUE!");
     expect(err("NPS", [[5, new StubError("#REF!")]])).toBe("#REF!");
   });
+  it("recognises an error cell passed as a data-type value", () => {
+    expect(err("ATTAINMENT", [[{ type: "Error", basicValue: "#N/A", errorType: "NotAvailable" }]], [[4]])).toBe("#N/A");
+    expect(err("NPS", [[10, { type: "Error", basicValue: "#DIV/0!" }]])).toBe("#DIV/0!");
+    // any other object is not an error: it is a value of the wrong type
+    expect(err("ATTAINMENT", [[{ type: "String", basicValue: "x" }]], [[4]])).toBe("#VALUE!");
+  });
   it("orders errors in one cell: input error, then #VALUE!, then #NUM!, then #DIV/0!", () => {
     expect(err("CONVERSION", [["x"]], [[new StubError("#N/A")]])).toBe("#N/A");
     expect(err("CONVERSION", [[-1]], [["x"]])).toBe("#VALUE!");

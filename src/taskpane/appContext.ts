@@ -8,7 +8,7 @@ import type { ChartPlan, Locale } from "../workbook/plan";
 import type { TaskPaneHost } from "./host";
 import { AppSettings, DEFAULT_SETTINGS } from "./settings";
 
-/** Deals imported in this session and where their Deals sheet was written. */
+/** Deals imported since the pane was opened, and where their Deals sheet was written. */
 export interface ImportedData {
   deals: Deal[];
   pipeline: Pipeline;

@@ -95,6 +95,11 @@ export interface FunctionDef<C = unknown> {
    * "number" parameters is called once.
    */
   readonly cell?: (ctx: C, numbers: (number | undefined)[]) => Result;
+  /**
+   * The same computation as `cell` for a function of exactly two element-wise numbers and
+   * no context: the runner's fast path when both inputs of a cell are finite numbers.
+   */
+  readonly pair?: (a: number, b: number) => Result;
   /** Computes a whole spilled table from the fixed arguments (FUNNEL, MOVINGAVG, DETAIL, DRAW). */
   readonly grid?: (fixed: Fixed, ctx: C) => Result<CellValue[][]>;
 }
@@ -527,44 +532,63 @@ export function createRunner(api: ExcelErrorApi) {
     const names = numberParams.map((i) => def.params[i].name);
     const cell = def.cell!;
     const numbers: (number | undefined)[] = new Array(k);
-    const out: unknown[][] = new Array(rows);
-    // The current row of each ranged argument, fetched once per row rather than once per cell.
-    const current: (unknown[] | undefined)[] = new Array(k);
-    for (let r = 0; r < rows; r++) {
-      // `Arr` is Array captured once: a global lookup per row is slow where globals are intercepted (a vm context).
-      const row: unknown[] = new Arr(cols);
-      for (let j = 0; j < k; j++) current[j] = grids[j] === undefined ? undefined : grids[j]![r];
-      for (let c = 0; c < cols; c++) {
-        let cellFailure: Failure | undefined = fixedFailure;
-        for (let j = 0; j < k; j++) {
-          const g = current[j];
-          const v = g === undefined ? singles[j] : g[c];
-          if (typeof v === "number") {
-            if (v - v === 0) numbers[j] = v; // finite (no global lookup in the hot loop)
-            else if (!cellFailure || cellFailure.rank > RANK.NUM) {
-              cellFailure = fail("NUM", `${names[j]} is not a finite number.`);
-            }
-          } else if (v === null || v === undefined || v === "") {
-            numbers[j] = defaults[j];
-          } else if (isInputError(v)) {
-            cellFailure = inputFailure(v);
-            break;
-          } else if (!cellFailure || cellFailure.rank > RANK.VALUE) {
-            cellFailure = fail("VALUE", `${names[j]} must be a number; got ${describe(v)}.`);
+
+    /** One result cell by the general rules: blanks, text, input errors, their order. */
+    const general = (r: number, c: number): unknown => {
+      let cellFailure: Failure | undefined = fixedFailure;
+      for (let j = 0; j < k; j++) {
+        const g = grids[j];
+        const v = g === undefined ? singles[j] : g[r][c];
+        if (typeof v === "number") {
+          if (v - v === 0) numbers[j] = v; // finite (no global lookup in the hot loop)
+          else if (!cellFailure || cellFailure.rank > RANK.NUM) {
+            cellFailure = fail("NUM", `${names[j]} is not a finite number.`);
           }
+        } else if (v === null || v === undefined || v === "") {
+          numbers[j] = defaults[j];
+        } else if (isInputError(v)) {
+          cellFailure = inputFailure(v);
+          break;
+        } else if (!cellFailure || cellFailure.rank > RANK.VALUE) {
+          cellFailure = fail("VALUE", `${names[j]} must be a number; got ${describe(v)}.`);
         }
-        if (cellFailure) {
-          row[c] = cellFailure.excel;
-          continue;
-        }
-        const result = cell(ctx, numbers);
-        row[c] =
-          typeof result === "number"
-            ? result - result === 0
-              ? result
-              : new ErrorClass(api.ErrorCode.invalidNumber as never, "The result is not a finite number.")
-            : toExcel(result);
       }
+      if (cellFailure) return cellFailure.excel;
+      return finishValue(cell(ctx, numbers));
+    };
+
+    const out: unknown[][] = new Array(rows);
+    const pair = def.pair;
+    if (pair && k === 2 && !fixedFailure) {
+      // Fast path: two finite numbers in, a finite number out; anything else takes `general`.
+      const g0 = grids[0];
+      const g1 = grids[1];
+      const s0 = singles[0];
+      const s1 = singles[1];
+      for (let r = 0; r < rows; r++) {
+        // `Arr` is Array captured once: a global lookup per row is slow where globals are intercepted (a vm context).
+        const row: unknown[] = new Arr(cols);
+        const r0 = g0 === undefined ? undefined : g0[r];
+        const r1 = g1 === undefined ? undefined : g1[r];
+        for (let c = 0; c < cols; c++) {
+          const a = r0 === undefined ? s0 : r0[c];
+          const b = r1 === undefined ? s1 : r1[c];
+          if (typeof a === "number" && typeof b === "number" && a - a === 0 && b - b === 0) {
+            const result = pair(a, b);
+            if (typeof result === "number" && result - result === 0) {
+              row[c] = result;
+              continue;
+            }
+          }
+          row[c] = general(r, c);
+        }
+        out[r] = row;
+      }
+      return out;
+    }
+    for (let r = 0; r < rows; r++) {
+      const row: unknown[] = new Arr(cols);
+      for (let c = 0; c < cols; c++) row[c] = general(r, c);
       out[r] = row;
     }
     return out;

@@ -27,7 +27,7 @@ const num = (name: string, extra: Partial<ParamSpec> = {}): ParamSpec => ({ name
 
 /** An element-wise function of two numbers. */
 function binary(id: string, a: string, b: string, fn: (x: number, y: number) => Result): FunctionDef {
-  return { id, params: [num(a), num(b)], cell: (_ctx, n) => fn(n[0]!, n[1]!) };
+  return { id, params: [num(a), num(b)], cell: (_ctx, n) => fn(n[0]!, n[1]!), pair: fn };
 }
 
 const TIER_METHODS: readonly TierMethod[] = ["marginal", "retroactive"];

@@ -7,7 +7,9 @@ import type { FieldErrors, FieldSpec, FormValues } from "../form";
 import { useUi } from "../uiContext";
 
 const useStyles = makeStyles({
-  fields: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  fields: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minWidth: 0 },
+  // A native select is as wide as its longest option unless told to fit the pane.
+  control: { minWidth: 0, maxWidth: "100%" },
 });
 
 export interface FormFieldsProps {
@@ -36,7 +38,7 @@ export function FormFields(props: FormFieldsProps): JSX.Element {
         let control: JSX.Element;
         if (field.kind === "select") {
           control = (
-            <Select id={id} value={value} onChange={(_e, d) => set(d.value)}>
+            <Select id={id} className={styles.control} value={value} onChange={(_e, d) => set(d.value)}>
               {field.options.map((o) => (
                 <option key={o.value} value={o.value}>
                   {t(o.label)}

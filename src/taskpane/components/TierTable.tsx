@@ -9,9 +9,11 @@ import { readNumber } from "../form";
 import { useUi } from "../uiContext";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "flex-start" },
-  cell: { flexGrow: 1, minWidth: "5em" },
+  // A fieldset is at least as wide as its content unless told otherwise: let it fit the pane.
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0, marginInline: 0 },
+  row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "flex-end" },
+  cell: { flexGrow: 1, flexBasis: 0, minWidth: 0 },
+  input: { minWidth: 0, width: "100%" },
 });
 
 export interface TierRow {
@@ -68,10 +70,10 @@ export function TierTable(props: { rows: TierRow[]; onChange(rows: TierRow[]): v
         return (
           <div className={styles.row} key={i} data-testid={`tier-row-${i}`}>
             <Field className={styles.cell} label={`${name}: ${t(props.fromLabel ?? "commission.tierFrom")}`} validationState={e.from ? "error" : "none"} validationMessage={e.from ? t(e.from) : undefined}>
-              <Input value={row.from} inputMode="decimal" onChange={(_ev, d) => update(i, { from: d.value })} />
+              <Input className={styles.input} value={row.from} inputMode="decimal" onChange={(_ev, d) => update(i, { from: d.value })} />
             </Field>
             <Field className={styles.cell} label={`${name}: ${t("commission.tierRate")}`} validationState={e.rate ? "error" : "none"} validationMessage={e.rate ? t(e.rate) : undefined}>
-              <Input value={row.rate} inputMode="decimal" onChange={(_ev, d) => update(i, { rate: d.value })} />
+              <Input className={styles.input} value={row.rate} inputMode="decimal" onChange={(_ev, d) => update(i, { rate: d.value })} />
             </Field>
             <Button aria-label={`${t("common.remove")} ${name}`} onClick={() => props.onChange(props.rows.filter((_r, j) => j !== i))}>
               {t("common.remove")}

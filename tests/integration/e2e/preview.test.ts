@@ -195,8 +195,21 @@ describe("the preview, end to end", () => {
     grid = await readGrid(page, sheet);
     expect(num(grid.get(`${required.column}${row}`))).toBeCloseTo(value(growth(2000000, base)), 9);
     // Keyboard: from the cell below the target, the up arrow selects the target again.
-    await page.getByTestId(`cell-${sheet}-${target.column}${row + 1}`).click();
+    // (Wait for each step to land: the editor commit hands focus back on the next frame.)
+    const editorShows = (text: string) =>
+      page
+        .waitForFunction(
+          (want) => document.querySelector<HTMLInputElement>('[data-testid="cell-editor"]')?.value === want,
+          text,
+          { timeout: 5000 },
+        )
+        .catch(() => undefined);
+    const below = page.getByTestId(`cell-${sheet}-${target.column}${row + 1}`);
+    await page.waitForTimeout(100);
+    await below.click();
+    await editorShows((await below.getAttribute("data-value")) ?? "");
     await page.keyboard.press("ArrowUp");
+    await editorShows("2000000");
     await expect(page.getByTestId("cell-editor").inputValue()).resolves.toBe("2000000");
     await shot("3-goals");
   });

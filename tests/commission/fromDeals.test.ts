@@ -17,29 +17,12 @@ import { sheetsEnUS } from "../../src/i18n/sheets.en-US";
 import { parseCrmExport } from "../../src/import/normalize";
 import { isFormulaCell, Locale, WorkbookPlan } from "../../src/workbook/plan";
 import { evaluatePlan, PlanEvaluation } from "../../src/workbook/preview/evaluate";
+import { oneStageDeal, oneStagePipeline } from "../support/oneStageDeal";
 
 const root = path.join(__dirname, "..", "..");
-const pipeline: Pipeline = { stages: [{ name: "Lead", probability: 0.1 }], wonLabels: ["Won"], lostLabels: ["Lost"] };
-
-function deal(id: string, owner: string, amount: number, status: DealStatus, closeDate: string | null): Deal {
-  return {
-    id,
-    name: `Deal ${id}`,
-    customer: "Acme",
-    owner,
-    amount,
-    currency: "USD",
-    createdDate: "2024-12-01",
-    closeDate,
-    stage: status === "won" ? "Won" : status === "lost" ? "Lost" : "Lead",
-    stagePosition: status === "open" ? 0 : null,
-    status,
-    probability: status === "won" ? 1 : status === "lost" ? 0 : 0.1,
-    lostAtStage: null,
-    source: "",
-    furthestStage: status === "won" ? 1 : 0,
-  };
-}
+const pipeline: Pipeline = oneStagePipeline(0.1);
+const deal = (id: string, owner: string, amount: number, status: DealStatus, closeDate: string | null): Deal =>
+  oneStageDeal(id, owner, amount, status, closeDate, { name: `Deal ${id}`, openProbability: 0.1 });
 
 // Names that SUMIFS would read as operators or wildcards ("A*" would match Ann), and a
 // case variant of Ann ("ann") that the sheet's "=" treats as Ann.

@@ -17,6 +17,7 @@ import { commissionEnUS } from "../../../src/i18n/commission.en-US";
 import { WorkbookPlan } from "../../../src/workbook/plan";
 import { writeXlsxFile } from "../../../src/workbook/xlsx/writeXlsx";
 import { ReadValue, readValues, recalculateWithLibreOffice } from "../../support/libreoffice";
+import { oneStageDeal, oneStagePipeline } from "../../support/oneStageDeal";
 
 /**
  * A computed number read back. LibreOffice may save a formula whose result is 0 without a
@@ -118,24 +119,9 @@ describe("commission sheets in LibreOffice", () => {
   }
 
   it("reads the credited amounts from the Deals sheet, hostile names included, before and after a deal is edited", async () => {
-    const pipeline: Pipeline = { stages: [{ name: "Lead", probability: 0.2 }], wonLabels: ["Won"], lostLabels: ["Lost"] };
-    const deal = (id: string, owner: string, amount: number, status: DealStatus, closeDate: string | null): Deal => ({
-      id,
-      name: id,
-      customer: "Acme",
-      owner,
-      amount,
-      currency: "USD",
-      createdDate: "2024-12-01",
-      closeDate,
-      stage: status === "won" ? "Won" : status === "lost" ? "Lost" : "Lead",
-      stagePosition: status === "open" ? 0 : null,
-      status,
-      probability: status === "won" ? 1 : status === "lost" ? 0 : 0.2,
-      lostAtStage: null,
-      source: "",
-      furthestStage: status === "won" ? 1 : 0,
-    });
+    const pipeline: Pipeline = oneStagePipeline(0.2);
+    const deal = (id: string, owner: string, amount: number, status: DealStatus, closeDate: string | null): Deal =>
+      oneStageDeal(id, owner, amount, status, closeDate, { openProbability: 0.2 });
     const deals: Deal[] = [
       deal("D1", "Ann", 26000, "won", "2025-01-15"),
       deal("D2", "A*", 9000, "won", "2025-01-20"),

@@ -9,7 +9,7 @@
 import { sheetsEnUS, SheetCatalog, SheetKey } from "../i18n/sheets.en-US";
 import { sheetsZhCN } from "../i18n/sheets.zh-CN";
 import { blockRange, cellAddress, parseCell } from "../workbook/address";
-import { Block, CellStyle, excelSerial, Locale, PlanCell, TablePlan, WorkbookPlan } from "../workbook/plan";
+import { Block, CellStyle, dateFromSerial, excelSerial, Locale, PlanCell, TablePlan, WorkbookPlan } from "../workbook/plan";
 
 /** Options every generator accepts. */
 export interface GeneratorOptions {
@@ -284,7 +284,7 @@ export function monthStarts(firstIso: string, lastIso: string): number[] {
 
 /** "YYYY-MM" of a serial. */
 export function monthLabel(serial: number): string {
-  const d = new Date(Date.UTC(1899, 11, 30) + serial * 86400000);
+  const d = dateFromSerial(serial);
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
 }
 

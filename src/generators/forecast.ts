@@ -17,7 +17,7 @@
  * - Weighted open pipeline = sum over open deals of amount x probability.
  */
 import { Deal, Pipeline } from "../core/deal";
-import { PlanCell, WorkbookPlan } from "../workbook/plan";
+import { dateFromSerial, PlanCell, WorkbookPlan } from "../workbook/plan";
 import {
   FieldError,
   headerRow,
@@ -48,7 +48,7 @@ export interface ForecastOptions extends DealsSourceOptions {
 }
 
 function addMonths(serial: number, months: number): number {
-  const d = new Date(Date.UTC(1899, 11, 30) + serial * 86400000);
+  const d = dateFromSerial(serial);
   return isoToSerial(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1)).toISOString())!;
 }
 

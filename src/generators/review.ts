@@ -16,7 +16,7 @@
  * Weeks start on Monday.
  */
 import { Deal, Pipeline } from "../core/deal";
-import { excelSerial, PlanCell, WorkbookPlan } from "../workbook/plan";
+import { dateFromSerial, excelSerial, PlanCell, WorkbookPlan } from "../workbook/plan";
 import {
   distinctTexts,
   FieldError,
@@ -61,10 +61,6 @@ export interface PeriodSpan {
 
 const LAG: Record<ReviewPeriod, number> = { weekly: 52, monthly: 12, quarterly: 4 };
 
-function utc(serial: number): Date {
-  return new Date(Date.UTC(1899, 11, 30) + serial * 86400000);
-}
-
 /**
  * The periods covering [fromIso, toIso]: whole weeks (Monday first), months or quarters.
  *
@@ -76,16 +72,16 @@ export function reviewPeriods(fromIso: string, toIso: string, period: ReviewPeri
   const to = isoToSerial(toIso)!;
   const out: PeriodSpan[] = [];
   if (period === "weekly") {
-    const weekday = (utc(from).getUTCDay() + 6) % 7; // Monday 0
+    const weekday = (dateFromSerial(from).getUTCDay() + 6) % 7; // Monday 0
     for (let start = from - weekday; start <= to && out.length <= REVIEW_MAX_PERIODS; start += 7) {
-      const d = utc(start);
+      const d = dateFromSerial(start);
       const label = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(d.getUTCDate()).padStart(2, "0")}`;
       out.push({ label, start, end: start + 6 });
     }
     return out;
   }
   const step = period === "monthly" ? 1 : 3;
-  const f = utc(from);
+  const f = dateFromSerial(from);
   let y = f.getUTCFullYear();
   let m = f.getUTCMonth() - (f.getUTCMonth() % step);
   for (;;) {

@@ -9,6 +9,7 @@
 import { sheetsEnUS, SheetCatalog, SheetKey } from "../i18n/sheets.en-US";
 import { sheetsZhCN } from "../i18n/sheets.zh-CN";
 import { blockRange, cellAddress, parseCell } from "../workbook/address";
+import { parseIsoDay } from "../core/dates";
 import { Block, CellStyle, dateFromSerial, excelSerial, Locale, PlanCell, TablePlan, WorkbookPlan } from "../workbook/plan";
 
 /** Options every generator accepts. */
@@ -132,13 +133,8 @@ export function textFor(locale: Locale | undefined): (key: SheetKey, values?: Re
 
 /** Excel serial of an ISO date ("2025-03-31"), null when blank or not a real calendar date. */
 export function isoToSerial(iso: string | null | undefined): number | null {
-  if (iso === null || iso === undefined) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso.trim());
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return excelSerial(date);
+  const day = parseIsoDay(iso);
+  return day === null ? null : excelSerial(new Date(Date.UTC(day.year, day.month - 1, day.day)));
 }
 
 /** Escapes a text for use inside a formula string literal ("say ""hi"""). */

@@ -1,3 +1,4 @@
+import { isCalendarDate as isRealDate } from "../core/dates";
 import { dateFromSerial } from "../workbook/plan";
 import type { RawCell } from "./records";
 
@@ -143,13 +144,9 @@ const CHINESE = new RegExp(String.raw`^(\d{4})年(\d{1,2})月(\d{1,2})[日号]` 
 const MONTH_NAME_FIRST = new RegExp(String.raw`^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})` + TIME + "$", "i");
 const DAY_FIRST_NAME = new RegExp(String.raw`^(\d{1,2})[\s-]([A-Za-z]{3,9})[\s-](\d{4})` + TIME + "$", "i");
 
-/** True when year-month-day is a real calendar date (1900..9999). */
+/** True when year-month-day is a real calendar date Excel can hold (years 1900..9999). */
 export function isCalendarDate(year: number, month: number, day: number): boolean {
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
-  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return day <= lengths[month - 1];
+  return year >= 1900 && year <= 9999 && isRealDate(year, month, day);
 }
 
 function isoDate(year: number, month: number, day: number): string {

@@ -3,19 +3,14 @@
  * when their credited amounts are formulas over the Deals sheet, so the engine and the
  * workbook pay the same.
  */
+import { parseIsoDay } from "../dates";
 import type { Deal } from "../deal";
 import { creditDeals } from "./engine";
 import type { CommissionCredits, CommissionDeal, CommissionPlan, PlanFieldError } from "./types";
 
 /** "YYYY-MM" of an ISO date that exists (2025-02-30 does not), else null. */
 export function closeMonthOf(isoDate: string | null): string | null {
-  if (isoDate === null) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate.trim());
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return `${m[1]}-${m[2]}`;
+  return parseIsoDay(isoDate) === null ? null : isoDate!.trim().slice(0, 7);
 }
 
 /**

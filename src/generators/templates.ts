@@ -8,7 +8,7 @@
  * header row 5, rows from 6: the given rows (or a few examples), then blank rows up to
  * `rows` (default 20) already carrying the formulas, lists and formats.
  */
-import { Block, ConditionalFormatPlan, ChartPlan, Locale, PlanCell, ValidationPlan, WorkbookPlan } from "../workbook/plan";
+import { Block, ConditionalFormatPlan, ChartPlan, Locale, PlanCell, sheetRef, ValidationPlan, WorkbookPlan } from "../workbook/plan";
 import {
   FieldError,
   formulaText,
@@ -494,12 +494,11 @@ export function planTrainingSheet(items: readonly TrainingItem[] = [], options: 
   };
   const statuses = [t("training.status.planned"), t("training.status.done")];
   const card = options.scorecard;
-  const quote = (name: string) => `'${name.replace(/'/g, "''")}'`;
   const gap = (r: number): PlanCell => {
     if (!card) return null;
     const lastRep = REPS_FIRST_ROW + Math.max(card.reps, 1) - 1;
-    const scores = `${quote(card.sheet)}!$K$${REPS_FIRST_ROW}:$K$${lastRep}`;
-    const names = `${quote(card.sheet)}!$A$${REPS_FIRST_ROW}:$A$${lastRep}`;
+    const scores = sheetRef(card.sheet, `$K$${REPS_FIRST_ROW}:$K$${lastRep}`);
+    const names = sheetRef(card.sheet, `$A$${REPS_FIRST_ROW}:$A$${lastRep}`);
     // The rep's position by exact comparison (MATCH would read "*" and "?" in a name as wildcards).
     const positions = `{${Array.from({ length: Math.max(card.reps, 1) }, (_, i) => i + 1).join(";")}}`;
     const position = `SUMPRODUCT((${names}=A${r})*${positions})`;

@@ -6,7 +6,7 @@
  * Problems are returned as values (`PlanProblem[]`); an empty list means the plan can be written.
  */
 import { columnNumber, parseCell, parseRange, RangeBox, splitSheetRef } from "./address";
-import { Block, isFormulaCell, PlanCell, SheetPlan, WorkbookPlan } from "./plan";
+import { Block, isFormulaCell, PlanCell, SheetPlan, sheetRef, WorkbookPlan } from "./plan";
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (XFD). */
 export const EXCEL_MAX_ROWS = 1048576;
@@ -218,7 +218,6 @@ export function renameSheetsInPlan(
   const map = toMap(renames);
   if (map.size === 0 || Array.from(map).every(([from, to]) => from === to)) return plan;
   const lower = new Map(Array.from(map, ([from, to]) => [from.toLowerCase(), to] as const));
-  const quote = (name: string): string => `'${name.replace(/'/g, "''")}'!`;
   const rewrite = (formula: string): string =>
     outsideStringLiterals(formula, (code) =>
       code.replace(
@@ -226,7 +225,7 @@ export function renameSheetsInPlan(
         (whole, quoted, bare) => {
           const name = quoted !== undefined ? quoted.replace(/''/g, "'") : bare;
           const to = lower.get(String(name).toLowerCase());
-          return to === undefined ? whole : quote(to);
+          return to === undefined ? whole : sheetRef(to, "");
         },
       ),
     );

@@ -1,7 +1,7 @@
 import type { ImportEncoding } from "../import/decode";
 import { PRESET_IDS, PresetId } from "../import/presets";
 import type { DateOrder } from "../import/values";
-import type { Locale } from "../workbook/plan";
+import type { Locale } from "../core/locale";
 
 /** What `salesquant build` was asked to do. */
 export interface BuildArgs {

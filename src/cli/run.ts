@@ -10,7 +10,8 @@ import { planImportIssuesSheet } from "../generators/importIssues";
 import { planWorkbook } from "../generators/workbook";
 import { ImportError } from "../import/errors";
 import { ImportProgress, ImportResult, parseCrmExport } from "../import/normalize";
-import type { Locale, SheetPlan, WorkbookPlan } from "../workbook/plan";
+import type { SheetPlan, WorkbookPlan } from "../workbook/plan";
+import type { Locale } from "../core/locale";
 import { writeXlsxBuffer } from "../workbook/xlsx/writeXlsx";
 import { BuildArgs, parseCliArgs } from "./args";
 

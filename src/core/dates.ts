@@ -25,3 +25,16 @@ export function parseIsoDay(iso: string | null | undefined): { year: number; mon
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return isCalendarDate(year, month, day) ? { year, month, day } : null;
 }
+
+const MS_PER_DAY = 86400000;
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** Excel serial number (1900 date system) of a UTC calendar date. */
+export function excelSerial(date: Date): number {
+  return (date.getTime() - EXCEL_EPOCH_MS) / MS_PER_DAY;
+}
+
+/** The UTC date of an Excel serial number. */
+export function dateFromSerial(serial: number): Date {
+  return new Date(EXCEL_EPOCH_MS + Math.round(serial * MS_PER_DAY));
+}

@@ -10,7 +10,9 @@ import { sheetsEnUS, SheetCatalog, SheetKey } from "../i18n/sheets.en-US";
 import { sheetsZhCN } from "../i18n/sheets.zh-CN";
 import { blockRange, cellAddress, parseCell } from "../workbook/address";
 import { parseIsoDay } from "../core/dates";
-import { Block, CellStyle, dateFromSerial, excelSerial, Locale, PlanCell, TablePlan, WorkbookPlan } from "../workbook/plan";
+import { Block, CellStyle, PlanCell, TablePlan, WorkbookPlan } from "../workbook/plan";
+import { dateFromSerial, excelSerial } from "../core/dates";
+import type { Locale } from "../core/locale";
 
 /** Options every generator accepts. */
 export interface GeneratorOptions {

@@ -17,7 +17,8 @@
  * - Weighted open pipeline = sum over open deals of amount x probability.
  */
 import { Deal, Pipeline } from "../core/deal";
-import { dateFromSerial, PlanCell, WorkbookPlan } from "../workbook/plan";
+import { PlanCell, WorkbookPlan } from "../workbook/plan";
+import { dateFromSerial } from "../core/dates";
 import {
   FieldError,
   headerRow,

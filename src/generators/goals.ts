@@ -21,7 +21,8 @@
  * - Status: pace >= on-track threshold -> on track; >= at-risk threshold -> at risk; else behind.
  * - Weighted score = weight x attainment; total = SUM(weighted) / SUM(weights).
  */
-import { Locale, PlanCell, WorkbookPlan, Block } from "../workbook/plan";
+import { PlanCell, WorkbookPlan, Block } from "../workbook/plan";
+import type { Locale } from "../core/locale";
 import {
   FieldError,
   formulaText,

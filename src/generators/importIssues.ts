@@ -4,7 +4,8 @@
  */
 import type { ImportIssue, ImportIssueReason } from "../import/errors";
 import { blockRange } from "../workbook/address";
-import type { Locale, SheetPlan, WorkbookPlan } from "../workbook/plan";
+import type { SheetPlan, WorkbookPlan } from "../workbook/plan";
+import type { Locale } from "../core/locale";
 
 /** Stable table name, the same in every language. */
 export const IMPORT_ISSUES_TABLE_NAME = "ImportIssues";

@@ -16,7 +16,8 @@
  * Weeks start on Monday.
  */
 import { Deal, Pipeline } from "../core/deal";
-import { dateFromSerial, excelSerial, PlanCell, WorkbookPlan } from "../workbook/plan";
+import { PlanCell, WorkbookPlan } from "../workbook/plan";
+import { dateFromSerial, excelSerial } from "../core/dates";
 import {
   distinctTexts,
   FieldError,

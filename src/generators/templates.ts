@@ -8,7 +8,8 @@
  * header row 5, rows from 6: the given rows (or a few examples), then blank rows up to
  * `rows` (default 20) already carrying the formulas, lists and formats.
  */
-import { Block, ConditionalFormatPlan, ChartPlan, Locale, PlanCell, sheetRef, ValidationPlan, WorkbookPlan } from "../workbook/plan";
+import { Block, ConditionalFormatPlan, ChartPlan, PlanCell, sheetRef, ValidationPlan, WorkbookPlan } from "../workbook/plan";
+import type { Locale } from "../core/locale";
 import {
   FieldError,
   formulaText,

@@ -1,7 +1,7 @@
 /**
  * Picks the task pane's language and formats its text.
  */
-import type { Locale } from "../workbook/plan";
+import type { Locale } from "../core/locale";
 import { uiEnUS, UiCatalog, UiKey } from "./ui.en-US";
 import { uiZhCN } from "./ui.zh-CN";
 

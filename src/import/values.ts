@@ -1,5 +1,5 @@
 import { isCalendarDate as isRealDate } from "../core/dates";
-import { dateFromSerial } from "../workbook/plan";
+import { dateFromSerial } from "../core/dates";
 import type { RawCell } from "./records";
 
 /** A parsed value, or why the text is not one. `null` means the cell is blank. */

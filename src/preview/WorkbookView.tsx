@@ -6,7 +6,7 @@
 import * as React from "react";
 import { Button, Field, Input, makeStyles, mergeClasses, Tab, TabList, Text, tokens } from "@fluentui/react-components";
 import { formatUi } from "../i18n/uiLocale";
-import type { Locale } from "../workbook/plan";
+import type { Locale } from "../core/locale";
 import { columnLetter, parseRange } from "../workbook/address";
 import type { CellDecoration, PreviewWorkbook } from "../workbook/preview/previewWorkbook";
 import { formatCellValue } from "../workbook/preview/numberFormat";

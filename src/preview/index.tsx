@@ -7,9 +7,9 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { pickLocale } from "../i18n/uiLocale";
 import { App } from "../taskpane/App";
-import { SETTINGS_KEY, TaskPaneHost } from "../taskpane/host";
+import { SETTINGS_KEY, TaskPaneHost } from "../host/types";
 import { normalizeSettings } from "../taskpane/settings";
-import { createPreviewHost, memoryStorage, SettingsStorage } from "../workbook/preview/previewHost";
+import { createPreviewHost, memoryStorage, SettingsStorage } from "../host/preview";
 import { PreviewWorkbook } from "../workbook/preview/previewWorkbook";
 import { WorkbookView } from "./WorkbookView";
 

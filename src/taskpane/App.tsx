@@ -6,7 +6,7 @@ import * as React from "react";
 import { FluentProvider, makeStyles, Tab, TabList, Text, Theme, tokens, webLightTheme } from "@fluentui/react-components";
 import { pickLocale, UiKey } from "../i18n/uiLocale";
 import { AppState, AppStateContext, ImportedData, RecentAction, WrittenChart } from "./appContext";
-import type { HostTheme, TaskPaneHost } from "./host";
+import type { HostTheme, TaskPaneHost } from "../host/types";
 import { PaneErrorBoundary } from "./components/PaneErrorBoundary";
 import { CommissionPane } from "./panes/CommissionPane";
 import { DataPane } from "./panes/DataPane";

@@ -4,8 +4,9 @@
  */
 import * as React from "react";
 import type { Deal, Pipeline } from "../core/deal";
-import type { ChartPlan, Locale } from "../workbook/plan";
-import type { TaskPaneHost } from "./host";
+import type { ChartPlan } from "../workbook/plan";
+import type { Locale } from "../core/locale";
+import type { TaskPaneHost } from "../host/types";
 import { AppSettings, DEFAULT_SETTINGS } from "./settings";
 
 /** Deals imported since the pane was opened, and where their Deals sheet was written. */

@@ -6,7 +6,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { formatUi, pickLocale } from "../i18n/uiLocale";
 import { App } from "./App";
-import { createOfficeHost } from "./officeHost";
+import { createOfficeHost } from "../host/office";
 
 function noHostNote(root: HTMLElement): void {
   const locale = pickLocale("auto", navigator.language);

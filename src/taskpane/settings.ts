@@ -2,8 +2,8 @@
  * The app's settings, stored as one document setting through the host.
  */
 import type { LanguageSetting } from "../i18n/uiLocale";
-import type { TaskPaneHost } from "./host";
-import { SETTINGS_KEY } from "./host";
+import type { TaskPaneHost } from "../host/types";
+import { SETTINGS_KEY } from "../host/types";
 
 export interface AppSettings {
   language: LanguageSetting;

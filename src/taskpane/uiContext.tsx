@@ -2,7 +2,7 @@
  * The app's language: a React context giving every component `t(key, values)`.
  */
 import * as React from "react";
-import type { Locale } from "../workbook/plan";
+import type { Locale } from "../core/locale";
 import { formatUi, UiKey } from "../i18n/uiLocale";
 
 export type Translate = (key: UiKey, values?: Record<string, string | number>) => string;

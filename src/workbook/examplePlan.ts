@@ -9,7 +9,8 @@
  * rate input, the overall rate read across sheets, the gap, a sum and an average through
  * a defined name, a status text and the target count of won deals through another name.
  */
-import { excelSerial, formula, WorkbookPlan } from "./plan";
+import { excelSerial } from "../core/dates";
+import { formula, WorkbookPlan } from "./plan";
 
 export const EXAMPLE_FUNNEL_SHEET = "Funnel";
 export const EXAMPLE_SUMMARY_SHEET = "Stage Summary";

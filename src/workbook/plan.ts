@@ -15,8 +15,6 @@
  * - Colours are "#RRGGBB".
  */
 
-export type Locale = "en-US" | "zh-CN";
-
 /** A formula cell, en-US syntax, starting with "=". */
 export interface FormulaCell {
   f: string;
@@ -206,17 +204,4 @@ export function formula(text: string): FormulaCell {
 
 export function isFormulaCell(cell: PlanCell): cell is FormulaCell {
   return typeof cell === "object" && cell !== null && typeof (cell as FormulaCell).f === "string";
-}
-
-const MS_PER_DAY = 86400000;
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-
-/** Excel serial number (1900 date system) of a UTC calendar date. */
-export function excelSerial(date: Date): number {
-  return (date.getTime() - EXCEL_EPOCH_MS) / MS_PER_DAY;
-}
-
-/** The UTC date of an Excel serial number. */
-export function dateFromSerial(serial: number): Date {
-  return new Date(EXCEL_EPOCH_MS + Math.round(serial * MS_PER_DAY));
 }

@@ -15,7 +15,8 @@ import { commissionEnUS } from "../../src/i18n/commission.en-US";
 import { commissionZhCN } from "../../src/i18n/commission.zh-CN";
 import { sheetsEnUS } from "../../src/i18n/sheets.en-US";
 import { parseCrmExport } from "../../src/import/normalize";
-import { isFormulaCell, Locale, WorkbookPlan } from "../../src/workbook/plan";
+import { isFormulaCell, WorkbookPlan } from "../../src/workbook/plan";
+import type { Locale } from "../../src/core/locale";
 import { evaluatePlan, PlanEvaluation } from "../../src/workbook/preview/evaluate";
 import { oneStageDeal, oneStagePipeline } from "../support/oneStageDeal";
 

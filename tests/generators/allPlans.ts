@@ -2,7 +2,8 @@
  * One plan of every generator (both languages), for the checks that apply to all of them
  * (validatePlan, integration: xlsx + LibreOffice).
  */
-import { WorkbookPlan, Locale } from "../../src/workbook/plan";
+import { WorkbookPlan } from "../../src/workbook/plan";
+import type { Locale } from "../../src/core/locale";
 import { isInvalid, PlanResult } from "../../src/generators/common";
 import { planFunnelFromDeals, planFunnelSheet } from "../../src/generators/funnel";
 import { defaultGoals, planGoalsSheet } from "../../src/generators/goals";

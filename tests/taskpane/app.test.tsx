@@ -5,7 +5,7 @@
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
-import { SETTINGS_KEY } from "../../src/taskpane/host";
+import { SETTINGS_KEY } from "../../src/host/types";
 import { evaluatePlan } from "../../src/workbook/preview/evaluate";
 import { fakeHost } from "./fakeHost";
 

@@ -1,4 +1,4 @@
-import type { HostTable, HostWriteResult, TaskPaneHost } from "../../src/taskpane/host";
+import type { HostTable, HostWriteResult, TaskPaneHost } from "../../src/host/types";
 import type { WorkbookPlan } from "../../src/workbook/plan";
 
 /** A host that records every call; writePlan answers with the planned names or a given failure. */

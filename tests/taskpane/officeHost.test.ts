@@ -1,4 +1,4 @@
-import { createOfficeHost } from "../../src/taskpane/officeHost";
+import { createOfficeHost } from "../../src/host/office";
 import type { WorkbookPlan } from "../../src/workbook/plan";
 import { FakeExcel } from "../fakes/excel/fakeExcel";
 

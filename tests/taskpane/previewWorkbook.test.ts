@@ -1,6 +1,6 @@
 import { formatCellValue } from "../../src/workbook/preview/numberFormat";
 import { parseCellInput, PreviewWorkbook, shiftFormula } from "../../src/workbook/preview/previewWorkbook";
-import { createPreviewHost, memoryStorage } from "../../src/workbook/preview/previewHost";
+import { createPreviewHost, memoryStorage } from "../../src/host/preview";
 import type { WorkbookPlan } from "../../src/workbook/plan";
 import { DEFAULT_SETTINGS, effectiveCurrency, normalizeSettings } from "../../src/taskpane/settings";
 

@@ -22,7 +22,8 @@ import { commissionEnUS, CommissionCatalog, CommissionKey } from "../../i18n/com
 import { commissionZhCN } from "../../i18n/commission.zh-CN";
 import { prorationFactor, rampFactor, repQuota, runCommissionPlan } from "../../core/commission/engine";
 import { AuditComponent, CommissionCredits, CommissionPlan } from "../../core/commission/types";
-import { Block, Locale, PlanCell, SheetPlan, WorkbookPlan, sheetRef } from "../../workbook/plan";
+import { Block, PlanCell, SheetPlan, WorkbookPlan, sheetRef } from "../../workbook/plan";
+import type { Locale } from "../../core/locale";
 import { FieldError, formulaText, invalid, InvalidInput, sheetFormats } from "../common";
 import { DealsLayout, dealsRange } from "../deals";
 

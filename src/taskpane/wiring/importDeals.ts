@@ -4,8 +4,9 @@
  */
 import type { Pipeline } from "../../core/deal";
 import type { ImportIssue, ImportResult, MappedField, PresetId } from "../../import";
-import type { Locale, WorkbookPlan } from "../../workbook/plan";
-import type { HostTable } from "../host";
+import type { WorkbookPlan } from "../../workbook/plan";
+import type { Locale } from "../../core/locale";
+import type { HostTable } from "../../host/types";
 import { fromGenerator, WiringResult } from "./result";
 
 export type { ImportIssue, ImportResult, MappedField, PresetId };

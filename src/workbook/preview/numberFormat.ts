@@ -3,7 +3,7 @@
  * grid. Covers the formats generated sheets use: percentages, currency and thousands
  * separators, fixed decimals and dates; anything else falls back to a general display.
  */
-import { dateFromSerial } from "../plan";
+import { dateFromSerial } from "../../core/dates";
 
 function generalNumber(value: number): string {
   if (Number.isInteger(value)) return String(value);

@@ -18,13 +18,13 @@ import {
   Block,
   CellStyle,
   ConditionalFormatPlan,
-  dateFromSerial,
   isFormulaCell,
   PlanCell,
   SheetPlan,
   ValidationPlan,
   WorkbookPlan,
 } from "../plan";
+import { dateFromSerial } from "../../core/dates";
 import { WorkbookWriteError } from "../office/writePlan";
 import {
   blockBox,

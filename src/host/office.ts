@@ -5,7 +5,7 @@
 import { listTableNames, readSelection, readTable } from "../workbook/office/readers";
 import { writePlan, ExcelRun } from "../workbook/office/writePlan";
 import type { WorkbookPlan } from "../workbook/plan";
-import type { HostTable, HostTheme, HostWriteResult, TaskPaneHost } from "./host";
+import type { HostTable, HostTheme, HostWriteResult, TaskPaneHost } from "./types";
 
 function themeOf(office: typeof Office): HostTheme | undefined {
   const theme = office.context?.officeTheme;

@@ -2,10 +2,10 @@
  * The task pane host of the browser preview: plans go into a PreviewWorkbook, document
  * settings into localStorage (or memory where there is none).
  */
-import type { HostTable, HostWriteResult, TaskPaneHost } from "../../taskpane/host";
-import type { WorkbookPlan } from "../plan";
-import { formatCellValue } from "./numberFormat";
-import { PreviewWorkbook } from "./previewWorkbook";
+import type { HostTable, HostWriteResult, TaskPaneHost } from "./types";
+import type { WorkbookPlan } from "../workbook/plan";
+import { formatCellValue } from "../workbook/preview/numberFormat";
+import { PreviewWorkbook } from "../workbook/preview/previewWorkbook";
 
 /** The part of the Storage API the host uses. */
 export interface SettingsStorage {

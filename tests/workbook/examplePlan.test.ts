@@ -1,4 +1,4 @@
-import { examplePlan, EXAMPLE_RISKY_TEXTS } from "../../src/workbook/examplePlan";
+import { examplePlan, EXAMPLE_RISKY_TEXTS } from "../fixtures/examplePlan";
 import { evaluatePlan } from "../../src/workbook/preview/evaluate";
 import { validatePlan } from "../../src/workbook/validatePlan";
 

@@ -1,14 +1,14 @@
 import { FakeExcel, RecordedEvent } from "../fakes/excel/fakeExcel";
-import { examplePlan, EXAMPLE_RISKY_TEXTS } from "../../src/workbook/examplePlan";
+import { examplePlan, EXAMPLE_RISKY_TEXTS } from "../fixtures/examplePlan";
 import { Block, WorkbookPlan } from "../../src/workbook/plan";
 import { parseRange } from "../../src/workbook/address";
 import {
   chunkBlock,
   splitBlock,
   writePlan,
-  WorkbookWriteError,
   WritePlanOptions,
 } from "../../src/workbook/office/writePlan";
+import { WorkbookWriteError } from "../../src/workbook/errors";
 
 const allSets = (_name: string, _version?: string): boolean => true;
 const below =

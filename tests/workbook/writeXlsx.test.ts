@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { examplePlan, EXAMPLE_RISKY_TEXTS } from "../../src/workbook/examplePlan";
+import { examplePlan, EXAMPLE_RISKY_TEXTS } from "../fixtures/examplePlan";
 import { WorkbookPlan } from "../../src/workbook/plan";
 import { chartPartXml, chartReference, drawingPartXml } from "../../src/workbook/xlsx/chartXml";
 import { writeXlsxBuffer } from "../../src/workbook/xlsx/writeXlsx";

@@ -32,8 +32,8 @@ import {
   uniqueSheetName,
   uniqueTableName,
   validatePlan,
-  PlanProblem,
 } from "../validatePlan";
+import { WorkbookWriteError } from "../errors";
 
 /** `Excel.run`, or a stand-in with the same shape (tests pass a recording fake). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -65,33 +65,6 @@ export interface WritePlanResult {
   notices: string[];
   /** Number of `context.sync()` calls made. */
   syncs: number;
-}
-
-export type WorkbookWriteErrorCode =
-  | "INVALID_PLAN"
-  | "UNSUPPORTED_HOST"
-  | "TARGET_NOT_FOUND"
-  | "TARGET_NOT_EMPTY"
-  | "NAME_TAKEN"
-  | "WRITE_FAILED"
-  | "CLEANUP_FAILED";
-
-/** A failed write, with a code for programs and a message for people. */
-export class WorkbookWriteError extends Error {
-  readonly code: WorkbookWriteErrorCode;
-  readonly problems: PlanProblem[];
-  readonly cause?: unknown;
-  constructor(
-    code: WorkbookWriteErrorCode,
-    message: string,
-    details: { problems?: PlanProblem[]; cause?: unknown } = {},
-  ) {
-    super(message);
-    this.name = "WorkbookWriteError";
-    this.code = code;
-    this.problems = details.problems ?? [];
-    this.cause = details.cause;
-  }
 }
 
 export const DEFAULT_MAX_REQUEST_PAYLOAD = 4_000_000;

@@ -25,7 +25,7 @@ import {
   WorkbookPlan,
 } from "../plan";
 import { dateFromSerial } from "../../core/dates";
-import { WorkbookWriteError } from "../office/writePlan";
+import { WorkbookWriteError } from "../errors";
 import {
   blockBox,
   plannedCell,

@@ -1,6 +1,6 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import { examplePlan, EXAMPLE_RISKY_TEXTS } from "../../../src/workbook/examplePlan";
+import { examplePlan, EXAMPLE_RISKY_TEXTS } from "../../fixtures/examplePlan";
 import { writeXlsxFile } from "../../../src/workbook/xlsx/writeXlsx";
 import { readValues, recalculateWithLibreOffice, renderToPng } from "../../support/libreoffice";
 

@@ -6,8 +6,8 @@
  * A generator is a pure function `(data, options) -> WorkbookPlan | InvalidInput`: it checks
  * its inputs first and makes no plan at all when one is wrong.
  */
-import { sheetsEnUS, SheetCatalog, SheetKey } from "../i18n/sheets.en-US";
-import { sheetsZhCN } from "../i18n/sheets.zh-CN";
+import type { SheetCatalog, SheetKey } from "../i18n/sheets.en-US";
+import { SHEETS_CATALOG, sheetsText } from "../i18n/sheets";
 import { blockRange, cellAddress, parseCell } from "../workbook/address";
 import { parseIsoDay } from "../core/dates";
 import { Block, CellStyle, PlanCell, TablePlan, WorkbookPlan } from "../workbook/plan";
@@ -110,11 +110,9 @@ export function sheetFormats(options: GeneratorOptions = {}): SheetFormats {
   };
 }
 
-const CATALOGS: Record<Locale, SheetCatalog> = { "en-US": sheetsEnUS, "zh-CN": sheetsZhCN };
-
 /** The sheet-text catalog of a locale. */
 export function sheetCatalog(locale: Locale = "en-US"): SheetCatalog {
-  return CATALOGS[locale] ?? sheetsEnUS;
+  return SHEETS_CATALOG[locale] ?? SHEETS_CATALOG["en-US"];
 }
 
 /**
@@ -124,13 +122,12 @@ export function sheetCatalog(locale: Locale = "en-US"): SheetCatalog {
  * sheetText("en-US", "error.stageBlank", { n: 2 }) // "Stage 2 has no name."
  */
 export function sheetText(locale: Locale | undefined, key: SheetKey, values: Record<string, string | number> = {}): string {
-  const template = sheetCatalog(locale ?? "en-US")[key] ?? sheetsEnUS[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  return sheetsText(locale, key, values);
 }
 
 /** A text function bound to one locale: `t("funnel.title")`. */
 export function textFor(locale: Locale | undefined): (key: SheetKey, values?: Record<string, string | number>) => string {
-  return (key, values) => sheetText(locale, key, values);
+  return (key, values) => sheetsText(locale, key, values);
 }
 
 /** Excel serial of an ISO date ("2025-03-31"), null when blank or not a real calendar date. */

@@ -2,15 +2,17 @@
  * Picks the task pane's language and formats its text.
  */
 import type { Locale } from "../core/locale";
+import { defineCatalog, translate, TextValues } from "./translate";
 import { uiEnUS, UiCatalog, UiKey } from "./ui.en-US";
 import { uiZhCN } from "./ui.zh-CN";
 
 export type { UiKey, UiCatalog };
 
+/** Task pane and preview text (ui.en-US.ts, ui.zh-CN.ts). */
+export const UI_CATALOG = defineCatalog(uiEnUS, uiZhCN);
+
 /** The language setting: a locale, or "auto" to follow Excel's display language. */
 export type LanguageSetting = Locale | "auto";
-
-const CATALOGS: Record<Locale, UiCatalog> = { "en-US": uiEnUS, "zh-CN": uiZhCN };
 
 /**
  * The UI locale for a language setting and Excel's display language.
@@ -28,18 +30,12 @@ export function pickLocale(setting: LanguageSetting | undefined | null, displayL
   return /^zh\b/i.test((displayLanguage ?? "").trim()) ? "zh-CN" : "en-US";
 }
 
-/** The catalog of a locale. */
-export function uiCatalog(locale: Locale): UiCatalog {
-  return CATALOGS[locale];
-}
-
 /**
  * A catalog text with its `{placeholders}` filled; unknown placeholders stay as written.
  *
  * @example
  * formatUi("en-US", "data.progress", { done: 5, total: 10 }) // "5 of 10 rows"
  */
-export function formatUi(locale: Locale, key: UiKey, values: Record<string, string | number> = {}): string {
-  const text = CATALOGS[locale][key] ?? uiEnUS[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+export function formatUi(locale: Locale, key: UiKey, values: TextValues = {}): string {
+  return translate(UI_CATALOG, locale, key, values);
 }

@@ -204,7 +204,7 @@ class CsvRecordStepper {
 
   /** The summary; an {@link ImportError} when no header was found. */
   finish(onProgress?: (fraction: number) => void): ReadSummary {
-    if (!this.headerSeen) throw new ImportError("The file is empty: it has no header row.");
+    if (!this.headerSeen) throw new ImportError("error.emptyFile");
     onProgress?.(1);
     return { records: this.records, footerLine: this.footerLine, footerRecords: this.footerRecords };
   }

@@ -38,7 +38,7 @@ export function decodeBytes(bytes: Uint8Array, encoding: ImportEncoding = "auto"
   }
   if (encoding === "utf-16") {
     if (bomEncoding !== "utf-16le" && bomEncoding !== "utf-16be") {
-      throw new ImportError("The file was said to be UTF-16 but has no UTF-16 byte-order mark (FF FE or FE FF).");
+      throw new ImportError("error.noBom");
     }
     return decodeStrict(bytes, bomEncoding, true);
   }
@@ -63,14 +63,12 @@ function decodeStrict(
     // ignoreBOM: the BOM is removed here, by length, so the decoder must not guess.
     decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
   } catch {
-    throw new ImportError(`This JavaScript runtime cannot decode ${encoding}.`);
+    throw new ImportError("error.decoderMissing", { encoding });
   }
   try {
     const text = decoder.decode(bytes.subarray(bomLength));
     return { text, encoding, bom: hasBom };
   } catch {
-    throw new ImportError(
-      `The file is not valid ${encoding.toUpperCase()} text. Choose another encoding (utf-8, utf-16, gb18030) or save the export again as CSV.`,
-    );
+    throw new ImportError("error.notEncoding", { encoding: encoding.toUpperCase() });
   }
 }

@@ -1,13 +1,26 @@
+import { importText, ImportErrorKey, ImportRowKey } from "../i18n/import";
+import type { TextValues } from "../i18n/translate";
+
 /**
  * The one failure of the import that is thrown rather than reported per row: a file that
  * cannot be read at all (no header, not CSV or XLSX, no column for the stage or the amount,
  * an encoding that does not decode). Rows that are merely bad never throw; they become
  * {@link ImportIssue}s.
+ *
+ * `message` is English; `importText(locale, error.messageKey, error.messageValues)` says the
+ * same in another language.
  */
 export class ImportError extends Error {
   override readonly name = "ImportError";
-  constructor(message: string) {
-    super(message);
+  /**
+   * @param messageKey what went wrong, a key of the import catalog (src/i18n/import.en-US.ts)
+   * @param messageValues the file's own words filling the text's placeholders
+   */
+  constructor(
+    readonly messageKey: ImportErrorKey,
+    readonly messageValues: TextValues = {},
+  ) {
+    super(importText("en-US", messageKey, messageValues));
   }
 }
 
@@ -34,4 +47,8 @@ export interface ImportIssue {
   reason: ImportIssueReason;
   /** Plain-English explanation naming the column and the value. */
   message: string;
+  /** The same explanation as a key of the import catalog (src/i18n/import.en-US.ts)... */
+  messageKey: ImportRowKey;
+  /** ...and the values of its placeholders, so it reads in any language. */
+  messageValues: TextValues;
 }

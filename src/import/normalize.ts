@@ -15,7 +15,9 @@ import {
   StatusLabels,
 } from "./presets";
 import type { RawCell, RawRecord, ReadSummary, RecordVisitor } from "./records";
-import { DateOrder, parseAmount, parseDate, parseFlag, parseProbability, ProbabilityScale } from "./values";
+import { DateOrder, ParseFailure, parseAmount, parseDate, parseFlag, parseProbability, ProbabilityScale } from "./values";
+import { importText, ImportRowKey } from "../i18n/import";
+import type { TextValues } from "../i18n/translate";
 import { looksLikeXlsx, readXlsxRecords } from "./xlsx";
 
 /** Progress of an import, for a progress bar. */
@@ -178,8 +180,14 @@ interface StageMatch {
 class RowIssue {
   constructor(
     readonly reason: ImportIssueReason,
-    readonly message: string,
+    readonly key: ImportRowKey,
+    readonly values: TextValues = {},
   ) {}
+}
+
+/** A value that does not parse, in a column: the row key names the same problem. */
+function badValue(reason: ImportIssueReason, failure: ParseFailure, column: string): RowIssue {
+  return new RowIssue(reason, `row.${failure.problem}`, { value: failure.value, column });
 }
 
 /** Turns records into deals once the header is known. One instance per import. */
@@ -224,7 +232,7 @@ class DealNormalizer implements RecordVisitor {
       wonLabels: [...(this.options.pipeline?.wonLabels ?? this.preset.pipeline.wonLabels)],
       lostLabels: [...(this.options.pipeline?.lostLabels ?? this.preset.pipeline.lostLabels)],
     };
-    if (this.pipeline.stages.length === 0) throw new ImportError("The pipeline has no open stages.");
+    if (this.pipeline.stages.length === 0) throw new ImportError("error.noOpenStages");
     this.probabilityScale = this.options.probabilityScale ?? this.preset.probabilityScale;
     this.index = this.mapColumns(cells);
     this.buildStageLookup();
@@ -244,7 +252,7 @@ class DealNormalizer implements RecordVisitor {
       if (override !== undefined) {
         const column = positions.get(headerKey(override));
         if (column === undefined) {
-          throw new ImportError(`The file has no column "${override}" (asked for the ${field}). Its columns: ${cells.join(", ")}.`);
+          throw new ImportError("error.noColumnNamed", { column: override, field, columns: cells.join(", ") });
         }
         index[field] = column;
         continue;
@@ -258,16 +266,18 @@ class DealNormalizer implements RecordVisitor {
       }
     }
     if (index.stage === undefined && index.status === undefined && index.isClosed === undefined) {
-      throw new ImportError(
-        `No stage column found for the ${this.preset.label} preset (looked for: ${(this.preset.columns.stage ?? []).join(", ")}). ` +
-          `Its columns: ${cells.join(", ")}. Choose another preset or name the stage column.`,
-      );
+      throw new ImportError("error.noStageColumn", {
+        preset: this.preset.label,
+        candidates: (this.preset.columns.stage ?? []).join(", "),
+        columns: cells.join(", "),
+      });
     }
     if (index.amount === undefined) {
-      throw new ImportError(
-        `No amount column found for the ${this.preset.label} preset (looked for: ${(this.preset.columns.amount ?? []).join(", ")}). ` +
-          `Its columns: ${cells.join(", ")}. Choose another preset or name the amount column.`,
-      );
+      throw new ImportError("error.noAmountColumn", {
+        preset: this.preset.label,
+        candidates: (this.preset.columns.amount ?? []).join(", "),
+        columns: cells.join(", "),
+      });
     }
     return index;
   }
@@ -311,7 +321,9 @@ class DealNormalizer implements RecordVisitor {
         id: this.text(record.cells, "id"),
         name: this.text(record.cells, "name"),
         reason: outcome.reason,
-        message: outcome.message,
+        message: importText("en-US", outcome.key, outcome.values),
+        messageKey: outcome.key,
+        messageValues: outcome.values,
       });
       return;
     }
@@ -354,9 +366,9 @@ class DealNormalizer implements RecordVisitor {
 
   private normalize(record: RawRecord): Deal | RowIssue {
     const cells = record.cells;
-    if (record.malformed) return new RowIssue("fieldCount", `Broken quoting: ${record.malformed}.`);
+    if (record.malformed) return new RowIssue("fieldCount", "row.brokenQuoting", { detail: record.malformed });
     if (cells.length !== this.headerWidth) {
-      return new RowIssue("fieldCount", `The row has ${cells.length} fields; the header has ${this.headerWidth}.`);
+      return new RowIssue("fieldCount", "row.fieldCount", { count: cells.length, expected: this.headerWidth });
     }
 
     // Stage and status.
@@ -367,30 +379,26 @@ class DealNormalizer implements RecordVisitor {
     if (statusText !== "") {
       status = this.matchStatus(statusText);
       if (status === null) {
-        return new RowIssue("status", `Unknown status "${statusText}" in column "${this.columnName("status")}".`);
+        return new RowIssue("status", "row.unknownStatus", { value: statusText, column: this.columnName("status") });
       }
     } else if (this.index.isClosed !== undefined && this.text(cells, "isClosed").trim() !== "") {
       const closed = parseFlag(this.cell(cells, "isClosed"));
       const won = parseFlag(this.cell(cells, "isWon"));
-      if (!closed.ok) return new RowIssue("status", `${closed.message} in column "${this.columnName("isClosed")}".`);
-      if (!won.ok) return new RowIssue("status", `${won.message} in column "${this.columnName("isWon")}".`);
+      if (!closed.ok) return badValue("status", closed, this.columnName("isClosed"));
+      if (!won.ok) return badValue("status", won, this.columnName("isWon"));
       status = closed.value ? (won.value ? "won" : "lost") : "open";
     }
     if (status === null) {
       if (!stageMatch) {
-        return new RowIssue(
-          "stage",
-          stageText === "" ? "The stage is blank." : `Unknown stage "${stageText}": it is not in the pipeline.`,
-        );
+        return stageText === ""
+          ? new RowIssue("stage", "row.stageBlank")
+          : new RowIssue("stage", "row.unknownStage", { value: stageText });
       }
       status = stageMatch.kind;
     } else if (status === "open" && (!stageMatch || stageMatch.kind !== "open")) {
-      return new RowIssue(
-        "stage",
-        stageText === ""
-          ? "The deal is open but its stage is blank."
-          : `The deal is open but "${stageText}" is not an open stage of the pipeline.`,
-      );
+      return stageText === ""
+        ? new RowIssue("stage", "row.openStageBlank")
+        : new RowIssue("stage", "row.notOpenStage", { value: stageText });
     }
     const stagePosition = stageMatch && stageMatch.kind === "open" ? stageMatch.position : null;
     const stage = stageMatch ? stageMatch.label : stageText || (status === "won" ? this.pipeline.wonLabels[0] : status === "lost" ? this.pipeline.lostLabels[0] : "");
@@ -404,21 +412,21 @@ class DealNormalizer implements RecordVisitor {
       amountField = "actualAmount";
     }
     const amount = parseAmount(amountRaw);
-    if (!amount.ok) return new RowIssue("amount", `${amount.message} (column "${this.columnName(amountField)}").`);
+    if (!amount.ok) return badValue("amount", amount, this.columnName(amountField));
     if (amount.value === null && status === "won") {
-      return new RowIssue("missingAmount", `The deal is won but has no amount (column "${this.columnName(amountField)}").`);
+      return new RowIssue("missingAmount", "row.wonWithoutAmount", { column: this.columnName(amountField) });
     }
 
     // Dates.
     const dateOptions = { dateOrder: this.options.dateOrder, serials: this.format === "xlsx" };
     const created = parseDate(this.cell(cells, "createdDate"), dateOptions);
-    if (!created.ok) return new RowIssue("date", `${created.message} (column "${this.columnName("createdDate")}").`);
+    if (!created.ok) return badValue("date", created, this.columnName("createdDate"));
     let closeField: MappedField = "closeDate";
     if (closed && this.index.actualCloseDate !== undefined && this.text(cells, "actualCloseDate").trim() !== "") {
       closeField = "actualCloseDate";
     }
     const close = parseDate(this.cell(cells, closeField), dateOptions);
-    if (!close.ok) return new RowIssue("date", `${close.message} (column "${this.columnName(closeField)}").`);
+    if (!close.ok) return badValue("date", close, this.columnName(closeField));
 
     // Probability.
     let probability: number;
@@ -426,7 +434,7 @@ class DealNormalizer implements RecordVisitor {
     else if (status === "lost") probability = 0;
     else {
       const parsed = parseProbability(this.cell(cells, "probability"), this.probabilityScale);
-      if (!parsed.ok) return new RowIssue("probability", `${parsed.message} (column "${this.columnName("probability")}").`);
+      if (!parsed.ok) return badValue("probability", parsed, this.columnName("probability"));
       probability = parsed.value ?? this.pipeline.stages[stagePosition as number].probability;
     }
 

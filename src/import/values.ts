@@ -1,9 +1,27 @@
 import { isCalendarDate as isRealDate } from "../core/dates";
 import { dateFromSerial } from "../core/dates";
 import type { RawCell } from "./records";
+import { importText, ValueProblem } from "../i18n/import";
+
+export type { ValueProblem };
+
+/**
+ * Why a cell is not a value: the problem (a `value.*` key of the import catalog), the text
+ * as it stands in the message, and the message in English.
+ */
+export interface ParseFailure {
+  ok: false;
+  problem: ValueProblem;
+  value: string;
+  message: string;
+}
 
 /** A parsed value, or why the text is not one. `null` means the cell is blank. */
-export type Parsed<T> = { ok: true; value: T | null } | { ok: false; message: string };
+export type Parsed<T> = { ok: true; value: T | null } | ParseFailure;
+
+function fail(problem: ValueProblem, value: string): ParseFailure {
+  return { ok: false, problem, value, message: importText("en-US", `value.${problem}`, { value }) };
+}
 
 const BLANK = /^[\s\u00a0\u3000]*$/;
 
@@ -118,8 +136,8 @@ export function parseAmount(raw: RawCell): Parsed<ParsedAmount> {
   return { ok: true, value: { amount: negative ? -amount : amount, currency } };
 }
 
-function notAmount(raw: RawCell): { ok: false; message: string } {
-  return { ok: false, message: `"${String(raw)}" is not an amount` };
+function notAmount(raw: RawCell): ParseFailure {
+  return fail("notAmount", String(raw));
 }
 
 // ---------------------------------------------------------------- dates
@@ -179,7 +197,7 @@ function timeIsValid(hours?: string, minutes?: string, seconds?: string, meridie
 export function parseDate(raw: RawCell, options: DateParseOptions = {}): Parsed<string> {
   if (typeof raw === "number") {
     if (!options.serials || !Number.isFinite(raw) || raw < 1 || raw >= 2958466) {
-      return { ok: false, message: `${raw} is not a date` };
+      return fail("serialNotDate", String(raw));
     }
     const date = dateFromSerial(Math.floor(raw));
     return { ok: true, value: isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()) };
@@ -187,7 +205,7 @@ export function parseDate(raw: RawCell, options: DateParseOptions = {}): Parsed<
   const simple = SIMPLE_ISO.exec(raw);
   if (simple) {
     const [y, m, d] = [Number(simple[1]), Number(simple[2]), Number(simple[3])];
-    return isCalendarDate(y, m, d) ? { ok: true, value: raw.slice(0, 10) } : { ok: false, message: `"${raw}" is not a calendar date` };
+    return isCalendarDate(y, m, d) ? { ok: true, value: raw.slice(0, 10) } : fail("notCalendarDate", raw);
   }
   if (BLANK.test(raw)) return { ok: true, value: null };
   const text = cellText(raw);
@@ -218,10 +236,10 @@ export function parseDate(raw: RawCell, options: DateParseOptions = {}): Parsed<
     year = Number(match[3]);
     time = match.slice(4, 8);
   } else {
-    return { ok: false, message: `"${text}" is not a date` };
+    return fail("notDate", text);
   }
   if (!isCalendarDate(year, month, day) || !timeIsValid(time[0], time[1], time[2], time[3])) {
-    return { ok: false, message: `"${text}" is not a calendar date` };
+    return fail("notCalendarDate", text);
   }
   return { ok: true, value: isoDate(year, month, day) };
 }
@@ -249,7 +267,7 @@ export function parseProbability(raw: RawCell, scale: ProbabilityScale = "auto")
   if (typeof raw === "string" && BLANK.test(raw)) return { ok: true, value: null };
   if (typeof raw === "string" && scale === "percent" && SIMPLE_DECIMAL.test(raw)) {
     const value = Number(raw) / 100;
-    return value <= 1 ? { ok: true, value } : { ok: false, message: `"${raw}" is not a probability between 0% and 100%` };
+    return value <= 1 ? { ok: true, value } : fail("probabilityRange", raw);
   }
   let text = cellText(raw).replace(/\s+/g, "");
   let percent = false;
@@ -257,10 +275,10 @@ export function parseProbability(raw: RawCell, scale: ProbabilityScale = "auto")
     percent = true;
     text = text.slice(0, -1);
   }
-  if (!/^\d+(?:\.\d+)?$/.test(text)) return { ok: false, message: `"${String(raw)}" is not a probability` };
+  if (!/^\d+(?:\.\d+)?$/.test(text)) return fail("notProbability", String(raw));
   let value = Number(text);
   if (percent || scale === "percent" || (scale === "auto" && value > 1)) value /= 100;
-  if (value < 0 || value > 1) return { ok: false, message: `"${String(raw)}" is not a probability between 0% and 100%` };
+  if (value < 0 || value > 1) return fail("probabilityRange", String(raw));
   return { ok: true, value };
 }
 
@@ -272,5 +290,5 @@ export function parseFlag(raw: RawCell): Parsed<boolean> {
   if (text === "") return { ok: true, value: null };
   if (["true", "1", "yes", "y", "是", "√"].includes(text)) return { ok: true, value: true };
   if (["false", "0", "no", "n", "否"].includes(text)) return { ok: true, value: false };
-  return { ok: false, message: `"${String(raw)}" is not yes or no` };
+  return fail("notFlag", String(raw));
 }

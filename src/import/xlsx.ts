@@ -39,16 +39,15 @@ export async function readXlsxRecords(
     // ExcelJS accepts a Buffer; copy-free view of the same bytes.
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch (error) {
-    throw new ImportError(`The file looks like an .xlsx workbook but cannot be opened: ${(error as Error).message}`);
+    throw new ImportError("error.xlsxUnreadable", { detail: (error as Error).message });
   }
   const worksheet = options.sheet ? workbook.getWorksheet(options.sheet) : workbook.worksheets[0];
   if (!worksheet) {
     const names = workbook.worksheets.map((sheet) => sheet.name).join(", ");
-    throw new ImportError(
-      options.sheet
-        ? `The workbook has no sheet named "${options.sheet}" (it has: ${names || "none"}).`
-        : "The workbook has no worksheet.",
-    );
+    if (!options.sheet) throw new ImportError("error.noWorksheet");
+    throw names
+      ? new ImportError("error.noSheetNamed", { sheet: options.sheet, names })
+      : new ImportError("error.noSheetNamedNone", { sheet: options.sheet });
   }
   const lastRow = worksheet.rowCount;
   let width = 0;
@@ -83,7 +82,7 @@ export async function readXlsxRecords(
     visitor.record({ record: records, line: rowNumber, cells });
     if (options.onProgress && records % 2000 === 0) options.onProgress(rowNumber / lastRow);
   }
-  if (!headerSeen) throw new ImportError(`The sheet "${worksheet.name}" is empty: it has no header row.`);
+  if (!headerSeen) throw new ImportError("error.emptySheet", { sheet: worksheet.name });
   options.onProgress?.(1);
   return { records, footerLine, footerRecords };
 }

@@ -3,8 +3,26 @@ import type { ImportIssue } from "../../src/import/errors";
 import { evaluatePlan } from "../../src/workbook/preview/evaluate";
 
 const ISSUES: ImportIssue[] = [
-  { record: 3, line: 4, id: "D-3", name: "=HYPERLINK(\"http://x\")", reason: "date", message: '"2025-02-30" is not a calendar date (column "Close Date").' },
-  { record: 9, line: 12, id: "D-9", name: "Two\nlines", reason: "stage", message: 'Unknown stage "Limbo": it is not in the pipeline.' },
+  {
+    record: 3,
+    line: 4,
+    id: "D-3",
+    name: "=HYPERLINK(\"http://x\")",
+    reason: "date",
+    message: '"2025-02-30" is not a calendar date (column "Close Date").',
+    messageKey: "row.notCalendarDate",
+    messageValues: { value: "2025-02-30", column: "Close Date" },
+  },
+  {
+    record: 9,
+    line: 12,
+    id: "D-9",
+    name: "Two\nlines",
+    reason: "stage",
+    message: 'Unknown stage "Limbo": it is not in the pipeline.',
+    messageKey: "row.unknownStage",
+    messageValues: { value: "Limbo" },
+  },
 ];
 
 describe("planImportIssuesSheet", () => {
@@ -31,6 +49,18 @@ describe("planImportIssuesSheet", () => {
     const evaluation = evaluatePlan({ sheets: [sheet] });
     expect(evaluation.values(sheet.name, "A3:F3")).toEqual([["记录", "行号", "编号", "名称", "原因", "详情"]]);
     expect(evaluation.value(sheet.name, "E4")).toBe("日期无法识别");
+  });
+
+  it("writes each reason's details in the sheet's language", () => {
+    const en = evaluatePlan({ sheets: [planImportIssuesSheet(ISSUES, "en-US")] });
+    expect(en.values("ImportIssues", "F4:F5")).toEqual([[ISSUES[0].message], [ISSUES[1].message]]);
+    const sheet = planImportIssuesSheet(ISSUES, "zh-CN");
+    const zh = evaluatePlan({ sheets: [sheet] });
+    expect(zh.values(sheet.name, "F4:F5")).toEqual([
+      ["“2025-02-30”不是有效的日历日期（列“Close Date”）。"],
+      ["未知阶段“Limbo”：销售管道中没有该阶段。"],
+    ]);
+    expect(zh.value(sheet.name, "A2")).toBe("共 2 行未计入任何指标。请在导出文件中修正后重新导入。");
   });
 
   it("says so when nothing was left out, keeping the table one row high", () => {

@@ -1,0 +1,78 @@
+/**
+ * Import text, en-US: why a row was left out of the import (written on the ImportIssues
+ * sheet and printed by the CLI), why a whole file cannot be read, and the ImportIssues
+ * sheet's own labels. The reference catalog: every key here must exist in import.zh-CN.ts
+ * with the same placeholders (tests/i18n/catalogs.test.ts).
+ *
+ * `row.*` and `error.*` texts are the `message` of an ImportIssue or an ImportError, word for
+ * word in en-US; `value.*` is a parser's own message, without the column.
+ *
+ * @example
+ * importEnUS["row.notAmount"] // "\"{value}\" is not an amount (column \"{column}\")."
+ */
+export const importEnUS = {
+  // The ImportIssues sheet.
+  "issues.sheet": "ImportIssues",
+  "issues.title": "Rows left out of the import",
+  "issues.summary": "{count} row(s) were left out of every metric. Fix them in the export and import it again.",
+  "issues.none": "No rows were left out.",
+  "issues.header.record": "Record",
+  "issues.header.line": "Line",
+  "issues.header.id": "ID",
+  "issues.header.name": "Name",
+  "issues.header.reason": "Reason",
+  "issues.header.details": "Details",
+
+  // The reason column: one word per ImportIssueReason.
+  "reason.fieldCount": "Wrong number of fields",
+  "reason.amount": "Amount not readable",
+  "reason.missingAmount": "Won deal without an amount",
+  "reason.date": "Date not readable",
+  "reason.stage": "Unknown stage",
+  "reason.status": "Unknown status",
+  "reason.probability": "Probability not readable",
+
+  // A value that does not parse (parseAmount, parseDate, parseProbability, parseFlag).
+  "value.notAmount": "\"{value}\" is not an amount",
+  "value.serialNotDate": "{value} is not a date",
+  "value.notDate": "\"{value}\" is not a date",
+  "value.notCalendarDate": "\"{value}\" is not a calendar date",
+  "value.notProbability": "\"{value}\" is not a probability",
+  "value.probabilityRange": "\"{value}\" is not a probability between 0% and 100%",
+  "value.notFlag": "\"{value}\" is not yes or no",
+
+  // Why a row was left out (the details column).
+  "row.brokenQuoting": "Broken quoting: {detail}.",
+  "row.fieldCount": "The row has {count} fields; the header has {expected}.",
+  "row.unknownStatus": "Unknown status \"{value}\" in column \"{column}\".",
+  "row.notFlag": "\"{value}\" is not yes or no in column \"{column}\".",
+  "row.stageBlank": "The stage is blank.",
+  "row.unknownStage": "Unknown stage \"{value}\": it is not in the pipeline.",
+  "row.openStageBlank": "The deal is open but its stage is blank.",
+  "row.notOpenStage": "The deal is open but \"{value}\" is not an open stage of the pipeline.",
+  "row.notAmount": "\"{value}\" is not an amount (column \"{column}\").",
+  "row.wonWithoutAmount": "The deal is won but has no amount (column \"{column}\").",
+  "row.serialNotDate": "{value} is not a date (column \"{column}\").",
+  "row.notDate": "\"{value}\" is not a date (column \"{column}\").",
+  "row.notCalendarDate": "\"{value}\" is not a calendar date (column \"{column}\").",
+  "row.notProbability": "\"{value}\" is not a probability (column \"{column}\").",
+  "row.probabilityRange": "\"{value}\" is not a probability between 0% and 100% (column \"{column}\").",
+
+  // Why a whole file cannot be read (ImportError).
+  "error.emptyFile": "The file is empty: it has no header row.",
+  "error.emptySheet": "The sheet \"{sheet}\" is empty: it has no header row.",
+  "error.noBom": "The file was said to be UTF-16 but has no UTF-16 byte-order mark (FF FE or FE FF).",
+  "error.decoderMissing": "This JavaScript runtime cannot decode {encoding}.",
+  "error.notEncoding": "The file is not valid {encoding} text. Choose another encoding (utf-8, utf-16, gb18030) or save the export again as CSV.",
+  "error.xlsxUnreadable": "The file looks like an .xlsx workbook but cannot be opened: {detail}",
+  "error.noSheetNamed": "The workbook has no sheet named \"{sheet}\" (it has: {names}).",
+  "error.noSheetNamedNone": "The workbook has no sheet named \"{sheet}\" (it has: none).",
+  "error.noWorksheet": "The workbook has no worksheet.",
+  "error.noOpenStages": "The pipeline has no open stages.",
+  "error.noColumnNamed": "The file has no column \"{column}\" (asked for the {field}). Its columns: {columns}.",
+  "error.noStageColumn": "No stage column found for the {preset} preset (looked for: {candidates}). Its columns: {columns}. Choose another preset or name the stage column.",
+  "error.noAmountColumn": "No amount column found for the {preset} preset (looked for: {candidates}). Its columns: {columns}. Choose another preset or name the amount column.",
+} as const;
+
+export type ImportTextKey = keyof typeof importEnUS;
+export type ImportCatalog = Record<ImportTextKey, string>;

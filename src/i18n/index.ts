@@ -12,6 +12,7 @@ import { UI_CATALOG } from "./uiLocale";
 import { SHEETS_CATALOG } from "./sheets";
 import { COMMISSION_CATALOG } from "./commission";
 import { IMPORT_CATALOG } from "./import";
+import { FUNCTION_DOCS_CATALOG } from "./functionDocs";
 
 export * from "./translate";
 export { formatUi, pickLocale, UI_CATALOG } from "./uiLocale";
@@ -22,6 +23,8 @@ export { COMMISSION_CATALOG, commissionText } from "./commission";
 export type { CommissionKey } from "./commission";
 export { IMPORT_CATALOG, importText } from "./import";
 export type { ImportErrorKey, ImportRowKey, ImportTextKey, ValueProblem } from "./import";
+export { FUNCTION_DOCS_CATALOG, functionDocsText, isFunctionDocsKey } from "./functionDocs";
+export type { FunctionDocsKey } from "./functionDocs";
 
 /**
  * Every catalog of the product by name; the name is the stem of its files
@@ -32,4 +35,5 @@ export const ALL_CATALOGS: Readonly<Record<string, Catalog>> = {
   sheets: SHEETS_CATALOG,
   commission: COMMISSION_CATALOG,
   import: IMPORT_CATALOG,
+  functionDocs: FUNCTION_DOCS_CATALOG,
 };

@@ -1,0 +1,38 @@
+/** The commission sheets' text in each language, and the options of the workbook. */
+import { commissionEnUS, CommissionCatalog, CommissionKey } from "../../i18n/commission.en-US";
+import { commissionZhCN } from "../../i18n/commission.zh-CN";
+import type { Locale } from "../../core/locale";
+import { DealsLayout } from "../deals";
+
+/**
+ * Where the Deals sheet is (`dealsLayout(deals, pipeline, { locale })` gives it): the sheet
+ * name, its data rows and the word its Status column writes for a won deal.
+ */
+export type CommissionDealsSource = Pick<DealsLayout, "sheetName" | "firstRow" | "lastRow"> & { words: Pick<DealsLayout["words"], "won"> };
+
+export interface CommissionWorkbookOptions {
+  locale?: Locale;
+  currency?: string;
+  /** Write the Statement sheet (default true). */
+  statement?: boolean;
+  /**
+   * The workbook also holds the Deals sheet: write each rep's credited amount and SPIF deals
+   * per period as live formulas over it (won deals of that owner whose close month is the
+   * period label), so editing a deal's owner, amount, status or close date moves the payout.
+   * The period labels must then be close months ("YYYY-MM") and no two reps may differ only
+   * in case (the sheet's `=` ignores case). The credits passed along should be
+   * `creditWonDeals(deals, plan)` of the same deals: they name the reps and periods, and they
+   * are what the engine pays, so the sheets and the engine agree until a deal is edited.
+   */
+  creditsFromDeals?: CommissionDealsSource;
+}
+
+const CATALOGS: Record<Locale, CommissionCatalog> = { "en-US": commissionEnUS, "zh-CN": commissionZhCN };
+
+/** Localized commission sheet text. */
+export function commissionText(locale: Locale | undefined, key: CommissionKey): string {
+  return (CATALOGS[locale ?? "en-US"] ?? commissionEnUS)[key];
+}
+
+/** Localized text of one workbook. */
+export type CommissionText = (key: CommissionKey) => string;

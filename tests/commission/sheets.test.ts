@@ -218,3 +218,44 @@ describe("the sheets compute the engine's payouts (HyperFormula)", () => {
     );
   });
 });
+
+describe("planCommissionWorkbook refuses what the engine refuses", () => {
+  const refusals = (p: CommissionPlan, c: CommissionCredits) => {
+    const run = runCommissionPlan(p, c);
+    const wb = planCommissionWorkbook(p, c);
+    return { engine: "errors" in run ? run.errors : [], sheets: isInvalid(wb) ? wb.errors : [] };
+  };
+  it("with the same errors for listed bad credits and plans", () => {
+    const cases: [CommissionPlan, CommissionCredits][] = [
+      [plan, { ...credits, periods: [] }],
+      [plan, { ...credits, reps: ["Ann", "Ann"] }],
+      [plan, { ...credits, reps: ["Ann", "Cy"] }],
+      [plan, { ...credits, credits: [{ rep: "Zed", period: 3, amount: -1, spifDeals: Number.NaN }] }],
+      [plan, { ...credits, clawbacks: [{ rep: "Zed", period: 0, originalPeriod: 1.5, amount: Infinity }] }],
+      [{ ...plan, method: "hybrid" }, credits],
+    ];
+    for (const [p, c] of cases) {
+      const { engine, sheets } = refusals(p, c);
+      expect(engine.length).toBeGreaterThan(0);
+      expect(sheets).toEqual(engine);
+    }
+  });
+  it("for random credits, valid or not", () => {
+    const period = fc.oneof(fc.integer({ min: -1, max: 3 }), fc.constant(0.5));
+    const amount = fc.oneof(fc.integer({ min: -10, max: 30000 }), fc.constant(Number.NaN));
+    const rep = fc.constantFrom("Ann", "Bo", "Zed");
+    const creditsArb = fc.record({
+      periods: fc.array(fc.constantFrom("2025-01", "2025-02", "2025-03"), { maxLength: 3 }),
+      reps: fc.array(rep, { maxLength: 3 }),
+      credits: fc.array(fc.record({ rep, period, amount, spifDeals: fc.option(amount, { nil: undefined }) }), { maxLength: 3 }),
+      clawbacks: fc.array(fc.record({ rep, period, originalPeriod: period, amount }), { maxLength: 2 }),
+    });
+    fc.assert(
+      fc.property(creditsArb, (c) => {
+        const { engine, sheets } = refusals(plan, c);
+        expect(sheets).toEqual(engine);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

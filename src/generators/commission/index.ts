@@ -18,7 +18,6 @@
  * name such as "=x", ">5" or "A*" would act as an operator or a wildcard. Option words
  * in cells ("amount", "marginal", "recoverable") stay English in every language.
  */
-import { runCommissionPlan } from "../../core/commission/engine";
 import { CommissionCredits, CommissionPlan } from "../../core/commission/types";
 import { SheetPlan, WorkbookPlan } from "../../workbook/plan";
 import { FieldError, invalid, InvalidInput, sheetFormats } from "../common";
@@ -29,7 +28,7 @@ import { repsSheet } from "./repsSheet";
 import { statementSheet } from "./statementSheet";
 import { summarySheet } from "./summarySheet";
 import { CommissionWorkbookOptions, commissionText } from "./text";
-import { dealsSourceErrors } from "./validate";
+import { dealsSourceErrors, inputErrors } from "./validate";
 
 export { CALC_COLUMNS, FIRST_ROW, PLAN_CELLS, STATEMENT_LINES } from "./layout";
 export { commissionText } from "./text";
@@ -52,8 +51,8 @@ export function planCommissionWorkbook(
   credits: CommissionCredits,
   options: CommissionWorkbookOptions = {},
 ): WorkbookPlan | InvalidInput {
-  const checked = runCommissionPlan(plan, credits);
-  if ("errors" in checked) return invalid(checked.errors as FieldError[]);
+  const errors = inputErrors(plan, credits);
+  if (errors.length > 0) return invalid(errors as FieldError[]);
   const deals = options.creditsFromDeals;
   if (deals) {
     const sourceErrors = dealsSourceErrors(credits);

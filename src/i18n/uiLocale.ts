@@ -3,10 +3,10 @@
  */
 import type { Locale } from "../core/locale";
 import { defineCatalog, translate, TextValues } from "./translate";
-import { uiEnUS, UiCatalog, UiKey } from "./ui.en-US";
+import { uiEnUS, UiKey } from "./ui.en-US";
 import { uiZhCN } from "./ui.zh-CN";
 
-export type { UiKey, UiCatalog };
+export type { UiKey };
 
 /** Task pane and preview text (ui.en-US.ts, ui.zh-CN.ts). */
 export const UI_CATALOG = defineCatalog(uiEnUS, uiZhCN);

@@ -1,0 +1,62 @@
+/**
+ * What the last import read: the counts, then the write's outcome (the children, shown
+ * whether or not there is a result), then the rows it left out, the first 200 of them.
+ */
+import * as React from "react";
+import { makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
+import { useUi } from "../../uiContext";
+import type { DealImportState } from "./importState";
+
+const useStyles = makeStyles({
+  issues: { maxHeight: "16em", overflowY: "auto" },
+});
+
+export function SummarySection(props: { result: DealImportState["result"]; children?: React.ReactNode }): JSX.Element {
+  const styles = useStyles();
+  const { t } = useUi();
+  const { result } = props;
+  const issues = result?.issues ?? [];
+  return (
+    <>
+      {result && (
+        <MessageBar intent={issues.length > 0 ? "warning" : "info"} data-testid="import-summary">
+          <MessageBarBody>{result.summary}</MessageBarBody>
+        </MessageBar>
+      )}
+      {props.children}
+      {result && (
+        <div>
+          <Text as="h3" weight="semibold">
+            {t("data.issues")} ({issues.length})
+          </Text>
+          {issues.length === 0 ? (
+            <Text>{t("data.noIssues")}</Text>
+          ) : (
+            <div className={styles.issues}>
+              <Table size="extra-small" aria-label={t("data.issues")}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t("data.issueRecord")}</TableHeaderCell>
+                    <TableHeaderCell>{t("data.issueLine")}</TableHeaderCell>
+                    <TableHeaderCell>{t("data.issueName")}</TableHeaderCell>
+                    <TableHeaderCell>{t("data.issueReason")}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {issues.slice(0, 200).map((issue) => (
+                    <TableRow key={`${issue.record}-${issue.line}`}>
+                      <TableCell>{issue.record}</TableCell>
+                      <TableCell>{issue.line}</TableCell>
+                      <TableCell>{issue.name || issue.id}</TableCell>
+                      <TableCell>{issue.message}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

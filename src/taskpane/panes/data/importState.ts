@@ -1,0 +1,152 @@
+/**
+ * The Data pane's import state and every way it changes, as one reducer: the file being
+ * imported, the options the next import reads it with, the workbook's tables, the progress
+ * of a running import and the summary of the last one. No React and no host here.
+ */
+import type { Pipeline } from "../../../core/deal";
+import type { UiKey } from "../../../i18n/uiLocale";
+import type { ImportChoices, ImportIssue, ImportProgressReport, ImportResult, MappedField, PresetId } from "../../wiring/importDeals";
+
+/** One row of the pipeline editor, as typed (probability in percent). */
+export interface StageRow {
+  name: string;
+  probability: string;
+}
+
+/** What was imported last: re-import reads it again with the edited options. */
+export interface ImportSource {
+  name: string;
+  input: Uint8Array | string;
+}
+
+/** How the next import reads the file. Filled in from what the last import detected. */
+export interface ImportOptions {
+  preset: PresetId | "auto";
+  encoding: ImportChoices["encoding"];
+  columns: Partial<Record<MappedField, string>>;
+  stages: StageRow[];
+  /** Comma-separated status words, as typed. */
+  won: string;
+  lost: string;
+}
+
+export interface DealImportState {
+  source: ImportSource | null;
+  options: ImportOptions;
+  /** Tables of the workbook, and the one chosen to import. */
+  tables: string[];
+  table: string;
+  /** While an import runs: what is read and how far it got. */
+  reading: { name: string; progress: ImportProgressReport } | null;
+  /** The last import that was read: its summary line and the rows it left out. */
+  result: { summary: string; issues: ImportIssue[] } | null;
+}
+
+/** The edits the options section makes. */
+export type OptionAction =
+  | { type: "preset"; preset: PresetId | "auto" }
+  | { type: "encoding"; encoding: ImportChoices["encoding"] }
+  | { type: "column"; field: MappedField; header: string }
+  | { type: "stageChanged"; index: number; patch: Partial<StageRow> }
+  | { type: "stageRemoved"; index: number }
+  | { type: "stageAdded" }
+  | { type: "wonLabels"; text: string }
+  | { type: "lostLabels"; text: string };
+
+export type DealImportAction =
+  | OptionAction
+  | { type: "tablesListed"; tables: string[] }
+  | { type: "tableChosen"; table: string }
+  /** The input is in hand and is being parsed. */
+  | { type: "reading"; source: ImportSource }
+  | { type: "progress"; report: ImportProgressReport }
+  /** Parsed: the options now show what was detected, and the summary what was imported. */
+  | { type: "parsed"; result: ImportResult; summary: string }
+  /** The import ended, written, refused or failed. */
+  | { type: "settled" };
+
+export const initialImportState: DealImportState = {
+  source: null,
+  options: { preset: "auto", encoding: "auto", columns: {}, stages: [], won: "", lost: "" },
+  tables: [],
+  table: "",
+  reading: null,
+  result: null,
+};
+
+function editOptions(options: ImportOptions, action: OptionAction): ImportOptions {
+  switch (action.type) {
+    case "preset":
+      return { ...options, preset: action.preset };
+    case "encoding":
+      return { ...options, encoding: action.encoding };
+    case "column":
+      return { ...options, columns: { ...options.columns, [action.field]: action.header } };
+    case "stageChanged":
+      return { ...options, stages: options.stages.map((s, i) => (i === action.index ? { ...s, ...action.patch } : s)) };
+    case "stageRemoved":
+      return { ...options, stages: options.stages.filter((_s, i) => i !== action.index) };
+    case "stageAdded":
+      return { ...options, stages: [...options.stages, { name: "", probability: "50" }] };
+    case "wonLabels":
+      return { ...options, won: action.text };
+    case "lostLabels":
+      return { ...options, lost: action.text };
+  }
+}
+
+/** The options an import detected, as the editor shows them. */
+function optionsFrom(result: ImportResult, encoding: ImportOptions["encoding"]): ImportOptions {
+  return {
+    preset: result.preset,
+    encoding,
+    columns: { ...result.columns },
+    stages: result.pipeline.stages.map((s) => ({ name: s.name, probability: String(Math.round(s.probability * 1000) / 10) })),
+    won: result.pipeline.wonLabels.join(", "),
+    lost: result.pipeline.lostLabels.join(", "),
+  };
+}
+
+export function dealImportReducer(state: DealImportState, action: DealImportAction): DealImportState {
+  switch (action.type) {
+    case "tablesListed":
+      return { ...state, tables: action.tables };
+    case "tableChosen":
+      return { ...state, table: action.table };
+    case "reading":
+      return { ...state, source: action.source, reading: { name: action.source.name, progress: { rowsDone: 0, total: 0 } } };
+    case "progress":
+      return state.reading ? { ...state, reading: { ...state.reading, progress: action.report } } : state;
+    case "parsed":
+      return { ...state, options: optionsFrom(action.result, state.options.encoding), result: { summary: action.summary, issues: action.result.issues } };
+    case "settled":
+      return { ...state, reading: null };
+    default:
+      return { ...state, options: editOptions(state.options, action) };
+  }
+}
+
+export type PipelineCheck = { pipeline: Pipeline } | { error: UiKey; row?: number };
+
+/** Pipeline editor rows -> a pipeline, or the catalog key of what is wrong. */
+export function pipelineFromRows(rows: StageRow[], won: string, lost: string): PipelineCheck {
+  if (rows.length === 0) return { error: "data.noStages" };
+  const seen = new Set<string>();
+  const stages: Pipeline["stages"] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const name = rows[i].name.trim();
+    if (name === "") return { error: "common.required", row: i };
+    if (seen.has(name.toLowerCase())) return { error: "data.duplicateStage", row: i };
+    seen.add(name.toLowerCase());
+    const p = Number(rows[i].probability);
+    if (rows[i].probability.trim() === "" || !Number.isFinite(p) || p < 0 || p > 100) return { error: "common.mustBeRate", row: i };
+    stages.push({ name, probability: p / 100 });
+  }
+  const labels = (s: string) => s.split(/[,，]/).map((x) => x.trim()).filter(Boolean);
+  return { pipeline: { stages, wonLabels: labels(won), lostLabels: labels(lost) } };
+}
+
+/** The pipeline check the editor shows; null while there are no stages to check. */
+export function checkPipeline(options: ImportOptions): PipelineCheck | null {
+  return options.stages.length > 0 ? pipelineFromRows(options.stages, options.won, options.lost) : null;
+}

@@ -27,7 +27,7 @@ import { planSheet } from "./planSheet";
 import { repsSheet } from "./repsSheet";
 import { statementSheet } from "./statementSheet";
 import { summarySheet } from "./summarySheet";
-import { CommissionWorkbookOptions, commissionText } from "./text";
+import { CommissionText, CommissionWorkbookOptions, commissionText } from "./text";
 import { dealsSourceErrors, inputErrors } from "./validate";
 
 export { CALC_COLUMNS, FIRST_ROW, PLAN_CELLS, STATEMENT_LINES } from "./layout";
@@ -59,7 +59,7 @@ export function planCommissionWorkbook(
     if (sourceErrors.length > 0) return invalid(sourceErrors);
   }
   const locale = options.locale ?? "en-US";
-  const t = (key: Parameters<typeof commissionText>[1]) => commissionText(locale, key);
+  const t: CommissionText = (key) => commissionText(locale, key);
   const formats = sheetFormats({ locale, currency: options.currency });
   const layout = commissionLayout(plan, credits, t);
   const sheets: SheetPlan[] = [

@@ -21,9 +21,9 @@
  * - The result is always a 2D array (1x1 for a single value); no NaN or infinity leaves.
  */
 import { CoreError } from "../core/errors";
-import { createElementwise } from "./elementwise";
+import { runElementwise } from "./elementwise";
 import { createFailures, ExcelErrorApi, Failure, RANK_INPUT } from "./failures";
-import { createReaders } from "./readers";
+import { readFixed } from "./readers";
 import { Fixed, FunctionDef } from "./spec";
 
 export type { CellValue, Fixed, FunctionDef, GroupSpec, ParamKind, ParamSpec } from "./spec";
@@ -36,11 +36,14 @@ export type { ExcelErrorApi } from "./failures";
 export function createRunner(api: ExcelErrorApi) {
   const failures = createFailures(api);
   const { coreFailure, toExcel, finish } = failures;
-  const { readFixed } = createReaders(failures);
-  const { runElementwise } = createElementwise(failures);
 
   /** A whole spilled table from `def.grid`, unless the other arguments failed. */
-  function runGrid(def: FunctionDef<unknown>, fixed: Fixed, ctx: unknown, fixedFailure?: Failure): unknown[][] {
+  function runGrid(
+    def: FunctionDef<unknown>,
+    fixed: Fixed,
+    ctx: unknown,
+    fixedFailure?: Failure,
+  ): unknown[][] {
     if (fixedFailure) return [[fixedFailure.excel]];
     const table = def.grid!(fixed, ctx);
     if (isError(table)) return [[toExcel(table)]];
@@ -55,7 +58,7 @@ export function createRunner(api: ExcelErrorApi) {
    */
   function run<C>(def: FunctionDef<C>, args: unknown[]): unknown[][] {
     const d = def as FunctionDef<unknown>;
-    const { fixed, failure: readFailure } = readFixed(d, args);
+    const { fixed, failure: readFailure } = readFixed(failures, d, args);
     let fixedFailure = readFailure;
     let ctx: unknown;
     if (!fixedFailure && d.prepare) {
@@ -65,7 +68,7 @@ export function createRunner(api: ExcelErrorApi) {
     }
     if (fixedFailure && fixedFailure.rank === RANK_INPUT) return [[fixedFailure.excel]];
     if (d.grid) return runGrid(d, fixed, ctx, fixedFailure);
-    return runElementwise(d, args, ctx, fixedFailure);
+    return runElementwise(failures, d, args, ctx, fixedFailure);
   }
 
   return { run, isInputError: failures.isInputError };

@@ -27,14 +27,6 @@ interface Broadcast {
 /** Computes one result cell at a row and column of the broadcast shape. */
 type CellAt = (r: number, c: number) => unknown;
 
-/** Runs a function's element-wise parameters over the arguments; `fixedFailure` wins where it ranks first. */
-export type RunElementwise = (
-  def: FunctionDef<unknown>,
-  args: unknown[],
-  ctx: unknown,
-  fixedFailure?: Failure,
-) => unknown[][];
-
 /** The indexes of a function's "number" parameters, in order. */
 function numberParamsOf(def: FunctionDef<unknown>): number[] {
   const numberParams: number[] = [];
@@ -45,7 +37,11 @@ function numberParamsOf(def: FunctionDef<unknown>): number[] {
 }
 
 /** The two-number fast path over the whole shape: finite numbers in and out, else `general` for that cell. */
-function pairLoop(pair: (a: number, b: number) => unknown, b: Broadcast, general: CellAt): unknown[][] {
+function pairLoop(
+  pair: (a: number, b: number) => unknown,
+  b: Broadcast,
+  general: CellAt,
+): unknown[][] {
   const { rows, cols } = b;
   const out: unknown[][] = new Arr(rows);
   const g0 = b.grids[0];
@@ -85,92 +81,109 @@ function cellLoop(b: Broadcast, general: CellAt): unknown[][] {
   return out;
 }
 
-/** Builds the element-wise runner over the runtime's error values. */
-export function createElementwise(failures: Failures): { runElementwise: RunElementwise } {
-  const { isInputError, inputFailure, fail, finish } = failures;
-
-  /**
-   * The shape of the result: same-shaped ranges give that shape, a single cell (or 1x1
-   * range) pairs with any shape; a ragged range or two different shapes are #VALUE!.
-   */
-  function broadcast(def: FunctionDef<unknown>, numberParams: number[], args: unknown[]): Broadcast | Failure {
-    const k = numberParams.length;
-    const b: Broadcast = { grids: new Array(k), singles: new Array(k), rows: 1, cols: 1 };
-    let shaped = false;
-    for (let j = 0; j < k; j++) {
-      const arg = args[numberParams[j]];
-      const shape = shapeOf(arg);
-      if (shape === "ragged") return fail("VALUE", `${def.params[numberParams[j]].name} must be a rectangular range.`);
-      if (shape === undefined) {
-        b.singles[j] = single(arg);
-        continue;
-      }
-      if (shaped && (shape.rows !== b.rows || shape.cols !== b.cols)) {
-        const names = numberParams.map((i) => def.params[i].name).join(", ");
-        return fail("VALUE", `The ranges given for ${names} must have the same shape (or be single cells).`);
-      }
-      shaped = true;
-      b.rows = shape.rows;
-      b.cols = shape.cols;
-      b.grids[j] = arg as unknown[][];
+/**
+ * The shape of the result: same-shaped ranges give that shape, a single cell (or 1x1
+ * range) pairs with any shape; a ragged range or two different shapes are #VALUE!.
+ */
+function broadcast(
+  f: Failures,
+  def: FunctionDef<unknown>,
+  numberParams: number[],
+  args: unknown[],
+): Broadcast | Failure {
+  const k = numberParams.length;
+  const b: Broadcast = { grids: new Array(k), singles: new Array(k), rows: 1, cols: 1 };
+  let shaped = false;
+  for (let j = 0; j < k; j++) {
+    const arg = args[numberParams[j]];
+    const shape = shapeOf(arg);
+    if (shape === "ragged")
+      return f.fail("VALUE", `${def.params[numberParams[j]].name} must be a rectangular range.`);
+    if (shape === undefined) {
+      b.singles[j] = single(arg);
+      continue;
     }
-    return b;
+    if (shaped && (shape.rows !== b.rows || shape.cols !== b.cols)) {
+      const names = numberParams.map((i) => def.params[i].name).join(", ");
+      return f.fail(
+        "VALUE",
+        `The ranges given for ${names} must have the same shape (or be single cells).`,
+      );
+    }
+    shaped = true;
+    b.rows = shape.rows;
+    b.cols = shape.cols;
+    b.grids[j] = arg as unknown[][];
   }
+  return b;
+}
 
-  /**
-   * One result cell by the general rules: a blank number takes its default (else
-   * undefined when optional, else 0); an input error value wins at once; otherwise the
-   * best-ranked of `fixedFailure`, #VALUE! for text or a boolean and #NUM! for a non-finite
-   * number; with none, `def.cell` computes the cell.
-   */
-  function generalCell(def: FunctionDef<unknown>, numberParams: number[], b: Broadcast, ctx: unknown, fixedFailure?: Failure): CellAt {
-    const k = numberParams.length;
-    const { grids, singles } = b;
-    const defaults: (number | undefined)[] = numberParams.map((i) => {
-      const p = def.params[i];
-      return typeof p.default === "number" ? p.default : p.optional ? undefined : 0;
-    });
-    const names = numberParams.map((i) => def.params[i].name);
-    const cell = def.cell!;
-    const numbers: (number | undefined)[] = new Array(k);
-    return (r: number, c: number): unknown => {
-      let cellFailure: Failure | undefined = fixedFailure;
-      for (let j = 0; j < k; j++) {
-        const g = grids[j];
-        const v = g === undefined ? singles[j] : g[r][c];
-        if (typeof v === "number") {
-          if (v - v === 0) numbers[j] = v; // finite (no global lookup in the hot loop)
-          else if (!cellFailure || cellFailure.rank > RANK.NUM) {
-            cellFailure = fail("NUM", `${names[j]} is not a finite number.`);
-          }
-        } else if (v === null || v === undefined || v === "") {
-          numbers[j] = defaults[j];
-        } else if (isInputError(v)) {
-          cellFailure = inputFailure(v);
-          break;
-        } else if (!cellFailure || cellFailure.rank > RANK.VALUE) {
-          cellFailure = fail("VALUE", `${names[j]} must be a number; got ${describe(v)}.`);
+/**
+ * One result cell by the general rules: a blank number takes its default (else
+ * undefined when optional, else 0); an input error value wins at once; otherwise the
+ * best-ranked of `fixedFailure`, #VALUE! for text or a boolean and #NUM! for a non-finite
+ * number; with none, `def.cell` computes the cell.
+ */
+function generalCell(
+  f: Failures,
+  def: FunctionDef<unknown>,
+  numberParams: number[],
+  b: Broadcast,
+  ctx: unknown,
+  fixedFailure?: Failure,
+): CellAt {
+  const { isInputError, inputFailure, fail, finish } = f;
+  const k = numberParams.length;
+  const { grids, singles } = b;
+  const defaults: (number | undefined)[] = numberParams.map((i) => {
+    const p = def.params[i];
+    return typeof p.default === "number" ? p.default : p.optional ? undefined : 0;
+  });
+  const names = numberParams.map((i) => def.params[i].name);
+  const cell = def.cell!;
+  const numbers: (number | undefined)[] = new Array(k);
+  return (r: number, c: number): unknown => {
+    let cellFailure: Failure | undefined = fixedFailure;
+    for (let j = 0; j < k; j++) {
+      const g = grids[j];
+      const v = g === undefined ? singles[j] : g[r][c];
+      if (typeof v === "number") {
+        if (v - v === 0)
+          numbers[j] = v; // finite (no global lookup in the hot loop)
+        else if (!cellFailure || cellFailure.rank > RANK.NUM) {
+          cellFailure = fail("NUM", `${names[j]} is not a finite number.`);
         }
+      } else if (v === null || v === undefined || v === "") {
+        numbers[j] = defaults[j];
+      } else if (isInputError(v)) {
+        cellFailure = inputFailure(v);
+        break;
+      } else if (!cellFailure || cellFailure.rank > RANK.VALUE) {
+        cellFailure = fail("VALUE", `${names[j]} must be a number; got ${describe(v)}.`);
       }
-      if (cellFailure) return cellFailure.excel;
-      return finish(cell(ctx, numbers));
-    };
-  }
+    }
+    if (cellFailure) return cellFailure.excel;
+    return finish(cell(ctx, numbers));
+  };
+}
 
-  /**
-   * Runs the element-wise parameters over their broadcast shape, one `cell` call per
-   * result cell (once for a function without any); a function with `pair` and no failure
-   * from its other arguments takes the fast path.
-   */
-  function runElementwise(def: FunctionDef<unknown>, args: unknown[], ctx: unknown, fixedFailure?: Failure): unknown[][] {
-    const numberParams = numberParamsOf(def);
-    const b = broadcast(def, numberParams, args);
-    if ("excel" in b) return [[b.excel]];
-    const general = generalCell(def, numberParams, b, ctx, fixedFailure);
-    const pair = def.pair;
-    if (pair && numberParams.length === 2 && !fixedFailure) return pairLoop(pair, b, general);
-    return cellLoop(b, general);
-  }
-
-  return { runElementwise };
+/**
+ * Runs the element-wise parameters over their broadcast shape, one `cell` call per
+ * result cell (once for a function without any); a function with `pair` and no failure
+ * from its other arguments takes the fast path.
+ */
+export function runElementwise(
+  f: Failures,
+  def: FunctionDef<unknown>,
+  args: unknown[],
+  ctx: unknown,
+  fixedFailure?: Failure,
+): unknown[][] {
+  const numberParams = numberParamsOf(def);
+  const b = broadcast(f, def, numberParams, args);
+  if ("excel" in b) return [[b.excel]];
+  const general = generalCell(f, def, numberParams, b, ctx, fixedFailure);
+  const pair = def.pair;
+  if (pair && numberParams.length === 2 && !fixedFailure) return pairLoop(pair, b, general);
+  return cellLoop(b, general);
 }

@@ -66,7 +66,11 @@ export function createFailures(api: ExcelErrorApi): Failures {
   const knownCodes = new Set(Object.values(api.ErrorCode as Record<string, string>));
 
   function errorCodeOf(v: object): unknown {
-    const { code, type, basicValue } = v as { code?: unknown; type?: unknown; basicValue?: unknown };
+    const { code, type, basicValue } = v as {
+      code?: unknown;
+      type?: unknown;
+      basicValue?: unknown;
+    };
     return code !== undefined ? code : type === "Error" ? basicValue : undefined;
   }
 
@@ -82,12 +86,16 @@ export function createFailures(api: ExcelErrorApi): Failures {
     const code = String(errorCodeOf(v as object));
     const { message } = v as { message?: unknown };
     const excelCode = knownCodes.has(code) ? code : api.ErrorCode.invalidValue;
-    const text = typeof message === "string" && message ? message : `The input holds the error ${code}.`;
+    const text =
+      typeof message === "string" && message ? message : `The input holds the error ${code}.`;
     return { rank: RANK_INPUT, excel: new ErrorClass(excelCode as never, text) };
   }
 
   function fail(code: CoreCode, message: string): Failure {
-    return { rank: RANK[code], excel: new ErrorClass(api.ErrorCode[EXCEL_CODE_KEY[code]] as never, message) };
+    return {
+      rank: RANK[code],
+      excel: new ErrorClass(api.ErrorCode[EXCEL_CODE_KEY[code]] as never, message),
+    };
   }
 
   function toExcel(e: CoreError): object {
@@ -100,7 +108,12 @@ export function createFailures(api: ExcelErrorApi): Failures {
 
   function finish(v: Result): unknown {
     if (typeof v === "number") {
-      return v - v === 0 ? v : new ErrorClass(api.ErrorCode.invalidNumber as never, "The result is not a finite number.");
+      return v - v === 0
+        ? v
+        : new ErrorClass(
+            api.ErrorCode.invalidNumber as never,
+            "The result is not a finite number.",
+          );
     }
     return toExcel(v);
   }

@@ -70,8 +70,13 @@ export function blockRange(at: string, rows: number, columns: number): string {
   return rangeAddress({ top: p.row, left: p.column, bottom: p.row + rows - 1, right: p.column + columns - 1 });
 }
 
-/** Splits "'Sheet name'!A1:B2" into the sheet (unquoted) and the address. */
+/**
+ * Splits "'Sheet name'!A1:B2", or a `sheetRef` token (plan.ts), into the sheet (unquoted;
+ * for a token its planned name) and the address.
+ */
 export function splitSheetRef(ref: string): { sheet?: string; address: string } {
+  const token = /^\uE000([^\uE000-\uE003]*)\uE001!(.+)$/.exec(ref.trim());
+  if (token) return { sheet: token[1], address: token[2] };
   const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(ref.trim());
   if (!m) return { address: ref.trim() };
   return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), address: m[3] };

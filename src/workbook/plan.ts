@@ -8,9 +8,17 @@
  *   functions only (no SALES.*, no dynamic-array-only functions).
  * - A plain string is always text, never a formula, even when it starts with "=", "+",
  *   "-", "@", a tab or CR: writers keep it text (CRM data is data).
- * - A formula refers to another sheet of the plan as `'Sheet name'!A1` (always quoted,
- *   quotes inside a name doubled; build it with `sheetRef`). When a writer has to give a
- *   sheet another name ("Funnel (2)"), it rewrites those references everywhere in the plan.
+ * - A formula refers to another sheet by its planned name through `sheetRef(name, "A1")`,
+ *   which gives a symbolic token (`SHEET_REF_OPEN + name + SHEET_REF_CLOSE + "!A1"`, two
+ *   private-use characters no sheet name or formula text may otherwise hold). The same goes
+ *   for cell formulas, conditional-format formulas, list sources, chart ranges and defined
+ *   names. `preparePlan` (prepare.ts), which every writer calls, replaces each token with the
+ *   sheet's final name, quoted (`'Funnel (2)'!A1`); a token naming a sheet that is not in the
+ *   plan (one already in the workbook) becomes that name, quoted. Plain `'Sheet'!A1` text is
+ *   kept as written and means whatever sheet has that name in the end.
+ * - A formula refers to a table of the plan by its planned name through `tableRef(name)`
+ *   (`TABLE_REF_OPEN + name + TABLE_REF_CLOSE`, followed by `[Column]`); preparation puts in
+ *   the table's final name ("Funnel2").
  * - Dates are Excel serial numbers with a date number format (see `excelSerial`).
  * - Colours are "#RRGGBB".
  */
@@ -114,7 +122,7 @@ export type ChartType = "column" | "bar" | "line" | "pie" | "doughnut" | "funnel
 export interface ChartSeriesPlan {
   /** Series name as text. */
   name: string;
-  /** Range of the values, on this sheet ("C4:C8") or another ("'Funnel'!C4:C8"). */
+  /** Range of the values, on this sheet ("C4:C8") or another (`sheetRef("Funnel", "C4:C8")`). */
   values: string;
 }
 
@@ -160,7 +168,7 @@ export interface NotePlan {
 }
 
 export interface SheetPlan {
-  /** Wanted name (localized). Writers make it unique ("Funnel (2)") and fit Excel's rules. */
+  /** Wanted name (localized). Preparation (prepare.ts) makes it unique ("Funnel (2)") and fit Excel's rules. */
   name: string;
   tabColor?: string;
   blocks: Block[];
@@ -180,7 +188,7 @@ export interface SheetPlan {
 export interface NamePlan {
   /** Workbook-scoped defined name. */
   name: string;
-  /** A reference such as "='Plan'!$B$3". */
+  /** A reference such as `"=" + sheetRef("Plan", "$B$3")`. */
   refersTo: string;
   comment?: string;
 }
@@ -192,9 +200,40 @@ export interface WorkbookPlan {
   activeSheet?: string;
 }
 
-/** `'Sheet name'!A1` with the quoting Excel needs. */
+/** Opens the planned sheet name of a reference token (U+E000, private use). */
+export const SHEET_REF_OPEN = "\uE000";
+/** Closes it (U+E001); "!" and the address follow. */
+export const SHEET_REF_CLOSE = "\uE001";
+/** Opens the planned table name of a structured-reference token (U+E002). */
+export const TABLE_REF_OPEN = "\uE002";
+/** Closes it (U+E003); "[Column]" follows. */
+export const TABLE_REF_CLOSE = "\uE003";
+/** The four token characters; nothing else in a plan's names or formula texts may hold them. */
+export const REF_TOKEN_CHARACTERS = /[\uE000-\uE003]/;
+
+/**
+ * A reference to `address` on the sheet planned as `sheetName`, as a token that preparation
+ * turns into `'Final name'!address` (quotes doubled) once the sheet's final name is known.
+ *
+ * @example sheetRef("Funnel", "$B$4") // "\uE000Funnel\uE001!$B$4" -> "'Funnel (2)'!$B$4"
+ */
 export function sheetRef(sheetName: string, address: string): string {
+  return `${SHEET_REF_OPEN}${sheetName}${SHEET_REF_CLOSE}!${address}`;
+}
+
+/** `'Sheet name'!A1` with the quoting Excel needs: the resolved form of a `sheetRef` token. */
+export function quotedSheetRef(sheetName: string, address: string): string {
   return `'${sheetName.replace(/'/g, "''")}'!${address}`;
+}
+
+/**
+ * The table planned as `tableName`, as a token that preparation turns into the table's final
+ * name; follow it with the structured reference.
+ *
+ * @example `=SUM(${tableRef("Funnel")}[Deals])` // "=SUM(Funnel2[Deals])" once written
+ */
+export function tableRef(tableName: string): string {
+  return `${TABLE_REF_OPEN}${tableName}${TABLE_REF_CLOSE}`;
 }
 
 /** A formula cell. */

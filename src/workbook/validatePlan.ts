@@ -1,12 +1,23 @@
 /**
- * Checks a plan before any writer touches a workbook, and the naming rules writers share:
- * legal and unique sheet names, unique table names, renaming sheets and tables inside a
- * plan, and keeping data text as text.
+ * Checks a plan before any writer touches a workbook, and the naming rules preparation
+ * (prepare.ts) applies: legal and unique sheet names, unique table names, well-formed
+ * reference tokens, and keeping data text as text.
  *
  * Problems are returned as values (`PlanProblem[]`); an empty list means the plan can be written.
  */
 import { columnNumber, parseCell, parseRange, RangeBox, splitSheetRef } from "./address";
-import { Block, isFormulaCell, PlanCell, SheetPlan, sheetRef, WorkbookPlan } from "./plan";
+import {
+  Block,
+  isFormulaCell,
+  PlanCell,
+  REF_TOKEN_CHARACTERS,
+  SHEET_REF_CLOSE,
+  SHEET_REF_OPEN,
+  SheetPlan,
+  TABLE_REF_CLOSE,
+  TABLE_REF_OPEN,
+  WorkbookPlan,
+} from "./plan";
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (XFD). */
 export const EXCEL_MAX_ROWS = 1048576;
@@ -74,6 +85,7 @@ const LOOKS_LIKE_CELL = /^(?:[A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*|[RrCc])$/;
 /** True when `name` is acceptable as an Excel table or defined name. */
 export function isLegalTableOrDefinedName(name: string): boolean {
   if (name.length === 0 || name.length > 255) return false;
+  if (REF_TOKEN_CHARACTERS.test(name)) return false;
   if (!TABLE_OR_NAME_PATTERN.test(name)) return false;
   if (LOOKS_LIKE_CELL.test(name)) return false;
   if (/^[A-Za-z]{1,3}\d+$/.test(name)) {
@@ -122,154 +134,42 @@ export function textForFormulas(text: string): string {
   return text === "" ? "" : `'${text}`;
 }
 
-function mapFormulaText(plan: WorkbookPlan, rewrite: (formula: string) => string): WorkbookPlan {
-  const cell = (c: PlanCell): PlanCell => (isFormulaCell(c) ? { f: rewrite(c.f) } : c);
-  const ref = (r: string): string => rewrite(r);
-  return {
-    ...plan,
-    sheets: plan.sheets.map((sheet) => ({
-      ...sheet,
-      blocks: sheet.blocks.map((block) => ({
-        ...block,
-        cells: block.cells.some((row) => row.some(isFormulaCell))
-          ? block.cells.map((row) => row.map(cell))
-          : block.cells,
-      })),
-      conditionalFormats: sheet.conditionalFormats?.map((cf) => {
-        if (cf.type === "cellValue") {
-          return {
-            ...cf,
-            formula1: ref(cf.formula1),
-            ...(cf.formula2 !== undefined ? { formula2: ref(cf.formula2) } : {}),
-          };
-        }
-        if (cf.type === "formula") return { ...cf, formula: ref(cf.formula) };
-        return cf;
-      }),
-      charts: sheet.charts?.map((chart) => ({
-        ...chart,
-        categories: ref(chart.categories),
-        series: chart.series.map((s) => ({ ...s, values: ref(s.values) })),
-      })),
-      validations: sheet.validations?.map((v) =>
-        v.type === "list" && typeof v.source === "string" ? { ...v, source: ref(v.source) } : v,
-      ),
-    })),
-    names: plan.names?.map((n) => ({ ...n, refersTo: ref(n.refersTo) })),
-  };
-}
-
-function toMap(renames: Record<string, string> | Map<string, string>): Map<string, string> {
-  return renames instanceof Map ? renames : new Map(Object.entries(renames));
-}
-
 /**
- * Parts of a formula outside string literals, rewritten by `rewrite`; literals kept as they
- * are. A quoted sheet name ('Say "hi"'!A1) belongs to the code, even with a `"` inside.
+ * Why the reference tokens of a formula text (`sheetRef`, `tableRef` in plan.ts) could not be
+ * resolved, or undefined when they can: every token must be complete, and the token
+ * characters U+E000 to U+E003 must not appear anywhere else (not in a "text" literal, not in
+ * a quoted 'sheet name').
+ *
+ * @example referenceTokenProblem('="\uE000"') // "holds a reference-token character inside a text literal"
  */
-function outsideStringLiterals(formula: string, rewrite: (code: string) => string): string {
-  const parts: string[] = [];
-  let code = "";
+export function referenceTokenProblem(text: string): string | undefined {
+  if (!REF_TOKEN_CHARACTERS.test(text)) return undefined;
   let i = 0;
-  const closing = (quote: string, from: number): number => {
-    let j = from + 1;
-    while (j < formula.length) {
-      if (formula[j] === quote) {
-        if (formula[j + 1] === quote) j += 2;
-        else return j;
-      } else j += 1;
-    }
-    return formula.length - 1;
-  };
-  while (i < formula.length) {
-    const c = formula[i];
-    if (c === '"' || c === "'") {
-      const end = closing(c, i);
-      if (c === '"') {
-        parts.push(rewrite(code), formula.slice(i, end + 1));
-        code = "";
-      } else code += formula.slice(i, end + 1);
-      i = end + 1;
-    } else {
-      code += c;
-      i += 1;
-    }
+  while (i < text.length) {
+    const c = text[i];
+    if (c === SHEET_REF_OPEN || c === TABLE_REF_OPEN) {
+      const close = c === SHEET_REF_OPEN ? SHEET_REF_CLOSE : TABLE_REF_CLOSE;
+      let j = i + 1;
+      while (j < text.length && !REF_TOKEN_CHARACTERS.test(text[j])) j += 1;
+      if (text[j] !== close) return "holds an unfinished reference token";
+      if (c === SHEET_REF_OPEN && text[j + 1] !== "!") return 'holds a sheet token without "!"';
+      i = j + 1;
+    } else if (c === SHEET_REF_CLOSE || c === TABLE_REF_CLOSE) {
+      return "holds a reference-token character outside a token";
+    } else if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < text.length) {
+        if (text[j] === c) {
+          if (text[j + 1] !== c) break;
+          j += 2;
+        } else if (REF_TOKEN_CHARACTERS.test(text[j])) {
+          return `holds a reference-token character inside a ${c === '"' ? "text literal" : "quoted sheet name"}`;
+        } else j += 1;
+      }
+      i = j + 1;
+    } else i += 1;
   }
-  parts.push(rewrite(code));
-  return parts.join("");
-}
-
-/**
- * Gives sheets of a plan new names and rewrites every reference to them.
- *
- * Rules: all renames apply at once (so two sheets may swap names); references are found as
- * `'Old name'!` (and `Old!` for simple names) in every formula cell, conditional-format
- * formula, chart range, list-validation source and defined name, never inside string
- * literals; `activeSheet` follows. The input plan is not changed.
- *
- * @example
- * renameSheetsInPlan(plan, { Funnel: "Funnel (2)" })
- * // { f: "='Funnel'!C4*2" } becomes { f: "='Funnel (2)'!C4*2" }
- */
-export function renameSheetsInPlan(
-  plan: WorkbookPlan,
-  renames: Record<string, string> | Map<string, string>,
-): WorkbookPlan {
-  const map = toMap(renames);
-  if (map.size === 0 || Array.from(map).every(([from, to]) => from === to)) return plan;
-  const lower = new Map(Array.from(map, ([from, to]) => [from.toLowerCase(), to] as const));
-  const rewrite = (formula: string): string =>
-    outsideStringLiterals(formula, (code) =>
-      code.replace(
-        /'((?:[^']|'')+)'!|(?<![\w.'\]])([A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!/g,
-        (whole, quoted, bare) => {
-          const name = quoted !== undefined ? quoted.replace(/''/g, "'") : bare;
-          const to = lower.get(String(name).toLowerCase());
-          return to === undefined ? whole : sheetRef(to, "");
-        },
-      ),
-    );
-  const renamed = mapFormulaText(plan, rewrite);
-  return {
-    ...renamed,
-    sheets: renamed.sheets.map((sheet) => ({ ...sheet, name: map.get(sheet.name) ?? sheet.name })),
-    ...(plan.activeSheet !== undefined
-      ? { activeSheet: map.get(plan.activeSheet) ?? plan.activeSheet }
-      : {}),
-  };
-}
-
-/**
- * Gives tables of a plan new names and rewrites structured references (`Funnel[Amount]`,
- * `Funnel[#Totals]`) everywhere formulas appear, outside string literals.
- *
- * @example renameTablesInPlan(plan, { Funnel: "Funnel2" })
- */
-export function renameTablesInPlan(
-  plan: WorkbookPlan,
-  renames: Record<string, string> | Map<string, string>,
-): WorkbookPlan {
-  const map = toMap(renames);
-  if (map.size === 0 || Array.from(map).every(([from, to]) => from === to)) return plan;
-  const lower = new Map(Array.from(map, ([from, to]) => [from.toLowerCase(), to] as const));
-  const rewrite = (formula: string): string =>
-    outsideStringLiterals(formula, (code) =>
-      code.replace(
-        /(?<![\w.'!\]])([A-Za-z_\\\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)\[/g,
-        (whole, name: string) => {
-          const to = lower.get(name.toLowerCase());
-          return to === undefined ? whole : `${to}[`;
-        },
-      ),
-    );
-  const renamed = mapFormulaText(plan, rewrite);
-  return {
-    ...renamed,
-    sheets: renamed.sheets.map((sheet) => ({
-      ...sheet,
-      tables: sheet.tables?.map((t) => ({ ...t, name: map.get(t.name) ?? t.name })),
-    })),
-  };
+  return undefined;
 }
 
 /** The box a block covers. */
@@ -317,7 +217,9 @@ function tryBox(address: string): RangeBox | undefined {
 /**
  * Checks a plan: legal, distinct sheet names; rectangular blocks inside Excel's grid that do
  * not overlap; valid addresses everywhere; unique, legal table names whose header cells are
- * non-empty, distinct text; chart and name references to sheets of the plan; sane sizes.
+ * non-empty, distinct text; chart, list and name references to sheets of the plan (a
+ * `sheetRef` token may also name a sheet outside the plan: `preparePlan` checks that one
+ * against the workbook); reference tokens complete and their characters nowhere else; sane sizes.
  *
  * @returns every problem found (empty when the plan can be written).
  * @example validatePlan({ sheets: [{ name: "History", blocks: [] }] })
@@ -345,17 +247,32 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
         "name",
         `Excel reserves the sheet name "${RESERVED_SHEET_NAME}"; choose another name.`,
       );
+    if (REF_TOKEN_CHARACTERS.test(sheet.name))
+      report(
+        sheet.name,
+        "name",
+        "The sheet name holds a private-use character (U+E000 to U+E003) reserved for references.",
+      );
     const key = sheet.name.toLowerCase();
     if (sheetNames.has(key))
       report(sheet.name, "name", `Two sheets of the plan are named "${sheet.name}".`);
     sheetNames.set(key, sheet.name);
   }
   const knownSheet = (ref: string): boolean => {
-    const { sheet } = splitSheetRef(ref.replace(/^=/, ""));
-    return sheet === undefined || sheetNames.has(sheet.toLowerCase());
+    const text = ref.replace(/^=/, "");
+    const { sheet } = splitSheetRef(text);
+    // A token naming a sheet outside the plan refers to one already in the workbook.
+    return (
+      sheet === undefined || sheetNames.has(sheet.toLowerCase()) || text.startsWith(SHEET_REF_OPEN)
+    );
+  };
+  const checkTokens = (sheet: string | undefined, where: string, text: string): void => {
+    const problem = referenceTokenProblem(text);
+    if (problem !== undefined) report(sheet, where, `"${text}" ${problem}.`);
   };
   const checkRef = (sheet: string, where: string, ref: string): void => {
     const { sheet: other, address } = splitSheetRef(ref.replace(/^=/, ""));
+    checkTokens(sheet, where, ref);
     if (!tryBox(address.replace(/\$/g, "")))
       report(sheet, where, `"${ref}" is not a range inside Excel's grid.`);
     else if (other !== undefined && !knownSheet(ref))
@@ -385,7 +302,7 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
         report(
           s,
           where,
-          `Row ${ragged + 1} has ${block.cells[ragged].length} cells; every row needs ${width}.`,
+          `The block is not rectangular. Row ${ragged + 1} has ${block.cells[ragged].length} cells; every row needs ${width}.`,
         );
         return;
       }
@@ -418,8 +335,11 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
           const cell = row[c];
           if (typeof cell === "number" && !Number.isFinite(cell))
             report(s, where, `Cell ${r + 1},${c + 1} is not a finite number.`);
-          else if (isFormulaCell(cell) && !cell.f.startsWith("="))
-            report(s, where, `Formula "${cell.f}" does not start with "=".`);
+          else if (isFormulaCell(cell)) {
+            if (!cell.f.startsWith("="))
+              report(s, where, `Formula "${cell.f}" does not start with "=".`);
+            checkTokens(s, where, cell.f);
+          }
         }
       }
     });
@@ -476,7 +396,12 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
     });
 
     (sheet.conditionalFormats ?? []).forEach((cf, i) => {
-      if (!tryBox(cf.range)) report(s, `conditionalFormats[${i}]`, `"${cf.range}" is not a range.`);
+      const where = `conditionalFormats[${i}]`;
+      if (!tryBox(cf.range)) report(s, where, `"${cf.range}" is not a range.`);
+      if (cf.type === "cellValue") {
+        checkTokens(s, where, cf.formula1);
+        if (cf.formula2 !== undefined) checkTokens(s, where, cf.formula2);
+      } else if (cf.type === "formula") checkTokens(s, where, cf.formula);
     });
     (sheet.charts ?? []).forEach((chart, i) => {
       const where = `charts[${i}] ${chart.title}`;
@@ -493,6 +418,7 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
       if (v.type === "list") {
         if (Array.isArray(v.source) ? v.source.length === 0 : v.source.trim() === "")
           report(s, where, "The list has no choices.");
+        if (typeof v.source === "string") checkTokens(s, where, v.source);
         if (typeof v.source === "string" && !knownSheet(v.source))
           report(s, where, `"${v.source}" refers to a sheet that is not in the plan.`);
       }
@@ -515,6 +441,7 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
     if (definedNames.has(key) || tableNames.has(key))
       report(undefined, where, `"${n.name}" is used twice (names and tables share one namespace).`);
     definedNames.add(key);
+    checkTokens(undefined, where, n.refersTo);
     if (!n.refersTo.startsWith("="))
       report(undefined, where, `refersTo "${n.refersTo}" must start with "=".`);
     else if (!knownSheet(n.refersTo))

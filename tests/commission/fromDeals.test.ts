@@ -18,6 +18,7 @@ import { parseCrmExport } from "../../src/import/normalize";
 import { isFormulaCell, WorkbookPlan } from "../../src/workbook/plan";
 import type { Locale } from "../../src/core/locale";
 import { evaluatePlan, PlanEvaluation } from "../../src/workbook/preview/evaluate";
+import { resolvedPlan } from "../../src/workbook/prepare";
 import { oneStageDeal, oneStagePipeline } from "../support/oneStageDeal";
 
 const root = path.join(__dirname, "..", "..");
@@ -118,7 +119,7 @@ describe("creditWonDeals", () => {
 
 describe("credited amounts as formulas over the Deals sheet (HyperFormula)", () => {
   it("writes SUMPRODUCT over the Deals sheet, comparing names with =", () => {
-    const wb = dealsAndCommission(DEALS);
+    const wb = resolvedPlan(dealsAndCommission(DEALS));
     const reps = wb.sheets.find((s) => s.name === REPS)!;
     const block = reps.blocks.find((b) => b.at === `A${FIRST_ROW}`)!;
     const [credited, spifDeals] = [block.cells[0][5], block.cells[0][6]];
@@ -257,7 +258,7 @@ describe("the CLI with the shipped samples", () => {
     const ev = evaluatePlan(plans[0]);
     const n = run.rows.length;
     // the credited amounts are formulas over the Deals sheet, and they compute the engine's credits
-    const reps = plans[0].sheets.find((s) => s.name === REPS)!;
+    const reps = resolvedPlan(plans[0]).sheets.find((s) => s.name === REPS)!;
     const first = reps.blocks.find((b) => b.at === `A${FIRST_ROW}`)!.cells[0][5];
     expect(isFormulaCell(first) && first.f).toMatch(/^=SUMPRODUCT\(\('Deals'!\$D\$2:/);
     expectClose(column(ev, REPS, "F", n), run.rows.map((r) => r.credited));

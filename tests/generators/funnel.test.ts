@@ -1,9 +1,10 @@
 import { Deal } from "../../src/core/deal";
 import { evaluatePlan } from "../../src/workbook/preview/evaluate";
 import { isFormulaCell, WorkbookPlan } from "../../src/workbook/plan";
+import { resolvedPlan } from "../../src/workbook/prepare";
 import { isInvalid, PlanResult } from "../../src/generators/common";
 import { planFunnelFromDeals, planFunnelSheet } from "../../src/generators/funnel";
-import { buildDeals, expectedFunnelCounts, plannedAt, PIPELINE, PIPELINE_ZH } from "./sampleDeals";
+import { buildDeals, expectedFunnelCounts, plannedAt, PIPELINE, PIPELINE_ZH, withDeals } from "./sampleDeals";
 
 function plan(result: PlanResult): WorkbookPlan {
   if (isInvalid(result)) throw new Error(JSON.stringify(result.errors));
@@ -12,7 +13,7 @@ function plan(result: PlanResult): WorkbookPlan {
 
 describe("funnel from deals", () => {
   const deals = buildDeals();
-  const wb = plan(planFunnelFromDeals(deals, PIPELINE, { targetConversions: [null, 0.8, 0.9, 0.8, 0.9] }));
+  const wb = plan(withDeals(planFunnelFromDeals, deals, PIPELINE, { targetConversions: [null, 0.8, 0.9, 0.8, 0.9] }));
   const funnel = wb.sheets.find((s) => s.name === "Funnel")!;
 
   it("bundles the Deals sheet and names the table Funnel", () => {
@@ -28,7 +29,8 @@ describe("funnel from deals", () => {
   it("keeps counts and conversion live as formulas over the Deals sheet", () => {
     const body = funnel.blocks.find((b) => b.at === "A5")!;
     expect(body.cells.every((r) => isFormulaCell(r[2]) && isFormulaCell(r[4]))).toBe(true);
-    expect((body.cells[1][2] as { f: string }).f).toBe(`=COUNTIFS('Deals'!$N$2:$N$13,">="&A6)`);
+    const resolved = resolvedPlan({ sheets: [{ ...funnel, blocks: [body] }] }).sheets[0].blocks[0];
+    expect((resolved.cells[1][2] as { f: string }).f).toBe(`=COUNTIFS('Deals'!$N$2:$N$13,">="&A6)`);
     expect((body.cells[1][4] as { f: string }).f).toBe(`=IF(C5=0,"",C6/C5)`);
   });
 
@@ -78,7 +80,7 @@ describe("funnel from deals", () => {
   });
 
   it("writes zh-CN labels, sheet names and status words, with the same table name", () => {
-    const zh = plan(planFunnelFromDeals(buildDeals(PIPELINE_ZH), PIPELINE_ZH, { locale: "zh-CN" }));
+    const zh = plan(withDeals(planFunnelFromDeals, buildDeals(PIPELINE_ZH), PIPELINE_ZH, { locale: "zh-CN" }));
     expect(zh.sheets.map((s) => s.name)).toEqual(["商机", "销售漏斗"]);
     const f = zh.sheets[1];
     expect(f.tables![0].name).toBe("Funnel");
@@ -104,18 +106,18 @@ describe("funnel from deals", () => {
       stagePosition: stage,
       furthestStage: stage,
     });
-    const ev = evaluatePlan(plan(planFunnelFromDeals([open("a", 1), open("b", 0)], pipeline)));
+    const ev = evaluatePlan(plan(withDeals(planFunnelFromDeals, [open("a", 1), open("b", 0)], pipeline)));
     // "Proposal" is the second stage even though the pattern "Prop*" would match it first.
     expect(ev.values("Deals", "N2:N3")).toEqual([[2], [1]]);
     expect(ev.values("Funnel", "C5:C7").map((r) => r[0])).toEqual([2, 1, 0]);
   });
 
   it("refuses a pipeline with duplicate or no stages, naming the field", () => {
-    const dup = planFunnelFromDeals(deals, { ...PIPELINE, stages: [PIPELINE.stages[0], PIPELINE.stages[0]] });
+    const dup = withDeals(planFunnelFromDeals, deals, { ...PIPELINE, stages: [PIPELINE.stages[0], PIPELINE.stages[0]] });
     expect(isInvalid(dup) && dup.errors[0].field).toBe("pipeline.stages[1].name");
-    const empty = planFunnelFromDeals(deals, { ...PIPELINE, stages: [] });
+    const empty = withDeals(planFunnelFromDeals, deals, { ...PIPELINE, stages: [] });
     expect(isInvalid(empty) && empty.errors[0]).toEqual({ field: "pipeline.stages", message: "Add at least one stage." });
-    const badTarget = planFunnelFromDeals(deals, PIPELINE, { targetConversions: [null, 1.5] });
+    const badTarget = withDeals(planFunnelFromDeals, deals, PIPELINE, { targetConversions: [null, 1.5] });
     expect(isInvalid(badTarget) && badTarget.errors[0].field).toBe("targetConversions[1]");
   });
 });

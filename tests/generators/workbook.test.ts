@@ -1,6 +1,7 @@
 import { evaluatePlan } from "../../src/workbook/preview/evaluate";
 import { isFormulaCell, WorkbookPlan } from "../../src/workbook/plan";
 import { splitSheetRef } from "../../src/workbook/address";
+import { resolvedPlan } from "../../src/workbook/prepare";
 import { isInvalid, PlanResult } from "../../src/generators/common";
 import { planWorkbook } from "../../src/generators/workbook";
 import { DASHBOARD_LAYOUTS, dashboardPanelsFrom, planDashboardSheet } from "../../src/generators/dashboard";
@@ -14,7 +15,7 @@ function plan(result: PlanResult): WorkbookPlan {
 
 function formulasOf(wb: WorkbookPlan): string[] {
   const out: string[] = [];
-  for (const s of wb.sheets) for (const b of s.blocks) for (const row of b.cells) for (const c of row) if (isFormulaCell(c)) out.push(c.f);
+  for (const s of resolvedPlan(wb).sheets) for (const b of s.blocks) for (const row of b.cells) for (const c of row) if (isFormulaCell(c)) out.push(c.f);
   return out;
 }
 
@@ -106,7 +107,7 @@ describe("dashboard", () => {
   it("lays out the charts in each layout, pointing at the other sheets", () => {
     for (const layout of DASHBOARD_LAYOUTS) {
       const d = plan(planDashboardSheet(panels, { layout }));
-      const charts = d.sheets[0].charts!;
+      const charts = resolvedPlan(d).sheets[0].charts!;
       expect(charts).toHaveLength(4);
       expect(charts[0].categories).toBe("'Funnel'!B5:B9");
       expect(new Set(charts.map((c) => c.anchor)).size).toBe(4);

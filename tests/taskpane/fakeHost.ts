@@ -1,7 +1,11 @@
 import type { HostTable, HostWriteResult, TaskPaneHost } from "../../src/host/types";
 import type { WorkbookPlan } from "../../src/workbook/plan";
+import { resolvedPlan } from "../../src/workbook/prepare";
 
-/** A host that records every call; writePlan answers with the planned names or a given failure. */
+/**
+ * A host that records every call; writePlan answers with the planned names or a given failure.
+ * `written` holds each plan with its sheet references resolved to the planned names, as text.
+ */
 export interface FakeHost extends TaskPaneHost {
   written: WorkbookPlan[];
   activated: string[];
@@ -38,7 +42,7 @@ export function fakeHost(
         failure = null;
         throw new Error(message);
       }
-      written.push(plan);
+      written.push(resolvedPlan(plan));
       return { sheets: plan.sheets.map((s) => options.rename?.[s.name] ?? s.name), notices: [] };
     },
     async activateSheet(name: string) {

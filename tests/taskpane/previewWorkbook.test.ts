@@ -1,7 +1,7 @@
 import { formatCellValue } from "../../src/workbook/preview/numberFormat";
 import { parseCellInput, PreviewWorkbook, shiftFormula } from "../../src/workbook/preview/previewWorkbook";
 import { createPreviewHost, memoryStorage } from "../../src/host/preview";
-import type { WorkbookPlan } from "../../src/workbook/plan";
+import { sheetRef, WorkbookPlan } from "../../src/workbook/plan";
 import { DEFAULT_SETTINGS, effectiveCurrency, normalizeSettings } from "../../src/taskpane/settings";
 
 /** Two stages: 10 deals then 4, target conversion 50% in C1. */
@@ -19,7 +19,7 @@ function smallPlan(): WorkbookPlan {
         conditionalFormats: [{ type: "cellValue", range: "C3", operator: "lessThan", formula1: "$C$1", style: { fill: "#FFC7CE" } }],
         charts: [{ type: "bar", title: "Deals", categories: "A2:A3", series: [{ name: "Deals", values: "B2:B3" }], anchor: "E1", width: 300, height: 200 }],
       },
-      { name: "Summary", blocks: [{ at: "A1", cells: [[{ f: "='Funnel'!B2+'Funnel'!B3" }]] }] },
+      { name: "Summary", blocks: [{ at: "A1", cells: [[{ f: `=${sheetRef("Funnel", "B2")}+${sheetRef("Funnel", "B3")}` }]] }] },
     ],
   };
 }

@@ -1,8 +1,7 @@
-import { WorkbookPlan } from "../../src/workbook/plan";
+import { sheetRef, WorkbookPlan } from "../../src/workbook/plan";
 import {
   needsTextProtection,
-  renameSheetsInPlan,
-  renameTablesInPlan,
+  referenceTokenProblem,
   sanitizeSheetName,
   textForFormulas,
   uniqueSheetName,
@@ -80,91 +79,6 @@ describe("text protection", () => {
     expect(textForFormulas("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
     expect(textForFormulas("00123")).toBe("'00123");
     expect(textForFormulas("")).toBe("");
-  });
-});
-
-describe("renameSheetsInPlan", () => {
-  const plan: WorkbookPlan = {
-    sheets: [
-      { name: "Funnel", blocks: [{ at: "A1", cells: [[1, { f: "=A1*2" }]] }] },
-      {
-        name: "Sum mary",
-        blocks: [
-          { at: "A1", cells: [[{ f: "='Funnel'!A1+Funnel!B1&\"'Funnel'!A1\"" }, "='Funnel'!A1"]] },
-        ],
-        conditionalFormats: [
-          { type: "formula", range: "A1", formula: "='Funnel'!$A$1>0", style: { bold: true } },
-        ],
-        charts: [
-          {
-            type: "pie",
-            title: "t",
-            categories: "'Funnel'!A1:A2",
-            series: [{ name: "s", values: "'Funnel'!B1:B2" }],
-            anchor: "C3",
-            width: 10,
-            height: 10,
-          },
-        ],
-        validations: [{ type: "list", range: "A2", source: "='Funnel'!$A$1:$A$2" }],
-      },
-    ],
-    names: [{ name: "Base", refersTo: "='Funnel'!$A$1" }],
-    activeSheet: "Funnel",
-  };
-
-  it("rewrites formulas, chart ranges, formats, validations and names, but not text", () => {
-    const renamed = renameSheetsInPlan(plan, { Funnel: "Funnel (2)" });
-    const summary = renamed.sheets[1];
-    expect(renamed.sheets[0].name).toBe("Funnel (2)");
-    expect(summary.blocks[0].cells[0][0]).toEqual({
-      f: "='Funnel (2)'!A1+'Funnel (2)'!B1&\"'Funnel'!A1\"",
-    });
-    expect(summary.blocks[0].cells[0][1]).toBe("='Funnel'!A1"); // a data string is not a reference
-    expect(summary.conditionalFormats![0]).toMatchObject({ formula: "='Funnel (2)'!$A$1>0" });
-    expect(summary.charts![0].categories).toBe("'Funnel (2)'!A1:A2");
-    expect(summary.charts![0].series[0].values).toBe("'Funnel (2)'!B1:B2");
-    expect(summary.validations![0]).toMatchObject({ source: "='Funnel (2)'!$A$1:$A$2" });
-    expect(renamed.names![0].refersTo).toBe("='Funnel (2)'!$A$1");
-    expect(renamed.activeSheet).toBe("Funnel (2)");
-  });
-
-  it("applies all renames at once, so two sheets can swap names", () => {
-    const renamed = renameSheetsInPlan(plan, { Funnel: "Sum mary", "Sum mary": "Funnel" });
-    expect(renamed.sheets.map((s) => s.name)).toEqual(["Sum mary", "Funnel"]);
-    expect(renamed.names![0].refersTo).toBe("='Sum mary'!$A$1");
-  });
-
-  it("doubles apostrophes of new names", () => {
-    const renamed = renameSheetsInPlan(plan, { Funnel: "Rep's funnel" });
-    expect(renamed.names![0].refersTo).toBe("='Rep''s funnel'!$A$1");
-  });
-
-  it("does not change the input plan", () => {
-    const before = JSON.stringify(plan);
-    renameSheetsInPlan(plan, { Funnel: "X" });
-    expect(JSON.stringify(plan)).toBe(before);
-  });
-});
-
-describe("renameTablesInPlan", () => {
-  it("rewrites structured references and the table's name", () => {
-    const plan: WorkbookPlan = {
-      sheets: [
-        {
-          name: "S",
-          blocks: [
-            { at: "A1", cells: [["Deals"], [1], [{ f: '=SUM(Funnel[Deals])&"Funnel[x]"' }]] },
-          ],
-          tables: [{ name: "Funnel", range: "A1:A2" }],
-        },
-      ],
-    };
-    const renamed = renameTablesInPlan(plan, { Funnel: "Funnel2" });
-    expect(renamed.sheets[0].tables![0].name).toBe("Funnel2");
-    expect(renamed.sheets[0].blocks[0].cells[2][0]).toEqual({
-      f: '=SUM(Funnel2[Deals])&"Funnel[x]"',
-    });
   });
 });
 
@@ -270,6 +184,39 @@ describe("validatePlan", () => {
     const text = messages(plan).join();
     expect(text).toMatch(/'Nowhere'!A1:A2" refers to a sheet/);
     expect(text).toMatch(/'Gone'!\$A\$1" refers to a sheet/);
+  });
+  it("accepts a token naming a sheet outside the plan (preparation checks it against the workbook)", () => {
+    const plan = oneSheet();
+    plan.names = [{ name: "Rate", refersTo: `=${sheetRef("Inputs", "$A$1")}` }];
+    expect(messages(plan)).toEqual([]);
+  });
+  it("refuses token characters outside a token, and unfinished tokens", () => {
+    const plan = oneSheet({
+      blocks: [
+        {
+          at: "A1",
+          cells: [
+            ["Stage", "Deals"],
+            [{ f: '="\uE000x\uE001!A1"' }, { f: `=${sheetRef("Funnel", "A1")}&"ok"` }],
+            [{ f: "=\uE000Funnel!A1" }, { f: "=A1\uE003" }],
+          ],
+        },
+      ],
+    });
+    const text = messages(plan).join("\n");
+    expect(text).toMatch(/inside a text literal/);
+    expect(text).toMatch(/unfinished reference token/);
+    expect(text).toMatch(/outside a token/);
+    expect(text.split("\n")).toHaveLength(3);
+  });
+  it("refuses a sheet or table name holding a token character", () => {
+    const plan = oneSheet({ name: "Fun\uE001nel", tables: [{ name: "T\uE000", range: "A1:B2" }] });
+    const text = messages(plan).join();
+    expect(text).toMatch(/private-use character/);
+    expect(text).toMatch(/not a legal table name/);
+  });
+  it("reads a sheet token with quotes and apostrophes in its name as one piece", () => {
+    expect(referenceTokenProblem(`=${sheetRef(`Say "hi", Rep's`, "A1")}+1`)).toBeUndefined();
   });
   it("refuses an active sheet that is not planned", () => {
     expect(messages({ ...oneSheet(), activeSheet: "Other" }).join()).toMatch(/activeSheet/);

@@ -1,6 +1,6 @@
 import { FakeExcel, RecordedEvent } from "../fakes/excel/fakeExcel";
 import { examplePlan, EXAMPLE_RISKY_TEXTS } from "../fixtures/examplePlan";
-import { Block, WorkbookPlan } from "../../src/workbook/plan";
+import { Block, sheetRef, WorkbookPlan } from "../../src/workbook/plan";
 import { parseRange } from "../../src/workbook/address";
 import {
   chunkBlock,
@@ -232,7 +232,7 @@ describe("writePlan through the recording fake", () => {
     const plan: WorkbookPlan = {
       sheets: [
         { name: "Q1/Q2: Funnel", blocks: [{ at: "A1", cells: [[5]] }] },
-        { name: "Links", blocks: [{ at: "A1", cells: [[{ f: "='Q1/Q2: Funnel'!A1*2" }]] }] },
+        { name: "Links", blocks: [{ at: "A1", cells: [[{ f: `=${sheetRef("Q1/Q2: Funnel", "A1")}*2` }]] }] },
       ],
     };
     const result = await writePlan(plan, options(fake));
@@ -409,7 +409,7 @@ describe("writePlan through the recording fake", () => {
         height: 200,
       },
     ];
-    plan.names = [{ name: "TopRep", refersTo: "='Reps'!$A$2" }];
+    plan.names = [{ name: "TopRep", refersTo: `=${sheetRef("Reps", "$A$2")}` }];
     const clean = new FakeExcel({ sheets: [{ name: "Reps", cells: { A1: "user data" } }] });
     await writePlan(plan, options(clean));
     const operationsPerSync = clean.syncEvents().map((e) => e.operations);

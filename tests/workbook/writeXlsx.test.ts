@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { examplePlan, EXAMPLE_RISKY_TEXTS } from "../fixtures/examplePlan";
-import { WorkbookPlan } from "../../src/workbook/plan";
+import { sheetRef, WorkbookPlan } from "../../src/workbook/plan";
 import { chartPartXml, chartReference, drawingPartXml } from "../../src/workbook/xlsx/chartXml";
 import { writeXlsxBuffer } from "../../src/workbook/xlsx/writeXlsx";
 
@@ -116,7 +116,7 @@ describe("writeXlsx", () => {
     const plan: WorkbookPlan = {
       sheets: [
         { name: "Q1/Q2", blocks: [{ at: "A1", cells: [[5]] }] },
-        { name: "q1 q2", blocks: [{ at: "A1", cells: [[{ f: "='Q1/Q2'!A1*2" }]] }] },
+        { name: "q1 q2", blocks: [{ at: "A1", cells: [[{ f: `=${sheetRef("Q1/Q2", "A1")}*2` }]] }] },
       ],
     };
     const book = new ExcelJS.Workbook();

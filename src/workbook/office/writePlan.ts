@@ -24,16 +24,9 @@ import {
   ValidationPlan,
   WorkbookPlan,
 } from "../plan";
-import {
-  blockBox,
-  renameSheetsInPlan,
-  renameTablesInPlan,
-  textForFormulas,
-  uniqueSheetName,
-  uniqueTableName,
-  validatePlan,
-} from "../validatePlan";
+import { blockBox, textForFormulas } from "../validatePlan";
 import { WorkbookWriteError } from "../errors";
+import { CheckedPlan, checkPlan } from "../prepare";
 
 /** `Excel.run`, or a stand-in with the same shape (tests pass a recording fake). */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -384,15 +377,8 @@ export async function writePlan(
   plan: WorkbookPlan,
   options: WritePlanOptions = {},
 ): Promise<WritePlanResult> {
-  const problems = validatePlan(plan);
-  if (problems.length > 0) {
-    const first = problems[0];
-    throw new WorkbookWriteError(
-      "INVALID_PLAN",
-      `The sheet could not be built: ${first.sheet ? `${first.sheet}, ` : ""}${first.where}: ${first.message}`,
-      { problems },
-    );
-  }
+  // Checked before any request, so an invalid plan never touches the workbook.
+  const checked = checkPlan(plan);
   const run = options.run ?? defaultRun();
   const supported = options.isSetSupported ?? defaultIsSetSupported();
   const excelApi = (version: string): boolean => supported("ExcelApi", version);
@@ -404,13 +390,6 @@ export async function writePlan(
   }
   const maxPayload = options.maxRequestPayload ?? DEFAULT_MAX_REQUEST_PAYLOAD;
   const target = options.target;
-  const targetPlanSheet = target ? (target.planSheet ?? plan.sheets[0].name) : undefined;
-  if (target && !plan.sheets.some((s) => s.name === targetPlanSheet)) {
-    throw new WorkbookWriteError(
-      "INVALID_PLAN",
-      `The plan has no sheet named "${targetPlanSheet}" to write into "${target.sheet}".`,
-    );
-  }
 
   return run(async (context) => {
     const state: WriteState = {
@@ -426,11 +405,10 @@ export async function writePlan(
       await context.sync();
     };
     try {
-      return await writeInContext(context, plan, {
+      return await writeInContext(context, checked, {
         excelApi,
         maxPayload,
         target,
-        targetPlanSheet,
         state,
         sync,
       });
@@ -461,14 +439,13 @@ interface WriteContext {
   excelApi: (version: string) => boolean;
   maxPayload: number;
   target?: WritePlanTarget;
-  targetPlanSheet?: string;
   state: WriteState;
   sync: () => Promise<void>;
 }
 
 async function writeInContext(
   context: Excel.RequestContext,
-  original: WorkbookPlan,
+  checked: CheckedPlan,
   w: WriteContext,
 ): Promise<WritePlanResult> {
   const { state, sync, excelApi, target } = w;
@@ -491,38 +468,15 @@ async function writeInContext(
     );
   }
 
-  const existingSheets = worksheets.items.map((s) => s.name);
-  const existingNames = [...tables.items.map((t) => t.name), ...names.items.map((n) => n.name)];
-  const taken = new Set(existingNames.map((n) => n.toLowerCase()));
-  for (const n of original.names ?? []) {
-    if (taken.has(n.name.toLowerCase())) {
-      throw new WorkbookWriteError(
-        "NAME_TAKEN",
-        `The workbook already has a name "${n.name}". Rename or delete it (Formulas > Name Manager) and try again.`,
-      );
-    }
-  }
-
-  const sheetRenames = new Map<string, string>();
-  const usedSheetNames = [...existingSheets];
-  for (const sheet of original.sheets) {
-    const actual =
-      target && sheet.name === w.targetPlanSheet
-        ? target.sheet
-        : uniqueSheetName(sheet.name, usedSheetNames);
-    if (!(target && sheet.name === w.targetPlanSheet)) usedSheetNames.push(actual);
-    sheetRenames.set(sheet.name, actual);
-  }
-  const tableRenames = new Map<string, string>();
-  const usedTableNames = [...existingNames, ...(original.names ?? []).map((n) => n.name)];
-  for (const sheet of original.sheets) {
-    for (const table of sheet.tables ?? []) {
-      const actual = uniqueTableName(table.name, usedTableNames);
-      usedTableNames.push(actual);
-      tableRenames.set(table.name, actual);
-    }
-  }
-  const plan = renameTablesInPlan(renameSheetsInPlan(original, sheetRenames), tableRenames);
+  const prepared = checked.prepare(
+    {
+      sheets: worksheets.items.map((s) => s.name),
+      tables: tables.items.map((t) => t.name),
+      names: names.items.map((n) => n.name),
+    },
+    { target },
+  );
+  const plan = prepared.plan;
   const targetName = target ? target.sheet : undefined;
 
   // With a target: refuse non-empty ranges unless overwriting, and remember what was there.
@@ -687,7 +641,7 @@ async function writeInContext(
   }
 
   return {
-    sheets: original.sheets.map((s) => sheetRenames.get(s.name)!),
+    sheets: plan.sheets.map((s) => s.name),
     tables: tableNames,
     notices,
     syncs: state.syncs,

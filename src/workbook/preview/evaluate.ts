@@ -6,6 +6,7 @@
 import { HyperFormula, DetailedCellError } from "hyperformula";
 import { parseCell } from "../address";
 import { isFormulaCell, PlanCell, WorkbookPlan } from "../plan";
+import { resolvedPlan } from "../prepare";
 
 export type EvaluatedValue = number | string | boolean | null;
 
@@ -38,7 +39,12 @@ function toValue(raw: unknown): EvaluatedValue {
   return raw as EvaluatedValue;
 }
 
-export function evaluatePlan(plan: WorkbookPlan, options: EvaluateOptions = {}): PlanEvaluation {
+/**
+ * Loads a plan into a fresh HyperFormula workbook, sheets under their planned names and
+ * reference tokens resolved to them (`resolvedPlan`), and computes every formula.
+ */
+export function evaluatePlan(raw: WorkbookPlan, options: EvaluateOptions = {}): PlanEvaluation {
+  const plan = resolvedPlan(raw);
   const hf = HyperFormula.buildEmpty({
     licenseKey: "gpl-v3",
     useArrayArithmetic: true,

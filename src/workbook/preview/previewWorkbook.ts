@@ -1,13 +1,15 @@
 /**
- * The in-browser workbook behind the preview: applies plans the way the Office writer
- * does (unique sheet names, cross-sheet references rewritten, unique table names), keeps
+ * The in-browser workbook behind the preview: applies plans through the same preparation
+ * as the Office writer (`preparePlan`: checks, unique sheet and table names, references
+ * resolved), keeps
  * every formula live in HyperFormula, and answers the grid's questions (computed values,
  * number formats, table and conditional colours, chart data). Preview only: HyperFormula
  * is GPL-3.0 and never part of the add-in bundle.
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { columnLetter, columnNumber, parseCell, parseRange, RangeBox, splitSheetRef } from "../address";
-import { blockBox, renameSheetsInPlan, uniqueSheetName, uniqueTableName } from "../validatePlan";
+import { blockBox } from "../validatePlan";
+import { preparePlan } from "../prepare";
 import type {
   CellStyle,
   ChartPlan,
@@ -161,34 +163,20 @@ export class PreviewWorkbook {
   }
 
   /**
-   * Adds a plan's sheets, names and tables. Sheet names are made unique and references
-   * rewritten; if anything fails, the sheets added so far are removed and the error rethrown.
+   * Adds a plan's sheets, names and tables, prepared by `preparePlan` against what the
+   * preview already holds (so it throws `WorkbookWriteError` as the other writers do); if
+   * adding fails, the sheets added so far are removed and the error rethrown.
    */
   applyPlan(plan: WorkbookPlan): ApplyResult {
-    for (const s of plan.sheets) {
-      for (const b of s.blocks) {
-        const width = b.cells[0]?.length ?? 0;
-        if (b.cells.some((row) => row.length !== width)) throw new Error(`A block at ${s.name}!${b.at} is not rectangular.`);
-        parseCell(b.at);
-      }
-    }
+    const prepared = preparePlan(plan, {
+      sheets: this.sheetList.map((s) => s.name),
+      tables: this.tables().map((t) => t.table.name),
+      names: this.hf.listNamedExpressions(),
+    });
+    const renamed = prepared.plan;
+    const sheets = renamed.sheets;
     const renames: Record<string, string> = {};
-    const taken = this.sheetList.map((s) => s.name);
-    for (const s of plan.sheets) {
-      const actual = uniqueSheetName(s.name, taken);
-      taken.push(actual);
-      if (actual !== s.name) renames[s.name] = actual;
-    }
-    const takenTables = new Set(this.tables().map((t) => t.table.name.toLowerCase()));
-    const renamed = renameSheetsInPlan(plan, renames);
-    const sheets = renamed.sheets.map((s) => ({
-      ...s,
-      tables: s.tables?.map((t) => {
-        const name = uniqueTableName(t.name, takenTables);
-        takenTables.add(name.toLowerCase());
-        return { ...t, name };
-      }),
-    }));
+    for (const [planned, actual] of prepared.sheetNames) if (actual !== planned) renames[planned] = actual;
     const added: string[] = [];
     try {
       for (const s of sheets) {

@@ -4,7 +4,7 @@
  * a funnel is written as a bar chart whose category axis runs top to bottom.
  */
 import { parseCell, parseRange, rangeAddress, splitSheetRef } from "../address";
-import { ChartPlan, SheetPlan, sheetRef } from "../plan";
+import { ChartPlan, quotedSheetRef, SheetPlan } from "../plan";
 
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -42,7 +42,7 @@ export function escapeXml(text: string): string {
 export function chartReference(ref: string, homeSheet: string): string {
   const { sheet, address } = splitSheetRef(ref.replace(/^=/, ""));
   const name = sheet ?? homeSheet;
-  return sheetRef(name, rangeAddress(parseRange(address.replace(/\$/g, "")), true));
+  return quotedSheetRef(name, rangeAddress(parseRange(address.replace(/\$/g, "")), true));
 }
 
 function title(text: string): string {

@@ -25,14 +25,8 @@ import {
   WorkbookPlan,
 } from "../plan";
 import { dateFromSerial } from "../../core/dates";
-import { WorkbookWriteError } from "../errors";
-import {
-  blockBox,
-  plannedCell,
-  renameSheetsInPlan,
-  uniqueSheetName,
-  validatePlan,
-} from "../validatePlan";
+import { preparePlan } from "../prepare";
+import { blockBox, plannedCell } from "../validatePlan";
 import { chartPartXml, drawingPartXml, escapeXml } from "./chartXml";
 import { escapeXstring, escapeXstringForAttribute } from "./xstring";
 import { writeZipFile, ZipEntry } from "./zipWriter";
@@ -625,39 +619,17 @@ async function* packageEntries(zip: JSZip): AsyncGenerator<ZipEntry> {
     yield { name: name.replace(/^\//, ""), data: await zip.files[name].async("nodebuffer") };
 }
 
-/** Checks the plan and gives every sheet a name Excel accepts, rewriting references. */
-function preparePlan(plan: WorkbookPlan): WorkbookPlan {
-  const problems = validatePlan(plan);
-  if (problems.length > 0) {
-    const first = problems[0];
-    throw new WorkbookWriteError(
-      "INVALID_PLAN",
-      `The workbook could not be built: ${first.sheet ? `${first.sheet}, ` : ""}${first.where}: ${first.message}`,
-      {
-        problems,
-      },
-    );
-  }
-  const used: string[] = [];
-  const renames = new Map<string, string>();
-  for (const sheet of plan.sheets) {
-    const actual = uniqueSheetName(sheet.name, used);
-    used.push(actual);
-    renames.set(sheet.name, actual);
-  }
-  return renameSheetsInPlan(plan, renames);
-}
-
 /**
  * Writes `plan` to an .xlsx file at `file`.
  *
- * Rules: formulas carry no cached values; data strings stay text; sheet names are made legal
- * and unique; charts are DrawingML parts (a funnel as a bar chart, first stage on top).
+ * Rules: `preparePlan` checks the plan, makes sheet names legal and unique and resolves
+ * references; formulas carry no cached values; data strings stay text; charts are DrawingML parts (a funnel as a bar chart, first stage on top).
  *
- * @example await writeXlsxFile(examplePlan(), "out/example.xlsx") // { sheets: ["Funnel", "Stage Summary"] }
+ * @example await writeXlsxFile(plan, "out/example.xlsx") // { sheets: ["Funnel", "Stage Summary"] }
  */
 export async function writeXlsxFile(plan: WorkbookPlan, file: string): Promise<WriteXlsxResult> {
-  const prepared = preparePlan(plan);
+  // A new workbook: nothing exists yet, so only Excel's rules and the plan itself shape names.
+  const prepared = preparePlan(plan).plan;
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "salesquant-xlsx-"));
   try {
     const streamed = path.join(dir, "cells.xlsx");

@@ -6,7 +6,7 @@
  */
 import { Deal, Pipeline } from "../src/core/deal";
 import { isInvalid } from "../src/generators/common";
-import { planWorkbook } from "../src/generators/workbook";
+import { planWorkbook } from "../src/compose/workbook";
 import { evaluatePlan } from "../src/workbook/preview/evaluate";
 
 export const PIPELINE: Pipeline = {
@@ -60,15 +60,15 @@ function time<T>(fn: () => T): { ms: number; value: T } {
 export default async function run(): Promise<void> {
   const big = syntheticDeals(100_000, 50, 2_000);
   const baseline = time(() => big.map((d) => [d.id, d.name, d.customer, d.owner, d.amount, d.currency, d.createdDate, d.closeDate, d.stage, d.status, d.probability, d.source]));
-  const planned = time(() => planWorkbook(big, PIPELINE, { asOf: "2025-12-31" }));
-  if (isInvalid(planned.value)) throw new Error("planWorkbook refused the synthetic deals");
-  const cells = planned.value.sheets.reduce((n, s) => n + s.blocks.reduce((m, b) => m + b.cells.length * b.cells[0].length, 0), 0);
+  const planned = time(() => planWorkbook(big, PIPELINE, { sheets: { customers: { asOf: "2025-12-31" } } }));
+  if (!planned.value.ok) throw new Error("planWorkbook refused the synthetic deals");
+  const cells = planned.value.plan.sheets.reduce((n, s) => n + s.blocks.reduce((m, b) => m + b.cells.length * b.cells[0].length, 0), 0);
   console.log(`planWorkbook, 100,000 deals (${cells.toLocaleString("en-US")} planned cells): ${(planned.ms / baseline.ms).toFixed(1)}x copying the deals into a plain array`);
 
   const small = syntheticDeals(2_000, 20, 200);
-  const plan = planWorkbook(small, PIPELINE, { asOf: "2025-12-31" });
-  if (isInvalid(plan)) throw new Error("planWorkbook refused the synthetic deals");
-  const first = time(() => evaluatePlan(plan));
+  const composed = planWorkbook(small, PIPELINE, { sheets: { customers: { asOf: "2025-12-31" } } });
+  if (!composed.ok) throw new Error("planWorkbook refused the synthetic deals");
+  const first = time(() => evaluatePlan(composed.plan));
   const edit = time(() => {
     first.value.set("Deals", "E2", 12345);
     return first.value.value("Customers", "B4");

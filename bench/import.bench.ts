@@ -11,7 +11,7 @@ import Papa from "papaparse";
 import { performance } from "perf_hooks";
 import { parseCrmExport } from "../src/import/normalize";
 import { planImportIssuesSheet } from "../src/generators/importIssues";
-import { planWorkbook } from "../src/generators/workbook";
+import { planWorkbook } from "../src/compose/workbook";
 import { writeXlsxBuffer } from "../src/workbook/xlsx/writeXlsx";
 import { renderZoho } from "../tests/fixtures/generateExports";
 
@@ -74,9 +74,9 @@ export default async function run(): Promise<void> {
   );
 
   const start = performance.now();
-  const plan = planWorkbook(result.deals, result.pipeline, { locale: "en-US", currency: "USD" });
-  if ("ok" in plan) throw new Error("the workbook could not be planned");
-  plan.sheets.push(planImportIssuesSheet(result.issues, "en-US"));
+  const composed = planWorkbook(result.deals, result.pipeline, { locale: "en-US", currency: "USD", issues: result.issues });
+  if (!composed.ok) throw new Error("the workbook could not be planned");
+  const plan = composed.plan;
   const planned = performance.now() - start;
   console.log(`plan every sheet / papaparse alone: ${(planned / papa).toFixed(2)}x`);
   const writeStart = performance.now();

@@ -2,6 +2,10 @@ import type { ImportEncoding } from "../import/decode";
 import { PRESET_IDS, PresetId } from "../import/presets";
 import type { DateOrder } from "../import/values";
 import type { Locale } from "../core/locale";
+import type { FieldSpec, FormValues } from "../compose/fields";
+import { SHEETS } from "../compose/sheets";
+import { BOOK_SHEETS, BookSheetId, flagOf } from "../compose/workbook";
+import { formatUi } from "../i18n/uiLocale";
 
 /** What `salesquant build` was asked to do. */
 export interface BuildArgs {
@@ -21,6 +25,8 @@ export interface BuildArgs {
   lostLabels: string[] | null;
   dateOrder: DateOrder;
   quiet: boolean;
+  /** Options of the sheets, as typed (`--review-period quarterly`), checked when the workbook is composed. */
+  sheetOptions: { [K in BookSheetId]?: FormValues };
 }
 
 export type ParsedCli =
@@ -30,6 +36,32 @@ export type ParsedCli =
 
 const ENCODINGS: readonly ImportEncoding[] = ["auto", "utf-8", "utf-16", "gb18030"];
 const LOCALES: readonly Locale[] = ["en-US", "zh-CN"];
+
+/** Every sheet option's flag (without "--"), from the sheets' declarations. */
+const SHEET_FLAGS: ReadonlyMap<string, { sheet: BookSheetId; field: FieldSpec }> = new Map(
+  BOOK_SHEETS.flatMap((sheet) => (SHEETS[sheet].fields as readonly FieldSpec[]).map((field) => [flagOf(sheet, field.name).slice(2), { sheet, field }] as const)),
+);
+
+function describeField(field: FieldSpec): string {
+  const label = formatUi("en-US", field.label);
+  switch (field.kind) {
+    case "select":
+      return `${label}: ${field.options.map((o) => o.value).join(" | ")}`;
+    case "number": {
+      const limits = [field.min !== undefined ? `${field.minExclusive ? ">" : ">="} ${field.min}` : "", field.max !== undefined ? `<= ${field.max}` : ""].filter(Boolean).join(", ");
+      return `${label}${field.percent ? " (%)" : ""}${limits ? ` (${limits})` : ""}`;
+    }
+    case "date":
+      return `${label} (YYYY-MM-DD)`;
+    default:
+      return label;
+  }
+}
+
+/** The help lines of the sheet options, read from the declarations. */
+function sheetOptionsHelp(): string {
+  return [...SHEET_FLAGS.entries()].map(([flag, { field }]) => `  --${`${flag} VALUE`.padEnd(23)}${describeField(field)}`).join("\n");
+}
 
 export const HELP_TEXT = `salesquant: build a sales-management workbook from a CRM export, without Excel.
 
@@ -56,6 +88,9 @@ Options:
   --date-order MDY|DMY     how 3/5/2025 is read (default MDY: 5 March)
   --quiet                  no progress lines
   -h, --help               this text
+
+Sheet options (defaults as in the task pane; blank inputs are left for you to type):
+${sheetOptionsHelp()}
 
 Exit codes:
   0  the workbook was written
@@ -106,6 +141,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
     lostLabels: null,
     dateOrder: "MDY",
     quiet: false,
+    sheetOptions: {},
   };
   for (let i = 0; i < rest.length; i++) {
     const token = rest[i];
@@ -177,8 +213,13 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
         if (value !== "MDY" && value !== "DMY") return { kind: "error", message: `--date-order is MDY or DMY, not "${value}".` };
         args.dateOrder = value;
         break;
-      default:
-        return { kind: "error", message: `Unknown option --${name}. See salesquant --help.` };
+      default: {
+        const option = SHEET_FLAGS.get(name);
+        if (!option) return { kind: "error", message: `Unknown option --${name}. See salesquant --help.` };
+        // A list on the command line is comma-separated ("-,80,90"); the form reads it one per line.
+        const typed = option.field.kind === "lines" ? list(value).join("\n") : value;
+        args.sheetOptions[option.sheet] = { ...args.sheetOptions[option.sheet], [option.field.name]: typed };
+      }
     }
   }
   if (!args.input) return { kind: "error", message: "Missing --input FILE (the CRM export to read)." };

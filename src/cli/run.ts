@@ -1,16 +1,12 @@
 import * as fs from "fs";
 import * as path from "path";
-import type { Deal, Pipeline } from "../core/deal";
-import type { CommissionCredits, CommissionPlan } from "../core/commission/types";
-import { creditWonDeals } from "../core/commission/wonDeals";
+import type { Deal } from "../core/deal";
+import type { CommissionPlan } from "../core/commission/types";
 import { parseCommissionPlan } from "../core/commission/validate";
-import { CommissionWorkbookOptions, planCommissionWorkbook } from "../generators/commission";
-import { dealsLayout } from "../generators/deals";
-import { planImportIssuesSheet } from "../generators/importIssues";
-import { planWorkbook } from "../generators/workbook";
+import { checkSheetOptions, planWorkbook } from "../compose/workbook";
 import { ImportError } from "../import/errors";
 import { ImportProgress, ImportResult, parseCrmExport } from "../import/normalize";
-import type { SheetPlan, WorkbookPlan } from "../workbook/plan";
+import type { WorkbookPlan } from "../workbook/plan";
 import type { Locale } from "../core/locale";
 import { writeXlsxBuffer } from "../workbook/xlsx/writeXlsx";
 import { BuildArgs, parseCliArgs } from "./args";
@@ -26,27 +22,10 @@ export interface CliIO {
   writeFile(file: string, bytes: Uint8Array): Promise<void>;
 }
 
-/** A generator result that refused its input. */
-interface Refusal {
-  ok: false;
-  errors: { field: string; message: string }[];
-}
-
-/** Options handed to the workbook generators. */
-export interface WorkbookOptions {
-  locale: Locale;
-  currency: string;
-}
-
 /** The pieces of the product the build puts together (injected so tests can swap them). */
 export interface BuildDependencies {
-  planWorkbook(deals: Deal[], pipeline: Pipeline, options: WorkbookOptions): WorkbookPlan | Refusal;
-  planCommissionWorkbook(plan: CommissionPlan, credits: CommissionCredits, options: WorkbookOptions & CommissionWorkbookOptions): WorkbookPlan | Refusal;
+  planWorkbook: typeof planWorkbook;
   writeXlsx(plan: WorkbookPlan): Promise<Uint8Array>;
-}
-
-function isRefusal(value: unknown): value is Refusal {
-  return typeof value === "object" && value !== null && (value as Refusal).ok === false;
 }
 
 /** The real node I/O. */
@@ -89,18 +68,6 @@ function commonCurrency(deals: readonly Deal[]): string | null {
     if (count > bestCount) [best, bestCount] = [currency, count];
   }
   return best;
-}
-
-/**
- * Commission credits from won deals: one period per close month ("YYYY-MM", ascending), the
- * owner credited with the whole amount (owners differing only in case are one rep). Won
- * deals without a close date or with a negative amount are not credited. The same rule as
- * the commission sheets' formulas over the Deals sheet (`creditWonDeals`).
- */
-export function creditsFromDeals(deals: readonly Deal[], plan: CommissionPlan): CommissionCredits | Refusal {
-  const credits = creditWonDeals(deals, plan);
-  if ("errors" in credits) return { ok: false, errors: credits.errors };
-  return credits;
 }
 
 function progressPrinter(io: CliIO, quiet: boolean): ((progress: ImportProgress) => void) | undefined {
@@ -147,6 +114,13 @@ export async function runBuild(args: BuildArgs, io: CliIO = processIO, dependenc
     commissionPlan = parsed.plan;
   }
 
+  // Sheet options are arguments too: a bad one stops the build before the import.
+  const optionErrors = checkSheetOptions(args.sheetOptions, args.locale ?? "en-US");
+  if (optionErrors.length > 0) {
+    for (const error of optionErrors) io.stderr(`salesquant: ${error.field}: ${error.message}`);
+    return EXIT.badArguments;
+  }
+
   let bytes: Uint8Array;
   try {
     bytes = await io.readFile(args.input);
@@ -190,7 +164,6 @@ export async function runBuild(args: BuildArgs, io: CliIO = processIO, dependenc
 
   const locale: Locale =
     args.locale ?? (result.preset === "fxiaoke" || /[\u3400-\u9fff]/.test(Object.values(result.columns).join("")) ? "zh-CN" : "en-US");
-  const options: WorkbookOptions = { locale, currency: args.currency ?? commonCurrency(result.deals) ?? "USD" };
 
   let deps: BuildDependencies;
   try {
@@ -200,30 +173,19 @@ export async function runBuild(args: BuildArgs, io: CliIO = processIO, dependenc
     return EXIT.failed;
   }
 
-  const workbook = deps.planWorkbook(result.deals, result.pipeline, options);
-  if (isRefusal(workbook)) {
+  const composed = deps.planWorkbook(result.deals, result.pipeline, {
+    locale,
+    currency: args.currency ?? commonCurrency(result.deals) ?? "USD",
+    sheets: args.sheetOptions,
+    issues: result.issues,
+    commission: commissionPlan ?? undefined,
+  });
+  if (!composed.ok) {
     io.stderr("salesquant: the workbook cannot be planned:");
-    for (const error of workbook.errors) io.stderr(`  ${error.field}: ${error.message}`);
+    for (const error of composed.errors) io.stderr(`  ${error.field || "(workbook)"}: ${error.message}`);
     return EXIT.failed;
   }
-  const sheets: SheetPlan[] = [...workbook.sheets, planImportIssuesSheet(result.issues, locale)];
-  const names = [...(workbook.names ?? [])];
-  if (commissionPlan) {
-    const credits = creditsFromDeals(result.deals, commissionPlan);
-    // The credited amounts are formulas over the workbook's Deals sheet: editing a deal moves the payout.
-    const creditsFromDealsSheet = dealsLayout(result.deals, result.pipeline, { locale });
-    const commission = isRefusal(credits)
-      ? credits
-      : deps.planCommissionWorkbook(commissionPlan, credits, { ...options, creditsFromDeals: creditsFromDealsSheet });
-    if (isRefusal(commission)) {
-      io.stderr("salesquant: the commission sheets cannot be planned:");
-      for (const error of commission.errors) io.stderr(`  ${error.field}: ${error.message}`);
-      return EXIT.failed;
-    }
-    sheets.push(...commission.sheets);
-    names.push(...(commission.names ?? []));
-  }
-  const plan: WorkbookPlan = { ...workbook, sheets, names };
+  const plan = composed.plan;
 
   try {
     await io.writeFile(args.out, await deps.writeXlsx(plan));
@@ -254,8 +216,7 @@ export function defaultProbability(index: number, count: number): number {
 /** The product's generators and the .xlsx writer. */
 export function loadBuildDependencies(): BuildDependencies {
   return {
-    planWorkbook: (deals, pipeline, options) => planWorkbook(deals, pipeline, options),
-    planCommissionWorkbook: (plan, credits, options) => planCommissionWorkbook(plan, credits, options),
+    planWorkbook,
     writeXlsx: async (plan) => new Uint8Array(await writeXlsxBuffer(plan)),
   };
 }

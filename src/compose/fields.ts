@@ -1,36 +1,84 @@
 /**
- * Form fields as data: each generator pane declares its fields, and one parser turns the
- * typed strings into values or per-field messages, so no pane re-implements checks.
+ * Sheet options as data: each sheet declares its fields once (kind, label in both languages
+ * through a UI key, limits, default), and one parser turns typed strings into typed values
+ * or per-field messages. The task pane's form, the command line's flags and validation all
+ * read the same declaration, so no caller re-implements a check or casts a value back.
  */
 import type { UiKey } from "../i18n/uiLocale";
 
-export type FieldSpec =
-  | {
-      kind: "number";
-      name: string;
-      label: UiKey;
-      /** Typed as a percentage (95) and returned as a decimal (0.95). */
-      percent?: boolean;
-      /** Smallest allowed value (of the typed number). */
-      min?: number;
-      /** min is exclusive. */
-      minExclusive?: boolean;
-      max?: number;
-      integer?: boolean;
-      /** Blank allowed (returns null). */
-      optional?: boolean;
-    }
-  | { kind: "text"; name: string; label: UiKey; optional?: boolean }
-  | { kind: "date"; name: string; label: UiKey; optional?: boolean }
-  | { kind: "select"; name: string; label: UiKey; options: { value: string; label: UiKey }[] }
-  /** A textarea read as one item per line (blank lines dropped). */
-  | { kind: "lines"; name: string; label: UiKey; optional?: boolean };
+interface FieldBase<N extends string = string> {
+  name: N;
+  label: UiKey;
+  /** Blank allowed (returns null, or [] for lines). */
+  optional?: boolean;
+  /** Shown (and read) only while another field has this value, e.g. typed counts. */
+  when?: { field: string; equals: string };
+}
+
+export interface NumberField<N extends string = string> extends FieldBase<N> {
+  kind: "number";
+  /** Typed as a percentage (95) and returned as a decimal (0.95). */
+  percent?: boolean;
+  /** Smallest allowed value (of the typed number). */
+  min?: number;
+  /** min is exclusive. */
+  minExclusive?: boolean;
+  max?: number;
+  integer?: boolean;
+}
+
+export interface TextField<N extends string = string> extends FieldBase<N> {
+  kind: "text";
+}
+
+/** A real calendar date typed as YYYY-MM-DD. */
+export interface DateField<N extends string = string> extends FieldBase<N> {
+  kind: "date";
+}
+
+export interface SelectField<N extends string = string, V extends string = string> extends FieldBase<N> {
+  kind: "select";
+  options: readonly { value: V; label: UiKey }[];
+}
+
+/** A textarea read as one item per line (blank lines dropped). */
+export interface LinesField<N extends string = string> extends FieldBase<N> {
+  kind: "lines";
+}
+
+export type FieldSpec = NumberField | TextField | DateField | SelectField | LinesField;
 
 export type FieldValue = number | string | string[] | null;
+/** What a user typed, by field name. */
 export type FormValues = Record<string, string>;
 export type ParsedValues = Record<string, FieldValue>;
 /** Field name -> a catalog key, or a ready message (from a generator). */
 export type FieldErrors = Record<string, { key: UiKey } | { text: string }>;
+
+/** The value a field parses to. */
+type ValueOf<F> = F extends { when: object }
+  ? BaseValueOf<F> | null
+  : F extends { optional: true }
+    ? F extends { kind: "lines" }
+      ? string[]
+      : BaseValueOf<F> | null
+    : BaseValueOf<F>;
+type BaseValueOf<F> = F extends { kind: "number" }
+  ? number
+  : F extends { kind: "select"; options: readonly { value: infer V }[] }
+    ? V
+    : F extends { kind: "lines" }
+      ? string[]
+      : string;
+
+/**
+ * The typed values of a field list declared `as const`.
+ *
+ * @example
+ * const F = [{ kind: "number", name: "horizon", label: "forecast.horizon", integer: true }] as const;
+ * type V = ValuesOf<typeof F>; // { horizon: number }
+ */
+export type ValuesOf<Fs extends readonly FieldSpec[]> = { [F in Fs[number] as F["name"]]: ValueOf<F> };
 
 function isRealIsoDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -46,12 +94,29 @@ export function readNumber(text: string): number | null {
   return /^-?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : NaN;
 }
 
+/** The fields in force for these typed values (a `when` field only while its condition holds). */
+export function activeFields(fields: readonly FieldSpec[], typed: FormValues): FieldSpec[] {
+  return fields.filter((f) => !f.when || typed[f.when.field] === f.when.equals);
+}
+
+function parseNumber(field: NumberField, raw: string): { value: number } | { error: UiKey } {
+  const n = readNumber(raw);
+  if (n === null || Number.isNaN(n) || (field.integer && !Number.isInteger(n))) return { error: "common.mustBeNumber" };
+  const min = field.min;
+  if (min !== undefined && (field.minExclusive ? n <= min : n < min)) {
+    return { error: field.percent ? "common.mustBeRate" : field.minExclusive && min === 0 ? "common.mustBePositive" : "common.mustBeNonNegative" };
+  }
+  if (field.max !== undefined && n > field.max) return { error: field.percent ? "common.mustBeRate" : "common.mustBeNumber" };
+  return { value: field.percent ? n / 100 : n };
+}
+
 /**
- * Parses a form's typed strings by its field specs.
+ * Parses typed strings by their field declarations.
  *
  * Rules: a required blank field is "common.required"; a number field must be a number
  * ("common.mustBeNumber"), at least `min` (or above it when `minExclusive`) and at most
- * `max`; a percent field is returned divided by 100; a date must be a real YYYY-MM-DD.
+ * `max`; a percent field is returned divided by 100; a date must be a real YYYY-MM-DD; a
+ * select must be one of its options; a field whose `when` does not hold is null.
  *
  * @example
  * parseForm([{ kind: "number", name: "rate", label: "funnel.targetConversion", percent: true }], { rate: "25" })
@@ -61,30 +126,21 @@ export function parseForm(fields: readonly FieldSpec[], typed: FormValues): { va
   const values: ParsedValues = {};
   const errors: FieldErrors = {};
   for (const field of fields) {
+    if (field.when && typed[field.when.field] !== field.when.equals) {
+      values[field.name] = null;
+      continue;
+    }
     const raw = (typed[field.name] ?? "").trim();
-    const optional = "optional" in field && field.optional === true;
     if (raw === "" && field.kind !== "select") {
       values[field.name] = field.kind === "lines" ? [] : null;
-      if (!optional) errors[field.name] = { key: "common.required" };
+      if (field.optional !== true) errors[field.name] = { key: "common.required" };
       continue;
     }
     switch (field.kind) {
       case "number": {
-        const n = readNumber(raw);
-        if (n === null || Number.isNaN(n) || (field.integer && !Number.isInteger(n))) {
-          errors[field.name] = { key: "common.mustBeNumber" };
-          break;
-        }
-        const min = field.min;
-        if (min !== undefined && (field.minExclusive ? n <= min : n < min)) {
-          errors[field.name] = { key: field.percent ? "common.mustBeRate" : field.minExclusive && min === 0 ? "common.mustBePositive" : "common.mustBeNonNegative" };
-          break;
-        }
-        if (field.max !== undefined && n > field.max) {
-          errors[field.name] = { key: field.percent ? "common.mustBeRate" : "common.mustBeNumber" };
-          break;
-        }
-        values[field.name] = field.percent ? n / 100 : n;
+        const parsed = parseNumber(field, raw);
+        if ("error" in parsed) errors[field.name] = { key: parsed.error };
+        else values[field.name] = parsed.value;
         break;
       }
       case "date":
@@ -93,6 +149,10 @@ export function parseForm(fields: readonly FieldSpec[], typed: FormValues): { va
         break;
       case "lines":
         values[field.name] = raw.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
+        break;
+      case "select":
+        if (field.options.some((o) => o.value === raw)) values[field.name] = raw;
+        else errors[field.name] = { key: "common.required" };
         break;
       default:
         values[field.name] = raw;

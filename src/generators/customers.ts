@@ -40,7 +40,7 @@ import {
   titleBlock,
   validateStageNames,
 } from "./common";
-import { dealsLayout, dealsRange, dealsSheetsFor, DealsSourceOptions, statusLiteral } from "./deals";
+import { dealsRange, dealsRefFor, DealsSourceOptions, statusLiteral } from "./deals";
 
 export const CUSTOMERS_TABLE_NAME = "Customers";
 export const CUSTOMERS_HEADER_ROW = 6;
@@ -72,7 +72,7 @@ export function planCustomersSheet(deals: readonly Deal[], pipeline: Pipeline, o
 
   const t = textFor(locale);
   const formats = sheetFormats(options);
-  const layout = dealsLayout(deals, pipeline, options);
+  const layout = dealsRefFor(deals, pipeline, options);
   const amount = dealsRange(layout, "amount");
   const status = dealsRange(layout, "status");
   const customer = dealsRange(layout, "customer");
@@ -139,7 +139,6 @@ export function planCustomersSheet(deals: readonly Deal[], pipeline: Pipeline, o
   )},${formulaText(t("customers.reading.high"))})))`;
   const plan: WorkbookPlan = {
     sheets: [
-      ...dealsSheetsFor(deals, pipeline, options),
       {
         name: sheetName,
         tabColor: "#FFC000",

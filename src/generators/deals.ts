@@ -27,6 +27,7 @@
 import { Deal, Pipeline } from "../core/deal";
 import { columnLetter } from "../workbook/address";
 import { Block, PlanCell, SheetPlan, sheetRef, WorkbookPlan } from "../workbook/plan";
+import type { Locale } from "../core/locale";
 import {
   formulaText,
   GeneratorOptions,
@@ -69,7 +70,6 @@ export const DEALS_COLUMN_LETTERS: Record<DealsColumn, string> = Object.fromEntr
 ) as Record<DealsColumn, string>;
 
 export const DEALS_TABLE_NAME = "Deals";
-export const DEALS_HEADER_ROW = 1;
 export const DEALS_FIRST_ROW = 2;
 /** Column of the pipeline stage list beside the table (R), probabilities in the next (S). */
 export const DEALS_PIPELINE_COLUMN = 18;
@@ -87,25 +87,33 @@ export interface DealsLayout {
 
 /** Options of deal-based generators. */
 export interface DealsSourceOptions extends GeneratorOptions {
-  /** Name of the Deals sheet the formulas read (default the localized "Deals"). */
-  dealsSheet?: string;
   /**
-   * Put the Deals sheet into the returned plan too (default true), so the plan stands on
-   * its own. `planWorkbook` turns it off and writes Deals once.
+   * Where the Deals sheet is, computed once by whoever assembles the workbook (src/compose).
+   * Without it the generator assumes the default Deals sheet of these deals in this language;
+   * a generator never adds the Deals sheet itself.
    */
-  includeDeals?: boolean;
+  dealsRef?: DealsLayout;
 }
 
-/** The layout `planDealsSheet(deals, pipeline, options)` produces. */
-export function dealsLayout(deals: readonly Deal[], pipeline: Pipeline, options: DealsSourceOptions = {}): DealsLayout {
-  const t = textFor(options.locale);
+/**
+ * Where `dealsSheetPlan(deals, pipeline, { locale })` puts the deals: the sheet (its default
+ * localized name, or `sheetName` when the sheet already exists under another), the data rows
+ * and the status words.
+ */
+export function dealsLayout(deals: readonly Deal[], pipeline: Pipeline, locale?: Locale, sheetName?: string): DealsLayout {
+  const t = textFor(locale);
   return {
-    sheetName: options.dealsSheet ?? t("sheet.deals"),
+    sheetName: sheetName ?? t("sheet.deals"),
     firstRow: DEALS_FIRST_ROW,
     lastRow: DEALS_FIRST_ROW + Math.max(deals.length, 1) - 1,
     stageCount: pipeline.stages.length,
     words: { open: t("status.open"), won: t("status.won"), lost: t("status.lost") },
   };
+}
+
+/** The deals reference a deal-based generator reads: the one it was given, else the default. */
+export function dealsRefFor(deals: readonly Deal[], pipeline: Pipeline, options: DealsSourceOptions): DealsLayout {
+  return options.dealsRef ?? dealsLayout(deals, pipeline, options.locale);
 }
 
 /**
@@ -132,10 +140,10 @@ function statusWord(deal: Deal, layout: DealsLayout): string {
  * The Deals sheet plan alone (no validation): used by `planDealsSheet` and by every
  * deal-based generator that bundles it.
  */
-export function dealsSheetPlan(deals: readonly Deal[], pipeline: Pipeline, options: DealsSourceOptions = {}): SheetPlan {
+export function dealsSheetPlan(deals: readonly Deal[], pipeline: Pipeline, options: GeneratorOptions = {}): SheetPlan {
   const t = textFor(options.locale);
   const formats = sheetFormats(options);
-  const layout = dealsLayout(deals, pipeline, options);
+  const layout = dealsLayout(deals, pipeline, options.locale, options.sheetName);
   const c = DEALS_COLUMN_LETTERS;
   const k = pipeline.stages.length;
   const stageList = `$${columnLetter(DEALS_PIPELINE_COLUMN)}$2:$${columnLetter(DEALS_PIPELINE_COLUMN)}$${Math.max(k, 1) + 1}`;
@@ -248,7 +256,7 @@ export function dealsSheetPlan(deals: readonly Deal[], pipeline: Pipeline, optio
  * const plan = planDealsSheet(deals, pipeline, { locale: "en-US" });
  * // plan.sheets[0].tables[0] -> { name: "Deals", range: "A1:P41" } for 40 deals
  */
-export function planDealsSheet(deals: readonly Deal[], pipeline: Pipeline, options: DealsSourceOptions = {}): PlanResult {
+export function planDealsSheet(deals: readonly Deal[], pipeline: Pipeline, options: GeneratorOptions = {}): PlanResult {
   const errors = validateStageNames(
     pipeline.stages.map((s) => s.name),
     options.locale,
@@ -257,9 +265,4 @@ export function planDealsSheet(deals: readonly Deal[], pipeline: Pipeline, optio
   if (errors.length > 0) return invalid(errors);
   const plan: WorkbookPlan = { sheets: [dealsSheetPlan(deals, pipeline, options)] };
   return plan;
-}
-
-/** Sheets a deal-based generator puts before its own: the Deals sheet unless turned off. */
-export function dealsSheetsFor(deals: readonly Deal[], pipeline: Pipeline, options: DealsSourceOptions): SheetPlan[] {
-  return options.includeDeals === false ? [] : [dealsSheetPlan(deals, pipeline, options)];
 }

@@ -34,7 +34,7 @@ import {
   titleBlock,
   validateStageNames,
 } from "./common";
-import { dealsLayout, dealsRange, dealsSheetsFor, DealsSourceOptions, statusLiteral } from "./deals";
+import { dealsRange, dealsRefFor, DealsSourceOptions, statusLiteral } from "./deals";
 import { closeMonthCriteria, wonMonthStarts } from "./monthly";
 
 export const FORECAST_TABLE_NAME = "Forecast";
@@ -70,7 +70,7 @@ export function planForecastSheet(deals: readonly Deal[], pipeline: Pipeline, op
 
   const t = textFor(locale);
   const formats = sheetFormats(options);
-  const layout = dealsLayout(deals, pipeline, options);
+  const layout = dealsRefFor(deals, pipeline, options);
   const amount = dealsRange(layout, "amount");
   const status = dealsRange(layout, "status");
   const close = dealsRange(layout, "close");
@@ -120,7 +120,6 @@ export function planForecastSheet(deals: readonly Deal[], pipeline: Pipeline, op
   const sheetName = options.sheetName ?? t("sheet.forecast");
   const plan: WorkbookPlan = {
     sheets: [
-      ...dealsSheetsFor(deals, pipeline, options),
       {
         name: sheetName,
         tabColor: "#7030A0",

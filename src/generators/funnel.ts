@@ -31,7 +31,7 @@ import {
   titleBlock,
   validateStageNames,
 } from "./common";
-import { dealsLayout, dealsRange, dealsSheetsFor, DealsSourceOptions } from "./deals";
+import { dealsRange, dealsRefFor, DealsSourceOptions } from "./deals";
 
 export const FUNNEL_TABLE_NAME = "Funnel";
 export const FUNNEL_HEADER_ROW = 4;
@@ -189,7 +189,7 @@ export function planFunnelFromDeals(deals: readonly Deal[], pipeline: Pipeline, 
   ];
   if (errors.length > 0) return invalid(errors);
   const t = textFor(options.locale);
-  const layout = dealsLayout(deals, pipeline, options);
+  const layout = dealsRefFor(deals, pipeline, options);
   const reached = dealsRange(layout, "reached");
   const amount = dealsRange(layout, "amount");
   const names = [...pipeline.stages.map((s) => s.name), t("funnel.stage.won")];
@@ -203,7 +203,7 @@ export function planFunnelFromDeals(deals: readonly Deal[], pipeline: Pipeline, 
     };
   });
   const plan: WorkbookPlan = {
-    sheets: [...dealsSheetsFor(deals, pipeline, options), funnelSheet(rows, options, t("funnel.note.deals"), false)],
+    sheets: [funnelSheet(rows, options, t("funnel.note.deals"), false)],
   };
   plan.activeSheet = plan.sheets[plan.sheets.length - 1].name;
   return plan;

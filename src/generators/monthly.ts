@@ -12,7 +12,7 @@
 import { Deal, Pipeline } from "../core/deal";
 import { PlanCell, WorkbookPlan } from "../workbook/plan";
 import { headerRow, invalid, isoSpan, monthLabel, monthStarts, PlanResult, sheetFormats, tableOver, textFor, titleBlock, validateStageNames } from "./common";
-import { dealsLayout, dealsRange, dealsSheetsFor, DealsSourceOptions, statusLiteral } from "./deals";
+import { dealsRange, dealsRefFor, DealsSourceOptions, statusLiteral } from "./deals";
 
 export const MONTHLY_TABLE_NAME = "Monthly";
 export const MONTHLY_HEADER_ROW = 3;
@@ -52,7 +52,7 @@ export function planMonthlySheet(deals: readonly Deal[], pipeline: Pipeline, opt
   if (errors.length > 0) return invalid(errors);
   const t = textFor(options.locale);
   const formats = sheetFormats(options);
-  const layout = dealsLayout(deals, pipeline, options);
+  const layout = dealsRefFor(deals, pipeline, options);
   const amount = dealsRange(layout, "amount");
   const status = dealsRange(layout, "status");
   const close = dealsRange(layout, "close");
@@ -75,7 +75,6 @@ export function planMonthlySheet(deals: readonly Deal[], pipeline: Pipeline, opt
   const headers = [t("monthly.header.month"), t("monthly.header.revenue"), t("monthly.header.won"), t("monthly.header.growth"), t("monthly.header.start")];
   const plan: WorkbookPlan = {
     sheets: [
-      ...dealsSheetsFor(deals, pipeline, options),
       {
         name: options.sheetName ?? t("sheet.monthly"),
         tabColor: "#70AD47",

@@ -33,7 +33,7 @@ import {
   titleBlock,
   validateStageNames,
 } from "./common";
-import { dealsLayout, dealsRange, dealsSheetsFor, DealsSourceOptions, statusLiteral } from "./deals";
+import { dealsRange, dealsRefFor, DealsSourceOptions, statusLiteral } from "./deals";
 
 export const REPS_TABLE_NAME = "Reps";
 export const SCORECARD_TABLE_NAME = "Scorecard";
@@ -102,7 +102,7 @@ export function planRepsSheet(deals: readonly Deal[], pipeline: Pipeline, option
 
   const t = textFor(options.locale);
   const formats = sheetFormats(options);
-  const layout = dealsLayout(deals, pipeline, options);
+  const layout = dealsRefFor(deals, pipeline, options);
   const owner = dealsRange(layout, "owner");
   const amount = dealsRange(layout, "amount");
   const status = dealsRange(layout, "status");
@@ -168,7 +168,6 @@ export function planRepsSheet(deals: readonly Deal[], pipeline: Pipeline, option
   const sheetName = options.sheetName ?? t("sheet.reps");
   const plan: WorkbookPlan = {
     sheets: [
-      ...dealsSheetsFor(deals, pipeline, options),
       {
         name: sheetName,
         tabColor: "#ED7D31",

@@ -34,7 +34,7 @@ import {
   titleBlock,
   validateStageNames,
 } from "./common";
-import { dealsLayout, dealsRange, dealsSheetsFor, DealsSourceOptions, statusLiteral } from "./deals";
+import { dealsRange, dealsRefFor, DealsSourceOptions, statusLiteral } from "./deals";
 
 export const REVIEW_TABLE_NAME = "Review";
 export const REVIEW_HEADER_ROW = 4;
@@ -127,7 +127,7 @@ export function planReviewSheet(deals: readonly Deal[], pipeline: Pipeline, opti
 
   const t = textFor(locale);
   const formats = sheetFormats(options);
-  const layout = dealsLayout(deals, pipeline, options);
+  const layout = dealsRefFor(deals, pipeline, options);
   const amount = dealsRange(layout, "amount");
   const status = dealsRange(layout, "status");
   const close = dealsRange(layout, "close");
@@ -239,6 +239,6 @@ export function planReviewSheet(deals: readonly Deal[], pipeline: Pipeline, opti
       dataLabels: true,
     });
   }
-  const plan: WorkbookPlan = { sheets: [...dealsSheetsFor(deals, pipeline, options), sheet], activeSheet: sheetName };
+  const plan: WorkbookPlan = { sheets: [sheet], activeSheet: sheetName };
   return plan;
 }

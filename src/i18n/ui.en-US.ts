@@ -162,6 +162,9 @@ export const uiEnUS = {
   "forecast.horizon": "Months to forecast",
   "forecast.window": "Moving average window (months)",
 
+  "home.monthly": "Won revenue and deals won by close month, with growth.",
+  "monthly.heading": "Monthly revenue",
+  "customers.maxCustomers": "Customers listed (largest first)",
   "customers.heading": "Customer profiles",
 
   "commission.heading": "Commission plan",

@@ -163,6 +163,9 @@ export const uiZhCN: UiCatalog = {
   "forecast.horizon": "预测月数",
   "forecast.window": "移动平均窗口（月）",
 
+  "home.monthly": "按成交月份统计赢单收入与赢单数，含增长率。",
+  "monthly.heading": "月度收入",
+  "customers.maxCustomers": "列出的客户数（按收入从高到低）",
   "customers.heading": "客户档案",
 
   "commission.heading": "提成方案",

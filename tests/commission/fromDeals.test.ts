@@ -70,7 +70,7 @@ function enginePayouts(deals: readonly Deal[]): number[] {
 function dealsAndCommission(deals: readonly Deal[], locale: Locale = "en-US"): WorkbookPlan {
   const dealsPlan = planDealsSheet(deals, pipeline, { locale });
   if (isInvalid(dealsPlan)) throw new Error(JSON.stringify(dealsPlan.errors));
-  const commission = planCommissionWorkbook(PLAN, credits(deals), { locale, creditsFromDeals: dealsLayout(deals, pipeline, { locale }) });
+  const commission = planCommissionWorkbook(PLAN, credits(deals), { locale, creditsFromDeals: dealsLayout(deals, pipeline, locale) });
   if (isInvalid(commission)) throw new Error(JSON.stringify(commission.errors));
   return { sheets: [...dealsPlan.sheets, ...commission.sheets] };
 }
@@ -233,10 +233,9 @@ describe("the CLI with the shipped samples", () => {
       writeFile: async () => undefined,
     };
     const plans: WorkbookPlan[] = [];
-    const { planWorkbook, planCommissionWorkbook: commission } = loadBuildDependencies();
+    const { planWorkbook } = loadBuildDependencies();
     const deps: BuildDependencies = {
       planWorkbook,
-      planCommissionWorkbook: commission,
       writeXlsx: async (plan) => {
         plans.push(plan);
         return new Uint8Array([1]);

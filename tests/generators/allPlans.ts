@@ -14,21 +14,28 @@ import { planCustomersSheet } from "../../src/generators/customers";
 import { planMonthlySheet } from "../../src/generators/monthly";
 import { planDashboardSheet, dashboardPanelsFrom } from "../../src/generators/dashboard";
 import { planActionPlanSheet, planCompetitorsSheet, planFeedbackSheet, planRisksSheet, planTrainingSheet } from "../../src/generators/templates";
-import { planWorkbook } from "../../src/generators/workbook";
-import { buildDeals, PIPELINE, PIPELINE_ZH } from "./sampleDeals";
+import { planWorkbook } from "../../src/compose/workbook";
+import type { ComposeResult } from "../../src/compose/result";
+import { buildDeals, PIPELINE, PIPELINE_ZH, withDeals } from "./sampleDeals";
 
 export function must(result: PlanResult): WorkbookPlan {
   if (isInvalid(result)) throw new Error(JSON.stringify(result.errors));
   return result;
 }
 
+/** The plan of a composed workbook, or a thrown error naming what was refused. */
+export function composed(result: ComposeResult): WorkbookPlan {
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.plan;
+}
+
 export function everyGeneratorPlan(locale: Locale): Record<string, WorkbookPlan> {
   const pipeline = locale === "zh-CN" ? PIPELINE_ZH : PIPELINE;
   const deals = buildDeals(pipeline);
   const o = { locale, asOf: "2025-06-30" };
-  const workbook = must(planWorkbook(deals, pipeline, { ...o, quotas: 5000 }));
+  const workbook = composed(planWorkbook(deals, pipeline, { locale, sheets: { reps: { quota: "5000" }, customers: { asOf: o.asOf } } }));
   return {
-    funnel: must(planFunnelFromDeals(deals, pipeline, { locale, targetConversions: [null, 0.8, 0.9, 0.8, 0.9] })),
+    funnel: must(withDeals(planFunnelFromDeals, deals, pipeline, { locale, targetConversions: [null, 0.8, 0.9, 0.8, 0.9] })),
     typedFunnel: must(planFunnelSheet([{ name: pipeline.stages[0].name, count: 200 }, { name: pipeline.stages[1].name, count: 120, target: 0.5 }], { locale })),
     goals: must(
       planGoalsSheet(
@@ -36,11 +43,11 @@ export function everyGeneratorPlan(locale: Locale): Record<string, WorkbookPlan>
         o,
       ),
     ),
-    review: must(planReviewSheet(deals, pipeline, { locale, period: "quarterly" })),
-    reps: must(planRepsSheet(deals, pipeline, { locale, quotas: { Alice: 5000, Bob: 4000, Carol: 5000 } })),
-    monthly: must(planMonthlySheet(deals, pipeline, { locale })),
-    forecast: must(planForecastSheet(deals, pipeline, { locale })),
-    customers: must(planCustomersSheet(deals, pipeline, o)),
+    review: must(withDeals(planReviewSheet, deals, pipeline, { locale, period: "quarterly" })),
+    reps: must(withDeals(planRepsSheet, deals, pipeline, { locale, quotas: { Alice: 5000, Bob: 4000, Carol: 5000 } })),
+    monthly: must(withDeals(planMonthlySheet, deals, pipeline, { locale })),
+    forecast: must(withDeals(planForecastSheet, deals, pipeline, { locale })),
+    customers: must(withDeals(planCustomersSheet, deals, pipeline, o)),
     dashboard: {
       sheets: [...workbook.sheets.filter((s) => s.charts?.length && s !== workbook.sheets[workbook.sheets.length - 1]), ...must(planDashboardSheet(dashboardPanelsFrom(workbook, workbook.sheets[workbook.sheets.length - 1].name), { locale, layout: "oneLargeThreeSmall" })).sheets, workbook.sheets[0]],
     },

@@ -10,7 +10,7 @@ import { planRepsSheet } from "../../src/generators/reps";
 import { planReviewSheet } from "../../src/generators/review";
 import { planForecastSheet } from "../../src/generators/forecast";
 import { planCustomersSheet } from "../../src/generators/customers";
-import { buildDeals, expectNear, monthOf, PIPELINE, PIPELINE_ZH, serial, wonRevenueBy } from "./sampleDeals";
+import { buildDeals, expectNear, monthOf, PIPELINE, PIPELINE_ZH, serial, wonRevenueBy, withDeals } from "./sampleDeals";
 
 function plan(result: PlanResult): WorkbookPlan {
   if (isInvalid(result)) throw new Error(JSON.stringify(result.errors));
@@ -19,7 +19,7 @@ function plan(result: PlanResult): WorkbookPlan {
 const deals = buildDeals();
 
 describe("Monthly", () => {
-  const wb = plan(planMonthlySheet(deals, PIPELINE));
+  const wb = plan(withDeals(planMonthlySheet, deals, PIPELINE));
   it("lists every month from the first to the last won close month (2024-11 .. 2025-04)", () => {
     const ev = evaluatePlan(wb);
     const months = ev.values("Monthly", "E4:E9").map((r) => r[0]);
@@ -51,7 +51,7 @@ describe("Monthly", () => {
 });
 
 describe("Reps", () => {
-  const wb = plan(planRepsSheet(deals, PIPELINE, { quotas: { Alice: 5000, Bob: 4000, Carol: 5000 }, satisfaction: { Alice: 4.5 } }));
+  const wb = plan(withDeals(planRepsSheet, deals, PIPELINE, { quotas: { Alice: 5000, Bob: 4000, Carol: 5000 }, satisfaction: { Alice: 4.5 } }));
   it("lists reps by name with a Reps and a Scorecard table", () => {
     const ev = evaluatePlan(wb);
     expect(ev.values("Reps", "A5:A7").map((r) => r[0])).toEqual(["Alice", "Bob", "Carol"]);
@@ -103,14 +103,14 @@ describe("Reps", () => {
     expectNear(ev.value("Reps", "K7"), score(6100 / 50000, 1, 3, null));
   });
   it("refuses a quota of 0", () => {
-    const bad = planRepsSheet(deals, PIPELINE, { quotas: { Bob: 0 } });
+    const bad = withDeals(planRepsSheet, deals, PIPELINE, { quotas: { Bob: 0 } });
     expect(isInvalid(bad) && bad.errors[0].field).toBe("quotas.Bob");
   });
 });
 
 describe("Review", () => {
   it("rolls up by quarter with win rate, conversion and growth", () => {
-    const wb = plan(planReviewSheet(deals, PIPELINE, { period: "quarterly" }));
+    const wb = plan(withDeals(planReviewSheet, deals, PIPELINE, { period: "quarterly" }));
     const ev = evaluatePlan(wb);
     // Dates span 2024-10-01 .. 2025-06-30: Q4 2024, Q1, Q2 2025.
     expect(ev.values("Review", "A5:A7").map((r) => r[0])).toEqual(["2024 Q4", "2025 Q1", "2025 Q2"]);
@@ -146,7 +146,7 @@ describe("Review", () => {
   });
   it("compares with the same month a year before when the data reaches back", () => {
     const moved = buildDeals().map((d) => (d.id === "D01" ? { ...d, createdDate: "2024-01-01", closeDate: "2024-01-20" } : d));
-    const wb = plan(planReviewSheet(moved, PIPELINE, { period: "monthly" }));
+    const wb = plan(withDeals(planReviewSheet, moved, PIPELINE, { period: "monthly" }));
     const ev = evaluatePlan(wb);
     // Months 2024-01 .. 2025-06: row 5 = 2024-01 (1000), row 17 = 2025-01 (5000): +400%.
     expect(ev.value("Review", "A17")).toBe("2025-01");
@@ -154,7 +154,7 @@ describe("Review", () => {
     expect(ev.value("Review", "L18")).toBe(""); // 2024-02 had 0
   });
   it("sums the revenue mix by source", () => {
-    const wb = plan(planReviewSheet(deals, PIPELINE, { period: "monthly" }));
+    const wb = plan(withDeals(planReviewSheet, deals, PIPELINE, { period: "monthly" }));
     const ev = evaluatePlan(wb);
     const bySource = wonRevenueBy(deals, (d) => d.source);
     const rows = ev.values("Review", "N5:P7");
@@ -164,20 +164,20 @@ describe("Review", () => {
     expect(wb.sheets[1].charts!.map((c) => c.type)).toEqual(["line", "pie"]);
   });
   it("groups weeks from Monday", () => {
-    const wb = plan(planReviewSheet(deals, PIPELINE, { period: "weekly", from: "2025-01-08", to: "2025-01-21" }));
+    const wb = plan(withDeals(planReviewSheet, deals, PIPELINE, { period: "weekly", from: "2025-01-08", to: "2025-01-21" }));
     const ev = evaluatePlan(wb);
     // 2025-01-08 is a Wednesday: weeks start 2025-01-06, 01-13, 01-20.
     expect(ev.values("Review", "A5:A7").map((r) => r[0])).toEqual(["2025-01-06", "2025-01-13", "2025-01-20"]);
     expect(ev.values("Review", "D5:D7").map((r) => r[0])).toEqual([3000, 0, 2000]);
   });
   it("refuses an end before the start", () => {
-    const bad = planReviewSheet(deals, PIPELINE, { from: "2025-05-01", to: "2025-01-01" });
+    const bad = withDeals(planReviewSheet, deals, PIPELINE, { from: "2025-05-01", to: "2025-01-01" });
     expect(isInvalid(bad) && bad.errors[0].field).toBe("from");
   });
 });
 
 describe("Forecast", () => {
-  const wb = plan(planForecastSheet(deals, PIPELINE, { horizon: 2, window: 3 }));
+  const wb = plan(withDeals(planForecastSheet, deals, PIPELINE, { horizon: 2, window: 3 }));
   it("extends the least-squares line, the moving average and the run-rate", () => {
     const ev = evaluatePlan(wb);
     const y = [1000, 0, 5000, 0, 4000, 2100];
@@ -208,7 +208,7 @@ describe("Forecast", () => {
 });
 
 describe("Customers", () => {
-  const wb = plan(planCustomersSheet(deals, PIPELINE, { asOf: "2025-06-30" }));
+  const wb = plan(withDeals(planCustomersSheet, deals, PIPELINE, { asOf: "2025-06-30" }));
   it("profiles each customer from its won deals", () => {
     const ev = evaluatePlan(wb);
     const rows = ev.values("Customers", "A7:H11");
@@ -243,7 +243,7 @@ describe("Customers", () => {
     expectNear(ev.value("Customers", "B4"), after);
   });
   it("lists the largest customers and puts the rest on one row", () => {
-    const top = plan(planCustomersSheet(deals, PIPELINE, { asOf: "2025-06-30", maxCustomers: 3 }));
+    const top = plan(withDeals(planCustomersSheet, deals, PIPELINE, { asOf: "2025-06-30", maxCustomers: 3 }));
     const ev = evaluatePlan(top);
     // Acme 4000, Cora 4000, Beta 2600 listed; Dyna 1500 + Echo 0 are the other 2 (1 deal won).
     expect(ev.values("Customers", "A10:C10")).toEqual([["Other customers (2)", 1500, 1]]);
@@ -256,7 +256,7 @@ describe("Customers", () => {
   });
 
   it("writes zh-CN sheet names and readings", () => {
-    const zh = plan(planCustomersSheet(buildDeals(PIPELINE_ZH), PIPELINE_ZH, { locale: "zh-CN", asOf: "2025-06-30" }));
+    const zh = plan(withDeals(planCustomersSheet, buildDeals(PIPELINE_ZH), PIPELINE_ZH, { locale: "zh-CN", asOf: "2025-06-30" }));
     const ev = evaluatePlan(zh);
     expect(zh.sheets.map((s) => s.name)).toEqual(["商机", "客户档案"]);
     expect(ev.value("客户档案", "C4")).toBe("高度集中（风险）");

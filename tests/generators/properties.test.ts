@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { Deal, DealStatus } from "../../src/core/deal";
 import { evaluatePlan } from "../../src/workbook/preview/evaluate";
 import { isInvalid } from "../../src/generators/common";
-import { planWorkbook } from "../../src/generators/workbook";
+import { planWorkbook } from "../../src/compose/workbook";
 import { repNames } from "../../src/generators/reps";
 import { expectNear, PIPELINE } from "./sampleDeals";
 
@@ -56,8 +56,9 @@ describe("the workbook agrees with plain loops over random deals", () => {
     fc.assert(
       fc.property(fc.array(dealArb, { minLength: 1, maxLength: 25 }), (rows) => {
         const deals = toDeals(rows);
-        const plan = planWorkbook(deals, PIPELINE, { asOf: "2025-12-31" });
-        if (isInvalid(plan)) throw new Error(JSON.stringify(plan.errors));
+        const composed = planWorkbook(deals, PIPELINE, { sheets: { customers: { asOf: "2025-12-31" } } });
+        if (!composed.ok) throw new Error(JSON.stringify(composed.errors));
+        const plan = composed.plan;
         const ev = evaluatePlan(plan);
 
         for (let stage = 0; stage <= 4; stage++) {

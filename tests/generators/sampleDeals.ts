@@ -5,6 +5,9 @@
  */
 import { Deal, DealStatus, Pipeline } from "../../src/core/deal";
 import { PlanCell, SheetPlan } from "../../src/workbook/plan";
+import type { Locale } from "../../src/core/locale";
+import { isInvalid, PlanResult } from "../../src/generators/common";
+import { dealsSheetPlan } from "../../src/generators/deals";
 import { parseCell } from "../../src/workbook/address";
 import { plannedCell } from "../../src/workbook/validatePlan";
 
@@ -132,4 +135,20 @@ export function expectNear(actual: unknown, expected: number, relative = 1e-9): 
 export function plannedAt(sheet: SheetPlan, address: string): PlanCell | undefined {
   const p = parseCell(address);
   return plannedCell(sheet, p.row, p.column);
+}
+
+/**
+ * A deal-based generator's plan with the Deals sheet its formulas read put first, as
+ * compose bundles it (a generator never adds Deals itself).
+ */
+export function withDeals<O extends { locale?: Locale; currency?: string }>(
+  generator: (deals: readonly Deal[], pipeline: Pipeline, options?: O) => PlanResult,
+  deals: readonly Deal[],
+  pipeline: Pipeline,
+  options?: O,
+): PlanResult {
+  const result = generator(deals, pipeline, options);
+  if (isInvalid(result)) return result;
+  const dealsSheet = dealsSheetPlan(deals, pipeline, { locale: options?.locale, currency: options?.currency });
+  return { ...result, sheets: [dealsSheet, ...result.sheets] };
 }

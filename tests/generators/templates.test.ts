@@ -3,7 +3,7 @@ import { WorkbookPlan } from "../../src/workbook/plan";
 import { isInvalid, PlanResult } from "../../src/generators/common";
 import { planActionPlanSheet, planCompetitorsSheet, planFeedbackSheet, planRisksSheet, planTrainingSheet } from "../../src/generators/templates";
 import { planRepsSheet } from "../../src/generators/reps";
-import { buildDeals, expectNear, PIPELINE } from "./sampleDeals";
+import { buildDeals, expectNear, PIPELINE, withDeals } from "./sampleDeals";
 
 function plan(result: PlanResult): WorkbookPlan {
   if (isInvalid(result)) throw new Error(JSON.stringify(result.errors));
@@ -89,7 +89,7 @@ describe("risks, competitors, training", () => {
   });
   it("shows the scorecard gap of each rep in the training plan", () => {
     const deals = buildDeals();
-    const reps = plan(planRepsSheet(deals, PIPELINE, { quotas: 5000 }));
+    const reps = plan(withDeals(planRepsSheet, deals, PIPELINE, { quotas: 5000 }));
     const training = plan(planTrainingSheet([{ rep: "Bob", skill: "negotiation" }, { rep: "Nobody" }], { scorecard: { sheet: "Reps", reps: 3 }, rows: 3 }));
     const ev = evaluatePlan({ sheets: [...reps.sheets, ...training.sheets] });
     const bobScore = ev.value("Reps", "K6") as number;

@@ -3,7 +3,8 @@ import { isFormulaCell, WorkbookPlan } from "../../src/workbook/plan";
 import { splitSheetRef } from "../../src/workbook/address";
 import { resolvedPlan } from "../../src/workbook/prepare";
 import { isInvalid, PlanResult } from "../../src/generators/common";
-import { planWorkbook } from "../../src/generators/workbook";
+import { planWorkbook } from "../../src/compose/workbook";
+import type { ComposeResult } from "../../src/compose/result";
 import { DASHBOARD_LAYOUTS, dashboardPanelsFrom, planDashboardSheet } from "../../src/generators/dashboard";
 import { DEALS_COLUMN_LETTERS } from "../../src/generators/deals";
 import { buildDeals, expectedFunnelCounts, PIPELINE, PIPELINE_ZH, wonRevenueBy } from "./sampleDeals";
@@ -11,6 +12,11 @@ import { buildDeals, expectedFunnelCounts, PIPELINE, PIPELINE_ZH, wonRevenueBy }
 function plan(result: PlanResult): WorkbookPlan {
   if (isInvalid(result)) throw new Error(JSON.stringify(result.errors));
   return result;
+}
+
+function book(result: ComposeResult): WorkbookPlan {
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.plan;
 }
 
 function formulasOf(wb: WorkbookPlan): string[] {
@@ -26,7 +32,7 @@ const ALLOWED = new Set([
 
 describe("planWorkbook", () => {
   const deals = buildDeals();
-  const wb = plan(planWorkbook(deals, PIPELINE, { quotas: 5000, asOf: "2025-06-30" }));
+  const wb = book(planWorkbook(deals, PIPELINE, { sheets: { reps: { quota: "5000" }, customers: { asOf: "2025-06-30" } } }));
 
   it("holds Deals, Funnel, Reps, Monthly, Review, Forecast, Customers and Dashboard, with unique names", () => {
     expect(wb.sheets.map((s) => s.name)).toEqual(["Deals", "Funnel", "Reps", "Monthly", "Review", "Forecast", "Customers", "Dashboard"]);
@@ -78,12 +84,13 @@ describe("planWorkbook", () => {
   });
 
   it("refuses the whole workbook when one part is wrong, with every error once", () => {
-    const bad = planWorkbook(deals, { ...PIPELINE, stages: [] }, { quotas: 0 });
-    expect(isInvalid(bad) && bad.errors.map((e) => e.field)).toEqual(["pipeline.stages", "quotas.*"]);
+    const bad = planWorkbook(deals, { ...PIPELINE, stages: [] }, { sheets: { reps: { quota: "0" } } });
+    // The quota is an option of the Reps sheet, checked by its declaration and named by its flag.
+    expect(!bad.ok && bad.errors.map((e) => e.field)).toEqual(["pipeline.stages", "--reps-quota"]);
   });
 
   it("writes a zh-CN workbook with the same table names", () => {
-    const zh = plan(planWorkbook(buildDeals(PIPELINE_ZH), PIPELINE_ZH, { locale: "zh-CN", asOf: "2025-06-30" }));
+    const zh = book(planWorkbook(buildDeals(PIPELINE_ZH), PIPELINE_ZH, { locale: "zh-CN", sheets: { customers: { asOf: "2025-06-30" } } }));
     expect(zh.sheets.map((s) => s.name)).toEqual(["商机", "销售漏斗", "销售绩效", "月度收入", "复盘", "预测", "客户档案", "仪表板"]);
     const ev = evaluatePlan(zh);
     expect(ev.values("销售漏斗", "C5:C9").map((r) => r[0])).toEqual([12, 9, 8, 7, 6]);
@@ -92,7 +99,7 @@ describe("planWorkbook", () => {
 });
 
 describe("dashboard", () => {
-  const wb = plan(planWorkbook(buildDeals(), PIPELINE, { asOf: "2025-06-30" }));
+  const wb = book(planWorkbook(buildDeals(), PIPELINE, { sheets: { customers: { asOf: "2025-06-30" } } }));
   const panels = dashboardPanelsFrom({ sheets: wb.sheets.filter((s) => s.name !== "Dashboard") });
 
   it("picks the funnel, the revenue trend, actual vs target and the mix", () => {

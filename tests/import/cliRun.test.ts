@@ -42,8 +42,8 @@ function capturingDependencies(): { deps: BuildDependencies; plans: WorkbookPlan
 }
 
 function loadDependenciesWithoutWriter(): Omit<BuildDependencies, "writeXlsx"> {
-  const { planWorkbook, planCommissionWorkbook } = loadBuildDependencies();
-  return { planWorkbook, planCommissionWorkbook };
+  const { planWorkbook } = loadBuildDependencies();
+  return { planWorkbook };
 }
 
 describe("salesquant build (unit, generators evaluated by HyperFormula)", () => {

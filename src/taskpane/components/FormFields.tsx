@@ -3,7 +3,7 @@
  */
 import * as React from "react";
 import { Field, Input, makeStyles, Select, Textarea, tokens } from "@fluentui/react-components";
-import type { FieldErrors, FieldSpec, FormValues } from "../form";
+import type { FieldErrors, FieldSpec, FormValues } from "../../compose/fields";
 import { useUi } from "../uiContext";
 
 const useStyles = makeStyles({

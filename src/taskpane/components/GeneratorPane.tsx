@@ -5,12 +5,13 @@
  */
 import * as React from "react";
 import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
-import type { UiKey } from "../../i18n/uiLocale";
+import type { ComposeResult, SheetRequest } from "../../compose";
+import { activeFields, FieldErrors, FieldSpec, FormValues, ParsedValues, parseForm, todayIso } from "../../compose/fields";
+import { DefaultsEnv, FormSheetId, SHEETS, SheetNeed } from "../../compose/sheets";
 import { GenerateContext, useAppState } from "../appContext";
-import { FieldErrors, FieldSpec, FormValues, ParsedValues, parseForm } from "../form";
+import { composeFromPane } from "../composeFromPane";
 import { useUi } from "../uiContext";
 import { useWritePlan } from "../useWritePlan";
-import type { WiringResult } from "../wiring/result";
 import { FormFields } from "./FormFields";
 import { ResultBar } from "./ResultBar";
 
@@ -20,24 +21,32 @@ const useStyles = makeStyles({
 });
 
 export interface GeneratorPaneProps {
+  /** The pane (test ids, the last actions list). */
   id: string;
-  heading: UiKey;
-  intro?: UiKey;
-  /** The form's fields; a function when some fields depend on others (a source choice). */
-  fields: readonly FieldSpec[] | ((values: FormValues) => readonly FieldSpec[]);
-  initial: FormValues;
-  /** Checks across fields (deadline after start...), on parsed values. */
-  validate?(values: ParsedValues, context: GenerateContext): FieldErrors;
-  /** Makes the plan; may refuse with field errors. */
-  plan(values: ParsedValues, context: GenerateContext, extra: unknown): WiringResult | Promise<WiringResult>;
-  /** The pane needs imported deals to generate. */
-  needsDeals?: boolean;
-  /** Fields beyond the spec (a layout chooser, a tier table): rendered after the form. */
+  /** The sheet it generates: its declaration gives the fields, defaults, checks and needs. */
+  sheet: FormSheetId;
+  /** Values chosen outside the form (a layout picture): merged in, not rendered as fields. */
+  custom?: FormValues;
+  /** The request for parsed values (default: the sheet with these values). */
+  request?(values: ParsedValues, extra: unknown): SheetRequest;
+  /** Fields beyond the declaration (a layout chooser, a tier table): rendered after the form. */
   children?: React.ReactNode;
   /** Errors of the extra part, blocking Generate while not empty. */
   extraErrors?: string[];
-  /** Value handed to plan() as `extra`. */
+  /** Value handed to request() as `extra`. */
   extra?: unknown;
+}
+
+/** The declaration of a sheet, read without its literal types. */
+function declarationOf(sheet: FormSheetId): {
+  heading: (typeof SHEETS)[FormSheetId]["heading"];
+  intro: (typeof SHEETS)[FormSheetId]["intro"];
+  fields: readonly FieldSpec[];
+  defaults(env: DefaultsEnv): FormValues;
+  validate?(values: ParsedValues): FieldErrors;
+  needs(values: ParsedValues): readonly SheetNeed[];
+} {
+  return SHEETS[sheet] as never;
 }
 
 export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
@@ -45,17 +54,32 @@ export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
   const { t, locale } = useUi();
   const { settings, data, writtenCharts } = useAppState();
   const writer = useWritePlan();
-  const [values, setValues] = React.useState<FormValues>(props.initial);
+  const declaration = declarationOf(props.sheet);
+  const [values, setValues] = React.useState<FormValues>(() =>
+    declaration.defaults({
+      today: todayIso(),
+      fiscalYearStart: settings.fiscalYearStart,
+      onTrack: settings.onTrackThreshold,
+      atRisk: settings.atRiskThreshold,
+      locale,
+      hasDeals: data !== null,
+      examples: true,
+    }),
+  );
   const [touched, setTouched] = React.useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = React.useState(false);
   const [generatorErrors, setGeneratorErrors] = React.useState<FieldErrors>({});
   const context: GenerateContext = { locale, settings, data, writtenCharts };
 
-  const fields = typeof props.fields === "function" ? props.fields(values) : props.fields;
-  const parsed = parseForm(fields, values);
-  const crossErrors = Object.keys(parsed.errors).length === 0 && props.validate ? props.validate(parsed.values, context) : {};
+  const typed = { ...values, ...props.custom };
+  const custom = new Set(Object.keys(props.custom ?? {}));
+  const fields = activeFields(declaration.fields, typed).filter((f) => !custom.has(f.name));
+  const parsed = parseForm(declaration.fields, typed);
+  const parsedOk = Object.keys(parsed.errors).length === 0;
+  const crossErrors = parsedOk && declaration.validate ? declaration.validate(parsed.values) : {};
   const errors: FieldErrors = { ...generatorErrors, ...crossErrors, ...parsed.errors };
-  const missingDeals = props.needsDeals === true && !data;
+  // needs() reads only choices (a source, a credits option), which always parse.
+  const missingDeals = !data && declaration.needs(parsed.values).includes("deals");
 
   const onChange = (name: string, value: string) => {
     setValues((v) => ({ ...v, [name]: value }));
@@ -73,9 +97,10 @@ export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
       writer.setOutcome({ kind: "error", text: missingDeals ? t("common.needsDeals") : t("common.fixErrors") });
       return;
     }
-    let result: WiringResult;
+    let result: ComposeResult;
     try {
-      result = await props.plan(parsed.values, context, props.extra);
+      const request = props.request ? props.request(parsed.values, props.extra) : ({ id: props.sheet, values: parsed.values } as SheetRequest);
+      result = await composeFromPane([request], context);
     } catch (error) {
       writer.setOutcome({ kind: "error", text: t("common.generatorFailed", { message: error instanceof Error ? error.message : String(error) }) });
       return;
@@ -98,9 +123,9 @@ export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
   return (
     <section className={styles.pane} aria-labelledby={`${props.id}-heading`}>
       <Text as="h2" size={500} weight="semibold" id={`${props.id}-heading`}>
-        {t(props.heading)}
+        {t(declaration.heading)}
       </Text>
-      {props.intro && <Text>{t(props.intro)}</Text>}
+      <Text>{t(declaration.intro)}</Text>
       {missingDeals && (
         <MessageBar intent="info">
           <MessageBarBody>{t("common.needsDeals")}</MessageBarBody>

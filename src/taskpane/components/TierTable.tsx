@@ -5,7 +5,7 @@
 import * as React from "react";
 import { Button, Field, Input, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { UiKey } from "../../i18n/uiLocale";
-import { readNumber } from "../form";
+import { readNumber } from "../../compose/fields";
 import { useUi } from "../uiContext";
 
 const useStyles = makeStyles({

@@ -7,7 +7,7 @@ import { Button, Field, Input, makeStyles, Select, Text, tokens } from "@fluentu
 import type { UiKey } from "../../i18n/uiLocale";
 import { useAppState } from "../appContext";
 import { ResultBar, Outcome } from "../components/ResultBar";
-import { readNumber } from "../form";
+import { readNumber } from "../../compose/fields";
 import { AppSettings, CURRENCIES } from "../settings";
 import { useUi } from "../uiContext";
 

@@ -1,13 +1,12 @@
 /**
  * Data pane -> src/import (loaded on demand: the parser and its XLSX reader stay out of
- * the initial task pane bundle) and src/generators/deals.ts + importIssues.ts.
+ * the initial task pane bundle), then the Deals and ImportIssues sheets through compose.
  */
 import type { Pipeline } from "../../core/deal";
 import type { ImportIssue, ImportResult, MappedField, PresetId } from "../../import";
-import type { WorkbookPlan } from "../../workbook/plan";
 import type { Locale } from "../../core/locale";
+import type { ComposeResult, SheetRequest } from "../../compose";
 import type { HostTable } from "../../host/types";
-import { fromGenerator, WiringResult } from "./result";
 
 export type { ImportIssue, ImportResult, MappedField, PresetId };
 
@@ -64,14 +63,9 @@ export function tableToCsv(table: HostTable): string {
 }
 
 /** The Deals sheet and, when rows were left out, the ImportIssues sheet, Deals shown first. */
-export async function planImportedSheets(result: ImportResult, locale: Locale, currency: string): Promise<WiringResult> {
-  const [{ planDealsSheet }, { planImportIssuesSheet }] = await Promise.all([
-    import(/* webpackChunkName: "generators" */ "../../generators/deals"),
-    import(/* webpackChunkName: "generators" */ "../../generators/importIssues"),
-  ]);
-  const deals = fromGenerator(planDealsSheet(result.deals, result.pipeline, { locale, currency }));
-  if (!deals.ok) return deals;
-  const plan: WorkbookPlan = { ...deals.plan, sheets: [...deals.plan.sheets], activeSheet: deals.plan.sheets[0]?.name };
-  if (result.issues.length > 0) plan.sheets.push(planImportIssuesSheet(result.issues, locale));
-  return { ok: true, plan };
+export async function planImportedSheets(result: ImportResult, locale: Locale, currency: string): Promise<ComposeResult> {
+  const { composeWorkbook } = await import(/* webpackChunkName: "generators" */ "../../compose");
+  const requests: SheetRequest[] = [{ id: "deals", values: {} }];
+  if (result.issues.length > 0) requests.push({ id: "importIssues", values: {} });
+  return composeWorkbook(requests, { deals: { deals: result.deals, pipeline: result.pipeline, issues: result.issues } }, { locale, currency });
 }

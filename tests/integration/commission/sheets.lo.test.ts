@@ -145,7 +145,7 @@ describe("commission sheets in LibreOffice", () => {
       if (isInvalid(dealsPlan)) throw new Error(JSON.stringify(dealsPlan.errors));
       const wb = planCommissionWorkbook(commissionPlan, payoutsFor(list).credits, {
         locale: "en-US",
-        creditsFromDeals: dealsLayout(list, pipeline, { locale: "en-US" }),
+        creditsFromDeals: dealsLayout(list, pipeline, "en-US"),
       });
       if (isInvalid(wb)) throw new Error(JSON.stringify(wb.errors));
       return { sheets: [...dealsPlan.sheets, ...wb.sheets] };

@@ -14,8 +14,8 @@ import { evaluatePlan } from "../../../src/workbook/preview/evaluate";
 import { writeXlsxFile } from "../../../src/workbook/xlsx/writeXlsx";
 import { recalculateWithLibreOffice, renderToPng } from "../../support/libreoffice";
 import { RawValue, rawRange, rawValue, readAllValues } from "./rawValues";
-import { everyGeneratorPlan, must } from "../../generators/allPlans";
-import { planWorkbook } from "../../../src/generators/workbook";
+import { composed, everyGeneratorPlan, must } from "../../generators/allPlans";
+import { planWorkbook } from "../../../src/compose/workbook";
 import { buildDeals, expectedFunnelCounts, PIPELINE, PIPELINE_ZH, wonRevenueBy, monthOf } from "../../generators/sampleDeals";
 
 const ARTIFACTS = path.resolve(__dirname, "../../../artifacts/generators");
@@ -71,7 +71,7 @@ describe.each(["en-US", "zh-CN"] as const)("generated workbooks recalculated by 
   it("the CLI workbook: every formula agrees, and the funnel, reps and monthly match independent counts", async () => {
     const pipeline = locale === "zh-CN" ? PIPELINE_ZH : PIPELINE;
     const deals = buildDeals(pipeline);
-    const plan = must(planWorkbook(deals, pipeline, { locale, quotas: 5000, asOf: "2025-06-30", targetConversions: [null, 0.8, 0.9, 0.8, 0.9] }));
+    const plan = composed(planWorkbook(deals, pipeline, { locale, sheets: { reps: { quota: "5000" }, customers: { asOf: "2025-06-30" }, funnel: { targets: "-\n80\n90\n80\n90" } } }));
     const recalculated = await writeAndRecalc(plan, "workbook", dir);
     const compared = await compareAllFormulas(plan, recalculated);
     expect(compared).toBeGreaterThan(200);
@@ -126,7 +126,7 @@ describe("names that look like formulas, operators or wildcards", () => {
       const owners = ['=HYPERLINK("http://example.invalid","x")', "+cmd", "-1+1", "@SUM(A1)", "A*", "Ab", ">5", 'Quote "q"'];
       const base = buildDeals();
       const deals = base.map((d, i) => ({ ...d, owner: owners[i % owners.length], customer: owners[(i + 3) % owners.length] }));
-      const plan = must(planWorkbook(deals, PIPELINE, { asOf: "2025-06-30" }));
+      const plan = composed(planWorkbook(deals, PIPELINE, { sheets: { customers: { asOf: "2025-06-30" } } }));
       const recalculated = await writeAndRecalc(plan, "hostile", dir);
       await compareAllFormulas(plan, recalculated);
       const all = await readAllValues(recalculated);

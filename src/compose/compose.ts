@@ -1,0 +1,149 @@
+/**
+ * `composeWorkbook`: the one place a workbook is assembled, for the task pane, the command
+ * line and the preview alike. It decides once where the deals are read from (the Deals sheet
+ * already in the workbook, or one bundled into this plan), plans each requested sheet through
+ * its spec, and returns one plan or every field error together.
+ */
+import type { Deal, Pipeline } from "../core/deal";
+import type { Locale } from "../core/locale";
+import type { DashboardPanel } from "../generators/dashboard";
+import { dealsLayout } from "../generators/deals";
+import type { ImportIssue } from "../import/errors";
+import { formatUi } from "../i18n/uiLocale";
+import type { NamePlan, SheetPlan, WorkbookPlan } from "../workbook/plan";
+import { parseForm, type FormValues } from "./fields";
+import { PLANNERS, PlanContext, SheetId, SheetValues } from "./planners";
+import { ComposeResult, FieldError, refused } from "./result";
+import { DefaultsEnv, FormSheetId, SHEETS, SheetNeed } from "./sheets";
+
+/** One sheet to plan, with its typed values. */
+export type SheetRequest = { [K in SheetId]: { id: K; values: SheetValues[K] } }[SheetId];
+
+/** What the workbook is composed from. */
+export interface ComposeData {
+  /** Imported deals (with the rows left out, for ImportIssues). */
+  deals?: { deals: readonly Deal[]; pipeline: Pipeline; issues?: readonly ImportIssue[] } | null;
+  /**
+   * A Deals sheet of these deals already in the workbook: its actual name and the language it
+   * was written in. Its status words are what formulas compare with, so it serves only sheets
+   * of the same language; otherwise a Deals sheet is bundled into the plan.
+   */
+  dealsSheet?: { name: string; locale: Locale } | null;
+  /** Charts already in the workbook, newest last (the dashboard charts them). */
+  charts?: readonly DashboardPanel[];
+}
+
+export interface ComposeOptions {
+  locale: Locale;
+  currency: string;
+  /** The sheet to show after writing (default the first requested one). */
+  activate?: SheetId;
+}
+
+/** What the requests need, and so whether a Deals sheet must be bundled. */
+function needsOf(request: SheetRequest): readonly SheetNeed[] {
+  if (request.id === "deals" || request.id === "importIssues") return ["deals"];
+  if (request.id === "commission") return request.values.credits.from === "deals" ? ["deals"] : [];
+  const declaration = SHEETS[request.id] as { needs(values: unknown): readonly SheetNeed[] };
+  return declaration.needs(request.values);
+}
+
+/** Merges errors, each field and message once. */
+function uniqueErrors(errors: readonly FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.field}\u0000${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Plans the requested sheets as one workbook plan.
+ *
+ * Rules: a deal-based sheet without deals is refused ("Import deals first"); deal-based
+ * sheets read the Deals sheet named in `data.dealsSheet` when it is in this language, else
+ * a Deals sheet is planned first (always when "deals" itself is requested, as an import
+ * does); every request is planned and all refusals come back together, so nothing is
+ * written while any part is wrong.
+ *
+ * @example
+ * composeWorkbook([{ id: "review", values: { period: "quarterly" } }], { deals: imported }, { locale: "en-US", currency: "USD" })
+ * // { ok: true, plan: { sheets: [Deals, Review], activeSheet: "Review" } }
+ */
+export function composeWorkbook(requests: readonly SheetRequest[], data: ComposeData, options: ComposeOptions): ComposeResult {
+  const { locale } = options;
+  const wantsDeals = requests.some((r) => needsOf(r).includes("deals"));
+  const imported = data.deals ?? null;
+  if (wantsDeals && !imported) return refused([{ field: "", message: formatUi(locale, "common.needsDeals") }]);
+
+  const ordered = [...requests];
+  let deals: PlanContext["deals"] = null;
+  if (imported) {
+    const existing = data.dealsSheet && data.dealsSheet.locale === locale ? data.dealsSheet.name : undefined;
+    const bundle = requests.some((r) => r.id === "deals") || (wantsDeals && existing === undefined);
+    const ref = dealsLayout(imported.deals, imported.pipeline, locale, bundle ? undefined : existing);
+    deals = { deals: imported.deals, pipeline: imported.pipeline, ref, issues: imported.issues ?? [] };
+    if (bundle && !requests.some((r) => r.id === "deals")) ordered.unshift({ id: "deals", values: {} });
+  }
+
+  const sheets: SheetPlan[] = [];
+  const names: NamePlan[] = [];
+  const errors: FieldError[] = [];
+  const activeById = new Map<SheetId, string>();
+  const context: PlanContext = {
+    locale,
+    currency: options.currency,
+    deals,
+    charts: () => [
+      ...sheets.flatMap((s) => (s.charts ?? []).map((chart) => ({ sheet: s.name, chart }))),
+      ...[...(data.charts ?? [])].reverse(),
+    ],
+  };
+  for (const request of ordered) {
+    // A dashboard of sheets that were refused would only echo their errors.
+    if (errors.length > 0 && needsOf(request).includes("charts")) continue;
+    const planner = PLANNERS[request.id] as (ctx: PlanContext, values: unknown) => ReturnType<(typeof PLANNERS)[SheetId]>;
+    const result = planner(context, request.values);
+    if ("ok" in result && result.ok === false) {
+      errors.push(...result.errors);
+      continue;
+    }
+    const plan = result as WorkbookPlan;
+    if (!activeById.has(request.id)) activeById.set(request.id, plan.activeSheet ?? plan.sheets[0]?.name);
+    sheets.push(...plan.sheets);
+    names.push(...(plan.names ?? []));
+  }
+  if (errors.length > 0) return refused(uniqueErrors(errors));
+
+  const activate = options.activate ?? requests[0]?.id;
+  const plan: WorkbookPlan = { sheets, activeSheet: (activate && activeById.get(activate)) ?? sheets[0]?.name };
+  if (names.length > 0) plan.names = names;
+  return { ok: true, plan };
+}
+
+/**
+ * Typed values of a form-backed sheet from typed strings: its defaults, overridden by what
+ * was typed, parsed and checked by its declaration. The task pane and the command line both
+ * read options this way.
+ *
+ * @example
+ * readSheetValues("forecast", { horizon: "6" }, {}) // { ok: true, values: { horizon: 6, window: 3 } }
+ * readSheetValues("forecast", { horizon: "x" }, {}) // { ok: false, errors: { horizon: { key: "common.mustBeNumber" } } }
+ */
+export function readSheetValues<K extends FormSheetId>(
+  id: K,
+  typed: FormValues,
+  env: DefaultsEnv,
+): { ok: true; values: SheetValues[K] } | { ok: false; errors: ReturnType<typeof parseForm>["errors"] } {
+  const declaration = SHEETS[id] as unknown as {
+    fields: Parameters<typeof parseForm>[0];
+    defaults(env: DefaultsEnv): FormValues;
+    validate?(values: unknown): ReturnType<typeof parseForm>["errors"];
+  };
+  const parsed = parseForm(declaration.fields, { ...declaration.defaults(env), ...typed });
+  const errors = Object.keys(parsed.errors).length > 0 ? parsed.errors : (declaration.validate?.(parsed.values) ?? {});
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, values: parsed.values as unknown as SheetValues[K] };
+}

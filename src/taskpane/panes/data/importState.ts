@@ -57,6 +57,8 @@ export type DealImportAction =
   | OptionAction
   | { type: "tablesListed"; tables: string[] }
   | { type: "tableChosen"; table: string }
+  /** A new import starts: the previous summary goes (the caller clears the previous error). */
+  | { type: "started" }
   /** The input is in hand and is being parsed. */
   | { type: "reading"; source: ImportSource }
   | { type: "progress"; report: ImportProgressReport }
@@ -113,8 +115,10 @@ export function dealImportReducer(state: DealImportState, action: DealImportActi
       return { ...state, tables: action.tables };
     case "tableChosen":
       return { ...state, table: action.table };
+    case "started":
+      return { ...state, result: null };
     case "reading":
-      return { ...state, source: action.source, reading: { name: action.source.name, progress: { rowsDone: 0, total: 0 } } };
+      return { ...state, source: action.source, reading: { name: action.source.name, progress: { rowsDone: 0, total: 0 } }, result: null };
     case "progress":
       return state.reading ? { ...state, reading: { ...state.reading, progress: action.report } } : state;
     case "parsed":

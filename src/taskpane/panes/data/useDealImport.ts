@@ -56,13 +56,16 @@ export function useDealImport(): DealImport {
 
   const fail = (error: unknown) => writer.setOutcome({ kind: "error", text: t("data.failed", { message: error instanceof Error ? error.message : String(error) }) });
 
+  /** Every import starts here: the previous file's summary and error leave the screen. */
+  const start = () => {
+    dispatch({ type: "started" });
+    writer.setOutcome(null);
+  };
+
   const run = async (source: ImportSource, usePipeline: boolean) => {
     // The bar is committed now and at every slice the importer reports (it yields a macrotask
     // after each), so the counts are on screen while the rest of the file is read.
-    flushSync(() => {
-      dispatch({ type: "reading", source });
-      writer.setOutcome(null);
-    });
+    flushSync(() => dispatch({ type: "reading", source }));
     const showProgress = (report: ImportProgressReport) => flushSync(() => dispatch({ type: "progress", report }));
     try {
       const { options } = state;
@@ -91,6 +94,7 @@ export function useDealImport(): DealImport {
   };
 
   const importFile = async (file: File) => {
+    start();
     try {
       await run({ name: file.name, input: new Uint8Array(await file.arrayBuffer()) }, false);
     } catch (error) {
@@ -99,6 +103,7 @@ export function useDealImport(): DealImport {
   };
 
   const fromWorkbook = async (read: () => Promise<HostTable>, name: string) => {
+    start();
     try {
       await run({ name, input: tableToCsv(await read()) }, false);
     } catch (error) {
@@ -108,6 +113,7 @@ export function useDealImport(): DealImport {
 
   const importSample = () => {
     if (!host.loadSample) return;
+    start();
     void host.loadSample().then(({ name, bytes }) => run({ name, input: bytes }, false), fail);
   };
 
@@ -124,6 +130,7 @@ export function useDealImport(): DealImport {
     importTable: () => void fromWorkbook(() => host.readTable(state.table), state.table),
     reimport: () => {
       if (!state.source) return;
+      start();
       void run(state.source, true);
     },
     outcome: writer.outcome,

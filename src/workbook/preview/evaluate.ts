@@ -7,6 +7,7 @@ import { HyperFormula, DetailedCellError } from "hyperformula";
 import { parseCell } from "../address";
 import { isFormulaCell, PlanCell, WorkbookPlan } from "../plan";
 import { resolvedPlan } from "../prepare";
+import { needsTextProtection } from "../validatePlan";
 
 export type EvaluatedValue = number | string | boolean | null;
 
@@ -30,7 +31,7 @@ export function hyperFormulaContent(cell: PlanCell): string | number | boolean |
   if (cell === null || typeof cell === "number" || typeof cell === "boolean") return cell;
   if (isFormulaCell(cell)) return cell.f;
   // A leading apostrophe makes HyperFormula keep the rest as text, as Excel does.
-  return /^[=+\-@\t\r']/.test(cell) ? `'${cell}` : cell;
+  return needsTextProtection(cell) ? `'${cell}` : cell;
 }
 
 function toValue(raw: unknown): EvaluatedValue {

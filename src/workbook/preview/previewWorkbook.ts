@@ -40,8 +40,6 @@ export interface PreviewTable {
 export interface ApplyResult {
   sheets: string[];
   tables: string[];
-  /** Planned name -> actual name, for the sheets that had to be renamed. */
-  renames: Record<string, string>;
 }
 
 /** What the conditional formats of a sheet make of one cell. */
@@ -172,11 +170,8 @@ export class PreviewWorkbook {
       sheets: this.sheetList.map((s) => s.name),
       tables: this.tables().map((t) => t.table.name),
       names: this.hf.listNamedExpressions(),
-    });
-    const renamed = prepared.plan;
-    const sheets = renamed.sheets;
-    const renames: Record<string, string> = {};
-    for (const [planned, actual] of prepared.sheetNames) if (actual !== planned) renames[planned] = actual;
+    }).plan;
+    const sheets = prepared.sheets;
     const added: string[] = [];
     try {
       for (const s of sheets) {
@@ -192,7 +187,7 @@ export class PreviewWorkbook {
           }
         }
       });
-      for (const n of renamed.names ?? []) {
+      for (const n of prepared.names ?? []) {
         if (this.hf.isItPossibleToAddNamedExpression(n.name, n.refersTo)) this.hf.addNamedExpression(n.name, n.refersTo);
       }
     } catch (error) {
@@ -213,10 +208,10 @@ export class PreviewWorkbook {
       s.tables?.forEach((t) => grow(parseRange(t.range)));
       this.sheetList.push({ name: s.name, plan: s, rows, columns });
     }
-    const active = renamed.activeSheet && sheets.some((s) => s.name === renamed.activeSheet) ? renamed.activeSheet : sheets[0]?.name;
+    const active = prepared.activeSheet && sheets.some((s) => s.name === prepared.activeSheet) ? prepared.activeSheet : sheets[0]?.name;
     if (active) this.activeSheet = active;
     this.changed();
-    return { sheets: sheets.map((s) => s.name), tables: sheets.flatMap((s) => (s.tables ?? []).map((t) => t.name)), renames };
+    return { sheets: sheets.map((s) => s.name), tables: sheets.flatMap((s) => (s.tables ?? []).map((t) => t.name)) };
   }
 
   activate(name: string): void {

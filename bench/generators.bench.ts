@@ -5,7 +5,6 @@
  * its first full evaluation.
  */
 import { Deal, Pipeline } from "../src/core/deal";
-import { isInvalid } from "../src/generators/common";
 import { planWorkbook } from "../src/compose/workbook";
 import { evaluatePlan } from "../src/workbook/preview/evaluate";
 

@@ -10,7 +10,6 @@
 import Papa from "papaparse";
 import { performance } from "perf_hooks";
 import { parseCrmExport } from "../src/import/normalize";
-import { planImportIssuesSheet } from "../src/generators/importIssues";
 import { planWorkbook } from "../src/compose/workbook";
 import { writeXlsxBuffer } from "../src/workbook/xlsx/writeXlsx";
 import { renderZoho } from "../tests/fixtures/generateExports";

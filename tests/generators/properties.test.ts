@@ -6,7 +6,6 @@
 import fc from "fast-check";
 import { Deal, DealStatus } from "../../src/core/deal";
 import { evaluatePlan } from "../../src/workbook/preview/evaluate";
-import { isInvalid } from "../../src/generators/common";
 import { planWorkbook } from "../../src/compose/workbook";
 import { repNames } from "../../src/generators/reps";
 import { expectNear, PIPELINE } from "./sampleDeals";

@@ -14,7 +14,7 @@ import { evaluatePlan } from "../../../src/workbook/preview/evaluate";
 import { writeXlsxFile } from "../../../src/workbook/xlsx/writeXlsx";
 import { recalculateWithLibreOffice, renderToPng } from "../../support/libreoffice";
 import { RawValue, rawRange, rawValue, readAllValues } from "./rawValues";
-import { composed, everyGeneratorPlan, must } from "../../generators/allPlans";
+import { composed, everyGeneratorPlan } from "../../generators/allPlans";
 import { planWorkbook } from "../../../src/compose/workbook";
 import { buildDeals, expectedFunnelCounts, PIPELINE, PIPELINE_ZH, wonRevenueBy, monthOf } from "../../generators/sampleDeals";
 

@@ -299,7 +299,7 @@ export const COMMISSION = declare({
     gate: "",
     cap: "",
     credits: env.hasDeals === false ? "typed" : "deals",
-    creditLines: "",
+    creditLines: env.examples ? "Alice, 180000\nBob, 320000" : "",
   }),
   validate: validateCommissionForm,
   needs: (v) => (v.credits === "typed" ? NOTHING : DEALS),

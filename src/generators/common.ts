@@ -177,14 +177,6 @@ export function tableOver(name: string, at: string, columns: number, rows: numbe
   return { name, range: blockRange(at, Math.max(rows, 1) + 1, columns), style, showBandedRows: true };
 }
 
-/** A block of one column of cells. */
-export function columnBlock(at: string, cells: PlanCell[], numberFormat?: string, style?: CellStyle): Block {
-  const block: Block = { at, cells: cells.map((c) => [c]) };
-  if (numberFormat) block.numberFormat = numberFormat;
-  if (style) block.style = style;
-  return block;
-}
-
 /** Label/value pairs going down from `at` (label in the first column, value in the next). */
 export function labelledInputs(
   at: string,
@@ -210,11 +202,6 @@ export function abs(row: number, column: number): string {
 /** Relative address "C5". */
 export function rel(row: number, column: number): string {
   return cellAddress(row, column);
-}
-
-/** "$C$5:$C$9": one absolute column range. */
-export function absColumnRange(column: number, firstRow: number, lastRow: number): string {
-  return `${cellAddress(firstRow, column, true)}:${cellAddress(lastRow, column, true)}`;
 }
 
 /** "C5:C9": one relative column range (charts and conditional formats). */

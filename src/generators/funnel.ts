@@ -36,20 +36,6 @@ import { dealsRange, dealsRefFor, DealsSourceOptions } from "./deals";
 export const FUNNEL_TABLE_NAME = "Funnel";
 export const FUNNEL_HEADER_ROW = 4;
 export const FUNNEL_FIRST_ROW = 5;
-/** 1-based columns of the Funnel table. */
-export const FUNNEL_COLUMNS = {
-  number: 1,
-  stage: 2,
-  deals: 3,
-  amount: 4,
-  stepConversion: 5,
-  cumulativeConversion: 6,
-  dropOff: 7,
-  target: 8,
-  gap: 9,
-  flag: 10,
-} as const;
-
 export interface FunnelOptions extends GeneratorOptions {
   /**
    * Target conversion from the previous stage, one per funnel row (decimal, 0.5 = 50%);

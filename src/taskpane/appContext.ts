@@ -7,7 +7,7 @@ import type { Deal, Pipeline } from "../core/deal";
 import type { ChartPlan } from "../workbook/plan";
 import type { Locale } from "../core/locale";
 import type { TaskPaneHost } from "../host/types";
-import { AppSettings, DEFAULT_SETTINGS } from "./settings";
+import type { AppSettings } from "./settings";
 
 /** Deals imported since the pane was opened, and where their Deals sheet was written. */
 export interface ImportedData {
@@ -63,4 +63,3 @@ export function useAppState(): AppState {
   return state;
 }
 
-export const EMPTY_SETTINGS = DEFAULT_SETTINGS;

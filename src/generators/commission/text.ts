@@ -1,11 +1,10 @@
 /** The commission sheets' text in each language, and the options of the workbook. */
-import { commissionEnUS, CommissionCatalog, CommissionKey } from "../../i18n/commission.en-US";
-import { commissionZhCN } from "../../i18n/commission.zh-CN";
+import { commissionText, CommissionKey } from "../../i18n/commission";
 import type { Locale } from "../../core/locale";
 import { DealsLayout } from "../deals";
 
 /**
- * Where the Deals sheet is (`dealsLayout(deals, pipeline, { locale })` gives it): the sheet
+ * Where the Deals sheet is (compose's deals reference, `dealsLayout(deals, pipeline, locale)`): the sheet
  * name, its data rows and the word its Status column writes for a won deal.
  */
 export type CommissionDealsSource = Pick<DealsLayout, "sheetName" | "firstRow" | "lastRow"> & { words: Pick<DealsLayout["words"], "won"> };
@@ -27,12 +26,7 @@ export interface CommissionWorkbookOptions {
   creditsFromDeals?: CommissionDealsSource;
 }
 
-const CATALOGS: Record<Locale, CommissionCatalog> = { "en-US": commissionEnUS, "zh-CN": commissionZhCN };
-
-/** Localized commission sheet text. */
-export function commissionText(locale: Locale | undefined, key: CommissionKey): string {
-  return (CATALOGS[locale ?? "en-US"] ?? commissionEnUS)[key];
-}
+export { commissionText };
 
 /** Localized text of one workbook. */
 export type CommissionText = (key: CommissionKey) => string;

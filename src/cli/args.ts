@@ -60,7 +60,8 @@ function describeField(field: FieldSpec): string {
 
 /** The help lines of the sheet options, read from the declarations. */
 function sheetOptionsHelp(): string {
-  return [...SHEET_FLAGS.entries()].map(([flag, { field }]) => `  --${`${flag} VALUE`.padEnd(23)}${describeField(field)}`).join("\n");
+  const width = Math.max(23, ...[...SHEET_FLAGS.keys()].map((flag) => flag.length + 7));
+  return [...SHEET_FLAGS.entries()].map(([flag, { field }]) => `  --${`${flag} VALUE`.padEnd(width)}${describeField(field)}`).join("\n");
 }
 
 export const HELP_TEXT = `salesquant: build a sales-management workbook from a CRM export, without Excel.

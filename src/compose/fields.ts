@@ -52,8 +52,8 @@ export type FieldValue = number | string | string[] | null;
 /** What a user typed, by field name. */
 export type FormValues = Record<string, string>;
 export type ParsedValues = Record<string, FieldValue>;
-/** Field name -> a catalog key, or a ready message (from a generator). */
-export type FieldErrors = Record<string, { key: UiKey } | { text: string }>;
+/** Field name -> a catalog key (with its placeholder values), or a ready message (from a generator). */
+export type FieldErrors = Record<string, { key: UiKey; values?: Record<string, string | number> } | { text: string }>;
 
 /** The value a field parses to. */
 type ValueOf<F> = F extends { when: object }
@@ -99,14 +99,23 @@ export function activeFields(fields: readonly FieldSpec[], typed: FormValues): F
   return fields.filter((f) => !f.when || typed[f.when.field] === f.when.equals);
 }
 
-function parseNumber(field: NumberField, raw: string): { value: number } | { error: UiKey } {
+type FieldError = { key: UiKey; values?: Record<string, number> };
+
+/** The message of a number outside its limits: the limit it passed, in the user's words. */
+function limitError(field: NumberField, below: boolean): FieldError {
+  if (field.percent) return { key: "common.mustBeRate" };
+  if (!below) return { key: "common.mustBeAtMost", values: { max: field.max ?? 0 } };
+  const min = field.min ?? 0;
+  if (min === 0) return { key: field.minExclusive ? "common.mustBePositive" : "common.mustBeNonNegative" };
+  return { key: "common.mustBeAtLeast", values: { min } };
+}
+
+function parseNumber(field: NumberField, raw: string): { value: number } | { error: FieldError } {
   const n = readNumber(raw);
-  if (n === null || Number.isNaN(n) || (field.integer && !Number.isInteger(n))) return { error: "common.mustBeNumber" };
+  if (n === null || Number.isNaN(n) || (field.integer && !Number.isInteger(n))) return { error: { key: "common.mustBeNumber" } };
   const min = field.min;
-  if (min !== undefined && (field.minExclusive ? n <= min : n < min)) {
-    return { error: field.percent ? "common.mustBeRate" : field.minExclusive && min === 0 ? "common.mustBePositive" : "common.mustBeNonNegative" };
-  }
-  if (field.max !== undefined && n > field.max) return { error: field.percent ? "common.mustBeRate" : "common.mustBeNumber" };
+  if (min !== undefined && (field.minExclusive ? n <= min : n < min)) return { error: limitError(field, true) };
+  if (field.max !== undefined && n > field.max) return { error: limitError(field, false) };
   return { value: field.percent ? n / 100 : n };
 }
 
@@ -139,7 +148,7 @@ export function parseForm(fields: readonly FieldSpec[], typed: FormValues): { va
     switch (field.kind) {
       case "number": {
         const parsed = parseNumber(field, raw);
-        if ("error" in parsed) errors[field.name] = { key: parsed.error };
+        if ("error" in parsed) errors[field.name] = parsed.error;
         else values[field.name] = parsed.value;
         break;
       }

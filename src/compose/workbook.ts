@@ -36,7 +36,7 @@ export function flagOf(sheet: BookSheetId, field: string): string {
 }
 
 function fieldErrors(sheet: BookSheetId, errors: FieldErrors, locale: Locale): FieldError[] {
-  return Object.entries(errors).map(([field, e]) => ({ field: flagOf(sheet, field), message: "key" in e ? formatUi(locale, e.key) : e.text }));
+  return Object.entries(errors).map(([field, e]) => ({ field: flagOf(sheet, field), message: "key" in e ? formatUi(locale, e.key, e.values) : e.text }));
 }
 
 /**

@@ -52,6 +52,8 @@ export const uiEnUS = {
   "common.mustBePositive": "Enter a number above 0.",
   "common.mustBeNonNegative": "Enter 0 or more.",
   "common.mustBeRate": "Enter a percentage between 0 and 100.",
+  "common.mustBeAtLeast": "Enter {min} or more.",
+  "common.mustBeAtMost": "Enter {max} or less.",
   "common.mustBeDate": "Enter a date as YYYY-MM-DD.",
   "common.fixErrors": "Fix the fields marked above; nothing was written.",
   "common.success": "Created {sheets}.",

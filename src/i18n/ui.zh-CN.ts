@@ -53,6 +53,8 @@ export const uiZhCN: UiCatalog = {
   "common.mustBePositive": "请输入大于 0 的数字。",
   "common.mustBeNonNegative": "请输入 0 或更大的数字。",
   "common.mustBeRate": "请输入 0 到 100 之间的百分比。",
+  "common.mustBeAtLeast": "请输入不小于 {min} 的数字。",
+  "common.mustBeAtMost": "请输入不大于 {max} 的数字。",
   "common.mustBeDate": "请按 YYYY-MM-DD 输入日期。",
   "common.fixErrors": "请修正上方标出的字段；未写入任何内容。",
   "common.success": "已创建 {sheets}。",

@@ -63,7 +63,8 @@ describe("composeWorkbook: where the deals are read", () => {
 describe("sheet options read from their declarations", () => {
   it("fills defaults, parses typed strings and checks limits", () => {
     expect(readSheetValues("forecast", { horizon: "6" }, {})).toEqual({ ok: true, values: { horizon: 6, window: 3 } });
-    expect(readSheetValues("forecast", { horizon: "0" }, {})).toEqual({ ok: false, errors: { horizon: { key: "common.mustBeNonNegative" } } });
+    expect(readSheetValues("forecast", { horizon: "0" }, {})).toEqual({ ok: false, errors: { horizon: { key: "common.mustBeAtLeast", values: { min: 1 } } } });
+    expect(readSheetValues("forecast", { window: "25" }, {})).toEqual({ ok: false, errors: { window: { key: "common.mustBeAtMost", values: { max: 24 } } } });
     expect(readSheetValues("reps", { weightWon: "20" }, {})).toEqual({ ok: false, errors: { weightSatisfaction: { key: "scorecard.weightsSum" } } });
   });
 

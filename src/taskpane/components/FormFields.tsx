@@ -30,7 +30,7 @@ export function FormFields(props: FormFieldsProps): JSX.Element {
       {props.fields.map((field) => {
         const error = props.errors[field.name];
         const visible = error && (props.shown === "all" || props.shown.has(field.name));
-        const message = visible ? ("key" in error ? t(error.key) : error.text) : undefined;
+        const message = visible ? ("key" in error ? t(error.key, error.values) : error.text) : undefined;
         const required = !("optional" in field && field.optional) && field.kind !== "select";
         const id = `${props.idPrefix}-${field.name}`;
         const value = props.values[field.name] ?? "";

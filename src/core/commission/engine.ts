@@ -185,8 +185,8 @@ export function creditDeals(
   return { periods, reps, credits, clawbacks };
 }
 
-/** Checks the credits against the plan (field paths under "credits"). */
-function validateCredits(plan: CommissionPlan, input: CommissionCredits): PlanFieldError[] {
+/** Checks the credits against the plan (field paths under "credits"); the sheets refuse the same. */
+export function validateCredits(plan: CommissionPlan, input: CommissionCredits): PlanFieldError[] {
   const errors: PlanFieldError[] = [];
   const periodCount = input.periods.length;
   if (periodCount === 0) errors.push({ field: "periods", message: "List at least one period." });

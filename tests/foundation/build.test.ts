@@ -8,7 +8,7 @@ import path from "path";
 import { loadBuiltFunctions, StubError, FunctionMetadata } from "../harness/excelRuntime";
 
 const dist = path.resolve(__dirname, "../../dist");
-const schemas = process.env.OFFICE_SCHEMAS ?? path.resolve(__dirname, "../../../shared/office-schemas");
+const schemas = process.env.OFFICE_SCHEMAS ?? path.resolve(__dirname, "../../schemas/office");
 const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(dist, file), "utf8"));
 
 describe("npm run build", () => {

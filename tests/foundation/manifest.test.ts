@@ -1,5 +1,5 @@
 /**
- * The manifest: valid against the shared Office schemas (xmllint), resource ids defined
+ * The manifest: valid against the Office schemas in schemas/office (xmllint), resource ids defined
  * and short enough, https everywhere, icons present at the sizes named, and the build's
  * production URL rewrite.
  */
@@ -12,7 +12,7 @@ import path from "path";
 const { rewriteBaseUrl } = require("../../scripts/build-helpers");
 
 const root = path.resolve(__dirname, "../..");
-const schemas = process.env.OFFICE_SCHEMAS ?? path.resolve(root, "../shared/office-schemas");
+const schemas = process.env.OFFICE_SCHEMAS ?? path.join(root, "schemas", "office");
 const manifestPath = path.join(root, "manifest.xml");
 const manifest = fs.readFileSync(manifestPath, "utf8");
 

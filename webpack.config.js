@@ -119,7 +119,6 @@ module.exports = (env = {}, argv = {}) => {
     devServer: {
       static: { directory: path.resolve(__dirname, "dist") },
       port: 3000,
-      headers: { "Access-Control-Allow-Origin": "*" },
     },
   };
 };

@@ -5,7 +5,10 @@
  *   manifest.xml with the development URL rewritten to the production base URL.
  *
  * Options:
- *   --env baseUrl=https://addin.example.com/   production base URL (or SALESQUANT_BASE_URL); default localhost
+ *   --env baseUrl=https://addin.example.com/   production base URL (or SALESQUANT_BASE_URL): https, no
+ *                                              user:pass@, no query; required by a production build
+ *   --env allowLocalhost                       a production build without a base URL keeps the localhost
+ *                                              manifest (npm run build, for tests and CI) with a warning
  *   --env only=functions,taskpane              build only some entries (faster local loops)
  */
 const path = require("path");
@@ -15,7 +18,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const TerserPlugin = require("terser-webpack-plugin");
 const { sources, Compilation } = require("webpack");
-const { localizeFunctionsMetadata, rewriteBaseUrl, DEV_BASE_URL } = require("./scripts/build-helpers");
+const { localizeFunctionsMetadata, resolveBaseUrl, rewriteJson, rewriteManifest } = require("./scripts/build-helpers");
 
 const ENTRIES = {
   functions: { entry: "./src/functions/functions.ts", template: "./src/functions/functions.html" },
@@ -40,7 +43,7 @@ class LocalizedFunctionsMetadataPlugin {
           const catalogPath = path.resolve(__dirname, "src/i18n/functions-zh-CN.json");
           compilation.fileDependencies.add(catalogPath);
           const zh = localizeFunctionsMetadata(en, JSON.parse(fs.readFileSync(catalogPath, "utf8")));
-          const out = (json) => new sources.RawSource(rewriteBaseUrl(JSON.stringify(json, null, 2), this.baseUrl));
+          const out = (json) => new sources.RawSource(rewriteJson(JSON.stringify(json, null, 2), this.baseUrl));
           compilation.updateAsset("functions.json", out(en));
           compilation.emitAsset("functions.zh-CN.json", out(zh));
         },
@@ -51,7 +54,12 @@ class LocalizedFunctionsMetadataPlugin {
 
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode === "production";
-  const baseUrl = env.baseUrl || process.env.SALESQUANT_BASE_URL || DEV_BASE_URL;
+  // Throws for a production build without a base URL unless it opts in (--env allowLocalhost).
+  const baseUrl = resolveBaseUrl({
+    production,
+    given: env.baseUrl || process.env.SALESQUANT_BASE_URL,
+    allowLocalhost: Boolean(env.allowLocalhost),
+  });
   const only = env.only ? String(env.only).split(",") : Object.keys(ENTRIES);
   const selected = Object.fromEntries(Object.entries(ENTRIES).filter(([name]) => only.includes(name)));
 
@@ -70,7 +78,7 @@ module.exports = (env = {}, argv = {}) => {
     {
       from: "manifest.xml",
       to: "manifest.xml",
-      transform: (content) => rewriteBaseUrl(content.toString(), baseUrl),
+      transform: (content) => rewriteManifest(content.toString(), baseUrl),
     },
   ];
   if (fs.existsSync(path.resolve(__dirname, "src/help"))) copies.push({ from: "src/help", to: "help" });

@@ -22,6 +22,9 @@ import {
 /** Excel's grid: 1,048,576 rows by 16,384 columns (XFD). */
 export const EXCEL_MAX_ROWS = 1048576;
 export const EXCEL_MAX_COLUMNS = 16384;
+/** Excel's specifications and limits: characters a cell can hold, and the length of a formula. */
+export const EXCEL_MAX_CELL_TEXT = 32767;
+export const EXCEL_MAX_FORMULA_LENGTH = 8192;
 export const SHEET_NAME_MAX_LENGTH = 31;
 /** Excel reserves this sheet name (case-insensitive). */
 export const RESERVED_SHEET_NAME = "History";
@@ -339,7 +342,10 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
             if (!cell.f.startsWith("="))
               report(s, where, `Formula "${cell.f}" does not start with "=".`);
             checkTokens(s, where, cell.f);
-          }
+            if (cell.f.length > EXCEL_MAX_FORMULA_LENGTH)
+              report(s, where, `Cell ${r + 1},${c + 1}: a formula of ${cell.f.length} characters passes Excel's ${EXCEL_MAX_FORMULA_LENGTH}.`);
+          } else if (typeof cell === "string" && cell.length > EXCEL_MAX_CELL_TEXT)
+            report(s, where, `Cell ${r + 1},${c + 1}: ${cell.length} characters of text pass Excel's ${EXCEL_MAX_CELL_TEXT} per cell (cut it before planning).`);
         }
       }
     });

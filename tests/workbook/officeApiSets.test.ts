@@ -100,7 +100,7 @@ function touched(fake: FakeExcel, api: Map<string, Map<string, Member>>): { memb
     const [root, ...rest] = segments(label);
     let cls: string | null = ROOTS[root] ?? null;
     for (const name of rest) {
-      const member = cls ? api.get(cls)?.get(name) : undefined;
+      const member: Member | undefined = cls ? api.get(cls)?.get(name) : undefined;
       if (!member) return null;
       if (cls) found.set(`${cls}.${name}`, member.set);
       cls = member.type;
@@ -119,7 +119,7 @@ function touched(fake: FakeExcel, api: Map<string, Map<string, Member>>): { memb
     for (const memberPath of paths) {
       let owner: string | null = cls;
       for (const name of memberPath.split("/")) {
-        const member = owner ? api.get(owner)?.get(name) : undefined;
+        const member: Member | undefined = owner ? api.get(owner)?.get(name) : undefined;
         if (!member) {
           unresolved.push(`${owner}.${name}`);
           break;

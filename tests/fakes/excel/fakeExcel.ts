@@ -12,6 +12,9 @@
  *   operation: when one fails, the earlier ones of that request stay applied and the rest
  *   are dropped, as in Excel;
  * - Excel's request payload limit (5 MB by default): a larger request is refused whole;
+ * - Excel's naming and content rules: sheet names (`sheetNameProblem`), table and defined
+ *   names (`definedNameProblem`), 32,767 characters of text and 8,192 of formula per cell,
+ *   arrays the shape of their range;
  * - an injected failure at the N-th sync (after some of its operations, half by default) and
  *   chart types the "host" rejects.
  * It records every property set, method call, load and sync in `log`.
@@ -484,8 +487,8 @@ export class FakeWorksheetCollection
       const wanted = name ?? `Sheet${id}`;
       if (this.fake.sheetByName(wanted))
         throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${wanted} already exists.`);
-      if (wanted.length > 31 || /[[\]:*?/\\]/.test(wanted))
-        throw new FakeOfficeError("InvalidArgument", `Illegal sheet name ${wanted}.`);
+      const problem = sheetNameProblem(wanted);
+      if (problem) throw new FakeOfficeError("InvalidArgument", `Illegal sheet name ${wanted}: it ${problem}.`);
       this.fake.newSheet(wanted, id);
     });
     return proxy;
@@ -585,6 +588,8 @@ export class FakeWorksheet
       const other = this.fake.sheetByName(value);
       if (other && other !== sheet)
         throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${value} already exists.`);
+      const problem = sheetNameProblem(value);
+      if (problem) throw new FakeOfficeError("InvalidArgument", `Illegal sheet name ${value}: it ${problem}.`);
       sheet.name = value;
     });
   }
@@ -701,6 +706,13 @@ export class FakeRange
           "InvalidArgument",
           `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rangeAddress(b)}).`,
         );
+      }
+      if (property === "formulas" || property === "values") {
+        for (const row of matrix)
+          for (const cell of row) {
+            const problem = cellContentProblem(cell);
+            if (problem) throw new FakeOfficeError("InvalidArgument", `Excel refuses ${problem}.`);
+          }
       }
       for (let r = 0; r < rows; r++)
         for (let c = 0; c < columns; c++) write(sheet, b.top + r, b.left + c, matrix[r][c]);
@@ -975,6 +987,40 @@ export class FakeTableCollection
   }
 }
 
+/**
+ * Why Excel refuses a sheet name, or null: blank, over 31 characters, one of [ ] : * ? / \,
+ * an apostrophe at either end, or the reserved "History" (Excel's "Rename a worksheet" rules).
+ */
+export function sheetNameProblem(name: string): string | null {
+  if (name.trim() === "") return "is blank";
+  if (name.length > 31) return "is longer than 31 characters";
+  if (/[[\]:*?/\\]/.test(name)) return "has one of [ ] : * ? / \\";
+  if (name.startsWith("'") || name.endsWith("'")) return "begins or ends with an apostrophe";
+  if (name.toLowerCase() === "history") return "is reserved";
+  return null;
+}
+
+/**
+ * Why Excel refuses a table or defined name, or null (Excel's "Names in formulas" rules): it
+ * starts with a letter, "_" or "\\", then letters, digits, "." and "_" only; at most 255
+ * characters; not "C", "R", nor anything that reads as a cell reference (A1, R1C1).
+ */
+export function definedNameProblem(name: string): string | null {
+  if (name.length === 0 || name.length > 255) return "is empty or longer than 255 characters";
+  if (!/^[\p{L}_\\][\p{L}\p{N}._\\]*$/u.test(name)) return "has a character names cannot have";
+  if (/^[cr]$/i.test(name)) return "is C or R";
+  if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name)) return "reads as a cell reference";
+  return null;
+}
+
+/** Excel's cell limits: 32,767 characters of text, 8,192 characters of formula. */
+export function cellContentProblem(value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  if (value.startsWith("=") && value.length > 8192) return `a formula of ${value.length} characters (Excel takes 8,192)`;
+  if (value.length > 32767) return `a text of ${value.length} characters (a cell holds 32,767)`;
+  return null;
+}
+
 function nameTaken(state: FakeWorkbookState, name: string): boolean {
   const lower = name.toLowerCase();
   return (
@@ -1042,6 +1088,8 @@ export class FakeTable
   set name(value: string) {
     this.recordSet("name", value, () => {
       const t = this.must();
+      const problem = definedNameProblem(value);
+      if (problem) throw new FakeOfficeError("InvalidArgument", `The table name ${value} ${problem}.`);
       if (
         value.toLowerCase() !== this.tableName.toLowerCase() &&
         nameTaken(this.fake.state, value)
@@ -1161,6 +1209,8 @@ export class FakeNamedItemCollection
     this.recordCall("add", [name, reference, comment], () => {
       if (nameTaken(this.fake.state, name))
         throw new FakeOfficeError("InvalidArgument", `The name ${name} is already used.`);
+      const problem = definedNameProblem(name);
+      if (problem) throw new FakeOfficeError("InvalidArgument", `The name ${name} ${problem}.`);
       this.fake.state.names.set(name, { reference, comment: comment ?? "" });
     });
     return new FakeNamedItem(this.context, name);

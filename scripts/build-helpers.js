@@ -52,9 +52,16 @@ function rewriteBaseUrl(text, baseUrl, escape = (s) => s) {
     .join(escape(origin));
 }
 
-/** The manifest (XML) with the production base URL, escaped. */
+/**
+ * The manifest (XML) with the production base URL, escaped. Comments are left alone: they speak
+ * of the development URL, and a "--" in a base URL would end an XML comment early.
+ */
 function rewriteManifest(xml, baseUrl) {
-  return rewriteBaseUrl(xml, baseUrl, xmlEscape);
+  validateBaseUrl(baseUrl);
+  return xml
+    .split(/(<!--[\s\S]*?-->)/)
+    .map((part) => (part.startsWith("<!--") ? part : rewriteBaseUrl(part, baseUrl, xmlEscape)))
+    .join("");
 }
 
 /** Functions metadata (JSON text) with the production base URL, escaped. */

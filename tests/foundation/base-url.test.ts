@@ -52,7 +52,7 @@ describe("escaping the base URL", () => {
   it("writes a manifest that stays valid XML and schema-valid with & in the base URL", () => {
     const base = "https://sales.example.com/a&b/";
     const rewritten = rewriteManifest(manifest, base);
-    expect(rewritten).not.toContain("localhost");
+    expect(rewritten.replace(/<!--[\s\S]*?-->/g, "")).not.toContain("localhost");
     expect(rewritten).toContain('DefaultValue="https://sales.example.com/a&amp;b/taskpane.html"');
     expect(rewritten).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;|#)/);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "manifest-")), "manifest.xml");
@@ -60,6 +60,16 @@ describe("escaping the base URL", () => {
     expect(() =>
       execFileSync("xmllint", ["--noout", "--schema", path.join(schemas, "OfficeAppManifestV1_1.xsd"), file], { stdio: ["ignore", "pipe", "pipe"] }),
     ).not.toThrow();
+  });
+
+  it("leaves the manifest's comments alone, so a -- in the base URL cannot end one early", () => {
+    const xml = "<!-- Development URLs point at https://localhost:3000/ --><a v=\"https://localhost:3000/x\"/>";
+    expect(rewriteManifest(xml, "https://sales.example.com/a--b/")).toBe(
+      "<!-- Development URLs point at https://localhost:3000/ --><a v=\"https://sales.example.com/a--b/x\"/>",
+    );
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "manifest-")), "manifest.xml");
+    fs.writeFileSync(file, rewriteManifest(manifest, "https://sales.example.com/a--b/"));
+    expect(() => execFileSync("xmllint", ["--noout", file], { stdio: ["ignore", "pipe", "pipe"] })).not.toThrow();
   });
 
   it("writes functions metadata that stays JSON with the base URL in it", () => {

@@ -40,6 +40,13 @@ describe("npm run build", () => {
     ).not.toThrow();
   });
 
+  it.each(["taskpane.html", "functions.html", "commands.html", "preview.html"])("keeps %s's Content-Security-Policy", (file) => {
+    const html = fs.readFileSync(path.join(dist, file), "utf8");
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
+    expect(csp?.[1]).toMatch(/script-src 'self'( https:\/\/appsforoffice\.microsoft\.com)?;/);
+    if (file === "preview.html") expect(html).not.toMatch(/<script[^>]*src="https?:/);
+  });
+
   it("loads functions.html's script from the same build", () => {
     const html = fs.readFileSync(path.join(dist, "functions.html"), "utf8");
     expect(html).toContain("functions.js");

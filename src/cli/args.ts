@@ -6,6 +6,7 @@ import type { FieldSpec, FormValues } from "../compose/fields";
 import { SHEETS } from "../compose/sheets";
 import { BOOK_SHEETS, BookSheetId, flagOf } from "../compose/workbook";
 import { formatUi } from "../i18n/uiLocale";
+import { clip } from "./output";
 
 /** What `salesquant build` was asked to do. */
 export interface BuildArgs {
@@ -126,7 +127,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
   }
   const [command, ...rest] = argv;
   if (command !== "build") {
-    return { kind: "error", message: `Unknown command "${command}". The command is "build"; see salesquant --help.` };
+    return { kind: "error", message: `Unknown command "${clip(command)}". The command is "build"; see salesquant --help.` };
   }
   const args: BuildArgs = {
     input: "",
@@ -146,7 +147,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
   };
   for (let i = 0; i < rest.length; i++) {
     const token = rest[i];
-    if (!token.startsWith("--")) return { kind: "error", message: `Unexpected argument "${token}".` };
+    if (!token.startsWith("--")) return { kind: "error", message: `Unexpected argument "${clip(token)}".` };
     const equals = token.indexOf("=");
     const name = equals >= 0 ? token.slice(2, equals) : token.slice(2);
     if (name === "quiet") {
@@ -157,7 +158,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
     if (equals >= 0) value = token.slice(equals + 1);
     else {
       if (i + 1 >= rest.length || rest[i + 1].startsWith("--")) {
-        return { kind: "error", message: `The option --${name} needs a value.` };
+        return { kind: "error", message: `The option --${clip(name)} needs a value.` };
       }
       value = rest[++i];
     }
@@ -170,27 +171,27 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
         break;
       case "preset":
         if (value !== "auto" && !PRESET_IDS.includes(value as PresetId)) {
-          return { kind: "error", message: `Unknown preset "${value}". Use auto, ${PRESET_IDS.join(", ")}.` };
+          return { kind: "error", message: `Unknown preset "${clip(value)}". Use auto, ${PRESET_IDS.join(", ")}.` };
         }
         args.preset = value as PresetId | "auto";
         break;
       case "encoding": {
         const encoding = value.toLowerCase() === "utf8" ? "utf-8" : value.toLowerCase();
         if (!ENCODINGS.includes(encoding as ImportEncoding)) {
-          return { kind: "error", message: `Unknown encoding "${value}". Use ${ENCODINGS.join(", ")}.` };
+          return { kind: "error", message: `Unknown encoding "${clip(value)}". Use ${ENCODINGS.join(", ")}.` };
         }
         args.encoding = encoding as ImportEncoding;
         break;
       }
       case "locale":
         if (!LOCALES.includes(value as Locale)) {
-          return { kind: "error", message: `Unknown locale "${value}". Use en-US or zh-CN.` };
+          return { kind: "error", message: `Unknown locale "${clip(value)}". Use en-US or zh-CN.` };
         }
         args.locale = value as Locale;
         break;
       case "currency":
         if (!/^[A-Za-z]{3}$/.test(value)) {
-          return { kind: "error", message: `The currency "${value}" is not a three-letter code such as USD or CNY.` };
+          return { kind: "error", message: `The currency "${clip(value)}" is not a three-letter code such as USD or CNY.` };
         }
         args.currency = value.toUpperCase();
         break;
@@ -211,12 +212,12 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
         args.lostLabels = list(value);
         break;
       case "date-order":
-        if (value !== "MDY" && value !== "DMY") return { kind: "error", message: `--date-order is MDY or DMY, not "${value}".` };
+        if (value !== "MDY" && value !== "DMY") return { kind: "error", message: `--date-order is MDY or DMY, not "${clip(value)}".` };
         args.dateOrder = value;
         break;
       default: {
         const option = SHEET_FLAGS.get(name);
-        if (!option) return { kind: "error", message: `Unknown option --${name}. See salesquant --help.` };
+        if (!option) return { kind: "error", message: `Unknown option --${clip(name)}. See salesquant --help.` };
         // A list on the command line is comma-separated ("-,80,90"); the form reads it one per line.
         const typed = option.field.kind === "lines" ? list(value).join("\n") : value;
         args.sheetOptions[option.sheet] = { ...args.sheetOptions[option.sheet], [option.field.name]: typed };
@@ -225,6 +226,6 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
   }
   if (!args.input) return { kind: "error", message: "Missing --input FILE (the CRM export to read)." };
   if (!args.out) return { kind: "error", message: "Missing --out FILE.xlsx (where to write the workbook)." };
-  if (!/\.xlsx$/i.test(args.out)) return { kind: "error", message: `--out must name an .xlsx file, not "${args.out}".` };
+  if (!/\.xlsx$/i.test(args.out)) return { kind: "error", message: `--out must name an .xlsx file, not "${clip(args.out)}".` };
   return { kind: "build", args };
 }

@@ -1,20 +1,26 @@
 import * as fs from "fs";
-import * as path from "path";
 import type { Deal } from "../core/deal";
 import type { CommissionPlan } from "../core/commission/types";
 import { parseCommissionPlan } from "../core/commission/validate";
 import { checkSheetOptions, planWorkbook } from "../compose/workbook";
-import { ImportError } from "../import/errors";
+import { ImportError, ImportIssue } from "../import/errors";
+import { importText } from "../i18n/import";
 import { ImportProgress, ImportResult, parseCrmExport } from "../import/normalize";
 import type { WorkbookPlan } from "../workbook/plan";
 import type { Locale } from "../core/locale";
 import { writeXlsxBuffer } from "../workbook/xlsx/writeXlsx";
 import { BuildArgs, parseCliArgs } from "./args";
+import { AtomicWriteFs, nodeAtomicWriteFs, OutputRefused, writeFileAtomic } from "./atomicWrite";
+import { clip, clipValues, errorText, guardOutput, MESSAGE_LIMIT } from "./output";
 
 /** Exit codes of the command line. */
 export const EXIT = { done: 0, failed: 1, badArguments: 2, unreadableInput: 3 } as const;
 
-/** Where the command writes and reads; the real one is the process, a test passes a fake. */
+/**
+ * Where the command writes and reads; the real one is the process, a test passes a fake.
+ * runCli and runBuild print through {@link guardOutput}: every line is bounded and its
+ * control characters escaped before it reaches stdout or stderr.
+ */
 export interface CliIO {
   stdout(line: string): void;
   stderr(line: string): void;
@@ -28,16 +34,21 @@ export interface BuildDependencies {
   writeXlsx(plan: WorkbookPlan): Promise<Uint8Array>;
 }
 
+/**
+ * The node I/O over a file system: the workbook is written atomically ({@link writeFileAtomic}:
+ * a temporary file beside it, fsynced, renamed over it; never through a symbolic link).
+ */
+export function nodeIO(fsApi: AtomicWriteFs = nodeAtomicWriteFs): CliIO {
+  return {
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+    readFile: async (file) => new Uint8Array(await fs.promises.readFile(file)),
+    writeFile: (file, bytes) => writeFileAtomic(file, bytes, fsApi),
+  };
+}
+
 /** The real node I/O. */
-export const processIO: CliIO = {
-  stdout: (line) => process.stdout.write(`${line}\n`),
-  stderr: (line) => process.stderr.write(`${line}\n`),
-  readFile: async (file) => new Uint8Array(await fs.promises.readFile(file)),
-  writeFile: async (file, bytes) => {
-    await fs.promises.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    await fs.promises.writeFile(file, bytes);
-  },
-};
+export const processIO: CliIO = nodeIO();
 
 /**
  * Runs the command line and returns its exit code (never throws, never exits the process).
@@ -45,10 +56,12 @@ export const processIO: CliIO = {
  * @example
  * await runCli(["build", "--input", "deals.csv", "--out", "deals.xlsx"], processIO) // 0
  */
-export async function runCli(argv: readonly string[], io: CliIO = processIO, dependencies?: BuildDependencies): Promise<number> {
+export async function runCli(argv: readonly string[], rawIO: CliIO = processIO, dependencies?: BuildDependencies): Promise<number> {
+  const io = guardOutput(rawIO);
   const parsed = parseCliArgs(argv);
   if (parsed.kind === "help") {
-    io.stdout(parsed.text);
+    // Line by line: a line break inside a printed line is escaped.
+    for (const line of parsed.text.split("\n")) io.stdout(line);
     return EXIT.done;
   }
   if (parsed.kind === "error") {
@@ -94,7 +107,8 @@ function progressPrinter(io: CliIO, quiet: boolean): ((progress: ImportProgress)
  * exit 2 (it is an argument); anything failing after that is exit 1. Every error is one
  * plain sentence on stderr; the summary goes to stdout.
  */
-export async function runBuild(args: BuildArgs, io: CliIO = processIO, dependencies?: BuildDependencies): Promise<number> {
+export async function runBuild(args: BuildArgs, rawIO: CliIO = processIO, dependencies?: BuildDependencies): Promise<number> {
+  const io = guardOutput(rawIO);
   // The commission plan is an argument: check it before the (possibly long) import.
   let commissionPlan: CommissionPlan | null = null;
   if (args.commissionPlan) {
@@ -102,13 +116,13 @@ export async function runBuild(args: BuildArgs, io: CliIO = processIO, dependenc
     try {
       json = JSON.parse(new TextDecoder("utf-8").decode(await io.readFile(args.commissionPlan)).replace(/^\ufeff/, ""));
     } catch (error) {
-      io.stderr(`salesquant: cannot read the commission plan ${args.commissionPlan}: ${(error as Error).message}`);
+      io.stderr(`salesquant: cannot read the commission plan ${clip(args.commissionPlan)}: ${errorText(error)}`);
       return EXIT.badArguments;
     }
     const parsed = parseCommissionPlan(json);
     if ("errors" in parsed) {
-      io.stderr(`salesquant: the commission plan ${args.commissionPlan} is not valid:`);
-      for (const error of parsed.errors) io.stderr(`  ${error.field || "(plan)"}: ${error.message}`);
+      io.stderr(`salesquant: the commission plan ${clip(args.commissionPlan)} is not valid:`);
+      for (const error of parsed.errors) io.stderr(`  ${clip(error.field) || "(plan)"}: ${clip(error.message, MESSAGE_LIMIT)}`);
       return EXIT.badArguments;
     }
     commissionPlan = parsed.plan;
@@ -117,7 +131,7 @@ export async function runBuild(args: BuildArgs, io: CliIO = processIO, dependenc
   // Sheet options are arguments too: a bad one stops the build before the import.
   const optionErrors = checkSheetOptions(args.sheetOptions, args.locale ?? "en-US");
   if (optionErrors.length > 0) {
-    for (const error of optionErrors) io.stderr(`salesquant: ${error.field}: ${error.message}`);
+    for (const error of optionErrors) io.stderr(`salesquant: ${clip(error.field)}: ${clip(error.message, MESSAGE_LIMIT)}`);
     return EXIT.badArguments;
   }
 
@@ -128,8 +142,8 @@ export async function runBuild(args: BuildArgs, io: CliIO = processIO, dependenc
     const code = (error as NodeJS.ErrnoException).code;
     io.stderr(
       code === "ENOENT"
-        ? `salesquant: the input file ${args.input} does not exist.`
-        : `salesquant: cannot read the input file ${args.input}: ${(error as Error).message}`,
+        ? `salesquant: the input file ${clip(args.input)} does not exist.`
+        : `salesquant: cannot read the input file ${clip(args.input)}: ${errorText(error)}`,
     );
     return EXIT.unreadableInput;
   }
@@ -151,14 +165,24 @@ export async function runBuild(args: BuildArgs, io: CliIO = processIO, dependenc
     });
   } catch (error) {
     if (error instanceof ImportError) {
-      io.stderr(`salesquant: cannot read ${args.input}: ${error.message}`);
+      io.stderr(`salesquant: cannot read ${clip(args.input)}: ${importText("en-US", error.messageKey, clipValues(error.messageValues))}`);
       return EXIT.unreadableInput;
     }
-    io.stderr(`salesquant: reading ${args.input} failed: ${(error as Error).message}`);
+    io.stderr(`salesquant: reading ${clip(args.input)} failed: ${errorText(error)}`);
     return EXIT.failed;
   }
   if (result.stats.records === 0) {
-    io.stderr(`salesquant: ${args.input} has a header but no data rows.`);
+    io.stderr(`salesquant: ${clip(args.input)} has a header but no data rows.`);
+    return EXIT.unreadableInput;
+  }
+  if (result.deals.length === 0) {
+    // A workbook of no deals would look like success to automation: it is an input that cannot be used.
+    const records = result.stats.records;
+    io.stderr(
+      `salesquant: every row of ${clip(args.input)} was left out (${records.toLocaleString("en-US")} of ${records.toLocaleString("en-US")} ` +
+        `data row${records === 1 ? "" : "s"}), so there are no deals to build a workbook from; nothing was written.`,
+    );
+    printIssues(io.stderr, result.issues);
     return EXIT.unreadableInput;
   }
 
@@ -169,7 +193,7 @@ export async function runBuild(args: BuildArgs, io: CliIO = processIO, dependenc
   try {
     deps = dependencies ?? loadBuildDependencies();
   } catch (error) {
-    io.stderr(`salesquant: ${(error as Error).message}`);
+    io.stderr(`salesquant: ${errorText(error)}`);
     return EXIT.failed;
   }
 
@@ -182,7 +206,7 @@ export async function runBuild(args: BuildArgs, io: CliIO = processIO, dependenc
   });
   if (!composed.ok) {
     io.stderr("salesquant: the workbook cannot be planned:");
-    for (const error of composed.errors) io.stderr(`  ${error.field || "(workbook)"}: ${error.message}`);
+    for (const error of composed.errors) io.stderr(`  ${clip(error.field) || "(workbook)"}: ${clip(error.message, MESSAGE_LIMIT)}`);
     return EXIT.failed;
   }
   const plan = composed.plan;
@@ -190,21 +214,30 @@ export async function runBuild(args: BuildArgs, io: CliIO = processIO, dependenc
   try {
     await io.writeFile(args.out, await deps.writeXlsx(plan));
   } catch (error) {
-    io.stderr(`salesquant: cannot write ${args.out}: ${(error as Error).message}`);
+    io.stderr(
+      error instanceof OutputRefused
+        ? `salesquant: cannot write ${clip(args.out)}: ${error.message}`
+        : `salesquant: cannot write ${clip(args.out)}: ${errorText(error)}. A file already there is left as it was.`,
+    );
     return EXIT.failed;
   }
   const { stats } = result;
   io.stdout(
-    `Wrote ${args.out}: ${stats.imported} deals (${stats.open} open, ${stats.won} won, ${stats.lost} lost) ` +
-      `from ${args.input} (${result.preset} preset${stats.encoding ? `, ${stats.encoding}` : ""}); ` +
+    `Wrote ${clip(args.out)}: ${stats.imported} deals (${stats.open} open, ${stats.won} won, ${stats.lost} lost) ` +
+      `from ${clip(args.input)} (${result.preset} preset${stats.encoding ? `, ${stats.encoding}` : ""}); ` +
       `${stats.skipped} row(s) left out, listed on the ImportIssues sheet.`,
   );
-  for (const issue of result.issues.slice(0, 5)) {
-    const id = issue.id.trim() === "" ? "" : `, id ${JSON.stringify(issue.id)}`;
-    io.stdout(`  line ${issue.line} (record ${issue.record}${id}): ${issue.message}`);
-  }
-  if (result.issues.length > 5) io.stdout(`  ... and ${result.issues.length - 5} more.`);
+  printIssues(io.stdout, result.issues);
   return EXIT.done;
+}
+
+/** The first five rows left out, one line each (the id and the values in the reason clipped), then how many more. */
+function printIssues(print: (line: string) => void, issues: readonly ImportIssue[]): void {
+  for (const issue of issues.slice(0, 5)) {
+    const id = issue.id.trim() === "" ? "" : `, id ${JSON.stringify(clip(issue.id))}`;
+    print(`  line ${issue.line} (record ${issue.record}${id}): ${importText("en-US", issue.messageKey, clipValues(issue.messageValues))}`);
+  }
+  if (issues.length > 5) print(`  ... and ${issues.length - 5} more.`);
 }
 
 /** Default probabilities of stages named on the command line: evenly from 10% to 90%. */

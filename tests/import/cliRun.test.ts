@@ -154,6 +154,26 @@ describe("salesquant build (unit, generators evaluated by HyperFormula)", () => 
     expect(err.pop()).toMatch(/cannot be opened/);
   });
 
+  it("exits 3 without writing when every row is left out, saying how many rows", async () => {
+    // Three data rows, none importable: two amounts that are not numbers, one unknown stage.
+    const csv = "Deal Name,Deal Owner,Amount,Stage\nA,Ann,abc,Qualification\nB,Bob,x1,Qualification\nC,Cy,100,No Such Stage\n";
+    const { io, out, err, written } = fakeIO({ "bad.csv": csv, "one.csv": "Deal Name,Deal Owner,Amount,Stage\nA,Ann,abc,Qualification\n" });
+    const { deps, plans } = capturingDependencies();
+    expect(await runCli(["build", "--input", "bad.csv", "--out", "o.xlsx", "--quiet"], io, deps)).toBe(EXIT.unreadableInput);
+    expect(out).toEqual([]);
+    expect(written).toEqual({});
+    expect(plans).toEqual([]);
+    expect(err[0]).toBe("salesquant: every row of bad.csv was left out (3 of 3 data rows), so there are no deals to build a workbook from; nothing was written.");
+    expect(err.slice(1)).toEqual([
+      '  line 2 (record 1): "abc" is not an amount (column "Amount").',
+      '  line 3 (record 2): "x1" is not an amount (column "Amount").',
+      '  line 4 (record 3): Unknown stage "No Such Stage": it is not in the pipeline.',
+    ]);
+    err.length = 0;
+    expect(await runCli(["build", "--input", "one.csv", "--out", "o.xlsx", "--quiet"], io, deps)).toBe(EXIT.unreadableInput);
+    expect(err[0]).toMatch(/^salesquant: every row of one\.csv was left out \(1 of 1 data row\)/);
+  });
+
   it("prints --help and exits 0", async () => {
     const { io, out } = fakeIO({});
     expect(await runCli(["--help"], io)).toBe(EXIT.done);

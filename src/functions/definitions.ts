@@ -8,7 +8,7 @@ import { conversion, funnelRates, FUNNEL_MODES, FunnelMode, winRate } from "../c
 import { attainment, pace, projection, runRate } from "../core/goals";
 import { cagr, growth } from "../core/growth";
 import { averageCycle, coverage, velocity, weightedPipeline } from "../core/pipeline";
-import { cac, churn, csat, grr, ltv, nps, nrr, retention } from "../core/customers";
+import { cac, churn, csatOver, grr, ltv, nps, nrr, retention } from "../core/customers";
 import { costRatio, hhi, share } from "../core/market";
 import { fitLine, LinearFit, lineAt, movingAverage } from "../core/forecast";
 import { weightedScore } from "../core/incentives";
@@ -141,11 +141,12 @@ const NPS: FunctionDef<number> = {
   prepare: (f) => nps(f.lists.scores),
   cell: (value) => value,
 };
-const CSAT: FunctionDef<number[]> = {
+const CSAT: FunctionDef<(satisfiedMin?: number) => Result> = {
   id: "CSAT",
   params: [{ name: "ratings", kind: "list" }, num("satisfied_min", { optional: true, default: 4 })],
-  prepare: (f) => f.lists.ratings,
-  cell: (ratings, n) => csat(ratings, n[0]),
+  // Sorted once, so a spilled range of thresholds is a binary search each.
+  prepare: (f) => csatOver(f.lists.ratings),
+  cell: (csatAt, n) => csatAt(n[0]),
 };
 
 const SHARE = binary("SHARE", "part", "total", share);

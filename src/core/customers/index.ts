@@ -154,3 +154,31 @@ export function csat(ratings: readonly number[], satisfiedMin = 4): Result {
   for (let i = 0; i < ratings.length; i++) if (ratings[i] >= satisfiedMin) satisfied++;
   return satisfied / ratings.length;
 }
+
+/**
+ * CSAT of one list of ratings at any number of satisfied_min values: `csatOver(r)(m)` is
+ * `csat(r, m)`, the same number, for every m.
+ *
+ * Cost: the ratings are sorted once (O(n log n)); each satisfied_min is then a binary
+ * search (O(log n)) where `csat` counts all n ratings again, so a spilled range of m
+ * thresholds costs O((n + m) log n) instead of O(n * m).
+ *
+ * @example csatOver([5, 4, 3, 2])(4) // 0.5
+ */
+export function csatOver(ratings: readonly number[]): (satisfiedMin?: number) => Result {
+  const n = ratings.length;
+  // NaN is never >= anything: it stays out of the sorted list but counts in n, as in csat.
+  const sorted = Float64Array.from(ratings.filter((r) => r === r)).sort();
+  return (satisfiedMin = 4) => {
+    if (n === 0) return coreError("DIV0", "There are no ratings.");
+    // The first sorted rating >= satisfiedMin (none when satisfiedMin is NaN).
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] >= satisfiedMin) hi = mid;
+      else lo = mid + 1;
+    }
+    return (sorted.length - lo) / n;
+  };
+}

@@ -77,7 +77,8 @@ commission sheets when a commission plan is given. Every table is live formulas 
 
 Options:
   --input FILE             CRM export: .csv (any of the encodings below) or .xlsx
-  --out FILE.xlsx          where to write the workbook (overwritten if it exists)
+  --out FILE.xlsx          where to write the workbook (replaced in one step if it exists;
+                           a symbolic link is refused)
   --preset NAME            auto (default) | zoho | salesforce | hubspot | fxiaoke | dynamics | generic
   --encoding NAME          auto (default: BOM, else UTF-8, else GB18030) | utf-8 | utf-16 | gb18030
   --locale NAME            en-US | zh-CN (default: zh-CN when the headers are Chinese, else en-US)
@@ -97,8 +98,9 @@ ${sheetOptionsHelp()}
 Exit codes:
   0  the workbook was written
   2  bad arguments (unknown option, missing --input or --out, unreadable commission plan)
-  3  the input cannot be read (missing file, not a CSV or XLSX export, no stage or amount column)
-  1  anything else (the workbook could not be written)
+  3  the input cannot be read (missing file, not a CSV or XLSX export, no stage or amount column,
+     no data rows, or every row left out so there is no deal)
+  1  anything else (the workbook could not be written, or --out is a symbolic link)
 
 Example:
   npx salesquant build --input deals.csv --preset zoho --out deals.xlsx

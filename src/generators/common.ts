@@ -77,29 +77,43 @@ const CURRENCY_SYMBOLS: Record<string, string> = {
   HKD: "HK$",
 };
 
+/** Symbols a currency option may be written as (the values of CURRENCY_SYMBOLS, and ￥). */
+const KNOWN_SYMBOLS = new Set([...Object.values(CURRENCY_SYMBOLS), "￥"]);
+
 /**
- * The symbol a currency option stands for: a known ISO code becomes its symbol, anything
- * else is used as written; no option gives the locale's default.
+ * The symbol a currency option stands for. It goes into a number format, so only two shapes
+ * are accepted: a known ISO code becomes its symbol ("eur" too), any other three uppercase
+ * letters (the ISO 4217 shape, "CHF") are used as written, and a known symbol ($, ¥, ￥, €,
+ * £, HK$) is itself. Anything else (quotes, brackets, semicolons, `[Red]`, control
+ * characters, words, long strings) and no option give the locale's default: "$" for en-US,
+ * "¥" for zh-CN.
  *
  * @example
  * currencySymbol(undefined, "zh-CN") // "¥"
  * currencySymbol("EUR", "en-US") // "€"
+ * currencySymbol('"$";[Red]', "en-US") // "$"
  */
 export function currencySymbol(currency: string | undefined, locale: Locale): string {
+  const fallback = locale === "zh-CN" ? "¥" : "$";
   const wanted = (currency ?? "").trim();
-  if (wanted === "") return locale === "zh-CN" ? "¥" : "$";
-  return CURRENCY_SYMBOLS[wanted.toUpperCase()] ?? wanted;
+  if (wanted === "" || wanted.length > 3) return fallback;
+  const code = wanted.toUpperCase();
+  if (Object.prototype.hasOwnProperty.call(CURRENCY_SYMBOLS, code)) return CURRENCY_SYMBOLS[code];
+  if (/^[A-Z]{3}$/.test(wanted) || KNOWN_SYMBOLS.has(wanted)) return wanted;
+  return fallback;
 }
 
 /**
- * Number formats for a locale and currency. Rules: money is `"<symbol>"#,##0.00` (the symbol
- * quoted so any text is safe), percentages "0.0%", dates "yyyy-mm-dd".
+ * Number formats for a locale and currency. Rules: money is `"<symbol>"#,##0.00` with the
+ * symbol of {@link currencySymbol} (a code or a known symbol, never text from elsewhere, so
+ * nothing can close the quotes or add a section or a color), percentages "0.0%", dates
+ * "yyyy-mm-dd".
  *
  * @example
  * sheetFormats({ locale: "zh-CN" }).money // '"¥"#,##0.00;-"¥"#,##0.00'
  */
 export function sheetFormats(options: GeneratorOptions = {}): SheetFormats {
-  const symbol = currencySymbol(options.currency, options.locale ?? "en-US").replace(/"/g, "");
+  const symbol = currencySymbol(options.currency, options.locale ?? "en-US");
   return {
     money: `"${symbol}"#,##0.00;-"${symbol}"#,##0.00`,
     moneyWhole: `"${symbol}"#,##0;-"${symbol}"#,##0`,

@@ -1,8 +1,9 @@
 /**
  * The `ImportIssues` sheet: every row the import left out, with where to find it in the
- * file and why, so a manager can fix the export and run it again.
+ * file and why, so a manager can fix the export and run it again; and every notice about a
+ * deal imported with a value changed (a text cut to fit a cell, a currency ignored).
  */
-import type { ImportIssue } from "../import/errors";
+import { ImportIssue, isNotice } from "../import/errors";
 import { blockRange } from "../workbook/address";
 import type { SheetPlan } from "../workbook/plan";
 import type { Locale } from "../core/locale";
@@ -35,7 +36,10 @@ export interface ImportIssuesOptions {
  * Plans the `ImportIssues` sheet: a title, a one-line summary, and the table
  * `ImportIssues` with the columns record, line, id, name, reason and details.
  *
- * Rules: one row per issue in file order; the reason and its details are in `locale` (the
+ * Rules: one row per issue in file order, notices included (their reason says the deal was
+ * imported); the summary counts the rows left out and, in a second sentence, the notices, so
+ * a cut text never reads as a row left out; the tab is red when rows were left out, orange
+ * when there are only notices, green otherwise; the reason and its details are in `locale` (the
  * details from the issue's message key and values); names and ids are written as plain strings, so a
  * hostile name such as `=HYPERLINK(...)` stays text (the writers keep strings text); with no
  * issues the table holds one row saying so (an Excel table cannot be empty).
@@ -51,6 +55,10 @@ export function planImportIssuesSheet(
 ): SheetPlan {
   const t = (key: ImportTextKey, values?: TextValues) => importText(locale, key, values);
   const none = t("issues.none");
+  const notices = issues.filter(isNotice).length;
+  const leftOut = issues.length - notices;
+  const summary = [leftOut > 0 ? t("issues.summary", { count: leftOut }) : none];
+  if (notices > 0) summary.push(t("issues.notices", { count: notices }));
   const headers = HEADERS.map((key) => t(key));
   const rows: (string | number)[][] =
     issues.length > 0
@@ -59,12 +67,12 @@ export function planImportIssuesSheet(
   const headerAt = "A3";
   return {
     name: options.sheetName ?? t("issues.sheet"),
-    tabColor: issues.length > 0 ? "#C00000" : "#70AD47",
+    tabColor: leftOut > 0 ? "#C00000" : notices > 0 ? "#ED7D31" : "#70AD47",
     blocks: [
       { at: "A1", cells: [[t("issues.title")]], style: { bold: true, fontSize: 14, fontColor: "#1F3864" } },
       {
         at: "A2",
-        cells: [[issues.length > 0 ? t("issues.summary", { count: issues.length }) : none]],
+        cells: [[summary.join(locale === "zh-CN" ? "" : " ")]],
         style: { italic: true, fontColor: "#595959" },
       },
       { at: headerAt, cells: [headers], style: { bold: true, fill: "#DDEBF7" } },

@@ -16,6 +16,7 @@ export const importEnUS = {
   "issues.title": "Rows left out of the import",
   "issues.summary": "{count} row(s) were left out of every metric. Fix them in the export and import it again.",
   "issues.none": "No rows were left out.",
+  "issues.notices": "{count} value(s) were changed in deals that were imported (text cut to fit a cell, currency ignored): listed below too.",
   "issues.header.record": "Record",
   "issues.header.line": "Line",
   "issues.header.id": "ID",
@@ -31,6 +32,8 @@ export const importEnUS = {
   "reason.stage": "Unknown stage",
   "reason.status": "Unknown status",
   "reason.probability": "Probability not readable",
+  "reason.textCut": "Text cut (deal imported)",
+  "reason.currency": "Currency ignored (deal imported)",
 
   // A value that does not parse (parseAmount, parseDate, parseProbability, parseFlag).
   "value.notAmount": "\"{value}\" is not an amount",
@@ -57,6 +60,8 @@ export const importEnUS = {
   "row.notCalendarDate": "\"{value}\" is not a calendar date (column \"{column}\").",
   "row.notProbability": "\"{value}\" is not a probability (column \"{column}\").",
   "row.probabilityRange": "\"{value}\" is not a probability between 0% and 100% (column \"{column}\").",
+  "row.textCut": "The text in column \"{column}\" has {length} characters, more than an Excel cell holds ({limit}): it was cut to its first {kept} characters followed by \"{marker}\". The deal is imported.",
+  "row.currencyIgnored": "\"{value}\" in column \"{column}\" is not a currency code (three letters such as USD) or symbol: the deal is imported in {currency}.",
 
   // Why a whole file cannot be read (ImportError).
   "error.emptyFile": "The file is empty: it has no header row.",
@@ -71,6 +76,13 @@ export const importEnUS = {
   "error.noOpenStages": "The pipeline has no open stages.",
   "error.noColumnNamed": "The file has no column \"{column}\" (asked for the {field}). Its columns: {columns}.",
   "error.noStageColumn": "No stage column found for the {preset} preset (looked for: {candidates}). Its columns: {columns}. Choose another preset or name the stage column.",
+  "error.tooManyRows": "The file has more than {limit} data rows: an Excel sheet holds {rows} rows, one of them the header. Split the export (by date or owner) and import each part.",
+  "error.badCurrencyOption": "The currency \"{value}\" is not a three-letter code such as USD or CNY, or a currency symbol.",
+  "error.xlsxTooManyEntries": "The .xlsx file is refused: it holds more than {limit} files, which no workbook export needs.",
+  "error.xlsxEntryTooLarge": "The .xlsx file is refused: its part {entry} would unpack to {size} MB, more than the {limit} MB allowed.",
+  "error.xlsxTooLarge": "The .xlsx file is refused: it would unpack to more than {limit} MB.",
+  "error.xlsxRatio": "The .xlsx file is refused: its part {entry} is compressed {ratio} to 1, more than the {limit} to 1 of any real workbook (a zip bomb?).",
+  "error.xlsxSizeMismatch": "The .xlsx file is refused: its part {entry} unpacks to more than the {size} bytes its directory declares.",
   "error.noAmountColumn": "No amount column found for the {preset} preset (looked for: {candidates}). Its columns: {columns}. Choose another preset or name the amount column.",
 } as const;
 

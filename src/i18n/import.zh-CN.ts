@@ -12,6 +12,7 @@ export const importZhCN: ImportCatalog = {
   "issues.title": "未导入的行",
   "issues.summary": "共 {count} 行未计入任何指标。请在导出文件中修正后重新导入。",
   "issues.none": "所有行均已导入。",
+  "issues.notices": "已导入的商机中有 {count} 个值被修改（超出单元格长度的文本被截断、无效的币种被忽略），也列在下方。",
   "issues.header.record": "记录",
   "issues.header.line": "行号",
   "issues.header.id": "编号",
@@ -26,6 +27,8 @@ export const importZhCN: ImportCatalog = {
   "reason.stage": "未知阶段",
   "reason.status": "未知状态",
   "reason.probability": "赢率无法识别",
+  "reason.textCut": "文本已截断（商机已导入）",
+  "reason.currency": "币种已忽略（商机已导入）",
 
   "value.notAmount": "“{value}”不是金额",
   "value.serialNotDate": "{value} 不是日期",
@@ -50,6 +53,8 @@ export const importZhCN: ImportCatalog = {
   "row.notCalendarDate": "“{value}”不是有效的日历日期（列“{column}”）。",
   "row.notProbability": "“{value}”不是赢率（列“{column}”）。",
   "row.probabilityRange": "“{value}”不是 0% 到 100% 之间的赢率（列“{column}”）。",
+  "row.textCut": "列“{column}”中的文本有 {length} 个字符，超过 Excel 单元格的上限（{limit}）：已截断为前 {kept} 个字符并加上“{marker}”。该商机已导入。",
+  "row.currencyIgnored": "列“{column}”中的“{value}”不是币种代码（如 USD 的三个字母）或货币符号：该商机按 {currency} 导入。",
 
   "error.emptyFile": "文件为空：没有表头行。",
   "error.emptySheet": "工作表“{sheet}”为空：没有表头行。",
@@ -63,5 +68,12 @@ export const importZhCN: ImportCatalog = {
   "error.noOpenStages": "销售管道中没有进行中的阶段。",
   "error.noColumnNamed": "文件中没有列“{column}”（用于 {field}）。文件的列：{columns}。",
   "error.noStageColumn": "按 {preset} 预设未找到阶段列（查找了：{candidates}）。文件的列：{columns}。请选择其他预设或指定阶段列。",
+  "error.tooManyRows": "文件的数据行超过 {limit} 行：Excel 工作表最多 {rows} 行，其中一行是表头。请拆分导出文件（按日期或负责人）后分别导入。",
+  "error.badCurrencyOption": "币种“{value}”不是 USD、CNY 这样的三字母代码，也不是货币符号。",
+  "error.xlsxTooManyEntries": "已拒绝该 .xlsx 文件：其中包含超过 {limit} 个文件，正常的工作簿导出不需要这么多。",
+  "error.xlsxEntryTooLarge": "已拒绝该 .xlsx 文件：其部件 {entry} 解压后为 {size} MB，超过允许的 {limit} MB。",
+  "error.xlsxTooLarge": "已拒绝该 .xlsx 文件：解压后将超过 {limit} MB。",
+  "error.xlsxRatio": "已拒绝该 .xlsx 文件：其部件 {entry} 的压缩比为 {ratio} 比 1，超过正常工作簿的 {limit} 比 1（可能是压缩炸弹）。",
+  "error.xlsxSizeMismatch": "已拒绝该 .xlsx 文件：其部件 {entry} 解压后超过其目录声明的 {size} 字节。",
   "error.noAmountColumn": "按 {preset} 预设未找到金额列（查找了：{candidates}）。文件的列：{columns}。请选择其他预设或指定金额列。",
 };

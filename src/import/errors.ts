@@ -24,7 +24,12 @@ export class ImportError extends Error {
   }
 }
 
-/** Why a row was left out of every metric. */
+/**
+ * Why a row was left out of every metric (`fieldCount` ... `missingAmount`), or what was
+ * changed in a row that was imported all the same (a notice, see {@link NOTICE_REASONS}):
+ * `textCut`, a text longer than an Excel cell cut to fit; `currency`, a currency cell that
+ * is not a currency code, ignored.
+ */
 export type ImportIssueReason =
   | "fieldCount"
   | "amount"
@@ -32,12 +37,29 @@ export type ImportIssueReason =
   | "stage"
   | "status"
   | "probability"
-  | "missingAmount";
+  | "missingAmount"
+  | "textCut"
+  | "currency";
+
+/** Reasons of notices: the row's deal was imported; only a value of it was changed. */
+export const NOTICE_REASONS: readonly ImportIssueReason[] = ["textCut", "currency"];
 
 /**
- * A row left out of the import, with what a person needs to find it in the file:
- * the 1-based record number (header excluded), the physical line where it starts
- * (header = line 1), the row's id and name as exported, and the reason in plain words.
+ * True when the issue is a notice about a deal that was imported (a text cut, a currency
+ * ignored), false when the row was left out.
+ *
+ * @example
+ * result.issues.filter((issue) => !isNotice(issue)).length === result.stats.skipped // true
+ */
+export function isNotice(issue: Pick<ImportIssue, "reason">): boolean {
+  return NOTICE_REASONS.includes(issue.reason);
+}
+
+/**
+ * A row left out of the import, or a notice about a row imported with a value changed, with
+ * what a person needs to find it in the file: the 1-based record number (header excluded),
+ * the physical line where it starts (header = line 1), the row's id and name as exported
+ * (cut to fit a cell), and the reason in plain words.
  */
 export interface ImportIssue {
   record: number;
@@ -51,4 +73,8 @@ export interface ImportIssue {
   messageKey: ImportRowKey;
   /** ...and the values of its placeholders, so it reads in any language. */
   messageValues: TextValues;
+  /** Notices only: the column whose value was changed, as the header names it. */
+  column?: string;
+  /** `textCut` only: the length of the text before the cut (UTF-16 code units, as Excel counts). */
+  originalLength?: number;
 }

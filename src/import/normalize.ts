@@ -15,7 +15,17 @@ import {
   StatusLabels,
 } from "./presets";
 import type { RawCell, RawRecord, ReadSummary, RecordVisitor } from "./records";
-import { DateOrder, ParseFailure, parseAmount, parseDate, parseFlag, parseProbability, ProbabilityScale } from "./values";
+import {
+  DateOrder,
+  ParseFailure,
+  parseAmount,
+  parseCurrencyCode,
+  parseDate,
+  parseFlag,
+  parseProbability,
+  ProbabilityScale,
+} from "./values";
+import { CUT_MARKER, cutText, fitText, ImportLimits, importLimits } from "./limits";
 import { importText, ImportRowKey } from "../i18n/import";
 import type { TextValues } from "../i18n/translate";
 import { looksLikeXlsx, readXlsxRecords } from "./xlsx";
@@ -60,6 +70,11 @@ export interface ImportOptions {
   slices?: boolean | number;
   /** Called during the read; with `slices`, after every slice. */
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Bounds of the import, each defaulting to `DEFAULT_IMPORT_LIMITS` (src/import/limits.ts) (Excel's rows and
+   * cell length, the .xlsx inflation bounds). A host may lower them; tests do.
+   */
+  limits?: Partial<ImportLimits>;
 }
 
 export interface ImportStats {
@@ -69,7 +84,12 @@ export interface ImportStats {
   /** Data records read (footer excluded). */
   records: number;
   imported: number;
+  /** Rows left out of every metric (the issues that are not notices). */
   skipped: number;
+  /** Notices: values changed in deals that were imported (texts cut, currencies ignored). */
+  notices: number;
+  /** Texts cut to fit an Excel cell (a part of `notices`). */
+  cut: number;
   open: number;
   won: number;
   lost: number;
@@ -107,8 +127,16 @@ export interface ImportResult {
  * - A row with the wrong number of fields, broken quoting, an unparseable amount, date or
  *   probability, an unknown stage or status is left out and reported as an issue; it is
  *   never guessed at.
+ * - Texts longer than an Excel cell (id, name, customer, owner, stage, source, currency) are
+ *   cut to 32,767 characters ending in "…[cut]"; the deal is imported and a `textCut` notice
+ *   says which column and how long the text was. A currency cell that is not a code or a
+ *   symbol is ignored (the amount's mark, `options.currency` or the preset's applies) and a
+ *   `currency` notice says so. Notices are in `issues` too, counted in `stats.notices`, never
+ *   in `stats.skipped`.
  * - A file that cannot be read at all (no header, no stage or amount column, bytes that are
- *   not text in the chosen encoding) throws an {@link ImportError}.
+ *   not text in the chosen encoding, more data rows than an Excel sheet holds, an .xlsx that
+ *   would inflate past the bounds, a `currency` option that is not a currency) throws an
+ *   {@link ImportError}.
  *
  * @example
  * const { deals, issues } = await parseCrmExport(readFileSync("deals.csv"), { preset: "auto" });
@@ -125,6 +153,7 @@ export async function parseCrmExport(
     const summary = await readXlsxRecords(bytes, normalizer, {
       sheet: options.sheet,
       onProgress: normalizer.progressHandler(),
+      limits: normalizer.limits,
     });
     return normalizer.finish(summary);
   }
@@ -182,7 +211,28 @@ class RowIssue {
     readonly reason: ImportIssueReason,
     readonly key: ImportRowKey,
     readonly values: TextValues = {},
+    /** Notices: the column whose value was changed. */
+    readonly column?: string,
+    /** Text cuts: the length before the cut. */
+    readonly originalLength?: number,
   ) {}
+}
+
+/** Characters of a file's value quoted in a message (a longer one is cut with the marker). */
+const MESSAGE_VALUE_CHARS = 1000;
+
+/** Text fields of a deal, each with the mapped field its column comes from. */
+const DEAL_TEXT_FIELDS = ["id", "name", "customer", "owner", "stage", "source", "currency"] as const;
+
+/** Message values cut so a message stays far below a cell's length, whatever the file holds. */
+function fitValues(values: TextValues): TextValues {
+  let fitted: Record<string, string | number> | null = null;
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value !== "string" || value.length <= MESSAGE_VALUE_CHARS) continue;
+    fitted ??= { ...values };
+    fitted[name] = fitText(value, MESSAGE_VALUE_CHARS);
+  }
+  return fitted ?? values;
 }
 
 /** A value that does not parse, in a column: the row key names the same problem. */
@@ -208,17 +258,30 @@ class DealNormalizer implements RecordVisitor {
   private readonly deals: Deal[] = [];
   private readonly issues: ImportIssue[] = [];
   private readonly counts = { open: 0, won: 0, lost: 0 };
+  private records = 0;
+  private skipped = 0;
+  private cut = 0;
+  readonly limits: ImportLimits;
+  /** `options.currency` as a code, checked before anything is read. */
+  private readonly currencyOption: string | undefined;
 
   constructor(
     private readonly options: ImportOptions,
     private readonly format: "csv" | "xlsx",
     private readonly encoding: string | null,
-  ) {}
+  ) {
+    this.limits = importLimits(options.limits);
+    if (options.currency !== undefined && options.currency.trim() !== "") {
+      const code = parseCurrencyCode(options.currency);
+      if (code === null) throw new ImportError("error.badCurrencyOption", { value: fitText(options.currency, MESSAGE_VALUE_CHARS) });
+      this.currencyOption = code;
+    }
+  }
 
   progressHandler(): ((fraction: number) => void) | undefined {
     const onProgress = this.options.onProgress;
     if (!onProgress) return undefined;
-    return (fraction) => onProgress({ rowsDone: this.deals.length + this.issues.length, fraction });
+    return (fraction) => onProgress({ rowsDone: this.records, fraction });
   }
 
   header(cells: string[]): void {
@@ -313,22 +376,59 @@ class DealNormalizer implements RecordVisitor {
   }
 
   record(record: RawRecord): void {
-    const outcome = this.normalize(record);
-    if (outcome instanceof RowIssue) {
-      this.issues.push({
-        record: record.record,
-        line: record.line,
-        id: this.text(record.cells, "id"),
-        name: this.text(record.cells, "name"),
-        reason: outcome.reason,
-        message: importText("en-US", outcome.key, outcome.values),
-        messageKey: outcome.key,
-        messageValues: outcome.values,
+    this.records++;
+    if (this.records > this.limits.maxRecords) {
+      // Stop at the first record past the bound: nothing more is read or kept.
+      throw new ImportError("error.tooManyRows", {
+        limit: this.limits.maxRecords.toLocaleString("en-US"),
+        rows: (this.limits.maxRecords + 1).toLocaleString("en-US"),
       });
+    }
+    const notices: RowIssue[] = [];
+    const outcome = this.normalize(record, notices);
+    if (outcome instanceof RowIssue) {
+      this.skipped++;
+      this.pushIssue(record, outcome);
       return;
     }
+    for (const field of DEAL_TEXT_FIELDS) {
+      const text = outcome[field];
+      const cut = cutText(text, this.limits.cellChars);
+      if (cut === null) continue;
+      outcome[field] = cut;
+      this.cut++;
+      const column = fitText(this.columnName(field), MESSAGE_VALUE_CHARS);
+      notices.push(
+        new RowIssue(
+          "textCut",
+          "row.textCut",
+          { column, length: text.length, limit: this.limits.cellChars, kept: cut.length - CUT_MARKER.length, marker: CUT_MARKER },
+          column,
+          text.length,
+        ),
+      );
+    }
+    for (const notice of notices) this.pushIssue(record, notice);
     this.counts[outcome.status]++;
     this.deals.push(outcome);
+  }
+
+  /** Records an issue, with the row's id and name cut to fit a cell and its values to fit a message. */
+  private pushIssue(record: RawRecord, issue: RowIssue): void {
+    const values = fitValues(issue.values);
+    const entry: ImportIssue = {
+      record: record.record,
+      line: record.line,
+      id: fitText(this.text(record.cells, "id"), this.limits.cellChars),
+      name: fitText(this.text(record.cells, "name"), this.limits.cellChars),
+      reason: issue.reason,
+      message: importText("en-US", issue.key, values),
+      messageKey: issue.key,
+      messageValues: values,
+    };
+    if (issue.column !== undefined) entry.column = issue.column;
+    if (issue.originalLength !== undefined) entry.originalLength = issue.originalLength;
+    this.issues.push(entry);
   }
 
   private cell(cells: RawCell[], field: MappedField): RawCell {
@@ -364,7 +464,8 @@ class DealNormalizer implements RecordVisitor {
     return status;
   }
 
-  private normalize(record: RawRecord): Deal | RowIssue {
+  /** The row's deal, or why it is left out; notices about the deal are added to `notices`. */
+  private normalize(record: RawRecord, notices: RowIssue[]): Deal | RowIssue {
     const cells = record.cells;
     if (record.malformed) return new RowIssue("fieldCount", "row.brokenQuoting", { detail: record.malformed });
     if (cells.length !== this.headerWidth) {
@@ -454,13 +555,21 @@ class DealNormalizer implements RecordVisitor {
     const furthestStage =
       status === "open" ? (stagePosition as number) : status === "won" ? this.pipeline.stages.length : (lostAtStage ?? 0);
     const currencyText = this.text(cells, "currency").trim();
+    let currency = currencyText === "" ? null : parseCurrencyCode(currencyText);
+    if (currency === null) {
+      currency = amount.value?.currency || this.currencyOption || this.preset.defaultCurrency;
+      if (currencyText !== "") {
+        const column = this.columnName("currency");
+        notices.push(new RowIssue("currency", "row.currencyIgnored", { value: currencyText, column, currency }, column));
+      }
+    }
     return {
       id: this.text(cells, "id").trim() || String(record.record),
       name: this.text(cells, "name"),
       customer: this.text(cells, "customer").trim(),
       owner: this.text(cells, "owner").trim(),
       amount: amount.value?.amount ?? 0,
-      currency: currencyText || amount.value?.currency || this.options.currency || this.preset.defaultCurrency,
+      currency,
       createdDate: created.value,
       closeDate: close.value,
       stage,
@@ -490,7 +599,9 @@ class DealNormalizer implements RecordVisitor {
         encoding: this.encoding,
         records: summary.records,
         imported: this.deals.length,
-        skipped: this.issues.length,
+        skipped: this.skipped,
+        notices: this.issues.length - this.skipped,
+        cut: this.cut,
         ...this.counts,
         footerLine: summary.footerLine,
         footerRecords: summary.footerRecords,

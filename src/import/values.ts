@@ -292,3 +292,37 @@ export function parseFlag(raw: RawCell): Parsed<boolean> {
   if (["false", "0", "no", "n", "否"].includes(text)) return { ok: true, value: false };
   return fail("notFlag", String(raw));
 }
+
+// ---------------------------------------------------------------- currency codes
+
+/** Currency symbols a currency cell may hold instead of a code, and the code each stands for. */
+const CURRENCY_SYMBOL_CODES: Record<string, string> = {
+  $: "USD",
+  US$: "USD",
+  "¥": "CNY",
+  "￥": "CNY",
+  元: "CNY",
+  "€": "EUR",
+  "£": "GBP",
+  HK$: "HKD",
+};
+
+/**
+ * The ISO 4217 code a currency cell (or option) stands for, or null when it is not one.
+ *
+ * Rules: three ASCII letters are a code (upper-cased: "usd" is USD; an unlisted code such
+ * as "CHF" is kept); a symbol $, US$, ¥, ￥, 元, €, £ or HK$ is its code (¥ is CNY, as in
+ * amounts); spaces around are ignored. Anything else (quotes, brackets, semicolons, control
+ * characters, words, long strings) is not a currency: it must never reach a number format.
+ *
+ * @example
+ * parseCurrencyCode(" eur ") // "EUR"
+ * parseCurrencyCode("￥")    // "CNY"
+ * parseCurrencyCode('"$";[Red]') // null
+ */
+export function parseCurrencyCode(raw: RawCell): string | null {
+  if (typeof raw !== "string" || raw.length > 16) return null;
+  const text = raw.trim();
+  if (/^[A-Za-z]{3}$/.test(text)) return text.toUpperCase();
+  return Object.prototype.hasOwnProperty.call(CURRENCY_SYMBOL_CODES, text) ? CURRENCY_SYMBOL_CODES[text] : null;
+}

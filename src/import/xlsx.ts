@@ -1,11 +1,15 @@
 import ExcelJS from "exceljs";
 import { ImportError } from "./errors";
+import { DEFAULT_IMPORT_LIMITS, ImportLimits } from "./limits";
+import { checkInflatedSizes, checkZipBounds } from "./zipBounds";
 import { isBlankRecord, RawCell, ReadSummary, RecordVisitor } from "./records";
 
 export interface XlsxReadOptions {
   /** Worksheet name; default the first worksheet. */
   sheet?: string;
   onProgress?: (fraction: number) => void;
+  /** Bounds of the package (default {@link DEFAULT_IMPORT_LIMITS}). */
+  limits?: ImportLimits;
 }
 
 /** True when the bytes start like a ZIP package (an .xlsx file). */
@@ -25,6 +29,11 @@ export function looksLikeXlsx(bytes: Uint8Array): boolean {
  *   text, a boolean TRUE/FALSE, an error its code ("#N/A"). A bare number stays a number,
  *   so a date column holding Excel serials is read as serials.
  * - A record's line is its sheet row number.
+ * - Before ExcelJS inflates anything, the package's central directory is checked against the
+ *   bounds (`limits`: total and per-entry uncompressed size, compression ratio, entry count),
+ *   then every deflated entry is inflated as a stream, counted and dropped, to check it does
+ *   not unpack past the size its directory declares. A package past a bound is refused with
+ *   an {@link ImportError}; memory stays bounded throughout.
  *
  * @example
  * await readXlsxRecords(bytes, visitor, { sheet: "Deals" })
@@ -34,6 +43,9 @@ export async function readXlsxRecords(
   visitor: RecordVisitor,
   options: XlsxReadOptions = {},
 ): Promise<ReadSummary> {
+  const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
+  const entries = checkZipBounds(bytes, limits);
+  await checkInflatedSizes(bytes, entries);
   const workbook = new ExcelJS.Workbook();
   try {
     // ExcelJS accepts a Buffer; copy-free view of the same bytes.

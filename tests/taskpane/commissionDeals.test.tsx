@@ -96,6 +96,19 @@ function enginePayouts(deals: Deal[]): Record<string, number> {
 describe("Commission pane credits the imported deals by close month, live over the Deals sheet", () => {
   const deals = parseCrmText(tableToCsv(exportTable)).deals;
 
+  it("a pane opened before the import credits the imported deals, not its typed examples", async () => {
+    const host = fakeHost({ tables: { Export: exportTable } });
+    render(<App host={host} />);
+    const early = await openPane("commission");
+    expect((within(early).getByLabelText(/Credited amounts/) as HTMLSelectElement).value).toBe("typed");
+    await importTable();
+    await generateCommission();
+    const commission = host.written[host.written.length - 1];
+    const reps = JSON.stringify(commission.sheets);
+    expect(reps).toContain("'Deals'!");
+    expect(reps).not.toContain("Alice");
+  }, 60000);
+
   it("reads the Deals sheet the Data pane wrote (under its actual name), and an edited deal moves the payout", async () => {
     // The workbook already had a "Deals" sheet: the writer names the new one "Deals (2)".
     const host = fakeHost({ tables: { Export: exportTable }, rename: { Deals: "Deals (2)" } });

@@ -55,18 +55,33 @@ export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
   const { settings, data, writtenCharts } = useAppState();
   const writer = useWritePlan();
   const declaration = declarationOf(props.sheet);
-  const [values, setValues] = React.useState<FormValues>(() =>
+  const defaultsFor = (hasDeals: boolean) =>
     declaration.defaults({
       today: todayIso(),
       fiscalYearStart: settings.fiscalYearStart,
       onTrack: settings.onTrackThreshold,
       atRisk: settings.atRiskThreshold,
       locale,
-      hasDeals: data !== null,
+      hasDeals,
       examples: true,
-    }),
-  );
+    });
+  const [values, setValues] = React.useState<FormValues>(() => defaultsFor(data !== null));
   const [touched, setTouched] = React.useState<Set<string>>(new Set());
+  // Deals imported (or cleared) while the pane was open: fields the user has not touched
+  // follow the new defaults, so a funnel or commission opened before the import reads the
+  // deals rather than the typed examples.
+  const hasDeals = data !== null;
+  const firstRender = React.useRef(true);
+  React.useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const fresh = defaultsFor(hasDeals);
+    setValues((v) => Object.fromEntries(Object.entries({ ...v, ...fresh }).map(([k, x]) => [k, touched.has(k) ? v[k] : x])));
+    // Only a change of hasDeals resets untouched fields; the rest is read at that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hasDeals]);
   const [submitted, setSubmitted] = React.useState(false);
   const [generatorErrors, setGeneratorErrors] = React.useState<FieldErrors>({});
   const context: GenerateContext = { locale, settings, data, writtenCharts };

@@ -5,6 +5,13 @@
 import { processIO, runCli } from "./run";
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  // A reader that stops early (`salesquant build ... | head -1`) closes the pipe: the rest of
+  // the summary has nowhere to go, which is no reason to fail the build.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
+  }
   const code = await runCli(argv, processIO);
   process.exitCode = code;
 }

@@ -3,7 +3,7 @@ import type { Deal } from "../core/deal";
 import type { CommissionPlan } from "../core/commission/types";
 import { parseCommissionPlan } from "../core/commission/validate";
 import { checkSheetOptions, planWorkbook } from "../compose/workbook";
-import { ImportError, ImportIssue } from "../import/errors";
+import { ImportError, ImportIssue, isNotice } from "../import/errors";
 import { importText } from "../i18n/import";
 import { ImportProgress, ImportResult, parseCrmExport } from "../import/normalize";
 import type { WorkbookPlan } from "../workbook/plan";
@@ -225,9 +225,12 @@ export async function runBuild(args: BuildArgs, rawIO: CliIO = processIO, depend
   io.stdout(
     `Wrote ${clip(args.out)}: ${stats.imported} deals (${stats.open} open, ${stats.won} won, ${stats.lost} lost) ` +
       `from ${clip(args.input)} (${result.preset} preset${stats.encoding ? `, ${stats.encoding}` : ""}); ` +
-      `${stats.skipped} row(s) left out, listed on the ImportIssues sheet.`,
+      `${stats.skipped} row(s) left out` +
+      (stats.notices > 0 ? `, ${stats.notices} value(s) imported with a notice (${stats.cut} text(s) cut to fit a cell)` : "") +
+      `, listed on the ImportIssues sheet.`,
   );
-  printIssues(io.stdout, result.issues);
+  // Rows left out first: they are what changes the numbers.
+  printIssues(io.stdout, [...result.issues.filter((i) => !isNotice(i)), ...result.issues.filter(isNotice)]);
   return EXIT.done;
 }
 

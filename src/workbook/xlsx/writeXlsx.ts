@@ -1,18 +1,22 @@
 /**
  * Writes a plan to an .xlsx package (Node): ExcelJS's streaming writer for cells, styles,
  * number formats, merges, sizes, freeze panes, conditional formats, data validation and
- * notes; then the package is reopened with JSZip to add what ExcelJS cannot write the way
- * the plan needs it: tables (over cells already written, with a totals row), defined names,
- * and DrawingML charts.
+ * notes, into a stored (uncompressed) temporary package. One more streaming pass copies that
+ * package into the output, part by part, and adds what ExcelJS cannot write the way the plan
+ * needs it: tables (over cells already written, with a totals row), defined names, and
+ * DrawingML charts. Small parts (workbook, relationships, content types) are edited as text;
+ * a worksheet's cells flow through untouched and only the short tail after them is edited;
+ * every part is compressed as it streams (zipReader.ts, partStreams.ts, zipWriter.ts).
  *
  * Formulas are written without cached results, so Excel and LibreOffice compute them on
- * opening. Rows are streamed in order, so memory stays bounded for large blocks.
+ * opening. Rows are streamed in order and no part is held whole, so memory stays bounded for
+ * blocks up to Excel's 1,048,576 rows.
  */
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
+import { Readable, Writable } from "stream";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { cellAddress, parseCell, parseRange, rangeAddress } from "../address";
 import {
   Block,
@@ -26,10 +30,19 @@ import {
 } from "../plan";
 import { dateFromSerial } from "../../core/dates";
 import { preparePlan } from "../prepare";
-import { blockBox, plannedCell } from "../validatePlan";
+import { WorkbookWriteError } from "../errors";
+import {
+  blockBox,
+  EXCEL_MAX_COLUMNS,
+  EXCEL_MAX_ROWS,
+  PlanProblem,
+  plannedCell,
+} from "../validatePlan";
 import { chartPartXml, drawingPartXml, escapeXml } from "./chartXml";
+import { withRawDelStream, withWorksheetTail } from "./partStreams";
 import { escapeXstring, escapeXstringForAttribute } from "./xstring";
-import { writeZipFile, ZipEntry } from "./zipWriter";
+import { openZip, ZipReader } from "./zipReader";
+import { writeZipFile, ZipEntry, ZIP_SIZE_LIMIT } from "./zipWriter";
 
 export interface WriteXlsxResult {
   /** Actual sheet names, in plan order (sanitised for Excel). */
@@ -227,15 +240,109 @@ function textsHoldDel(plan: WorkbookPlan): boolean {
 }
 
 /**
- * Puts DEL back as a raw character in a text part. It is legal in XML, but ExcelJS's encoder
- * drops it, so cell text reaches ExcelJS with DEL escaped as `_x007F_`, and LibreOffice does
- * not decode that escape. Escapes are read left to right as a reader decodes them, so a
- * literal `_x005F_x007F_` stays as it is.
+ * Text parts where DEL goes back in as a raw character (`withRawDelStream`). It is legal in
+ * XML, but ExcelJS's encoder drops it, so cell text reaches ExcelJS with DEL escaped as
+ * `_x007F_`, and LibreOffice does not decode that escape.
  */
-function withRawDel(xml: string): string {
-  return xml.replace(/_x([0-9A-Fa-f]{4})_/g, (whole, hex: string) =>
-    hex.toUpperCase() === "007F" ? "\u007F" : whole,
-  );
+const DEL_PARTS = /^xl\/(sharedStrings|comments\d*)\.xml$/;
+
+const count = (n: number): string => n.toLocaleString("en-US");
+
+/**
+ * Refuses, before anything is written, a sheet whose blocks reach past Excel's grid: it says
+ * how many rows (or columns) the sheet would need. `preparePlan` refuses these too; this
+ * check comes first so the message carries the count.
+ */
+function checkSheetExtents(plan: WorkbookPlan): void {
+  const problems: PlanProblem[] = [];
+  for (const sheet of plan.sheets) {
+    let rows = 0;
+    let columns = 0;
+    for (const block of sheet.blocks ?? []) {
+      let at;
+      try {
+        at = parseCell(block.at);
+      } catch {
+        continue; // validatePlan reports the address
+      }
+      rows = Math.max(rows, at.row + (block.cells?.length ?? 0) - 1);
+      columns = Math.max(columns, at.column + (block.cells?.[0]?.length ?? 0) - 1);
+    }
+    if (rows > EXCEL_MAX_ROWS)
+      problems.push({
+        sheet: sheet.name,
+        where: "blocks",
+        message: `The sheet needs ${count(rows)} rows; an .xlsx sheet holds at most ${count(EXCEL_MAX_ROWS)}.`,
+      });
+    if (columns > EXCEL_MAX_COLUMNS)
+      problems.push({
+        sheet: sheet.name,
+        where: "blocks",
+        message: `The sheet needs ${count(columns)} columns; an .xlsx sheet holds at most ${count(EXCEL_MAX_COLUMNS)}.`,
+      });
+  }
+  if (problems.length > 0)
+    throw new WorkbookWriteError(
+      "INVALID_PLAN",
+      problems.map((p) => `Sheet "${p.sheet}": ${p.message}`).join(" "),
+      { problems },
+    );
+}
+
+/** Rows written between two waits for the package behind the worksheet to catch up. */
+const ROWS_PER_WAIT = 1000;
+/** Bytes the zip behind a worksheet may hold unwritten before the rows wait. */
+const BACKLOG_LIMIT = 4 << 20;
+
+/**
+ * Waits until the zip stream behind `worksheet` has written out what the committed rows gave
+ * it. ExcelJS's streaming worksheet writes into it without heeding backpressure, and rows are
+ * committed synchronously, so without these waits the whole sheet XML would queue in memory.
+ */
+async function untilWritten(worksheet: unknown): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  // The pipe is archiver's readable-stream PassThrough, which predates `writableLength`.
+  type Pipe = Writable & { _writableState?: { length: number; needDrain: boolean } };
+  const pipes = (worksheet as { stream?: { pipes?: Pipe[] } }).stream?.pipes ?? [];
+  for (const pipe of pipes) {
+    const state = (): { length: number; needDrain: boolean } =>
+      pipe._writableState ?? { length: pipe.writableLength, needDrain: pipe.writableNeedDrain };
+    while (state().length > BACKLOG_LIMIT) {
+      await new Promise((resolve) =>
+        state().needDrain ? pipe.once("drain", resolve) : setImmediate(resolve),
+      );
+    }
+  }
+}
+
+/** ExcelJS's XML writer and its shared-string renderer (not part of its typed interface). */
+interface XmlStreamLike {
+  readonly xml: string;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const XmlStream = require("exceljs/lib/utils/xml-stream") as new () => XmlStreamLike;
+type SharedStringRenderer = new () => { render(xml: XmlStreamLike, text: string): void };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const SharedStringXform: SharedStringRenderer = require("exceljs/lib/xlsx/xform/strings/shared-string-xform");
+
+const SST_HEADER = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`;
+const STRINGS_PER_CHUNK = 10_000;
+
+/**
+ * The shared strings part exactly as ExcelJS renders it, in chunks of 10,000 strings: ExcelJS
+ * renders it as one string when the workbook is committed, several times the size of the part
+ * (over a GB for two million distinct texts).
+ */
+function* sharedStringsXml(values: string[]): Generator<Buffer> {
+  yield Buffer.from(`${SST_HEADER} count="${values.length}" uniqueCount="${values.length}">`);
+  const item = new SharedStringXform();
+  for (let at = 0; at < values.length; at += STRINGS_PER_CHUNK) {
+    const xml = new XmlStream();
+    const end = Math.min(values.length, at + STRINGS_PER_CHUNK);
+    for (let i = at; i < end; i++) item.render(xml, values[i]);
+    yield Buffer.from(xml.xml, "utf8");
+  }
+  yield Buffer.from("</sst>");
 }
 
 async function streamSheets(plan: WorkbookPlan, file: string): Promise<void> {
@@ -243,9 +350,20 @@ async function streamSheets(plan: WorkbookPlan, file: string): Promise<void> {
     filename: file,
     useStyles: true,
     useSharedStrings: true,
-    // Stored, not deflated: the package is reopened and compressed once when parts are added.
+    // Stored, not deflated: the package is copied and compressed once when parts are added.
     zip: { store: true } as unknown as ExcelJS.stream.xlsx.WorkbookStreamWriterOptions["zip"],
   });
+  const internals = workbook as unknown as {
+    sharedStrings: { count: number; values: string[] };
+    zip: { append(source: Readable, options: { name: string }): void };
+    addSharedStrings(): Promise<void>;
+  };
+  internals.addSharedStrings = async () => {
+    if (internals.sharedStrings.count > 0)
+      internals.zip.append(Readable.from(sharedStringsXml(internals.sharedStrings.values)), {
+        name: "/xl/sharedStrings.xml",
+      });
+  };
   const activeIndex = Math.max(
     0,
     plan.sheets.findIndex((s) => s.name === plan.activeSheet),
@@ -341,6 +459,7 @@ async function streamSheets(plan: WorkbookPlan, file: string): Promise<void> {
             if (parseCell(address).row === r) row.getCell(parseCell(address).column).note = text;
         }
         row.commit();
+        if (r % ROWS_PER_WAIT === 0) await untilWritten(worksheet);
       }
     }
     worksheet.commit();
@@ -357,9 +476,32 @@ interface SheetPart {
   relsPath: string;
 }
 
-async function sheetParts(zip: JSZip): Promise<SheetPart[]> {
-  const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
-  const relsXml = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+/**
+ * The streamed package with its pending edits: small parts rewritten or added as text (in
+ * the order they were first written, as new parts go after the streamed ones), and worksheet
+ * tails to edit when the worksheet streams through.
+ */
+class PackageEdits {
+  readonly parts = new Map<string, string>();
+  readonly sheetTails = new Map<string, (tail: string) => string>();
+  constructor(readonly reader: ZipReader) {}
+
+  /** The part's current text, or undefined when the package has no such part. */
+  async file(name: string): Promise<string | undefined> {
+    const edited = this.parts.get(name);
+    if (edited !== undefined) return edited;
+    const entry = this.reader.entries.find((e) => e.name === name);
+    return entry ? this.reader.text(entry) : undefined;
+  }
+
+  set(name: string, text: string): void {
+    this.parts.set(name, text);
+  }
+}
+
+async function sheetParts(zip: PackageEdits): Promise<SheetPart[]> {
+  const workbookXml = (await zip.file("xl/workbook.xml"))!;
+  const relsXml = (await zip.file("xl/_rels/workbook.xml.rels"))!;
   const targets = new Map<string, string>();
   for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
@@ -392,15 +534,14 @@ function unescapeXml(text: string): string {
 
 /** Adds a relationship to a rels part (creating it) and returns its id. */
 async function addRelationship(
-  zip: JSZip,
+  zip: PackageEdits,
   relsPath: string,
   type: string,
   target: string,
 ): Promise<string> {
-  const existing = zip.file(relsPath);
-  let xml = existing
-    ? await existing.async("string")
-    : `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}"></Relationships>`;
+  let xml =
+    (await zip.file(relsPath)) ??
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}"></Relationships>`;
   const used = new Set(Array.from(xml.matchAll(/\bId="([^"]+)"/g), (m) => m[1]));
   let n = used.size + 1;
   while (used.has(`rId${n}`)) n++;
@@ -409,7 +550,7 @@ async function addRelationship(
     "</Relationships>",
     `<Relationship Id="${id}" Type="${REL_TYPE}/${type}" Target="${target}"/></Relationships>`,
   );
-  zip.file(relsPath, xml);
+  zip.set(relsPath, xml);
   return id;
 }
 
@@ -471,23 +612,19 @@ function siblingElements(xml: string): { name: string; xml: string }[] {
 }
 
 /**
- * Inserts top-level `elements` (name -> XML) into worksheet XML at the places the schema
- * requires, after sheetData. The (possibly huge) sheetData is not parsed.
+ * Inserts top-level `elements` (name -> XML) into the tail of worksheet XML, what follows
+ * `</sheetData>` through `</worksheet>`, at the places the schema requires. The (possibly
+ * huge) sheetData streams past without being parsed (`withWorksheetTail`).
  */
-function insertIntoWorksheet(xml: string, elements: { name: string; xml: string }[]): string {
-  const dataEnd = xml.indexOf("</sheetData>");
-  const splitAt =
-    dataEnd >= 0
-      ? dataEnd + "</sheetData>".length
-      : xml.search(/<sheetData\s*\/>/) + "<sheetData/>".length;
+function insertIntoWorksheetTail(xml: string, elements: { name: string; xml: string }[]): string {
   const end = xml.lastIndexOf("</worksheet>");
-  const tail = siblingElements(xml.slice(splitAt, end));
+  const tail = siblingElements(xml.slice(0, end));
   for (const element of elements) {
     const rank = WORKSHEET_TAIL_ORDER.indexOf(element.name);
     const at = tail.findIndex((e) => WORKSHEET_TAIL_ORDER.indexOf(e.name) > rank);
     tail.splice(at < 0 ? tail.length : at, 0, element);
   }
-  return xml.slice(0, splitAt) + tail.map((e) => e.xml).join("") + xml.slice(end);
+  return tail.map((e) => e.xml).join("") + xml.slice(end);
 }
 
 /**
@@ -533,7 +670,7 @@ function tablePartXml(
   );
 }
 
-async function addPackageParts(zip: JSZip, plan: WorkbookPlan): Promise<void> {
+async function addPackageParts(zip: PackageEdits, plan: WorkbookPlan): Promise<void> {
   const parts = await sheetParts(zip);
   const overrides: string[] = [];
   let tableId = 0;
@@ -546,7 +683,6 @@ async function addPackageParts(zip: JSZip, plan: WorkbookPlan): Promise<void> {
     if (tables.length === 0 && charts.length === 0 && !dataBars) continue;
     const part = parts.find((p) => p.name === sheet.name);
     if (!part) throw new Error(`The package has no part for sheet ${sheet.name}`);
-    const xml = withoutDanglingDataBarExtensions(await zip.file(part.path)!.async("string"));
     const added: { name: string; xml: string }[] = [];
     if (charts.length > 0) {
       drawingId += 1;
@@ -554,13 +690,13 @@ async function addPackageParts(zip: JSZip, plan: WorkbookPlan): Promise<void> {
       const drawingRels = `xl/drawings/_rels/drawing${drawingId}.xml.rels`;
       for (const chart of charts) {
         chartId += 1;
-        zip.file(`xl/charts/chart${chartId}.xml`, chartPartXml(chart, sheet.name));
+        zip.set(`xl/charts/chart${chartId}.xml`, chartPartXml(chart, sheet.name));
         overrides.push(
           `<Override PartName="/xl/charts/chart${chartId}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`,
         );
         await addRelationship(zip, drawingRels, "chart", `../charts/chart${chartId}.xml`);
       }
-      zip.file(drawingPath, drawingPartXml(sheet));
+      zip.set(drawingPath, drawingPartXml(sheet));
       overrides.push(
         `<Override PartName="/${drawingPath}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`,
       );
@@ -576,7 +712,7 @@ async function addPackageParts(zip: JSZip, plan: WorkbookPlan): Promise<void> {
       const ids: string[] = [];
       for (const table of tables) {
         tableId += 1;
-        zip.file(`xl/tables/table${tableId}.xml`, tablePartXml(tableId, sheet, table));
+        zip.set(`xl/tables/table${tableId}.xml`, tablePartXml(tableId, sheet, table));
         overrides.push(
           `<Override PartName="/xl/tables/table${tableId}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`,
         );
@@ -587,14 +723,17 @@ async function addPackageParts(zip: JSZip, plan: WorkbookPlan): Promise<void> {
       const element = `<tableParts count="${ids.length}">${ids.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`;
       added.push({ name: "tableParts", xml: element });
     }
-    zip.file(part.path, added.length > 0 ? insertIntoWorksheet(xml, added) : xml);
+    zip.sheetTails.set(part.path, (tail) => {
+      const xml = withoutDanglingDataBarExtensions(tail);
+      return added.length > 0 ? insertIntoWorksheetTail(xml, added) : xml;
+    });
   }
   if (overrides.length > 0) {
-    const types = await zip.file("[Content_Types].xml")!.async("string");
-    zip.file("[Content_Types].xml", types.replace("</Types>", `${overrides.join("")}</Types>`));
+    const types = (await zip.file("[Content_Types].xml"))!;
+    zip.set("[Content_Types].xml", types.replace("</Types>", `${overrides.join("")}</Types>`));
   }
   if ((plan.names ?? []).length > 0) {
-    let workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+    let workbookXml = (await zip.file("xl/workbook.xml"))!;
     const entries = plan
       .names!.map(
         (n) =>
@@ -606,17 +745,58 @@ async function addPackageParts(zip: JSZip, plan: WorkbookPlan): Promise<void> {
       : workbookXml.includes("<definedNames/>")
         ? workbookXml.replace("<definedNames/>", `<definedNames>${entries}</definedNames>`)
         : workbookXml.replace("</sheets>", `</sheets><definedNames>${entries}</definedNames>`);
-    zip.file("xl/workbook.xml", workbookXml);
+    zip.set("xl/workbook.xml", workbookXml);
   }
 }
 
-/** The package's parts, [Content_Types].xml first, read one at a time. */
-async function* packageEntries(zip: JSZip): AsyncGenerator<ZipEntry> {
-  const names = Object.keys(zip.files)
-    .filter((name) => !zip.files[name].dir)
-    .sort((a, b) => Number(b === "[Content_Types].xml") - Number(a === "[Content_Types].xml"));
-  for (const name of names)
-    yield { name: name.replace(/^\//, ""), data: await zip.files[name].async("nodebuffer") };
+/**
+ * The package's parts, [Content_Types].xml first, then the streamed ones in their order, then
+ * the added ones: edited parts as text, the others streamed from the temporary package (a
+ * worksheet with its tail edited, a text part with DEL put back).
+ */
+async function* packageEntries(zip: PackageEdits, rawDel: boolean): AsyncGenerator<ZipEntry> {
+  const streamed = new Map(zip.reader.entries.map((e) => [e.name, e]));
+  const names = [
+    ...streamed.keys(),
+    ...Array.from(zip.parts.keys()).filter((name) => !streamed.has(name)),
+  ].sort((a, b) => Number(b === "[Content_Types].xml") - Number(a === "[Content_Types].xml"));
+  for (const name of names) {
+    const edited = zip.parts.get(name);
+    if (edited !== undefined) {
+      yield { name, data: Buffer.from(edited, "utf8") };
+      continue;
+    }
+    let data: AsyncIterable<Buffer> = await zip.reader.open(streamed.get(name)!);
+    const editTail = zip.sheetTails.get(name);
+    if (editTail) data = withWorksheetTail(data, editTail);
+    if (rawDel && DEL_PARTS.test(name)) data = withRawDelStream(data);
+    yield { name, data };
+  }
+}
+
+/** Copies the streamed package at `streamed` to `file` with the plan's added parts. */
+async function finishPackage(plan: WorkbookPlan, streamed: string, file: string): Promise<void> {
+  const reader = await openZip(streamed);
+  try {
+    const tooLarge = reader.entries.find((e) => e.size >= ZIP_SIZE_LIMIT);
+    if (tooLarge)
+      throw new WorkbookWriteError(
+        "WRITE_FAILED",
+        `${tooLarge.name} holds ${count(tooLarge.size)} bytes; an .xlsx part must stay under 4 GB.`,
+      );
+    const zip = new PackageEdits(reader);
+    await addPackageParts(zip, plan);
+    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    try {
+      await writeZipFile(file, packageEntries(zip, textsHoldDel(plan)));
+    } catch (error) {
+      if (error instanceof RangeError)
+        throw new WorkbookWriteError("WRITE_FAILED", error.message, { cause: error });
+      throw error;
+    }
+  } finally {
+    await reader.close();
+  }
 }
 
 /**
@@ -628,22 +808,14 @@ async function* packageEntries(zip: JSZip): AsyncGenerator<ZipEntry> {
  * @example await writeXlsxFile(plan, "out/example.xlsx") // { sheets: ["Funnel", "Stage Summary"] }
  */
 export async function writeXlsxFile(plan: WorkbookPlan, file: string): Promise<WriteXlsxResult> {
+  checkSheetExtents(plan);
   // A new workbook: nothing exists yet, so only Excel's rules and the plan itself shape names.
   const prepared = preparePlan(plan).plan;
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "salesquant-xlsx-"));
   try {
     const streamed = path.join(dir, "cells.xlsx");
     await streamSheets(prepared, streamed);
-    const zip = await JSZip.loadAsync(await fs.readFile(streamed));
-    if (textsHoldDel(prepared)) {
-      for (const name of Object.keys(zip.files).filter((n) =>
-        /^\/?xl\/(sharedStrings|comments\d*)\.xml$/.test(n),
-      ))
-        zip.file(name, withRawDel(await zip.file(name)!.async("string")));
-    }
-    await addPackageParts(zip, prepared);
-    await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    await writeZipFile(file, packageEntries(zip));
+    await finishPackage(prepared, streamed, file);
     return { sheets: prepared.sheets.map((s) => s.name) };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

@@ -1,15 +1,20 @@
 /**
  * A minimal ZIP writer for .xlsx packages, compressing with Node's native zlib (several times
  * faster than a JavaScript deflate on large sheet parts). Writes DEFLATE entries with UTF-8
- * names, no ZIP64 (parts and package under 4 GB), to a file, one entry at a time.
+ * names to a file, one entry at a time. An entry is a buffer or a stream of chunks: a stream
+ * is deflated as it comes (memory stays bounded however large the part), and its local
+ * header, written first, gets its CRC and sizes once the data is through. No ZIP64: every
+ * part and the package stay under 4 GB and 65,535 entries, or the writer refuses.
  */
 import { promises as fs } from "fs";
-import { deflateRawSync } from "zlib";
+import { pipeline } from "stream/promises";
+import * as zlib from "zlib";
 
 export interface ZipEntry {
   /** Path inside the package, e.g. "xl/worksheets/sheet1.xml". */
   name: string;
-  data: Buffer;
+  /** The bytes, whole or as a stream of chunks (read once, in order). */
+  data: Buffer | AsyncIterable<Buffer>;
 }
 
 const CRC_TABLE = (() => {
@@ -22,9 +27,13 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
-/** CRC-32 (IEEE) of a buffer, as ZIP stores it. */
-export function crc32(data: Uint8Array): number {
-  let crc = -1;
+/** Node's own CRC-32 (Node 20.15 and later), else the table above. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
+/** CRC-32 (IEEE) of a buffer, as ZIP stores it; `previous` continues a running CRC. */
+export function crc32(data: Uint8Array, previous = 0): number {
+  if (nativeCrc32) return nativeCrc32(data, previous) >>> 0;
+  let crc = previous ^ -1;
   for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ -1) >>> 0;
 }
@@ -33,7 +42,30 @@ export function crc32(data: Uint8Array): number {
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const UTF8_NAMES = 1 << 11;
-const LIMIT = 0xffffffff;
+/** Sizes and offsets must stay below this without ZIP64. */
+export const ZIP_SIZE_LIMIT = 0xffffffff;
+/** Entries must stay below this without ZIP64. */
+export const ZIP_ENTRY_LIMIT = 0xffff;
+
+function localHeader(name: Buffer, crc: number, compressed: number, size: number): Buffer {
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(UTF8_NAMES, 6);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt16LE(DOS_TIME, 10);
+  local.writeUInt16LE(DOS_DATE, 12);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(compressed, 18);
+  local.writeUInt32LE(size, 22);
+  local.writeUInt16LE(name.length, 26);
+  local.writeUInt16LE(0, 28);
+  return local;
+}
+
+function tooLarge(name: string): RangeError {
+  return new RangeError(`${name} is too large for a package without ZIP64 (4 GB).`);
+}
 
 /**
  * Writes `entries` as a ZIP file at `file`, compressing each with zlib at `level`.
@@ -49,28 +81,56 @@ export async function writeZipFile(
   const central: Buffer[] = [];
   let offset = 0;
   let count = 0;
+  // Every write says where it goes: local headers are rewritten in place after their data.
+  const write = async (data: Buffer, at: number): Promise<void> => {
+    for (let done = 0; done < data.length;) {
+      const { bytesWritten } = await handle.write(data, done, data.length - done, at + done);
+      done += bytesWritten;
+    }
+  };
   try {
     for await (const entry of entries) {
+      if (count + 1 >= ZIP_ENTRY_LIMIT)
+        throw new RangeError(
+          `The package has too many parts for a ZIP without ZIP64 (${count + 1}).`,
+        );
       const name = Buffer.from(entry.name, "utf8");
-      const compressed = deflateRawSync(entry.data, { level });
-      const crc = crc32(entry.data);
-      if (entry.data.length >= LIMIT || compressed.length >= LIMIT || offset >= LIMIT) {
-        throw new RangeError(`${entry.name} is too large for a package without ZIP64.`);
+      const dataAt = offset + 30 + name.length;
+      let crc = 0;
+      let size = 0;
+      let compressedSize = 0;
+      if (Buffer.isBuffer(entry.data)) {
+        const compressed = zlib.deflateRawSync(entry.data, { level });
+        crc = crc32(entry.data);
+        size = entry.data.length;
+        compressedSize = compressed.length;
+        if (size >= ZIP_SIZE_LIMIT || dataAt + compressedSize >= ZIP_SIZE_LIMIT)
+          throw tooLarge(entry.name);
+        await write(Buffer.concat([localHeader(name, crc, compressedSize, size), name]), offset);
+        await write(compressed, dataAt);
+      } else {
+        const source = entry.data;
+        await pipeline(
+          (async function* counted() {
+            for await (const chunk of source) {
+              crc = crc32(chunk, crc);
+              size += chunk.length;
+              if (size >= ZIP_SIZE_LIMIT) throw tooLarge(entry.name);
+              yield chunk;
+            }
+          })(),
+          zlib.createDeflateRaw({ level, chunkSize: 1 << 16 }),
+          async (deflated: AsyncIterable<Buffer>) => {
+            for await (const chunk of deflated) {
+              if (dataAt + compressedSize + chunk.length >= ZIP_SIZE_LIMIT)
+                throw tooLarge(entry.name);
+              await write(chunk, dataAt + compressedSize);
+              compressedSize += chunk.length;
+            }
+          },
+        );
+        await write(Buffer.concat([localHeader(name, crc, compressedSize, size), name]), offset);
       }
-      const local = Buffer.alloc(30);
-      local.writeUInt32LE(0x04034b50, 0);
-      local.writeUInt16LE(20, 4);
-      local.writeUInt16LE(UTF8_NAMES, 6);
-      local.writeUInt16LE(8, 8);
-      local.writeUInt16LE(DOS_TIME, 10);
-      local.writeUInt16LE(DOS_DATE, 12);
-      local.writeUInt32LE(crc, 14);
-      local.writeUInt32LE(compressed.length, 18);
-      local.writeUInt32LE(entry.data.length, 22);
-      local.writeUInt16LE(name.length, 26);
-      local.writeUInt16LE(0, 28);
-      await handle.write(Buffer.concat([local, name]));
-      await handle.write(compressed);
 
       const record = Buffer.alloc(46);
       record.writeUInt32LE(0x02014b50, 0);
@@ -81,22 +141,24 @@ export async function writeZipFile(
       record.writeUInt16LE(DOS_TIME, 12);
       record.writeUInt16LE(DOS_DATE, 14);
       record.writeUInt32LE(crc, 16);
-      record.writeUInt32LE(compressed.length, 20);
-      record.writeUInt32LE(entry.data.length, 24);
+      record.writeUInt32LE(compressedSize, 20);
+      record.writeUInt32LE(size, 24);
       record.writeUInt16LE(name.length, 28);
       record.writeUInt32LE(offset, 42);
       central.push(record, name);
-      offset += local.length + name.length + compressed.length;
+      offset = dataAt + compressedSize;
       count += 1;
     }
     const directory = Buffer.concat(central);
+    if (offset + directory.length >= ZIP_SIZE_LIMIT)
+      throw new RangeError("The package is too large for a ZIP without ZIP64 (4 GB).");
     const end = Buffer.alloc(22);
     end.writeUInt32LE(0x06054b50, 0);
     end.writeUInt16LE(count, 8);
     end.writeUInt16LE(count, 10);
     end.writeUInt32LE(directory.length, 12);
     end.writeUInt32LE(offset, 16);
-    await handle.write(Buffer.concat([directory, end]));
+    await write(Buffer.concat([directory, end]), offset);
   } finally {
     await handle.close();
   }

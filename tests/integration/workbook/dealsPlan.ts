@@ -1,0 +1,94 @@
+/**
+ * A Deals export of any length, 16 columns (15 values and a formula) with a table, whose rows
+ * are generated as they are read: a plan held whole would take more memory than the writer,
+ * so a large one shows what the writer needs. Shared by the row-limit integration test and
+ * bench/xlsxWriter.bench.ts.
+ */
+import { PlanCell, WorkbookPlan } from "../../../src/workbook/plan";
+
+const STAGES = ["Lead", "Qualified", "Proposal", "Won", "Lost"];
+const REGIONS = ["North", "South", "East", "West"];
+const SOURCES = ["Web", "Referral", "Event"];
+
+export const DEALS_HEADER = [
+  "Deal",
+  "Account",
+  "Owner",
+  "Stage",
+  "Amount",
+  "Probability",
+  "Weighted",
+  "Created",
+  "Close",
+  "Region",
+  "Product",
+  "Source",
+  "Days open",
+  "Won",
+  "Notes",
+  "Currency",
+];
+
+/** Data row `i` (0-based, on sheet row i + 2), all 16 columns, the formula in G. */
+export function dealRow(i: number): PlanCell[] {
+  const r = i + 2;
+  return [
+    `D-${1_000_000 + i}`,
+    `Account ${i % 5003}`,
+    `Rep ${i % 37}`,
+    STAGES[i % 5],
+    1000 + (i % 997) * 13.5,
+    (i % 10) / 10,
+    { f: `=E${r}*F${r}` },
+    45_000 + (i % 365),
+    45_030 + (i % 400),
+    REGIONS[i % 4],
+    `Product ${i % 23}`,
+    SOURCES[i % 3],
+    i % 120,
+    i % 7 === 0,
+    `Note ${i}`,
+    "EUR",
+  ];
+}
+
+/** `count` rows made by `row` each time they are read: an array to every reader of the plan. */
+export function lazyRows(count: number, row: (i: number) => PlanCell[]): PlanCell[][] {
+  const index = (p: string | symbol): number =>
+    typeof p === "string" && /^\d+$/.test(p) ? Number(p) : -1;
+  return new Proxy([] as PlanCell[][], {
+    get: (target, p, receiver) =>
+      p === "length" ? count : index(p) >= 0 ? row(index(p)) : Reflect.get(target, p, receiver),
+    has: (target, p) => (index(p) >= 0 ? index(p) < count : Reflect.has(target, p)),
+  });
+}
+
+/**
+ * The Deals sheet with `rows` data rows under a header. The formula column is a block of its
+ * own: preparation copies a block that holds formulas, so the other 15 columns stay lazy.
+ */
+export function dealsPlan(rows: number): WorkbookPlan {
+  return {
+    sheets: [
+      {
+        name: "Deals",
+        blocks: [
+          { at: "A1", cells: [DEALS_HEADER], style: { bold: true } },
+          {
+            at: "A2",
+            cells: lazyRows(rows, (i) => dealRow(i).slice(0, 6)),
+            numberFormat: [null, null, null, null, "#,##0.00", "0%"],
+          },
+          { at: "G2", cells: lazyRows(rows, (i) => [dealRow(i)[6]]), numberFormat: "#,##0.00" },
+          {
+            at: "H2",
+            cells: lazyRows(rows, (i) => dealRow(i).slice(7)),
+            numberFormat: ["yyyy-mm-dd", "yyyy-mm-dd", null, null, null, "0", null, null, null],
+          },
+        ],
+        tables: [{ name: "Deals", range: `A1:P${rows + 1}` }],
+        freeze: { rows: 1, columns: 0 },
+      },
+    ],
+  };
+}

@@ -1,0 +1,87 @@
+import { execFile } from "child_process";
+import { promises as fs, readFileSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { writeXlsxFile } from "../../../src/workbook/xlsx/writeXlsx";
+import { dealsPlan } from "./dealsPlan";
+
+/**
+ * A Deals export at Excel's row limit: a header and 1,048,575 rows of 16 columns (15 values
+ * and a formula), with a table over all of it. The plan's rows are generated as they are read
+ * (dealsPlan.ts), so the process's peak resident memory shows what the writer needs. The
+ * package is read back by `unzip`, not by the writer's own reader.
+ */
+const ROWS = 1_048_575;
+const LAST = ROWS + 1;
+/** Peak resident memory allowed for the whole test process (Jest included). */
+const PEAK_RSS_LIMIT = 1.5 * 1024 ** 3;
+
+function run(command: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) =>
+    execFile(command, args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${command} failed: ${error.message}\n${stderr}`)) : resolve(stdout),
+    ),
+  );
+}
+
+const vmHwmBytes = (): number =>
+  Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"))![1]) * 1024;
+
+describe("an .xlsx at Excel's row limit", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), "salesquant-million-"));
+  });
+  afterAll(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it("writes 1,048,576 rows in bounded memory, and the last row reads back", async () => {
+    const file = path.join(dir, "deals.xlsx");
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 25);
+    const started = Date.now();
+    try {
+      await writeXlsxFile(dealsPlan(ROWS), file);
+    } finally {
+      clearInterval(sampler);
+    }
+    const seconds = (Date.now() - started) / 1000;
+    const size = (await fs.stat(file)).size;
+    const hwm = vmHwmBytes();
+    console.log(
+      `1,048,576 rows x 16: ${(size / 1048576).toFixed(0)} MB in ${seconds.toFixed(0)} s; ` +
+        `peak RSS ${(peak / 1048576).toFixed(0)} MB sampled, VmHWM ${(hwm / 1048576).toFixed(0)} MB`,
+    );
+    expect(Math.max(peak, hwm)).toBeLessThan(PEAK_RSS_LIMIT);
+
+    // Every part inflates and matches its CRC.
+    await run("unzip", ["-tq", file]);
+    const parts = await run("zipinfo", ["-1", file]);
+    expect(parts).toContain("xl/tables/table1.xml");
+    const table = await run("unzip", ["-p", file, "xl/tables/table1.xml"]);
+    expect(table).toContain(`ref="A1:P${LAST}"`);
+    const sheetTail = await run("sh", [
+      "-c",
+      `unzip -p "${file}" xl/worksheets/sheet1.xml | tail -c 6000`,
+    ]);
+    const lastRow = /<row r="1048576"[^>]*>(.*?)<\/row>/.exec(sheetTail)?.[1] ?? "";
+    const i = ROWS - 1;
+    expect(lastRow).toContain(`<c r="E${LAST}" s="`);
+    expect(lastRow).toContain(`<v>${1000 + (i % 997) * 13.5}</v>`);
+    expect(lastRow).toContain(`<f>E${LAST}*F${LAST}</f>`);
+    expect(lastRow).toContain(`<c r="P${LAST}"`);
+    expect(sheetTail).toMatch(
+      /<\/sheetData>.*<tableParts count="1"><tablePart r:id="rId\d+"\/><\/tableParts><\/worksheet>$/s,
+    );
+    // Text cells hold shared-string indexes: the last deal's id is the last but few strings.
+    const strings = await run("sh", [
+      "-c",
+      `unzip -p "${file}" xl/sharedStrings.xml | tail -c 2000`,
+    ]);
+    expect(strings).toContain(`<t>D-${1_000_000 + i}</t>`);
+    expect(strings).toContain(`<t>Note ${i}</t>`);
+  });
+});

@@ -5,7 +5,7 @@
 set -euo pipefail
 packages=("$@")
 if [ ${#packages[@]} -eq 0 ]; then
-  packages=(chromium libreoffice-calc-nogui libxml2-utils poppler-utils fonts-noto-cjk fonts-dejavu-core)
+  packages=(chromium libreoffice-calc-nogui libxml2-utils poppler-utils unzip fonts-noto-cjk fonts-dejavu-core)
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "apt-get not found: install ${packages[*]} with your system's package manager." >&2

@@ -6,9 +6,12 @@
  *    one plain SUM pass over the same cells.
  * 3. CSAT, 100,000 ratings at 1,000 satisfied_min thresholds (a spilled range): sort once
  *    and binary-search vs counting every rating per threshold.
+ * 4. SCORE, 100,000 items at 1,000 caps (a spilled range): sorted ratios with prefix sums vs
+ *    scoring every item again per cap.
  */
 import { movingAverage } from "../src/core/forecast";
 import { csat, csatOver } from "../src/core/customers";
+import { weightedScore, weightedScoreOver } from "../src/core/incentives";
 
 /** The median of `repeat` runs, each after a garbage collection (--expose-gc): a shared machine is noisy. */
 function time(fn: () => void, repeat = 5): number {
@@ -107,6 +110,20 @@ export default async function run(): Promise<void> {
     for (const m of mins) csat(ratings, m);
   }, 1);
   console.log(`CSAT 100,000 ratings at 1,000 thresholds: ${fmt(sorted / counted)}x the time of counting the ratings per threshold`);
+
+  // 4. SCORE at many caps vs scoring every item per cap.
+  const actuals = series(100_000).map((v) => Math.abs(v ?? 1) + 1);
+  const targets = actuals.map((_, i) => 1_000_000 + (i % 97) * 1000);
+  const weights = actuals.map((_, i) => 1 + (i % 5));
+  const caps = Array.from({ length: 1_000 }, (_, i) => 0.5 + i / 500);
+  const scored = time(() => {
+    const score = weightedScoreOver(actuals, targets, weights);
+    for (const cap of caps) score(cap);
+  });
+  const direct = time(() => {
+    for (const cap of caps) weightedScore(actuals, targets, weights, cap);
+  }, 1);
+  console.log(`SCORE 100,000 items at 1,000 caps: ${fmt(scored / direct)}x the time of scoring every item per cap`);
 }
 
 if (require.main === module) run();

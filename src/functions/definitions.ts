@@ -11,7 +11,7 @@ import { averageCycle, coverage, velocity, weightedPipeline } from "../core/pipe
 import { cac, churn, csatOver, grr, ltv, nps, nrr, retention } from "../core/customers";
 import { costRatio, hhi, share } from "../core/market";
 import { fitLine, LinearFit, lineAt, movingAverage } from "../core/forecast";
-import { weightedScore } from "../core/incentives";
+import { weightedScoreOver } from "../core/incentives";
 import {
   commissionForDeal,
   drawStep,
@@ -238,7 +238,7 @@ const DRAW: FunctionDef = {
     return "kind" in step ? step : [[step.payout, step.balance]];
   },
 };
-const SCORE: FunctionDef<{ actuals: number[]; targets: number[]; weights: number[]; lower: boolean | boolean[] }> = {
+const SCORE: FunctionDef<{ score: (cap?: number) => Result }> = {
   id: "SCORE",
   params: [
     { name: "actuals", kind: "list", group: "items" },
@@ -248,13 +248,9 @@ const SCORE: FunctionDef<{ actuals: number[]; targets: number[]; weights: number
     { name: "lower_is_better", kind: "flag", group: "items", optional: true, default: false },
   ],
   groups: { items: { skip: "allBlank", mismatch: "shape" } },
-  prepare: (f) => ({
-    actuals: f.lists.actuals,
-    targets: f.lists.targets,
-    weights: f.lists.weights,
-    lower: f.flags.lower_is_better ?? false,
-  }),
-  cell: (items, n) => weightedScore(items.actuals, items.targets, items.weights, n[0], items.lower),
+  // One scorer for every cap of a spilled range: O((n + m) log n), not O(n x m).
+  prepare: (f) => ({ score: weightedScoreOver(f.lists.actuals, f.lists.targets, f.lists.weights, f.flags.lower_is_better ?? false) }),
+  cell: (items, n) => items.score(n[0]),
 };
 
 /** Lays values read row by row back into the shape of their range. */

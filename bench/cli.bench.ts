@@ -1,0 +1,69 @@
+/**
+ * The whole command line, as a user runs it: `salesquant build` on a 100,000-row Zoho export
+ * (about 16 MB), in a child process, timed from start to exit (ts-node's start-up included),
+ * as a ratio to papaparse alone parsing the same text in this process; and the child's peak
+ * resident memory as a multiple of the file.
+ * With SALESQUANT_BENCH_MILLION=1 it also builds an export at Excel's limit (1,048,575 rows,
+ * about 170 MB): its time and peak memory (several minutes).
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import Papa from "papaparse";
+import { performance } from "perf_hooks";
+import { renderZoho } from "../tests/fixtures/generateExports";
+
+const ROOT = path.resolve(__dirname, "..");
+
+function papaparseTime(text: string): number {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
+    times.push(performance.now() - start);
+  }
+  return Math.min(...times);
+}
+
+/** Runs the CLI on a file: wall time (ms) and the child's peak resident memory (bytes). */
+function build(input: string, out: string): { ms: number; peak: number } {
+  const start = performance.now();
+  const run = spawnSync(process.execPath, ["-r", path.join(__dirname, "support", "maxrss.cjs"), path.join(ROOT, "bin", "salesquant.js"), "build", "--input", input, "--out", out, "--quiet"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const ms = performance.now() - start;
+  if (run.status !== 0) throw new Error(`salesquant build failed (${run.status}): ${run.stderr}`);
+  const kb = Number(/maxrss-kb (\d+)/.exec(run.stderr)?.[1] ?? NaN);
+  return { ms, peak: kb * 1024 };
+}
+
+async function measure(rows: number, dir: string, withBaseline: boolean): Promise<void> {
+  const fixture = renderZoho(1, rows);
+  const input = path.join(dir, `export-${rows}.csv`);
+  fs.writeFileSync(input, fixture.bytes);
+  const megabytes = fixture.bytes.length / 1048576;
+  const { ms, peak } = build(input, path.join(dir, `book-${rows}.xlsx`));
+  const label = `salesquant build, ${rows.toLocaleString("en-US")} rows (${megabytes.toFixed(0)} MB)`;
+  if (withBaseline) {
+    const papa = papaparseTime(new TextDecoder("utf-8").decode(fixture.bytes));
+    console.log(`${label} / papaparse alone: ${(ms / papa).toFixed(1)}x; peak memory ${(peak / fixture.bytes.length).toFixed(1)}x the file`);
+  } else {
+    console.log(`${label}: ${(ms / 1000).toFixed(0)} s, peak memory ${(peak / 1048576).toFixed(0)} MB (${(peak / fixture.bytes.length).toFixed(1)}x the file)`);
+  }
+}
+
+export default async function run(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "salesquant-cli-bench-"));
+  try {
+    await measure(100_000, dir, true);
+    if (process.env.SALESQUANT_BENCH_MILLION === "1") await measure(1_048_575, dir, false);
+    else console.log("(SALESQUANT_BENCH_MILLION=1 adds the build of a 1,048,575-row export)");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) void run();

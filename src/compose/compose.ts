@@ -7,6 +7,7 @@
 import type { Deal, Pipeline } from "../core/deal";
 import type { Locale } from "../core/locale";
 import type { DashboardPanel } from "../generators/dashboard";
+import { isInvalid, type PlanResult } from "../generators/common";
 import { dealsLayout } from "../generators/deals";
 import type { ImportIssue } from "../import/errors";
 import { formatUi } from "../i18n/uiLocale";
@@ -104,13 +105,12 @@ export function composeWorkbook(requests: readonly SheetRequest[], data: Compose
   for (const request of ordered) {
     // A dashboard of sheets that were refused would only echo their errors.
     if (errors.length > 0 && needsOf(request).includes("charts")) continue;
-    const planner = PLANNERS[request.id] as (ctx: PlanContext, values: unknown) => ReturnType<(typeof PLANNERS)[SheetId]>;
-    const result = planner(context, request.values);
-    if ("ok" in result && result.ok === false) {
-      errors.push(...result.errors);
+    const planner = PLANNERS[request.id] as (ctx: PlanContext, values: unknown) => PlanResult;
+    const plan = planner(context, request.values);
+    if (isInvalid(plan)) {
+      errors.push(...plan.errors);
       continue;
     }
-    const plan = result as WorkbookPlan;
     if (!activeById.has(request.id)) activeById.set(request.id, plan.activeSheet ?? plan.sheets[0]?.name);
     sheets.push(...plan.sheets);
     names.push(...(plan.names ?? []));

@@ -10,7 +10,7 @@
 import type { CommissionCredits, CommissionPlan } from "../core/commission/types";
 import { DEFAULT_STAGES_EN, DEFAULT_STAGES_ZH } from "../core/deal";
 import type { UiKey } from "../i18n/uiLocale";
-import type { FieldErrors, FieldSpec, FormValues, ValuesOf } from "./fields";
+import { todayIso, type FieldErrors, type FieldSpec, type FormValues, type ValuesOf } from "./fields";
 
 /** Data a sheet is planned from, besides its options. */
 export type SheetNeed = "deals" | "charts";
@@ -222,7 +222,7 @@ export const GOALS = declare({
     { kind: "number", name: "atRisk", label: "goals.atRisk", percent: true, min: 0 },
   ],
   defaults: (env) => {
-    const today = env.today ?? new Date().toISOString().slice(0, 10);
+    const today = env.today ?? todayIso();
     const span = fiscalYearSpan(env.fiscalYearStart ?? 1, new Date(`${today}T00:00:00Z`));
     return {
       start: span.start,
@@ -254,7 +254,7 @@ export const TEMPLATES = declare({
     { kind: "number", name: "rows", label: "templates.rows", integer: true, min: 1, max: 500 },
     { kind: "date", name: "asOf", label: "common.asOf" },
   ],
-  defaults: (env) => ({ kind: "actionPlan", rows: "10", asOf: env.today ?? new Date().toISOString().slice(0, 10) }),
+  defaults: (env) => ({ kind: "actionPlan", rows: "10", asOf: env.today ?? todayIso() }),
   needs: () => NOTHING,
 });
 

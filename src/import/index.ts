@@ -7,5 +7,6 @@ export type { ImportIssue, ImportIssueReason } from "./errors";
 export { decodeBytes } from "./decode";
 export type { ImportEncoding } from "./decode";
 export { detectPreset, PRESETS, PRESET_IDS } from "./presets";
+export type { ImportDetection, DetectionBasis, FooterLine } from "./normalize";
 export type { CrmPreset, MappedField, PresetId, StatusLabels } from "./presets";
 export { parseAmount, parseDate, parseProbability } from "./values";

@@ -17,6 +17,7 @@ import {
 import type { RawCell, RawRecord, ReadSummary, RecordVisitor } from "./records";
 import {
   DateOrder,
+  DecimalMark,
   ParseFailure,
   parseAmount,
   parseCurrencyCode,
@@ -59,8 +60,15 @@ export interface ImportOptions {
   probabilityScale?: ProbabilityScale;
   /** Currency of amounts that carry no mark and have no currency column; default the preset's. */
   currency?: string;
-  /** Default "MDY". */
-  dateOrder?: DateOrder;
+  /**
+   * How a date with the year last (3/5/2025) is read. Default "auto": from every such date
+   * in the file (see {@link ImportDetection.dateOrder}); ambiguous files use `fallbackDateOrder`.
+   */
+  dateOrder?: DateOrder | "auto";
+  /** The order used when the file's dates fit both orders (default "MDY"; a host passes its locale's). */
+  fallbackDateOrder?: DateOrder;
+  /** Decimal mark of amounts and probabilities. Default "auto": from every amount in the file. */
+  decimalMark?: DecimalMark | "auto";
   /**
    * CSV only: read in slices of about this many characters (`true`: {@link DEFAULT_SLICE_CHARS},
    * about 1,500 to 3,000 records), giving the event loop a macrotask between slices and
@@ -98,8 +106,49 @@ export interface ImportStats {
   footerRecords: number;
 }
 
+/** Why a format was chosen: given as an option, read from the file, or (no evidence) the default. */
+export type DetectionBasis = "option" | "evidence" | "ambiguous" | "default";
+
+/** A line after the data that is not a deal: a report's totals, a copyright line, a note. */
+export interface FooterLine {
+  line: number;
+  /** The line's text, cut to a message's length. */
+  text: string;
+}
+
+/**
+ * What the import found out about the file, so a person can check it (and correct it with
+ * options) in one go: `salesquant inspect` prints it, the Data pane shows it.
+ */
+export interface ImportDetection {
+  preset: PresetId;
+  presetBasis: "option" | "evidence" | "default";
+  /** CSV: the encoding used; null for .xlsx. */
+  encoding: string | null;
+  /** CSV: the field separator; null for .xlsx. */
+  delimiter: string | null;
+  decimalMark: DecimalMark;
+  decimalMarkBasis: DetectionBasis;
+  dateOrder: DateOrder;
+  /** "ambiguous": every year-last date fits both orders (the fallback was used); "default": the file has none. */
+  dateOrderBasis: DetectionBasis;
+  /** Header used for each mapped field. */
+  columns: Partial<Record<MappedField, string>>;
+  /** Stages as the deals use them, in pipeline order, with counts; `added` when the preset did not know it. */
+  stages: { name: string; deals: number; added: boolean }[];
+  /** The preset's open stages no deal uses (left out of the pipeline). */
+  stagesUnused: string[];
+  /** Blank lines among the data, skipped. */
+  blankLines: number;
+  /** Lines after the data recognised as a footer (totals, notices). */
+  footer: FooterLine[];
+  /** CSV: lines that had to be decoded in another encoding than the rest of the file. */
+  otherEncodingLines: { encoding: string; lines: number[] } | null;
+}
+
 export interface ImportResult {
   deals: Deal[];
+  detected: ImportDetection;
   issues: ImportIssue[];
   preset: PresetId;
   pipeline: Pipeline;
@@ -519,7 +568,7 @@ class DealNormalizer implements RecordVisitor {
     }
 
     // Dates.
-    const dateOptions = { dateOrder: this.options.dateOrder, serials: this.format === "xlsx" };
+    const dateOptions = { dateOrder: this.options.dateOrder === "DMY" ? ("DMY" as const) : ("MDY" as const), serials: this.format === "xlsx" };
     const created = parseDate(this.cell(cells, "createdDate"), dateOptions);
     if (!created.ok) return badValue("date", created, this.columnName("createdDate"));
     let closeField: MappedField = "closeDate";
@@ -590,6 +639,22 @@ class DealNormalizer implements RecordVisitor {
     }
     return {
       deals: this.deals,
+      detected: {
+        preset: this.preset.id,
+        presetBasis: (this.options.preset ?? "auto") === "auto" ? (this.preset.id === "generic" ? "default" : "evidence") : "option",
+        encoding: this.encoding,
+        delimiter: null,
+        decimalMark: ".",
+        decimalMarkBasis: "default",
+        dateOrder: this.options.dateOrder === "DMY" ? "DMY" : "MDY",
+        dateOrderBasis: this.options.dateOrder && this.options.dateOrder !== "auto" ? "option" : "default",
+        columns,
+        stages: [],
+        stagesUnused: [],
+        blankLines: 0,
+        footer: [],
+        otherEncodingLines: null,
+      },
       issues: this.issues,
       preset: this.preset.id,
       pipeline: this.pipeline,

@@ -39,6 +39,9 @@ const SIMPLE_ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]([01]\d|2[0-3]):([0-5]\d)(?::
 
 // ---------------------------------------------------------------- amounts
 
+/** The decimal mark of a file's numbers: "." (1,234.5) or "," (1.234,5, German and French re-saves). */
+export type DecimalMark = "." | ",";
+
 export interface ParsedAmount {
   amount: number;
   /** ISO code implied by a currency mark in the cell, or null. */

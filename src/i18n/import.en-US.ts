@@ -84,6 +84,15 @@ export const importEnUS = {
   "error.xlsxRatio": "The .xlsx file is refused: its part {entry} is compressed {ratio} to 1, more than the {limit} to 1 of any real workbook (a zip bomb?).",
   "error.xlsxSizeMismatch": "The .xlsx file is refused: its part {entry} unpacks to more than the {size} bytes its directory declares.",
   "error.noAmountColumn": "No amount column found for the {preset} preset (looked for: {candidates}). Its columns: {columns}. Choose another preset or name the amount column.",
+
+  // Encoding detection (src/import/decode.ts): why a file could not be decoded, and what was detected.
+  "error.encodingUnknown": "The file's encoding could not be recognized: it is not UTF-8 or UTF-16, and it does not read as plausible text in {encodings}. Choose the encoding ({choices}) or save the export again as UTF-8 CSV.",
+  "decode.basis.bom": "{encoding}, from the file's byte-order mark",
+  "decode.basis.option": "{encoding}, as chosen",
+  "decode.basis.valid": "{encoding}: the bytes are valid {encoding}",
+  "decode.basis.plausible": "{encoding}: the bytes read as plausible {encoding} text",
+  "decode.otherLines": "Lines {lines} were {other}; the rest of the file was {encoding}.",
+  "decode.otherLinesMore": "{count} lines were {other} (the first: {lines}); the rest of the file was {encoding}.",
 } as const;
 
 export type ImportTextKey = keyof typeof importEnUS;

@@ -76,4 +76,12 @@ export const importZhCN: ImportCatalog = {
   "error.xlsxRatio": "已拒绝该 .xlsx 文件：其部件 {entry} 的压缩比为 {ratio} 比 1，超过正常工作簿的 {limit} 比 1（可能是压缩炸弹）。",
   "error.xlsxSizeMismatch": "已拒绝该 .xlsx 文件：其部件 {entry} 解压后超过其目录声明的 {size} 字节。",
   "error.noAmountColumn": "按 {preset} 预设未找到金额列（查找了：{candidates}）。文件的列：{columns}。请选择其他预设或指定金额列。",
+
+  "error.encodingUnknown": "无法识别文件的编码：它不是 UTF-8 或 UTF-16，按 {encodings} 解码也都不像正常文本。请指定编码（{choices}），或将导出文件重新保存为 UTF-8 CSV。",
+  "decode.basis.bom": "{encoding}（依据文件的字节顺序标记）",
+  "decode.basis.option": "{encoding}（按指定）",
+  "decode.basis.valid": "{encoding}（字节是有效的 {encoding}）",
+  "decode.basis.plausible": "{encoding}（按 {encoding} 解码为正常文本）",
+  "decode.otherLines": "第 {lines} 行是 {other}，文件其余部分是 {encoding}。",
+  "decode.otherLinesMore": "共 {count} 行是 {other}（前几行：{lines}），文件其余部分是 {encoding}。",
 };

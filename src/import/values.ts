@@ -68,39 +68,86 @@ const TRAILING_MARKS: [RegExp, string][] = [
   [/元$/, "CNY"],
   [/€$/, "EUR"],
 ];
-const PLAIN_NUMBER = /^\d+(?:\.\d+)?$/;
-const GROUPED_NUMBER = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+/** The number part of an amount, per decimal mark: plain digits, or groups of three. */
+const NUMBER_SHAPES: Record<DecimalMark, { plain: RegExp; grouped: RegExp; separators: RegExp }> = {
+  ".": {
+    plain: /^\d+(?:\.\d+)?$/,
+    grouped: /^\d{1,3}([, '])\d{3}(?:\1\d{3})*(?:\.\d+)?$/,
+    separators: /[, ']/g,
+  },
+  ",": {
+    plain: /^\d+(?:,\d+)?$/,
+    grouped: /^\d{1,3}([. '])\d{3}(?:\1\d{3})*(?:,\d+)?$/,
+    separators: /[. ']/g,
+  },
+};
+/** Fast path of amounts under a decimal comma: digits with an optional ",decimals" part. */
+const SIMPLE_DECIMAL_COMMA = /^\d{1,15}(?:,\d{1,15})?$/;
+/** Digits only: an amount under either decimal mark, the same number under both. */
+const SIMPLE_DIGITS = /^\d{1,15}$/;
+/** Digits, a point, three digits: 1.5 thousandths under ".", a thousand and more under ",". */
+const POINT_THOUSANDS = /^\d{1,3}\.\d{3}$/;
+/** Any space of a cell (\s covers no-break spaces, U+202F and the ideographic space). */
+const SPACES = /\s+/g;
+/** Digits, a comma, three digits: a thousand and more under ".", 1.5 thousandths under ",". */
+const COMMA_THOUSANDS = /^\d{1,3},\d{3}$/;
+const NOT_AMOUNT: unique symbol = Symbol("notAmount");
 
 /**
- * Reads a money amount as CRMs export it.
+ * Reads a money amount as CRMs and spreadsheet re-saves export it.
  *
- * Rules: an optional currency mark before ($, ¥, ￥, €, £, US$, HK$, USD, CNY, RMB, EUR, GBP)
- * or after (元, USD, CNY, RMB, EUR, GBP, €), a "万" multiplier (×10,000) before 元, thousands
- * separators only in groups of three ("1,234,567.5"), a minus sign or parentheses for a
- * negative. Anything else ("1.234,50", "12abc", "1,23") is not an amount: never guessed.
- * A blank cell is `null` (the caller decides what blank means).
+ * Rules, under both decimal marks: an optional currency mark before ($, ¥, ￥, €, £, US$,
+ * HK$, USD, CNY, RMB, EUR, GBP) or after (元, USD, CNY, RMB, EUR, GBP, €), with or without
+ * a space; a "万" multiplier (×10,000) before 元; a minus sign (before or after the leading
+ * mark) or parentheses for a negative; spaces around the number are ignored.
+ *
+ * - `decimalMark: "."` (default): the decimal mark is a point; thousands separators are a
+ *   comma, a space (also no-break and narrow no-break) or an apostrophe, in groups of three,
+ *   the same separator throughout: "1,234,567.5", "1'234.50", "1 234.50".
+ * - `decimalMark: ","` (German and French re-saves): the decimal mark is a comma; thousands
+ *   separators are a point, a space (also no-break and narrow no-break) or an apostrophe,
+ *   in groups of three: "1.234.567,89", "1 234,50 €", "210833,37"; "1.234" is 1234.
+ *
+ * Anything else ("12abc", "1,23" under ".", "1.23" under ",", "1,2345", "1 2 3") is not an
+ * amount: never guessed. A blank cell is `null` (the caller decides what blank means).
  *
  * @example
- * parseAmount("¥1,200.50") // { ok: true, value: { amount: 1200.5, currency: "CNY" } }
- * parseAmount("(1,000)")   // { ok: true, value: { amount: -1000, currency: null } }
- * parseAmount("3.5万元")    // { ok: true, value: { amount: 35000, currency: "CNY" } }
+ * parseAmount("¥1,200.50")          // { ok: true, value: { amount: 1200.5, currency: "CNY" } }
+ * parseAmount("(1,000)")            // { ok: true, value: { amount: -1000, currency: null } }
+ * parseAmount("3.5万元")             // { ok: true, value: { amount: 35000, currency: "CNY" } }
+ * parseAmount("1'234.50")           // { ok: true, value: { amount: 1234.5, currency: null } }
+ * parseAmount("€ 1.234,56", ",")    // { ok: true, value: { amount: 1234.56, currency: "EUR" } }
+ * parseAmount("1.234", ",")         // { ok: true, value: { amount: 1234, currency: null } }
+ * parseAmount("1,23")               // { ok: false, problem: "notAmount", ... }
  */
-export function parseAmount(raw: RawCell): Parsed<ParsedAmount> {
+export function parseAmount(raw: RawCell, decimalMark: DecimalMark = "."): Parsed<ParsedAmount> {
   if (typeof raw === "number") {
     return Number.isFinite(raw) ? { ok: true, value: { amount: raw, currency: null } } : notAmount(String(raw));
   }
-  if (SIMPLE_DECIMAL.test(raw)) return { ok: true, value: { amount: Number(raw), currency: null } };
+  if (decimalMark === ".") {
+    if (SIMPLE_DECIMAL.test(raw)) return { ok: true, value: { amount: Number(raw), currency: null } };
+  } else if (SIMPLE_DECIMAL_COMMA.test(raw)) {
+    return { ok: true, value: { amount: Number(raw.replace(",", ".")), currency: null } };
+  }
   if (BLANK.test(raw)) return { ok: true, value: null };
-  let text = cellText(raw).replace(/\s+/g, "");
-  if ((text.match(/-/g) ?? []).length + (text.startsWith("(") ? 1 : 0) > 1) return notAmount(raw);
+  const read = readAmount(raw, decimalMark);
+  return read === NOT_AMOUNT ? notAmount(raw) : { ok: true, value: read };
+}
+
+/** The amount of a non-blank text cell under one decimal mark, or NOT_AMOUNT. */
+function readAmount(raw: string, decimalMark: DecimalMark): ParsedAmount | typeof NOT_AMOUNT {
+  let text = raw.replace(SPACES, " ").trim();
+  let minus = 0;
+  for (let i = text.indexOf("-"); i >= 0; i = text.indexOf("-", i + 1)) minus++;
+  if (minus + (text.startsWith("(") ? 1 : 0) > 1) return NOT_AMOUNT;
   let negative = false;
   if (text.startsWith("(") && text.endsWith(")")) {
     negative = true;
-    text = text.slice(1, -1);
+    text = text.slice(1, -1).trim();
   }
   if (text.startsWith("-")) {
     negative = !negative;
-    text = text.slice(1);
+    text = text.slice(1).trimStart();
   }
   let currency: string | null = null;
   const first = text.charCodeAt(0);
@@ -109,13 +156,13 @@ export function parseAmount(raw: RawCell): Parsed<ParsedAmount> {
     const match = mark.exec(text);
     if (match) {
       currency = code;
-      text = text.slice(match[0].length);
+      text = text.slice(match[0].length).trimStart();
       break;
     }
   }
   if (text.startsWith("-")) {
     negative = !negative;
-    text = text.slice(1);
+    text = text.slice(1).trimStart();
   }
   let multiplier = 1;
   const last = text.charCodeAt(text.length - 1);
@@ -123,20 +170,63 @@ export function parseAmount(raw: RawCell): Parsed<ParsedAmount> {
   for (const [mark, code] of endsWithDigit ? [] : TRAILING_MARKS) {
     const match = mark.exec(text);
     if (match) {
-      if (currency && currency !== code) return notAmount(raw);
+      if (currency && currency !== code) return NOT_AMOUNT;
       currency = code;
-      text = text.slice(0, text.length - match[0].length);
+      text = text.slice(0, text.length - match[0].length).trimEnd();
       break;
     }
   }
   if (text.endsWith("万")) {
     multiplier = 10000;
-    text = text.slice(0, -1);
+    text = text.slice(0, -1).trimEnd();
   }
-  if (!PLAIN_NUMBER.test(text) && !GROUPED_NUMBER.test(text)) return notAmount(raw);
-  const amount = Number(text.replace(/,/g, "")) * multiplier;
-  if (!Number.isFinite(amount)) return notAmount(raw);
-  return { ok: true, value: { amount: negative ? -amount : amount, currency } };
+  const shape = NUMBER_SHAPES[decimalMark];
+  let digits: string;
+  if (shape.plain.test(text)) digits = text;
+  else if (shape.grouped.test(text)) digits = text.replace(shape.separators, "");
+  else return NOT_AMOUNT;
+  const amount = Number(decimalMark === "," ? digits.replace(",", ".") : digits) * multiplier;
+  if (!Number.isFinite(amount)) return NOT_AMOUNT;
+  return { amount: negative ? -amount : amount, currency };
+}
+
+/**
+ * Which decimal marks read a cell as an amount, for deciding a whole file's mark before
+ * parsing it: "." or "," when only that mark does, "both" when either does (plain digits,
+ * "1.234", "1,234", a blank cell, a number from an .xlsx cell), "neither" when no mark does.
+ * Under "both" the two readings may differ: see {@link amountIsAmbiguous}.
+ *
+ * @example
+ * amountEvidence("1,234.5")   // "."
+ * amountEvidence("210833,37") // ","
+ * amountEvidence("1.234")     // "both"
+ * amountEvidence("abc")       // "neither"
+ */
+export function amountEvidence(raw: RawCell): "." | "," | "both" | "neither" {
+  if (typeof raw === "number") return Number.isFinite(raw) ? "both" : "neither";
+  if (SIMPLE_DIGITS.test(raw)) return "both";
+  if (SIMPLE_DECIMAL.test(raw)) return POINT_THOUSANDS.test(raw) ? "both" : ".";
+  if (SIMPLE_DECIMAL_COMMA.test(raw)) return COMMA_THOUSANDS.test(raw) ? "both" : ",";
+  if (BLANK.test(raw)) return "both";
+  const point = readAmount(raw, ".") !== NOT_AMOUNT;
+  const comma = readAmount(raw, ",") !== NOT_AMOUNT;
+  return point ? (comma ? "both" : ".") : comma ? "," : "neither";
+}
+
+/**
+ * True when both decimal marks read the cell as an amount but as different numbers:
+ * "1,234" is 1234 under "." and 1.234 under ","; "1.234" the other way round. Plain digits
+ * and "1 234" are not ambiguous.
+ *
+ * @example
+ * amountIsAmbiguous("1,234") // true
+ * amountIsAmbiguous("1234")  // false
+ */
+export function amountIsAmbiguous(raw: RawCell): boolean {
+  if (typeof raw === "number" || SIMPLE_DIGITS.test(raw)) return false;
+  const point = parseAmount(raw, ".");
+  const comma = parseAmount(raw, ",");
+  return point.ok && comma.ok && point.value !== null && comma.value !== null && point.value.amount !== comma.value.amount;
 }
 
 function notAmount(raw: RawCell): ParseFailure {
@@ -157,13 +247,22 @@ export interface DateParseOptions {
 
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10,
+  november: 11, december: 12,
 };
 const TIME = String.raw`(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(AM|PM|上午|下午)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?`;
-const ISO_LIKE = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})` + TIME + "$", "i");
-const YEAR_LAST = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})` + TIME + "$", "i");
+const ISO_LIKE = new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})` + TIME + "$", "i");
+/** Year last with slashes or dashes: the order of the two numbers is the file's date order. */
+const YEAR_LAST = new RegExp(String.raw`^(\d{1,2})([/-])(\d{1,2})\2(\d{4}|\d{2})` + TIME + "$", "i");
+/** Year last with points: always day first (17.06.2025), see parseDate. */
+const DOTTED = new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})` + TIME + "$", "i");
 const CHINESE = new RegExp(String.raw`^(\d{4})年(\d{1,2})月(\d{1,2})[日号]` + TIME + "$", "i");
 const MONTH_NAME_FIRST = new RegExp(String.raw`^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})` + TIME + "$", "i");
-const DAY_FIRST_NAME = new RegExp(String.raw`^(\d{1,2})[\s-]([A-Za-z]{3,9})[\s-](\d{4})` + TIME + "$", "i");
+const DAY_FIRST_NAME = new RegExp(
+  String.raw`^(\d{1,2})(?:\s+|-)([A-Za-z]{3,9})\.?(?:,?\s+|-)(\d{4}|\d{2})` + TIME + "$",
+  "i",
+);
+const EIGHT_DIGITS = /^(\d{4})(\d{2})(\d{2})$/;
 
 /** True when year-month-day is a real calendar date Excel can hold (years 1900..9999). */
 export function isCalendarDate(year: number, month: number, day: number): boolean {
@@ -183,25 +282,112 @@ function timeIsValid(hours?: string, minutes?: string, seconds?: string, meridie
   return meridiem ? h >= 1 && h <= 12 : h <= 23;
 }
 
+/** A month name, full or three letters ("Sept" too), in any case; 0 when it is not one (never a prefix guess). */
+function monthNumber(name: string): number {
+  const key = name.toLowerCase();
+  return Object.prototype.hasOwnProperty.call(MONTHS, key) ? MONTHS[key] : 0;
+}
+
+function twoDigitYear(text: string): number {
+  return text.length === 2 ? 2000 + Number(text) : Number(text);
+}
+
 /**
- * Reads a date as CRMs export it, to ISO "YYYY-MM-DD" (the time of day is dropped; a time
- * zone suffix is ignored: the date is taken as written).
+ * The parts of a date written as text. `swappable` marks the year-last slash or dash form,
+ * whose `month` and `day` are the first and second numbers as written (the MDY reading).
+ */
+interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+  timeOk: boolean;
+  swappable: boolean;
+}
+
+function dateParts(text: string): DateParts | null {
+  let match: RegExpExecArray | null;
+  let year: number;
+  let month: number;
+  let day: number;
+  let time: RegExpExecArray | string[];
+  let swappable = false;
+  if ((match = YEAR_LAST.exec(text))) {
+    month = Number(match[1]);
+    day = Number(match[3]);
+    year = twoDigitYear(match[4]);
+    time = match.slice(5, 9);
+    swappable = true;
+  } else if ((match = ISO_LIKE.exec(text))) {
+    year = Number(match[1]);
+    month = Number(match[3]);
+    day = Number(match[4]);
+    time = match.slice(5, 9);
+  } else if ((match = CHINESE.exec(text))) {
+    year = Number(match[1]);
+    month = Number(match[2]);
+    day = Number(match[3]);
+    time = match.slice(4, 8);
+  } else if ((match = DOTTED.exec(text))) {
+    day = Number(match[1]);
+    month = Number(match[2]);
+    year = twoDigitYear(match[3]);
+    time = match.slice(4, 8);
+  } else if ((match = MONTH_NAME_FIRST.exec(text))) {
+    month = monthNumber(match[1]);
+    day = Number(match[2]);
+    year = Number(match[3]);
+    time = match.slice(4, 8);
+  } else if ((match = DAY_FIRST_NAME.exec(text))) {
+    day = Number(match[1]);
+    month = monthNumber(match[2]);
+    year = twoDigitYear(match[3]);
+    time = match.slice(4, 8);
+  } else if ((match = EIGHT_DIGITS.exec(text))) {
+    year = Number(match[1]);
+    month = Number(match[2]);
+    day = Number(match[3]);
+    // Eight digits are a date only when they are a real one; otherwise they are a number.
+    if (!isCalendarDate(year, month, day)) return null;
+    time = [];
+  } else {
+    return null;
+  }
+  if (month === 0) return null;
+  return { year, month, day, swappable, timeOk: timeIsValid(time[0], time[1], time[2], time[3]) };
+}
+
+/**
+ * Reads a date as CRMs and spreadsheet re-saves export it, to ISO "YYYY-MM-DD" (the time of
+ * day is checked then dropped; a time zone suffix is ignored: the date is taken as written).
  *
- * Accepted: ISO "2025-03-05" (with "T10:00:00Z" or " 10:00"), "2025/03/05", "2025.3.5",
- * M/D/YYYY ("3/5/2025 10:00 AM", or D/M/YYYY with `dateOrder: "DMY"`; a two-digit year is
- * 20YY), "2025年3月5日" (optionally with a time), "Mar 5, 2025", "5-Mar-2025", and Excel
- * serial numbers from .xlsx cells. The calendar is checked: "2025-02-30" is an error,
- * never 2 March. A blank cell is `null`.
+ * Accepted:
+ * - ISO "2025-03-05", with " 10:00" or "T10:00:00.000Z" / "+02:00"; "2025/6/17 10:00",
+ *   "2025.3.5" (one separator throughout);
+ * - "2025年6月17日" (or 号), optionally with a time;
+ * - eight digits "20250617", only when they are a calendar date of 1900..9999;
+ * - year last with slashes or dashes, "3/5/2025", "3-5-25" (a two-digit year is 20YY): M/D
+ *   under `dateOrder: "MDY"` (the default), D/M under "DMY";
+ * - year last with points, "17.06.2025": always day first, whatever `dateOrder` says,
+ *   because every locale that writes dates with points and the year last (German, Russian,
+ *   Polish, Czech, Turkish, Norwegian...) writes the day first;
+ * - English month names, full or three letters ("Sept" too), in any case: "Mar 5, 2025",
+ *   "April 15, 2021", "Apr 15 2021 3:04 PM", "15 Apr 2021", "15 Apr, 2021 00:02:00",
+ *   "01-Jan-2015", "01-Jan-15";
+ * - Excel serial numbers, from .xlsx cells only (`serials: true`).
+ *
+ * The calendar and the time of day are checked: "2025-02-30" is an error, never 2 March,
+ * and so is "2025-03-05 25:00". A blank cell is `null`.
  *
  * @example
- * parseDate("2025年3月5日") // { ok: true, value: "2025-03-05" }
- * parseDate("2/29/2023")    // { ok: false, message: '"2/29/2023" is not a calendar date' }
+ * parseDate("2025年3月5日")                       // { ok: true, value: "2025-03-05" }
+ * parseDate("17.06.2025")                         // { ok: true, value: "2025-06-17" }
+ * parseDate("29/03/2023", { dateOrder: "DMY" })   // { ok: true, value: "2023-03-29" }
+ * parseDate("15 Apr, 2021 00:02:00")              // { ok: true, value: "2021-04-15" }
+ * parseDate("2/29/2023")                          // { ok: false, problem: "notCalendarDate", ... }
  */
 export function parseDate(raw: RawCell, options: DateParseOptions = {}): Parsed<string> {
   if (typeof raw === "number") {
-    if (!options.serials || !Number.isFinite(raw) || raw < 1 || raw >= 2958466) {
-      return fail("serialNotDate", String(raw));
-    }
+    if (!options.serials || !isSerial(raw)) return fail("serialNotDate", String(raw));
     const date = dateFromSerial(Math.floor(raw));
     return { ok: true, value: isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()) };
   }
@@ -212,39 +398,45 @@ export function parseDate(raw: RawCell, options: DateParseOptions = {}): Parsed<
   }
   if (BLANK.test(raw)) return { ok: true, value: null };
   const text = cellText(raw);
-  let year: number;
-  let month: number;
-  let day: number;
-  let time: (string | undefined)[];
-  let match: RegExpExecArray | null;
-  if ((match = ISO_LIKE.exec(text)) || (match = CHINESE.exec(text))) {
-    year = Number(match[1]);
-    month = Number(match[2]);
-    day = Number(match[3]);
-    time = match.slice(4, 8);
-  } else if ((match = YEAR_LAST.exec(text))) {
-    const first = Number(match[1]);
-    const second = Number(match[2]);
-    [month, day] = options.dateOrder === "DMY" ? [second, first] : [first, second];
-    year = match[3].length === 2 ? 2000 + Number(match[3]) : Number(match[3]);
-    time = match.slice(4, 8);
-  } else if ((match = MONTH_NAME_FIRST.exec(text))) {
-    month = MONTHS[match[1].toLowerCase()] ?? MONTHS[match[1].slice(0, 3).toLowerCase()] ?? 0;
-    day = Number(match[2]);
-    year = Number(match[3]);
-    time = match.slice(4, 8);
-  } else if ((match = DAY_FIRST_NAME.exec(text))) {
-    day = Number(match[1]);
-    month = MONTHS[match[2].toLowerCase()] ?? MONTHS[match[2].slice(0, 3).toLowerCase()] ?? 0;
-    year = Number(match[3]);
-    time = match.slice(4, 8);
-  } else {
-    return fail("notDate", text);
-  }
-  if (!isCalendarDate(year, month, day) || !timeIsValid(time[0], time[1], time[2], time[3])) {
-    return fail("notCalendarDate", text);
-  }
+  const parts = dateParts(text);
+  if (!parts) return fail("notDate", text);
+  const { year } = parts;
+  const [month, day] = parts.swappable && options.dateOrder === "DMY" ? [parts.day, parts.month] : [parts.month, parts.day];
+  if (!isCalendarDate(year, month, day) || !parts.timeOk) return fail("notCalendarDate", text);
   return { ok: true, value: isoDate(year, month, day) };
+}
+
+function isSerial(value: number): boolean {
+  return Number.isFinite(value) && value >= 1 && value < 2958466;
+}
+
+/**
+ * Which date orders read a cell as a date, for deciding a whole file's order before parsing
+ * it. For the year-last slash or dash form ("3/5/2025", "29/03/2023", "3-5-25"): "MDY" or
+ * "DMY" when only that order gives a calendar date, "both" when either does, "neither" when
+ * none does. "fixed" for a date whose reading does not depend on the order (ISO, "2025/6/17",
+ * Chinese, "17.06.2025", month names, eight digits, an Excel serial number). "neither" for
+ * what is not a date under any order; "both" for a blank cell (no evidence either way).
+ *
+ * @example
+ * dateOrderEvidence("29/03/2023") // "DMY"
+ * dateOrderEvidence("3/29/2023")  // "MDY"
+ * dateOrderEvidence("3/5/2025")   // "both"
+ * dateOrderEvidence("2025-03-05") // "fixed"
+ * dateOrderEvidence("tomorrow")   // "neither"
+ */
+export function dateOrderEvidence(raw: RawCell): "MDY" | "DMY" | "both" | "neither" | "fixed" {
+  if (typeof raw === "number") return isSerial(raw) ? "fixed" : "neither";
+  const simple = SIMPLE_ISO.exec(raw);
+  if (simple) return isCalendarDate(Number(simple[1]), Number(simple[2]), Number(simple[3])) ? "fixed" : "neither";
+  if (BLANK.test(raw)) return "both";
+  const parts = dateParts(cellText(raw));
+  if (!parts || !parts.timeOk) return "neither";
+  const { year, month, day } = parts;
+  if (!parts.swappable) return isCalendarDate(year, month, day) ? "fixed" : "neither";
+  const mdy = isCalendarDate(year, month, day);
+  const dmy = isCalendarDate(year, day, month);
+  return mdy ? (dmy ? "both" : "MDY") : dmy ? "DMY" : "neither";
 }
 
 // ---------------------------------------------------------------- probabilities
@@ -255,31 +447,43 @@ export function parseDate(raw: RawCell, options: DateParseOptions = {}): Parsed<
  */
 export type ProbabilityScale = "percent" | "fraction" | "auto";
 
+const PROBABILITY_NUMBER: Record<DecimalMark, RegExp> = { ".": /^\d+(?:\.\d+)?$/, ",": /^\d+(?:,\d+)?$/ };
+
 /**
  * Reads a win probability to a decimal in [0, 1].
  *
- * Rules: "60%" is 0.6 in any column; a bare number follows the column's scale; the result
- * must lie in [0, 1]. A blank cell is `null` (the stage default applies).
+ * Rules: "60%" (or "60 %", "60％") is 0.6 in any column; a bare number follows the column's
+ * scale; the result must lie in [0, 1]. The number is digits with an optional decimal part
+ * after the file's decimal mark: "65.0%" and "0.65" under "." (the default), "65,0 %" and
+ * "0,65" under ","; the other mark is refused ("0,65" under "." is an error, never 0.65 or
+ * 65). No thousands separators, no sign. A blank cell is `null` (the stage default applies).
  *
  * @example
- * parseProbability("60%", "fraction") // { ok: true, value: 0.6 }
- * parseProbability("60", "percent")   // { ok: true, value: 0.6 }
- * parseProbability(0.6, "fraction")   // { ok: true, value: 0.6 }
+ * parseProbability("60%", "fraction")    // { ok: true, value: 0.6 }
+ * parseProbability("60", "percent")      // { ok: true, value: 0.6 }
+ * parseProbability(0.6, "fraction")      // { ok: true, value: 0.6 }
+ * parseProbability("65,0 %", "auto", ",") // { ok: true, value: 0.65 }
+ * parseProbability("0,65", "auto", ",")   // { ok: true, value: 0.65 }
  */
-export function parseProbability(raw: RawCell, scale: ProbabilityScale = "auto"): Parsed<number> {
+export function parseProbability(
+  raw: RawCell,
+  scale: ProbabilityScale = "auto",
+  decimalMark: DecimalMark = ".",
+): Parsed<number> {
   if (typeof raw === "string" && BLANK.test(raw)) return { ok: true, value: null };
-  if (typeof raw === "string" && scale === "percent" && SIMPLE_DECIMAL.test(raw)) {
+  if (typeof raw === "string" && scale === "percent" && decimalMark === "." && SIMPLE_DECIMAL.test(raw)) {
     const value = Number(raw) / 100;
     return value <= 1 ? { ok: true, value } : fail("probabilityRange", raw);
   }
-  let text = cellText(raw).replace(/\s+/g, "");
+  let text = typeof raw === "number" ? String(raw) : cellText(raw).replace(SPACES, "");
   let percent = false;
   if (text.endsWith("%") || text.endsWith("％")) {
     percent = true;
     text = text.slice(0, -1);
   }
-  if (!/^\d+(?:\.\d+)?$/.test(text)) return fail("notProbability", String(raw));
-  let value = Number(text);
+  const mark = typeof raw === "number" ? "." : decimalMark;
+  if (!PROBABILITY_NUMBER[mark].test(text)) return fail("notProbability", String(raw));
+  let value = Number(mark === "," ? text.replace(",", ".") : text);
   if (percent || scale === "percent" || (scale === "auto" && value > 1)) value /= 100;
   if (value < 0 || value > 1) return fail("probabilityRange", String(raw));
   return { ok: true, value };
@@ -287,13 +491,25 @@ export function parseProbability(raw: RawCell, scale: ProbabilityScale = "auto")
 
 // ---------------------------------------------------------------- flags
 
-/** Reads a yes/no cell ("true", "1", "yes", "是", "TRUE"...); blank is null, anything else an error. */
+const FLAG_WORDS = new Map<string, boolean>([
+  ["true", true], ["1", true], ["yes", true], ["y", true], ["是", true], ["√", true], ["wahr", true], ["vrai", true],
+  ["false", false], ["0", false], ["no", false], ["n", false], ["否", false], ["falsch", false], ["faux", false],
+]);
+
+/**
+ * Reads a yes/no cell, in any case: TRUE/FALSE (also Excel's German WAHR/FALSCH and French
+ * VRAI/FAUX), 1/0, yes/no, Y/N, 是/否, √. A blank cell is null; anything else is an error.
+ *
+ * @example
+ * parseFlag("WAHR")  // { ok: true, value: true }
+ * parseFlag("n")     // { ok: true, value: false }
+ * parseFlag("maybe") // { ok: false, problem: "notFlag", ... }
+ */
 export function parseFlag(raw: RawCell): Parsed<boolean> {
   const text = cellText(raw).toLowerCase();
   if (text === "") return { ok: true, value: null };
-  if (["true", "1", "yes", "y", "是", "√"].includes(text)) return { ok: true, value: true };
-  if (["false", "0", "no", "n", "否"].includes(text)) return { ok: true, value: false };
-  return fail("notFlag", String(raw));
+  const flag = FLAG_WORDS.get(text);
+  return flag === undefined ? fail("notFlag", String(raw)) : { ok: true, value: flag };
 }
 
 // ---------------------------------------------------------------- currency codes

@@ -34,6 +34,7 @@ export const importEnUS = {
   "reason.probability": "Probability not readable",
   "reason.textCut": "Text cut (deal imported)",
   "reason.currency": "Currency ignored (deal imported)",
+  "reason.valueIgnored": "Value not readable (deal imported)",
 
   // A value that does not parse (parseAmount, parseDate, parseProbability, parseFlag).
   "value.notAmount": "\"{value}\" is not an amount",
@@ -61,6 +62,8 @@ export const importEnUS = {
   "row.notProbability": "\"{value}\" is not a probability (column \"{column}\").",
   "row.probabilityRange": "\"{value}\" is not a probability between 0% and 100% (column \"{column}\").",
   "row.textCut": "The text in column \"{column}\" has {length} characters, more than an Excel cell holds ({limit}): it was cut to its first {kept} characters followed by \"{marker}\". The deal is imported.",
+  "row.valueIgnored": "\"{value}\" in column \"{column}\" cannot be read: the deal is imported with this value left blank.",
+  "row.valueReplaced": "\"{value}\" in column \"{column}\" cannot be read: the deal is imported with {kept} instead.",
   "row.currencyIgnored": "\"{value}\" in column \"{column}\" is not a currency code (three letters such as USD) or symbol: the deal is imported in {currency}.",
 
   // Why a whole file cannot be read (ImportError).

@@ -29,6 +29,7 @@ export const importZhCN: ImportCatalog = {
   "reason.probability": "赢率无法识别",
   "reason.textCut": "文本已截断（商机已导入）",
   "reason.currency": "币种已忽略（商机已导入）",
+  "reason.valueIgnored": "值无法读取（商机已导入）",
 
   "value.notAmount": "“{value}”不是金额",
   "value.serialNotDate": "{value} 不是日期",
@@ -54,6 +55,8 @@ export const importZhCN: ImportCatalog = {
   "row.notProbability": "“{value}”不是赢率（列“{column}”）。",
   "row.probabilityRange": "“{value}”不是 0% 到 100% 之间的赢率（列“{column}”）。",
   "row.textCut": "列“{column}”中的文本有 {length} 个字符，超过 Excel 单元格的上限（{limit}）：已截断为前 {kept} 个字符并加上“{marker}”。该商机已导入。",
+  "row.valueIgnored": "列“{column}”中的“{value}”无法读取：该商机已导入，此值留空。",
+  "row.valueReplaced": "列“{column}”中的“{value}”无法读取：该商机已导入，此值改用 {kept}。",
   "row.currencyIgnored": "列“{column}”中的“{value}”不是币种代码（如 USD 的三个字母）或货币符号：该商机按 {currency} 导入。",
 
   "error.emptyFile": "文件为空：没有表头行。",

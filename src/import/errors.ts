@@ -28,7 +28,9 @@ export class ImportError extends Error {
  * Why a row was left out of every metric (`fieldCount` ... `missingAmount`), or what was
  * changed in a row that was imported all the same (a notice, see {@link NOTICE_REASONS}):
  * `textCut`, a text longer than an Excel cell cut to fit; `currency`, a currency cell that
- * is not a currency code, ignored.
+ * is not a currency code, ignored; `valueIgnored`, a value the deal can do without (a created
+ * date, the close date of an open deal, a probability, the amount of a deal not won) that
+ * cannot be read, left blank or replaced by the stage default.
  */
 export type ImportIssueReason =
   | "fieldCount"
@@ -39,10 +41,11 @@ export type ImportIssueReason =
   | "probability"
   | "missingAmount"
   | "textCut"
-  | "currency";
+  | "currency"
+  | "valueIgnored";
 
 /** Reasons of notices: the row's deal was imported; only a value of it was changed. */
-export const NOTICE_REASONS: readonly ImportIssueReason[] = ["textCut", "currency"];
+export const NOTICE_REASONS: readonly ImportIssueReason[] = ["textCut", "currency", "valueIgnored"];
 
 /**
  * True when the issue is a notice about a deal that was imported (a text cut, a currency

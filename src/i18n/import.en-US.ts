@@ -96,6 +96,18 @@ export const importEnUS = {
   "decode.basis.plausible": "{encoding}: the bytes read as plausible {encoding} text",
   "decode.otherLines": "Lines {lines} were {other}; the rest of the file was {encoding}.",
   "decode.otherLinesMore": "{count} lines were {other} (the first: {lines}); the rest of the file was {encoding}.",
+
+  // Notes about the whole file (src/import/notes.ts), on ImportIssues and in the CLI's summary.
+  "issues.fileNotes": "About the file:",
+  "note.dateOrderAmbiguous": "Every date such as 3/5/2025 in the file fits both month-first and day-first; they were read as {order}. If that is wrong, import again with the other date order.",
+  "note.dateOrderDayFirst": "Dates such as 29/03/2023 were read day first (D/M/Y): some of the file's dates only read that way.",
+  "note.decimalAmbiguous": "Some amounts read as different numbers with a decimal point or a decimal comma (such as 1,234); they were read with \"{mark}\" as the decimal mark.",
+  "note.decimalComma": "Amounts were read with a decimal comma (1.234,50 is one thousand two hundred thirty-four and a half), as the file writes them.",
+  "note.blankLines": "{count} blank line(s) were skipped; the data goes on after them.",
+  "note.footer": "{count} line(s) were recognised as the report's totals or footer and left out (lines {lines}).",
+  "note.otherEncoding": "{count} line(s) were written in {encoding}, the rest in {main}: lines {lines}. Check those rows' names.",
+  "note.stagesAdded": "Stages added from the data (they are not in the preset's pipeline): {stages}.",
+  "note.stagesUnused": "Stages of the preset that no deal uses, left out of the funnel: {stages}.",
 } as const;
 
 export type ImportTextKey = keyof typeof importEnUS;

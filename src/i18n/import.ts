@@ -14,6 +14,8 @@ export type { ImportTextKey };
 export type ImportRowKey = Extract<ImportTextKey, `row.${string}`>;
 /** Why a file cannot be read: the key of an ImportError's message. */
 export type ImportErrorKey = Extract<ImportTextKey, `error.${string}`>;
+/** A sentence about the whole file (what was inferred, skipped or added). */
+export type ImportNoteKey = Extract<ImportTextKey, `note.${string}`>;
 /** Why a cell is not a value (amount, date, probability, flag). */
 export type ValueProblem = ImportTextKey extends infer K ? (K extends `value.${infer P}` ? P : never) : never;
 

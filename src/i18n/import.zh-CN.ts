@@ -87,4 +87,16 @@ export const importZhCN: ImportCatalog = {
   "decode.basis.plausible": "{encoding}（按 {encoding} 解码为正常文本）",
   "decode.otherLines": "第 {lines} 行是 {other}，文件其余部分是 {encoding}。",
   "decode.otherLinesMore": "共 {count} 行是 {other}（前几行：{lines}），文件其余部分是 {encoding}。",
+
+  // 关于整个文件的说明（src/import/notes.ts），写在 ImportIssues 与命令行摘要中。
+  "issues.fileNotes": "关于文件：",
+  "note.dateOrderAmbiguous": "文件中形如 3/5/2025 的日期按“月/日”和“日/月”都能读通，已按 {order} 读取。如有误，请换一种日期顺序重新导入。",
+  "note.dateOrderDayFirst": "形如 29/03/2023 的日期已按“日/月/年”读取：文件中有些日期只能这样读。",
+  "note.decimalAmbiguous": "有些金额（如 1,234）按小数点或小数逗号会读成不同的数，已按“{mark}”作为小数点读取。",
+  "note.decimalComma": "金额按文件的写法以逗号为小数点读取（1.234,50 即一千二百三十四点五）。",
+  "note.blankLines": "跳过了 {count} 个空行；空行之后的数据照常导入。",
+  "note.footer": "有 {count} 行被识别为报表的合计或页脚，未导入（第 {lines} 行）。",
+  "note.otherEncoding": "有 {count} 行是 {encoding} 编码，其余为 {main}：第 {lines} 行。请核对这些行的名称。",
+  "note.stagesAdded": "根据数据新增的阶段（预设流程中没有）：{stages}。",
+  "note.stagesUnused": "预设中没有任何商机使用的阶段，已从漏斗中去掉：{stages}。",
 };

@@ -1,8 +1,11 @@
 import { DEFAULT_STAGES_EN, DEFAULT_STAGES_ZH, Pipeline } from "../core/deal";
 import type { ProbabilityScale } from "./values";
+import { fieldHeaderKey } from "./dictionary";
 
-export type PresetId = "zoho" | "salesforce" | "hubspot" | "fxiaoke" | "dynamics" | "generic";
-export const PRESET_IDS: readonly PresetId[] = ["zoho", "salesforce", "hubspot", "fxiaoke", "dynamics", "generic"];
+export type PresetId = "zoho" | "salesforce" | "hubspot" | "fxiaoke" | "dynamics" | "pipedrive" | "odoo" | "generic";
+export const PRESET_IDS: readonly PresetId[] = [
+  "zoho", "salesforce", "hubspot", "fxiaoke", "dynamics", "pipedrive", "odoo", "generic",
+];
 
 /** The columns an export can map to a deal field. */
 export type MappedField =
@@ -47,7 +50,12 @@ export interface CrmPreset {
   id: PresetId;
   label: string;
   columns: Partial<Record<MappedField, string[]>>;
-  /** Headers typical of this CRM only; detection counts them. */
+  /**
+   * Headers that look like a field's but are not this CRM's (Zoho's and Salesforce's
+   * "Expected Revenue" is amount x probability): the header dictionary never maps them.
+   */
+  notMapped?: string[];
+  /** Headers typical of this CRM only; detection counts them (compared by `fieldHeaderKey`). */
   signature: string[];
   pipeline: Pipeline;
   /** Other spellings of stage labels -> the pipeline's label (API names, older labels). */
@@ -65,10 +73,10 @@ const ZOHO: CrmPreset = {
   id: "zoho",
   label: "Zoho CRM (Deals)",
   columns: {
-    id: ["Record Id", "Deal Id", "Id"],
-    name: ["Deal Name"],
+    id: ["Record Id", "Deal Id", "Potential Id", "Id"],
+    name: ["Deal Name", "Potential Name"],
     customer: ["Account Name", "Contact Name"],
-    owner: ["Deal Owner"],
+    owner: ["Deal Owner", "Potential Owner"],
     amount: ["Amount"],
     currency: ["Currency"],
     createdDate: ["Created Time", "Created Date"],
@@ -77,7 +85,11 @@ const ZOHO: CrmPreset = {
     probability: ["Probability (%)", "Probability"],
     source: ["Lead Source", "Campaign Source"],
   },
-  signature: ["Deal Name", "Deal Owner", "Closing Date", "Expected Revenue", "Created Time", "Modified Time"],
+  notMapped: ["Expected Revenue"],
+  signature: [
+    "Deal Name", "Deal Owner", "Closing Date", "Expected Revenue", "Created Time", "Modified Time", "Potential Name",
+    "Potential Owner", "Potential Id",
+  ],
   pipeline: {
     stages: stages([
       ["Qualification", 0.1],
@@ -116,9 +128,12 @@ const SALESFORCE: CrmPreset = {
     isClosed: ["Closed", "IsClosed"],
     source: ["Lead Source", "LeadSource"],
   },
+  notMapped: ["Expected Revenue", "ExpectedRevenue"],
+  // Compared by fieldHeaderKey, so only API names that no other CRM's labels spell the same
+  // way: CloseDate and LeadSource would also count "Close Date" and "Lead Source".
   signature: [
-    "Opportunity Name", "Opportunity Owner", "Opportunity ID", "StageName", "CloseDate", "IsWon", "IsClosed",
-    "AccountId", "Account.Name", "Owner.Name", "Fiscal Period", "LeadSource",
+    "Opportunity Name", "Opportunity Owner", "Opportunity ID", "StageName", "IsWon", "IsClosed", "AccountId",
+    "Account.Name", "Owner.Name", "Fiscal Period",
   ],
   pipeline: {
     stages: stages([
@@ -194,7 +209,8 @@ const FXIAOKE: CrmPreset = {
     status: ["商机状态", "状态"],
     source: ["来源", "商机来源", "渠道"],
   },
-  signature: ["商机名称", "商机金额", "销售阶段", "商机状态", "预计成交日期", "结单日期", "赢率", "负责人"],
+  // 商机名称 and 负责人 are what every Chinese sheet says; they are not evidence.
+  signature: ["商机金额", "销售阶段", "商机状态", "预计成交日期", "结单日期", "赢率"],
   pipeline: {
     stages: stages([
       [DEFAULT_STAGES_ZH[0], 0.1],
@@ -252,7 +268,109 @@ const DYNAMICS: CrmPreset = {
     lostLabels: ["Lost", "Canceled", "Out-Sold"],
   },
   stageAliases: {},
-  statusLabels: { open: ["Open", "0"], won: ["Won", "1"], lost: ["Lost", "2", "Canceled", "Out-Sold"] },
+  // Status (statecode) is Open / Won / Lost; Status Reason adds In Progress and On Hold.
+  statusLabels: {
+    open: ["Open", "0", "In Progress", "On Hold"],
+    won: ["Won", "1"],
+    lost: ["Lost", "2", "Canceled", "Out-Sold"],
+  },
+  probabilityScale: "percent",
+  defaultCurrency: "USD",
+  stageHistory: false,
+};
+
+/**
+ * Pipedrive's deals export: every column is named after its object ("Deal - Title",
+ * "Organization - Name", "Person - Name"). Both prefixed and bare spellings are listed, so an
+ * export of the list view (bare headers) maps too. The deal status (open / won / lost /
+ * deleted) decides; a deleted deal's status is no status word and is reported.
+ */
+const PIPEDRIVE: CrmPreset = {
+  id: "pipedrive",
+  label: "Pipedrive (deals export)",
+  columns: {
+    id: ["Deal - ID", "ID"],
+    name: ["Deal - Title", "Title"],
+    customer: ["Deal - Organization", "Organization - Name", "Organization"],
+    owner: ["Deal - Owner", "Owner"],
+    amount: ["Deal - Value", "Value"],
+    currency: ["Deal - Currency", "Currency"],
+    createdDate: ["Deal - Deal created", "Deal created"],
+    closeDate: ["Deal - Expected close date", "Expected close date"],
+    actualCloseDate: ["Deal - Deal closed on", "Deal closed on", "Deal - Won time", "Won time"],
+    stage: ["Deal - Stage", "Stage"],
+    probability: ["Deal - Probability", "Probability"],
+    status: ["Deal - Status", "Status"],
+    source: ["Deal - Source channel", "Source channel", "Deal - Source origin", "Source origin"],
+  },
+  notMapped: ["Weighted value", "Deal - Weighted value"],
+  signature: [
+    "Deal - Title", "Deal - Value", "Deal - Weighted value", "Deal - Stage", "Deal - Status", "Deal - Pipeline",
+    "Deal - Owner", "Deal - Organization", "Deal - Contact person", "Deal - Deal created", "Deal - Won time",
+    "Deal - Lost time", "Deal - Deal closed on", "Deal - Expected close date", "Deal - Lost reason",
+    "Organization - Name", "Person - Name", "Weighted value", "Contact person", "Deal created", "Won time",
+    "Lost time", "Deal closed on",
+  ],
+  // Pipedrive's default pipeline; its stages carry no default probability (each is 100% until
+  // set), so these are the importer's own increasing defaults.
+  pipeline: {
+    stages: stages([
+      ["Lead In", 0.1],
+      ["Contact Made", 0.2],
+      ["Demo Scheduled", 0.4],
+      ["Proposal Made", 0.6],
+      ["Negotiations Started", 0.8],
+    ]),
+    wonLabels: ["Won"],
+    lostLabels: ["Lost"],
+  },
+  // Later accounts name the first and third default stages Qualified and Needs Defined.
+  stageAliases: { Qualified: "Lead In", "Needs Defined": "Demo Scheduled" },
+  statusLabels: { open: ["open"], won: ["won"], lost: ["lost"] },
+  probabilityScale: "percent",
+  defaultCurrency: "USD",
+  stageHistory: false,
+};
+
+/**
+ * Odoo CRM's pipeline export (labels, or technical names with "import-compatible export").
+ * Odoo's "Expected Revenue" is the deal's amount (the weighted one is "Prorated Revenue").
+ * Won is a stage; a lost opportunity is archived with a lost reason.
+ */
+const ODOO: CrmPreset = {
+  id: "odoo",
+  label: "Odoo CRM (pipeline)",
+  columns: {
+    id: ["ID", "id"],
+    name: ["Opportunity", "name"],
+    customer: ["Customer", "partner_id", "Customer Name", "partner_name"],
+    owner: ["Salesperson", "user_id"],
+    amount: ["Expected Revenue", "expected_revenue", "planned_revenue"],
+    currency: ["Currency", "company_currency"],
+    createdDate: ["Created on", "create_date"],
+    closeDate: ["Expected Closing", "date_deadline"],
+    actualCloseDate: ["Closed Date", "date_closed"],
+    stage: ["Stage", "stage_id"],
+    probability: ["Probability", "probability"],
+    source: ["Source", "source_id"],
+  },
+  signature: [
+    "Expected Closing", "Salesperson", "Sales Team", "Prorated Revenue", "Expected Revenue", "Opportunity",
+    "Lost Reason", "date_deadline", "expected_revenue", "planned_revenue", "prorated_revenue", "stage_id", "user_id",
+    "team_id", "partner_id",
+  ],
+  // Odoo's crm_stage_data: New 10%, Qualified 30%, Proposition 70%, Won 100%.
+  pipeline: {
+    stages: stages([
+      ["New", 0.1],
+      ["Qualified", 0.3],
+      ["Proposition", 0.7],
+    ]),
+    wonLabels: ["Won"],
+    lostLabels: ["Lost"],
+  },
+  stageAliases: {},
+  statusLabels: { open: [], won: [], lost: [] },
   probabilityScale: "percent",
   defaultCurrency: "USD",
   stageHistory: false,
@@ -315,6 +433,8 @@ export const PRESETS: Readonly<Record<PresetId, CrmPreset>> = {
   hubspot: HUBSPOT,
   fxiaoke: FXIAOKE,
   dynamics: DYNAMICS,
+  pipedrive: PIPEDRIVE,
+  odoo: ODOO,
   generic: GENERIC,
 };
 
@@ -349,30 +469,63 @@ function hasCjk(text: string): boolean {
   return /[\u3400-\u9fff]/.test(text);
 }
 
+/** Which preset the headers point to, how strongly, and the headers that did. */
+export interface PresetDetection {
+  preset: PresetId;
+  /** Signature headers found (HubSpot: plus stage-history columns, up to 3); 0 for "generic". */
+  score: number;
+  /** The file's headers that counted, as written, in file order. */
+  matched: string[];
+}
+
+/** The least score that picks a CRM's preset over "generic". */
+const MIN_DETECTION_SCORE = 2;
+
 /**
- * Picks the preset whose typical headers the file has most of.
+ * Picks the preset whose typical headers the file has most of, with the evidence.
  *
- * Rules: each preset scores one point per signature header present (HubSpot also one per
- * stage-history column, up to 3); the best score of at least 2 wins, ties broken in the
- * order zoho, salesforce, hubspot, fxiaoke, dynamics; otherwise "generic".
+ * Rules: headers and signatures are compared by `fieldHeaderKey` (case, spaces, punctuation,
+ * snake_case and camelCase do not count); each preset scores one point per file header that
+ * is one of its signature headers (HubSpot also one per stage-history column, up to 3); the
+ * best score of at least 2 wins, ties broken in the order of `PRESET_IDS`; otherwise
+ * "generic" with score 0 and no headers.
+ *
+ * @example
+ * detectPresetWithScore(["Deal - Title", "Deal - Value", "Deal - Stage", "Deal - Status"])
+ * // { preset: "pipedrive", score: 4, matched: ["Deal - Title", "Deal - Value", "Deal - Stage", "Deal - Status"] }
+ */
+export function detectPresetWithScore(headers: readonly string[]): PresetDetection {
+  const keys = headers.map(fieldHeaderKey);
+  let best: PresetDetection = { preset: "generic", score: 0, matched: [] };
+  for (const id of PRESET_IDS) {
+    const preset = PRESETS[id];
+    const signature = new Set(preset.signature.map(fieldHeaderKey));
+    const counted = new Set<number>();
+    keys.forEach((key, column) => {
+      if (key !== "" && signature.has(key)) counted.add(column);
+    });
+    let score = counted.size;
+    if (preset.stageHistory) {
+      const history = headers.flatMap((header, column) => (hubspotHistoryStage(header) ? [column] : [])).slice(0, 3);
+      score += history.length;
+      for (const column of history) counted.add(column);
+    }
+    if (score >= MIN_DETECTION_SCORE && score > best.score) {
+      best = { preset: id, score, matched: [...counted].sort((a, b) => a - b).map((column) => headers[column]) };
+    }
+  }
+  return best;
+}
+
+/**
+ * Picks the preset whose typical headers the file has most of: the preset of
+ * {@link detectPresetWithScore}.
  *
  * @example
  * detectPreset(["商机名称", "负责人", "商机金额", "销售阶段", "商机状态"]) // "fxiaoke"
  */
 export function detectPreset(headers: readonly string[]): PresetId {
-  const present = new Set(headers.map(headerKey));
-  let best: PresetId = "generic";
-  let bestScore = 1;
-  for (const id of PRESET_IDS) {
-    const preset = PRESETS[id];
-    let score = preset.signature.filter((header) => present.has(headerKey(header))).length;
-    if (preset.stageHistory) score += Math.min(3, headers.filter((header) => hubspotHistoryStage(header)).length);
-    if (score > bestScore) {
-      best = id;
-      bestScore = score;
-    }
-  }
-  return best;
+  return detectPresetWithScore(headers).preset;
 }
 
 /**

@@ -1,6 +1,7 @@
+import * as decode from "../import/decode";
 import type { ImportEncoding } from "../import/decode";
-import { PRESET_IDS, PresetId } from "../import/presets";
-import type { DateOrder } from "../import/values";
+import { MappedField, MAPPED_FIELDS, PRESET_IDS, PresetId } from "../import/presets";
+import type { DateOrder, DecimalMark } from "../import/values";
 import type { Locale } from "../core/locale";
 import type { FieldSpec, FormValues } from "../compose/fields";
 import { SHEETS } from "../compose/sheets";
@@ -8,35 +9,64 @@ import { BOOK_SHEETS, BookSheetId, flagOf } from "../compose/workbook";
 import { formatUi } from "../i18n/uiLocale";
 import { clip } from "./output";
 
-/** What `salesquant build` was asked to do. */
-export interface BuildArgs {
+/** How the export is read: the options `salesquant build` and `salesquant inspect` share. */
+export interface ImportArgs {
   input: string;
-  out: string;
   preset: PresetId | "auto";
   encoding: ImportEncoding;
-  /** null: follow the data (Chinese headers -> zh-CN, else en-US). */
-  locale: Locale | null;
+  /** Header to read each field from (`--map amount="Deal size"`), overriding the preset's. */
+  columns: Partial<Record<MappedField, string>>;
   currency: string | null;
-  commissionPlan: string | null;
   /** XLSX input: the worksheet to read. */
   sheet: string | null;
   /** Open stages in order, replacing the preset's (`--stages "A,B,C"`). */
   stages: string[] | null;
   wonLabels: string[] | null;
   lostLabels: string[] | null;
-  dateOrder: DateOrder;
+  /** "auto": from the file's dates. */
+  dateOrder: DateOrder | "auto";
+  /** "auto": from the file's amounts. */
+  decimalMark: DecimalMark | "auto";
+}
+
+/** What `salesquant build` was asked to do. */
+export interface BuildArgs extends ImportArgs {
+  out: string;
+  /** null: follow the data (Chinese headers -> zh-CN, else en-US). */
+  locale: Locale | null;
+  commissionPlan: string | null;
+  /** Refuse to write the workbook when any row is left out (exit 4). */
+  strict: boolean;
   quiet: boolean;
   /** Options of the sheets, as typed (`--review-period quarterly`), checked when the workbook is composed. */
   sheetOptions: { [K in BookSheetId]?: FormValues };
 }
 
+/** What `salesquant inspect` was asked to read: only how to read it. */
+export type InspectArgs = ImportArgs;
+
 export type ParsedCli =
   | { kind: "build"; args: BuildArgs }
+  | { kind: "inspect"; args: InspectArgs }
   | { kind: "help"; text: string }
   | { kind: "error"; message: string };
 
-const ENCODINGS: readonly ImportEncoding[] = ["auto", "utf-8", "utf-16", "gb18030"];
+/** The encodings in the order the decode module lists them (its own list once it has one). */
+function importEncodings(): readonly ImportEncoding[] {
+  const listed = (decode as unknown as { IMPORT_ENCODINGS?: unknown }).IMPORT_ENCODINGS;
+  const names = Array.isArray(listed) ? listed.filter((name): name is ImportEncoding => typeof name === "string") : [];
+  if (names.length === 0) return ["auto", "utf-8", "utf-16", "gb18030"];
+  return names.includes("auto") ? names : ["auto", ...names];
+}
+
+/** Every `--encoding` the command accepts ("auto" first). */
+export const ENCODINGS: readonly ImportEncoding[] = importEncodings();
 const LOCALES: readonly Locale[] = ["en-US", "zh-CN"];
+
+/** Options of both commands that take no value. */
+const BUILD_SWITCHES = new Set(["quiet", "strict"]);
+/** Options that only `build` has (it writes; inspect only reads). */
+const BUILD_ONLY = new Set(["out", "locale", "commission-plan", "quiet", "strict"]);
 
 /** Every sheet option's flag (without "--"), from the sheets' declarations. */
 const SHEET_FLAGS: ReadonlyMap<string, { sheet: BookSheetId; field: FieldSpec }> = new Map(
@@ -65,45 +95,84 @@ function sheetOptionsHelp(): string {
   return [...SHEET_FLAGS.entries()].map(([flag, { field }]) => `  --${`${flag} VALUE`.padEnd(width)}${describeField(field)}`).join("\n");
 }
 
+/** The mapped fields, wrapped for the help text. */
+function fieldsHelp(indent: string): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const field of MAPPED_FIELDS) {
+    const next = line === "" ? field : `${line}, ${field}`;
+    if (indent.length + next.length > 92 && line !== "") {
+      lines.push(`${indent}${line},`);
+      line = field;
+    } else line = next;
+  }
+  lines.push(`${indent}${line}`);
+  return lines.join("\n");
+}
+
 export const HELP_TEXT = `salesquant: build a sales-management workbook from a CRM export, without Excel.
 
 Usage:
   salesquant build --input FILE --out FILE.xlsx [options]
+  salesquant inspect --input FILE [reading options]
   salesquant --help
 
-The workbook has the sheets Deals (the normalized table), Funnel, Reps, Monthly, Review,
-Forecast, Customers, Dashboard and ImportIssues (rows left out, and why), plus the
+build writes a workbook with the sheets Deals (the normalized table), Funnel, Reps, Monthly,
+Review, Forecast, Customers, Dashboard and ImportIssues (rows left out, and why), plus the
 commission sheets when a commission plan is given. Every table is live formulas over Deals.
 
-Options:
+inspect reads the export exactly as build would and prints what it found, writing nothing:
+format, encoding, delimiter, decimal mark, date order, preset (each with why), which column
+each field is read from, the stages with their deal counts, blank and footer lines, the counts,
+the first 10 issues, and last a build command with every detected setting spelled out as a
+flag, so one wrong guess can be corrected by changing one flag.
+
+Reading options (build and inspect):
   --input FILE             CRM export: .csv (any of the encodings below) or .xlsx
-  --out FILE.xlsx          where to write the workbook (replaced in one step if it exists;
-                           a symbolic link is refused)
-  --preset NAME            auto (default) | zoho | salesforce | hubspot | fxiaoke | dynamics | generic
-  --encoding NAME          auto (default: BOM, else UTF-8, else GB18030) | utf-8 | utf-16 | gb18030
-  --locale NAME            en-US | zh-CN (default: zh-CN when the headers are Chinese, else en-US)
-  --currency CODE          currency of amounts without a mark, and of the sheets (USD, CNY, EUR...)
-  --commission-plan FILE   a commission plan (JSON) to add the commission sheets
+  --preset NAME            auto (default) | ${PRESET_IDS.join(" | ")}
+  --map FIELD=HEADER       read FIELD from the column HEADER, as the task pane's mapping editor
+                           does; repeat for each field (--map amount="Deal size" --map owner=Rep).
+                           The header is everything after the first "="; FIELD is one of
+${fieldsHelp("                             ")}
+  --encoding NAME          ${ENCODINGS.join(" | ")} (default auto: BOM, else UTF-8, else GB18030)
   --sheet NAME             .xlsx input: the worksheet to read (default the first)
+  --date-order ORDER       MDY | DMY | auto: how 3/5/2025 is read (default auto: from the file's
+                           dates; when every date fits both orders, MDY)
+  --decimal-mark MARK      . | , | auto: the decimal mark of amounts and probabilities (default
+                           auto: from the file's amounts); "dot" and "comma" are accepted too
   --stages "A,B,C"         the open stages in order, replacing the preset's
   --won "A,B"              labels of won deals, replacing the preset's
   --lost "A,B"             labels of lost deals, replacing the preset's
-  --date-order MDY|DMY     how 3/5/2025 is read (default MDY: 5 March)
+  --currency CODE          currency of amounts without a mark, and of the sheets (USD, CNY, EUR...)
+
+Build options:
+  --out FILE.xlsx          where to write the workbook (replaced in one step if it exists;
+                           a symbolic link is refused)
+  --locale NAME            en-US | zh-CN (default: zh-CN when the headers are Chinese, else en-US)
+  --commission-plan FILE   a commission plan (JSON) to add the commission sheets
+  --strict                 write nothing when any row would be left out: print the issues and
+                           exit 4 (a row imported with a notice does not count)
   --quiet                  no progress lines
   -h, --help               this text
 
-Sheet options (defaults as in the task pane; blank inputs are left for you to type):
+Sheet options (build; defaults as in the task pane; blank inputs are left for you to type):
 ${sheetOptionsHelp()}
 
 Exit codes:
-  0  the workbook was written
-  2  bad arguments (unknown option, missing --input or --out, unreadable commission plan)
-  3  the input cannot be read (missing file, not a CSV or XLSX export, no stage or amount column,
-     no data rows, or every row left out so there is no deal)
+  0  build: the workbook was written; inspect: the file was read and described (even when
+     every row would be left out)
+  2  bad arguments (unknown option or value, unknown --map field, missing --input or --out,
+     unreadable commission plan)
+  3  the input cannot be read (missing file, not a CSV or XLSX export, bytes not valid in the
+     encoding, no stage or amount column, a --map header the file does not have); build also:
+     no data rows, or every row left out so there is no deal (the message says why)
+  4  build --strict: rows would be left out; they are listed and nothing is written
   1  anything else (the workbook could not be written, or --out is a symbolic link)
 
-Example:
+Examples:
+  npx salesquant inspect --input deals.csv
   npx salesquant build --input deals.csv --preset zoho --out deals.xlsx
+  npx salesquant build --input export.csv --map amount="Deal size" --map owner=Rep --strict --out deals.xlsx
 `;
 
 function list(value: string): string[] {
@@ -113,29 +182,64 @@ function list(value: string): string[] {
     .filter((item) => item !== "");
 }
 
+/** A mapped field by its name: exact, else ignoring case, "-" and "_" ("close-date" is closeDate). */
+function mappedField(name: string): MappedField | null {
+  if ((MAPPED_FIELDS as readonly string[]).includes(name)) return name as MappedField;
+  const key = name.replace(/[-_\s]/g, "").toLowerCase();
+  return MAPPED_FIELDS.find((field) => field.toLowerCase() === key) ?? null;
+}
+
+/**
+ * Reads one `--map` value, `field=Header` (the header may itself hold "="), into `columns`.
+ * Returns an error message, or null when it was taken.
+ */
+function readMap(value: string, columns: Partial<Record<MappedField, string>>): string | null {
+  const equals = value.indexOf("=");
+  if (equals < 0) {
+    return `--map takes FIELD=HEADER (for example --map amount="Deal size"), not "${clip(value)}".`;
+  }
+  const name = value.slice(0, equals).trim();
+  const header = value.slice(equals + 1);
+  const field = mappedField(name);
+  if (field === null) {
+    return `Unknown field "${clip(name)}" in --map. The fields are: ${MAPPED_FIELDS.join(", ")}.`;
+  }
+  if (header.trim() === "") return `--map ${field}= needs the header of a column after "=".`;
+  if (columns[field] !== undefined) {
+    return `--map names the field ${field} twice ("${clip(columns[field] ?? "")}" and "${clip(header)}"); give it once.`;
+  }
+  columns[field] = header;
+  return null;
+}
+
 /**
  * Parses the command line (without "node" and the script), never throwing: bad arguments
  * come back as `{ kind: "error", message }` in plain words.
  *
- * Rules: options take their value as the next argument or after "=" (`--preset=zoho`);
- * `--help` anywhere wins; the only command is `build`; `--input` and `--out` are required.
+ * Rules: options take their value as the next argument or after the first "="
+ * (`--preset=zoho`, `--map=amount=Deal size`); `--help` anywhere wins; the commands are
+ * `build` (`--input` and `--out` required) and `inspect` (`--input` required; the options
+ * that only matter when writing are refused). `--map` may be repeated, once per field.
  *
  * @example
  * parseCliArgs(["build", "--input", "a.csv", "--out", "a.xlsx"]) // { kind: "build", args: { input: "a.csv", ... } }
+ * parseCliArgs(["inspect", "--input", "a.csv", "--map", "amount=Deal size"]) // { kind: "inspect", args: { columns: { amount: "Deal size" }, ... } }
  */
 export function parseCliArgs(argv: readonly string[]): ParsedCli {
   if (argv.length === 0 || argv.includes("--help") || argv.includes("-h") || argv[0] === "help") {
     return { kind: "help", text: HELP_TEXT };
   }
   const [command, ...rest] = argv;
-  if (command !== "build") {
-    return { kind: "error", message: `Unknown command "${clip(command)}". The command is "build"; see salesquant --help.` };
+  if (command !== "build" && command !== "inspect") {
+    return { kind: "error", message: `Unknown command "${clip(command)}". The commands are "build" and "inspect"; see salesquant --help.` };
   }
+  const inspect = command === "inspect";
   const args: BuildArgs = {
     input: "",
     out: "",
     preset: "auto",
     encoding: "auto",
+    columns: {},
     locale: null,
     currency: null,
     commissionPlan: null,
@@ -143,7 +247,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
     stages: null,
     wonLabels: null,
     lostLabels: null,
-    dateOrder: "MDY",
+    dateOrder: "auto",
+    decimalMark: "auto",
+    strict: false,
     quiet: false,
     sheetOptions: {},
   };
@@ -152,8 +258,13 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
     if (!token.startsWith("--")) return { kind: "error", message: `Unexpected argument "${clip(token)}".` };
     const equals = token.indexOf("=");
     const name = equals >= 0 ? token.slice(2, equals) : token.slice(2);
-    if (name === "quiet") {
-      args.quiet = true;
+    if (inspect && (BUILD_ONLY.has(name) || SHEET_FLAGS.has(name))) {
+      return { kind: "error", message: `--${name} is an option of salesquant build; inspect only reads the file and writes nothing.` };
+    }
+    if (BUILD_SWITCHES.has(name)) {
+      if (equals >= 0) return { kind: "error", message: `--${name} takes no value.` };
+      if (name === "quiet") args.quiet = true;
+      else args.strict = true;
       continue;
     }
     let value: string;
@@ -177,6 +288,11 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
         }
         args.preset = value as PresetId | "auto";
         break;
+      case "map": {
+        const problem = readMap(value, args.columns);
+        if (problem) return { kind: "error", message: problem };
+        break;
+      }
       case "encoding": {
         const encoding = value.toLowerCase() === "utf8" ? "utf-8" : value.toLowerCase();
         if (!ENCODINGS.includes(encoding as ImportEncoding)) {
@@ -213,10 +329,23 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
       case "lost":
         args.lostLabels = list(value);
         break;
-      case "date-order":
-        if (value !== "MDY" && value !== "DMY") return { kind: "error", message: `--date-order is MDY or DMY, not "${clip(value)}".` };
-        args.dateOrder = value;
+      case "date-order": {
+        const order = value.trim().toUpperCase();
+        if (order !== "MDY" && order !== "DMY" && order !== "AUTO") {
+          return { kind: "error", message: `--date-order is MDY, DMY or auto, not "${clip(value)}".` };
+        }
+        args.dateOrder = order === "AUTO" ? "auto" : order;
         break;
+      }
+      case "decimal-mark": {
+        const mark = value.trim().toLowerCase();
+        const decimalMark = mark === "." || mark === "dot" ? "." : mark === "," || mark === "comma" ? "," : mark === "auto" ? "auto" : null;
+        if (decimalMark === null) {
+          return { kind: "error", message: `--decimal-mark is "." (or dot), "," (or comma) or auto, not "${clip(value)}".` };
+        }
+        args.decimalMark = decimalMark;
+        break;
+      }
       default: {
         const option = SHEET_FLAGS.get(name);
         if (!option) return { kind: "error", message: `Unknown option --${clip(name)}. See salesquant --help.` };
@@ -226,7 +355,13 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
       }
     }
   }
-  if (!args.input) return { kind: "error", message: "Missing --input FILE (the CRM export to read)." };
+  if (!args.input) {
+    return { kind: "error", message: `Missing --input FILE (the CRM export to ${inspect ? "inspect" : "read"}).` };
+  }
+  if (inspect) {
+    const { input, preset, encoding, columns, currency, sheet, stages, wonLabels, lostLabels, dateOrder, decimalMark } = args;
+    return { kind: "inspect", args: { input, preset, encoding, columns, currency, sheet, stages, wonLabels, lostLabels, dateOrder, decimalMark } };
+  }
   if (!args.out) return { kind: "error", message: "Missing --out FILE.xlsx (where to write the workbook)." };
   if (!/\.xlsx$/i.test(args.out)) return { kind: "error", message: `--out must name an .xlsx file, not "${clip(args.out)}".` };
   return { kind: "build", args };

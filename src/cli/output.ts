@@ -1,4 +1,6 @@
 import type { TextValues } from "../i18n/translate";
+import { importText, ImportTextKey } from "../i18n/import";
+import { ImportIssue, isNotice } from "../import/errors";
 
 /** Longest fragment of the user's data (a path, a value, a column name, an id) printed whole. */
 export const FRAGMENT_LIMIT = 200;
@@ -90,4 +92,45 @@ export function errorText(error: unknown): string {
     return clip(at > 0 ? message.slice(0, at) : message, MESSAGE_LIMIT);
   }
   return clip(message, MESSAGE_LIMIT);
+}
+
+/**
+ * One issue as the command line prints it: where it is (line, record, the id quoted as JSON)
+ * and the reason in en-US, the id and the values in the reason clipped.
+ *
+ * @example
+ * issueLine(issue) // '  line 4 (record 3, id "D-7"): "abc" is not an amount (column "Amount").'
+ */
+export function issueLine(issue: ImportIssue): string {
+  const id = issue.id.trim() === "" ? "" : `, id ${JSON.stringify(clip(issue.id))}`;
+  return `  line ${issue.line} (record ${issue.record}${id}): ${importText("en-US", issue.messageKey, clipValues(issue.messageValues))}`;
+}
+
+/**
+ * The first `limit` issues, one line each, rows left out before notices (they are what
+ * changes the numbers), then how many more.
+ */
+export function issueLines(issues: readonly ImportIssue[], limit: number): string[] {
+  const ordered = [...issues.filter((issue) => !isNotice(issue)), ...issues.filter(isNotice)];
+  const lines = ordered.slice(0, limit).map(issueLine);
+  if (ordered.length > limit) lines.push(`  ... and ${(ordered.length - limit).toLocaleString("en-US")} more.`);
+  return lines;
+}
+
+/**
+ * How many rows were left out for each reason, most frequent first, in words: the shape of
+ * a file's problems in one line.
+ *
+ * @example
+ * leftOutSummary(issues) // "Amount not readable: 2, Unknown stage: 1"
+ */
+export function leftOutSummary(issues: readonly ImportIssue[]): string {
+  const counts = new Map<string, number>();
+  for (const issue of issues) {
+    if (!isNotice(issue)) counts.set(issue.reason, (counts.get(issue.reason) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([reason, count]) => `${importText("en-US", `reason.${reason}` as ImportTextKey)}: ${count.toLocaleString("en-US")}`)
+    .join(", ");
 }

@@ -3,18 +3,22 @@ import type { Deal } from "../core/deal";
 import type { CommissionPlan } from "../core/commission/types";
 import { parseCommissionPlan } from "../core/commission/validate";
 import { checkSheetOptions, planWorkbook } from "../compose/workbook";
-import { ImportError, ImportIssue, isNotice } from "../import/errors";
+import { ImportError, isNotice } from "../import/errors";
 import { importText } from "../i18n/import";
-import { ImportProgress, ImportResult, parseCrmExport } from "../import/normalize";
+import { ImportOptions, ImportProgress, ImportResult, parseCrmExport } from "../import/normalize";
 import type { WorkbookPlan } from "../workbook/plan";
 import type { Locale } from "../core/locale";
 import { writeXlsxBuffer } from "../workbook/xlsx/writeXlsx";
-import { BuildArgs, parseCliArgs } from "./args";
+import { BuildArgs, ImportArgs, parseCliArgs } from "./args";
 import { AtomicWriteFs, nodeAtomicWriteFs, OutputRefused, writeFileAtomic } from "./atomicWrite";
-import { clip, clipValues, errorText, guardOutput, MESSAGE_LIMIT } from "./output";
+import { runInspect } from "./inspect";
+import { clip, clipValues, errorText, guardOutput, issueLines, leftOutSummary, MESSAGE_LIMIT } from "./output";
 
-/** Exit codes of the command line. */
-export const EXIT = { done: 0, failed: 1, badArguments: 2, unreadableInput: 3 } as const;
+/**
+ * Exit codes of the command line: 0 written (inspect: described), 1 anything else, 2 bad
+ * arguments, 3 the input cannot be read or holds no deal, 4 `--strict` and rows left out.
+ */
+export const EXIT = { done: 0, failed: 1, badArguments: 2, unreadableInput: 3, rowsLeftOut: 4 } as const;
 
 /**
  * Where the command writes and reads; the real one is the process, a test passes a fake.
@@ -68,6 +72,7 @@ export async function runCli(argv: readonly string[], rawIO: CliIO = processIO, 
     io.stderr(`salesquant: ${parsed.message}`);
     return EXIT.badArguments;
   }
+  if (parsed.kind === "inspect") return runInspect(parsed.args, io);
   return runBuild(parsed.args, io, dependencies);
 }
 
@@ -135,55 +140,32 @@ export async function runBuild(args: BuildArgs, rawIO: CliIO = processIO, depend
     return EXIT.badArguments;
   }
 
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readFile(args.input);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    io.stderr(
-      code === "ENOENT"
-        ? `salesquant: the input file ${clip(args.input)} does not exist.`
-        : `salesquant: cannot read the input file ${clip(args.input)}: ${errorText(error)}`,
-    );
-    return EXIT.unreadableInput;
-  }
-
-  let result: ImportResult;
-  try {
-    result = await parseCrmExport(bytes, {
-      preset: args.preset,
-      encoding: args.encoding,
-      sheet: args.sheet ?? undefined,
-      currency: args.currency ?? undefined,
-      dateOrder: args.dateOrder,
-      pipeline: {
-        ...(args.stages ? { stages: args.stages.map((name, index, all) => ({ name, probability: defaultProbability(index, all.length) })) } : {}),
-        ...(args.wonLabels ? { wonLabels: args.wonLabels } : {}),
-        ...(args.lostLabels ? { lostLabels: args.lostLabels } : {}),
-      },
-      onProgress: progressPrinter(io, args.quiet),
-    });
-  } catch (error) {
-    if (error instanceof ImportError) {
-      io.stderr(`salesquant: cannot read ${clip(args.input)}: ${importText("en-US", error.messageKey, clipValues(error.messageValues))}`);
-      return EXIT.unreadableInput;
-    }
-    io.stderr(`salesquant: reading ${clip(args.input)} failed: ${errorText(error)}`);
-    return EXIT.failed;
-  }
-  if (result.stats.records === 0) {
-    io.stderr(`salesquant: ${clip(args.input)} has a header but no data rows.`);
+  const read = await readExport(args, io, progressPrinter(io, args.quiet));
+  if ("code" in read) return read.code;
+  const { result } = read;
+  const { records, skipped } = result.stats;
+  if (records === 0) {
+    io.stderr(`salesquant: no deal could be read from ${clip(args.input)}: it has a header but no data rows; nothing was written.`);
     return EXIT.unreadableInput;
   }
   if (result.deals.length === 0) {
     // A workbook of no deals would look like success to automation: it is an input that cannot be used.
-    const records = result.stats.records;
+    const rows = records === 1 ? "the only data row was" : `every one of the ${records.toLocaleString("en-US")} data rows was`;
     io.stderr(
-      `salesquant: every row of ${clip(args.input)} was left out (${records.toLocaleString("en-US")} of ${records.toLocaleString("en-US")} ` +
-        `data row${records === 1 ? "" : "s"}), so there are no deals to build a workbook from; nothing was written.`,
+      `salesquant: no deal could be read from ${clip(args.input)}: ${rows} left out (${leftOutSummary(result.issues)}), ` +
+        "so there is no workbook to build; nothing was written. The first reasons:",
     );
-    printIssues(io.stderr, result.issues);
+    for (const line of issueLines(result.issues, 5)) io.stderr(line);
     return EXIT.unreadableInput;
+  }
+  if (args.strict && skipped > 0) {
+    io.stderr(
+      `salesquant: --strict: ${skipped.toLocaleString("en-US")} of ${records.toLocaleString("en-US")} data row${records === 1 ? "" : "s"} of ` +
+        `${clip(args.input)} would be left out (${leftOutSummary(result.issues)}); nothing was written.`,
+    );
+    for (const line of issueLines(result.issues.filter((issue) => !isNotice(issue)), 5)) io.stderr(line);
+    io.stderr(`Fix the rows in the export, or see how it is read with: salesquant inspect --input ${shellWord(clip(args.input))}`);
+    return EXIT.rowsLeftOut;
   }
 
   const locale: Locale =
@@ -230,17 +212,77 @@ export async function runBuild(args: BuildArgs, rawIO: CliIO = processIO, depend
       `, listed on the ImportIssues sheet.`,
   );
   // Rows left out first: they are what changes the numbers.
-  printIssues(io.stdout, [...result.issues.filter((i) => !isNotice(i)), ...result.issues.filter(isNotice)]);
+  for (const line of issueLines(result.issues, 5)) io.stdout(line);
   return EXIT.done;
 }
 
-/** The first five rows left out, one line each (the id and the values in the reason clipped), then how many more. */
-function printIssues(print: (line: string) => void, issues: readonly ImportIssue[]): void {
-  for (const issue of issues.slice(0, 5)) {
-    const id = issue.id.trim() === "" ? "" : `, id ${JSON.stringify(clip(issue.id))}`;
-    print(`  line ${issue.line} (record ${issue.record}${id}): ${importText("en-US", issue.messageKey, clipValues(issue.messageValues))}`);
+/**
+ * The import options of the reading flags (`--preset`, `--map`, `--encoding`, `--sheet`,
+ * `--date-order`, `--decimal-mark`, `--stages`, `--won`, `--lost`, `--currency`): the same
+ * for build and inspect, so inspect describes exactly what build would read.
+ */
+export function importOptionsOf(args: ImportArgs, onProgress?: (progress: ImportProgress) => void): ImportOptions {
+  return {
+    preset: args.preset,
+    encoding: args.encoding,
+    sheet: args.sheet ?? undefined,
+    currency: args.currency ?? undefined,
+    dateOrder: args.dateOrder,
+    decimalMark: args.decimalMark,
+    ...(Object.keys(args.columns).length > 0 ? { columns: { ...args.columns } } : {}),
+    pipeline: {
+      ...(args.stages ? { stages: args.stages.map((name, index, all) => ({ name, probability: defaultProbability(index, all.length) })) } : {}),
+      ...(args.wonLabels ? { wonLabels: args.wonLabels } : {}),
+      ...(args.lostLabels ? { lostLabels: args.lostLabels } : {}),
+    },
+    ...(onProgress ? { onProgress } : {}),
+  };
+}
+
+/**
+ * Reads the input file and imports it with the reading flags. An input that cannot be read
+ * (missing file, not an export, a header or column the file lacks) is printed on stderr in
+ * one sentence and comes back as exit 3; an unexpected failure as exit 1.
+ */
+export async function readExport(
+  args: ImportArgs,
+  io: CliIO,
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<{ result: ImportResult; bytes: Uint8Array } | { code: number }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(args.input);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.stderr(
+      code === "ENOENT"
+        ? `salesquant: the input file ${clip(args.input)} does not exist.`
+        : `salesquant: cannot read the input file ${clip(args.input)}: ${errorText(error)}`,
+    );
+    return { code: EXIT.unreadableInput };
   }
-  if (issues.length > 5) print(`  ... and ${issues.length - 5} more.`);
+  try {
+    return { result: await parseCrmExport(bytes, importOptionsOf(args, onProgress)), bytes };
+  } catch (error) {
+    if (error instanceof ImportError) {
+      io.stderr(`salesquant: cannot read ${clip(args.input)}: ${clip(importText("en-US", error.messageKey, clipValues(error.messageValues)), MESSAGE_LIMIT * 2)}`);
+      return { code: EXIT.unreadableInput };
+    }
+    io.stderr(`salesquant: reading ${clip(args.input)} failed: ${errorText(error)}`);
+    return { code: EXIT.failed };
+  }
+}
+
+/**
+ * A word as a POSIX shell reads it back: as it is when it holds only safe characters, else in
+ * single quotes (a quote inside written '\'').
+ *
+ * @example
+ * shellWord("Deal size") // "'Deal size'"
+ */
+export function shellWord(word: string): string {
+  if (/^[A-Za-z0-9_./:@%+=,-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, "'\\''")}'`;
 }
 
 /** Default probabilities of stages named on the command line: evenly from 10% to 90%. */

@@ -155,23 +155,100 @@ describe("salesquant build (unit, generators evaluated by HyperFormula)", () => 
   });
 
   it("exits 3 without writing when every row is left out, saying how many rows", async () => {
-    // Three data rows, none importable: two amounts that are not numbers, one unknown stage.
-    const csv = "Deal Name,Deal Owner,Amount,Stage\nA,Ann,abc,Qualification\nB,Bob,x1,Qualification\nC,Cy,100,No Such Stage\n";
-    const { io, out, err, written } = fakeIO({ "bad.csv": csv, "one.csv": "Deal Name,Deal Owner,Amount,Stage\nA,Ann,abc,Qualification\n" });
+    // Three data rows, none importable: two won deals whose amounts are not numbers, one row with a field too many.
+    const csv = "Deal Name,Deal Owner,Amount,Stage\nA,Ann,abc,Closed Won\nB,Bob,x1,Closed Won\nC,Cy,100,Qualification,extra\n";
+    const { io, out, err, written } = fakeIO({ "bad.csv": csv, "one.csv": "Deal Name,Deal Owner,Amount,Stage\nA,Ann,abc,Closed Won\n" });
     const { deps, plans } = capturingDependencies();
     expect(await runCli(["build", "--input", "bad.csv", "--out", "o.xlsx", "--quiet"], io, deps)).toBe(EXIT.unreadableInput);
     expect(out).toEqual([]);
     expect(written).toEqual({});
     expect(plans).toEqual([]);
-    expect(err[0]).toBe("salesquant: every row of bad.csv was left out (3 of 3 data rows), so there are no deals to build a workbook from; nothing was written.");
+    expect(err[0]).toBe(
+      "salesquant: no deal could be read from bad.csv: every one of the 3 data rows was left out (Amount not readable: 2, Wrong number of fields: 1), " +
+        "so there is no workbook to build; nothing was written. The first reasons:",
+    );
     expect(err.slice(1)).toEqual([
       '  line 2 (record 1): "abc" is not an amount (column "Amount").',
       '  line 3 (record 2): "x1" is not an amount (column "Amount").',
-      '  line 4 (record 3): Unknown stage "No Such Stage": it is not in the pipeline.',
+      "  line 4 (record 3): The row has 5 fields; the header has 4.",
     ]);
     err.length = 0;
     expect(await runCli(["build", "--input", "one.csv", "--out", "o.xlsx", "--quiet"], io, deps)).toBe(EXIT.unreadableInput);
-    expect(err[0]).toMatch(/^salesquant: every row of one\.csv was left out \(1 of 1 data row\)/);
+    expect(err[0]).toBe(
+      "salesquant: no deal could be read from one.csv: the only data row was left out (Amount not readable: 1), " +
+        "so there is no workbook to build; nothing was written. The first reasons:",
+    );
+  });
+
+  describe("--strict", () => {
+    // Four data rows: two importable, a won deal whose amount is not a number, a row with a field too many.
+    const csv = "Deal Name,Deal Owner,Amount,Stage\nA,Ann,100,Qualification\nB,Bob,x1,Closed Won\nC,Cy,300,Closed Won\nD,Di,50,Qualification,extra\n";
+
+    it("exits 4 and writes nothing when a row is left out, listing the rows", async () => {
+      const { io, out, err, written } = fakeIO({ "d.csv": csv });
+      const { deps, plans } = capturingDependencies();
+      expect(EXIT.rowsLeftOut).toBe(4);
+      expect(await runCli(["build", "--input", "d.csv", "--out", "o.xlsx", "--strict", "--quiet"], io, deps)).toBe(4);
+      expect(written).toEqual({});
+      expect(plans).toEqual([]);
+      expect(out).toEqual([]);
+      expect(err).toEqual([
+        "salesquant: --strict: 2 of 4 data rows of d.csv would be left out (Amount not readable: 1, Wrong number of fields: 1); nothing was written.",
+        '  line 3 (record 2): "x1" is not an amount (column "Amount").',
+        "  line 5 (record 4): The row has 5 fields; the header has 4.",
+        "Fix the rows in the export, or see how it is read with: salesquant inspect --input d.csv",
+      ]);
+    });
+
+    it("writes the workbook when no row is left out, and without --strict", async () => {
+      const clean = "Deal Name,Deal Owner,Amount,Stage\nA,Ann,100,Qualification\nC,Cy,300,Closed Won\n";
+      const { io, out, written } = fakeIO({ "d.csv": csv, "clean.csv": clean });
+      const { deps } = capturingDependencies();
+      expect(await runCli(["build", "--input", "clean.csv", "--out", "clean.xlsx", "--strict", "--quiet"], io, deps)).toBe(EXIT.done);
+      expect(await runCli(["build", "--input", "d.csv", "--out", "d.xlsx", "--quiet"], io, deps)).toBe(EXIT.done);
+      expect(Object.keys(written).sort()).toEqual(["clean.xlsx", "d.xlsx"]);
+      expect(out[0]).toMatch(/^Wrote clean\.xlsx: 2 deals \(1 open, 1 won, 0 lost\)/);
+    });
+
+    it("says no deal rather than --strict when every row is left out", async () => {
+      const { io, err } = fakeIO({ "bad.csv": "Deal Name,Deal Owner,Amount,Stage\nB,Bob,x1,Closed Won\n" });
+      expect(await runCli(["build", "--input", "bad.csv", "--out", "o.xlsx", "--strict", "--quiet"], io, capturingDependencies().deps)).toBe(
+        EXIT.unreadableInput,
+      );
+      expect(err[0]).toMatch(/^salesquant: no deal could be read from bad\.csv/);
+    });
+  });
+
+  describe("--map", () => {
+    // Headers no preset knows for the amount and the owner.
+    const csv = "Deal Name,Rep,Deal size,Stage,Amount\nA,Ann,1000,Qualification,7\nB,Bob,2500,Closed Won,9\n";
+
+    it("reads the fields from the columns it names", async () => {
+      const { io, out } = fakeIO({ "m.csv": csv });
+      const { deps, plans } = capturingDependencies();
+      const code = await runCli(["build", "--input", "m.csv", "--out", "m.xlsx", "--preset", "zoho", "--map", "amount=Deal size", "--map", "owner=Rep", "--quiet"], io, deps);
+      expect(code).toBe(EXIT.done);
+      expect(out[0]).toMatch(/^Wrote m\.xlsx: 2 deals \(1 open, 1 won, 0 lost\)/);
+      const deals = plans[0].sheets.find((sheet) => sheet.name === "Deals");
+      const cells = (deals?.blocks ?? []).flatMap((block) => block.cells.flat());
+      expect(cells).toEqual(expect.arrayContaining([1000, 2500, "Ann", "Bob"]));
+      expect(cells).not.toContain(7);
+      expect(cells).not.toContain(9);
+    });
+
+    it("exits 3 naming the column when the file has no such header", async () => {
+      const { io, err, written } = fakeIO({ "m.csv": csv });
+      const code = await runCli(["build", "--input", "m.csv", "--out", "m.xlsx", "--map", "amount=Deal value", "--quiet"], io, capturingDependencies().deps);
+      expect(code).toBe(EXIT.unreadableInput);
+      expect(written).toEqual({});
+      expect(err[0]).toMatch(/^salesquant: cannot read m\.csv: The file has no column "Deal value" \(asked for the amount\)/);
+    });
+
+    it("exits 2 on an unknown field, before reading the file", async () => {
+      const { io, err } = fakeIO({});
+      expect(await runCli(["build", "--input", "missing.csv", "--out", "m.xlsx", "--map", "revenue=Deal size"], io)).toBe(EXIT.badArguments);
+      expect(err[0]).toMatch(/^salesquant: Unknown field "revenue" in --map\. The fields are: id, name, /);
+    });
   });
 
   it("prints --help and exits 0", async () => {

@@ -172,7 +172,11 @@ const HUBSPOT: CrmPreset = {
     probability: ["Deal probability"],
     source: ["Original Source Type", "Original Traffic Source", "Deal source"],
   },
-  signature: ["Deal Stage", "Deal owner", "Create Date", "Pipeline", "Deal probability", "Associated Company"],
+  signature: [
+    "Deal Stage", "Deal owner", "Create Date", "Pipeline", "Deal probability", "Associated Company",
+    // Internal property names (exports and API reads).
+    "dealname", "dealstage", "createdate", "hubspot_owner_id", "hs_object_id", "hs_deal_stage_probability",
+  ],
   pipeline: {
     stages: stages([
       ["Appointment Scheduled", 0.2],
@@ -354,10 +358,10 @@ const ODOO: CrmPreset = {
     probability: ["Probability", "probability"],
     source: ["Source", "source_id"],
   },
+  // Not "Opportunity" or "Expected Revenue": hand-kept sheets use them too.
   signature: [
-    "Expected Closing", "Salesperson", "Sales Team", "Prorated Revenue", "Expected Revenue", "Opportunity",
-    "Lost Reason", "date_deadline", "expected_revenue", "planned_revenue", "prorated_revenue", "stage_id", "user_id",
-    "team_id", "partner_id",
+    "Expected Closing", "Salesperson", "Sales Team", "Prorated Revenue", "date_deadline", "expected_revenue",
+    "planned_revenue", "prorated_revenue", "stage_id", "user_id", "team_id", "partner_id",
   ],
   // Odoo's crm_stage_data: New 10%, Qualified 30%, Proposition 70%, Won 100%.
   pipeline: {

@@ -10,6 +10,14 @@ describe("detectPreset", () => {
     ["fxiaoke", ["商机名称", "客户名称", "负责人", "商机金额", "预计成交日期", "销售阶段", "赢率", "商机状态"]],
     ["dynamics", ["(Do Not Modify) Opportunity", "(Do Not Modify) Row Checksum", "Topic", "Potential Customer", "Est. Revenue", "Est. Close Date"]],
     ["dynamics", ["opportunityid", "name", "estimatedvalue", "estimatedclosedate", "stepname", "statecode"]],
+    ["pipedrive", ["Deal - Title", "Deal - Value", "Deal - Stage", "Deal - Status", "Deal - Owner", "Organization - Name"]],
+    ["pipedrive", ["Title", "Value", "Weighted value", "Stage", "Status", "Deal created", "Won time", "Lost time"]],
+    ["odoo", ["Opportunity", "Customer", "Salesperson", "Sales Team", "Expected Closing", "Expected Revenue", "Stage"]],
+    ["odoo", ["name", "partner_id", "user_id", "expected_revenue", "date_deadline", "stage_id"]],
+    ["zoho", ["Potential Name", "Potential Owner", "Amount", "Closing Date", "Stage"]],
+    // 商机名称 and 负责人 are every Chinese sheet's: not Fxiaoke evidence.
+    ["generic", ["商机名称", "负责人", "预计金额", "阶段", "预计签单日期"]],
+    ["generic", ["Opportunity", "Account", "Deal size", "Expected revenue", "Sales stage"]],
     ["generic", ["Deal", "Customer", "Rep", "Value", "Stage", "Close Date"]],
     ["generic", ["名称", "客户", "销售", "金额", "阶段"]],
   ])("picks %s", (expected, headers) => {

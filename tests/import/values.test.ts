@@ -1,4 +1,16 @@
-import { isCalendarDate, parseAmount, parseDate, parseFlag, parseProbability } from "../../src/import/values";
+import {
+  amountEvidence,
+  amountIsAmbiguous,
+  dateOrderEvidence,
+  DateParseOptions,
+  DecimalMark,
+  isCalendarDate,
+  parseAmount,
+  parseDate,
+  parseFlag,
+  parseProbability,
+  ProbabilityScale,
+} from "../../src/import/values";
 
 const amount = (text: string | number) => {
   const parsed = parseAmount(text);
@@ -140,5 +152,219 @@ describe("parseFlag", () => {
     expect(parseFlag("是")).toEqual({ ok: true, value: true });
     expect(parseFlag("")).toEqual({ ok: true, value: null });
     expect(parseFlag("maybe").ok).toBe(false);
+  });
+});
+
+/**
+ * Values as real exports and spreadsheet re-saves write them, each with the option the
+ * importer would pass and the value expected, worked out by hand. "error" means the text
+ * must be refused under that option.
+ */
+describe("real value formats", () => {
+  const amountRows: [string, DecimalMark, number | "error", string | null][] = [
+    // German / French / Swiss re-saves of a US export
+    ["210833,37", ",", 210833.37, null],
+    ["1.234.567,89", ",", 1234567.89, null],
+    ["1 234,50 €", ",", 1234.5, "EUR"],
+    ["1\u00a0234,50\u00a0€", ",", 1234.5, "EUR"],
+    ["1\u202f234,50", ",", 1234.5, null],
+    ["1'234,50", ",", 1234.5, null],
+    ["-1.234,5", ",", -1234.5, null],
+    ["€ 1.234,56", ",", 1234.56, "EUR"],
+    ["€-1.234,56", ",", -1234.56, "EUR"],
+    ["(1.000,00)", ",", -1000, null],
+    ["1.234", ",", 1234, null],
+    ["1.234.567", ",", 1234567, null],
+    ["0,5", ",", 0.5, null],
+    ["3,5万元", ",", 35000, "CNY"],
+    ["1.234,50 EUR", ",", 1234.5, "EUR"],
+    ["1,234", ",", 1.234, null],
+    // decimal point
+    ["1,234,567.5", ".", 1234567.5, null],
+    ["1'234.50", ".", 1234.5, null],
+    ["1 234.50", ".", 1234.5, null],
+    ["12 000 000", ".", 12000000, null],
+    ["CHF 1'234.50", ".", "error", null],
+    ["$ 1,234.56", ".", 1234.56, "USD"],
+    ["1.234", ".", 1.234, null],
+    ["1,234", ".", 1234, null],
+    // never guessed
+    ["1,23", ".", "error", null],
+    ["1.23", ",", "error", null],
+    ["1.234,50", ".", "error", null],
+    ["1,234.50", ",", "error", null],
+    ["1.2345", ",", "error", null],
+    ["1 2 3", ".", "error", null],
+    ["1 234.567,8", ",", "error", null],
+    ["1,234'567.8", ".", "error", null],
+    ["12abc", ",", "error", null],
+    ["--5", ",", "error", null],
+    ["€", ",", "error", null],
+  ];
+  it.each(amountRows)("amount %j under %j is %j %j", (text, mark, expected, currency) => {
+    const parsed = parseAmount(text, mark);
+    if (expected === "error") {
+      expect(parsed.ok).toBe(false);
+    } else {
+      expect(parsed).toEqual({ ok: true, value: { amount: expected, currency } });
+    }
+  });
+
+  const dateRows: [string, DateParseOptions, string | "error"][] = [
+    ["17.06.2025", {}, "2025-06-17"],
+    ["17.06.2025", { dateOrder: "MDY" }, "2025-06-17"],
+    ["17.06.2025", { dateOrder: "DMY" }, "2025-06-17"],
+    ["1.2.2025", { dateOrder: "MDY" }, "2025-02-01"],
+    ["17.06.25", {}, "2025-06-17"],
+    ["17.06.2025 14:30", {}, "2025-06-17"],
+    ["29/03/2023", { dateOrder: "DMY" }, "2023-03-29"],
+    ["29/03/2023", { dateOrder: "MDY" }, "error"],
+    ["29/03/2023 09:15", { dateOrder: "DMY" }, "2023-03-29"],
+    ["3-5-25", { dateOrder: "DMY" }, "2025-05-03"],
+    ["3-5-25", { dateOrder: "MDY" }, "2025-03-05"],
+    ["15 Apr, 2021 00:02:00", {}, "2021-04-15"],
+    ["15 Apr 2021", {}, "2021-04-15"],
+    ["01-Jan-2015", {}, "2015-01-01"],
+    ["01-Jan-15", {}, "2015-01-01"],
+    ["01-JAN-2015", {}, "2015-01-01"],
+    ["April 15, 2021", {}, "2021-04-15"],
+    ["april 15, 2021", { dateOrder: "DMY" }, "2021-04-15"],
+    ["Apr 15 2021 3:04 PM", {}, "2021-04-15"],
+    ["Sept 3, 2024", {}, "2024-09-03"],
+    ["3 September 2024", {}, "2024-09-03"],
+    ["2025-06-17T10:00:00.000+02:00", {}, "2025-06-17"],
+    ["2025-06-17T23:59:59Z", {}, "2025-06-17"],
+    ["20250617", {}, "2025-06-17"],
+    ["2025/6/17 10:00", {}, "2025-06-17"],
+    ["2025年6月17日 10:00", {}, "2025-06-17"],
+    // refused
+    ["20250230", {}, "error"],
+    ["18991231", {}, "error"],
+    ["12345678", {}, "error"],
+    ["30.02.2025", {}, "error"],
+    ["31 Apr 2021", {}, "error"],
+    ["Aprl 15, 2021", {}, "error"],
+    ["Aprilx 15, 2021", {}, "error"],
+    ["15 Apr, 2021 24:00:00", {}, "error"],
+    ["Apr 15 2021 13:04 PM", {}, "error"],
+    ["3/5-2025", {}, "error"],
+    ["2025-6/17", {}, "error"],
+  ];
+  it.each(dateRows)("date %j with %j is %j", (text, options, expected) => {
+    const parsed = parseDate(text, options);
+    if (expected === "error") {
+      expect(parsed.ok).toBe(false);
+    } else {
+      expect(parsed).toEqual({ ok: true, value: expected });
+    }
+  });
+
+  const probabilityRows: [string, ProbabilityScale, DecimalMark, number | "error"][] = [
+    ["65.0%", "auto", ".", 0.65],
+    ["65.0%", "fraction", ".", 0.65],
+    ["65,0 %", "auto", ",", 0.65],
+    ["65,0\u00a0%", "fraction", ",", 0.65],
+    ["0,65", "auto", ",", 0.65],
+    ["0,65", "fraction", ",", 0.65],
+    ["65", "percent", ",", 0.65],
+    ["65,5", "percent", ",", 0.655],
+    ["0.65", "auto", ".", 0.65],
+    ["0,65", "auto", ".", "error"],
+    ["65.0%", "auto", ",", "error"],
+    ["65,0", "fraction", ",", "error"],
+    ["-5%", "auto", ",", "error"],
+  ];
+  it.each(probabilityRows)("probability %j (%s, mark %j) is %j", (text, scale, mark, expected) => {
+    const parsed = parseProbability(text, scale, mark);
+    if (expected === "error") {
+      expect(parsed.ok).toBe(false);
+    } else {
+      expect(parsed.ok && parsed.value).toBeCloseTo(expected, 12);
+    }
+  });
+
+  const flagRows: [string, boolean | "error"][] = [
+    ["TRUE", true],
+    ["True", true],
+    ["false", false],
+    ["WAHR", true],
+    ["Falsch", false],
+    ["VRAI", true],
+    ["faux", false],
+    ["是", true],
+    ["否", false],
+    ["Y", true],
+    ["n", false],
+    [" yes ", true],
+    ["0", false],
+    ["ja", "error"],
+    ["t", "error"],
+  ];
+  it.each(flagRows)("flag %j is %j", (text, expected) => {
+    const parsed = parseFlag(text);
+    expect(parsed.ok ? parsed.value : "error").toBe(expected);
+  });
+});
+
+describe("amountEvidence and amountIsAmbiguous", () => {
+  it.each([
+    ["1,234.5", ".", false],
+    ["1'234.50", ".", false],
+    ["0.5", ".", false],
+    ["210833,37", ",", false],
+    ["1.234.567,89", ",", false],
+    ["1 234,50 €", ",", false],
+    ["1.234", "both", true],
+    ["1,234", "both", true],
+    ["1,234,567", ".", false],
+    ["1.234.567", ",", false],
+    ["1234", "both", false],
+    ["1 234", "both", false],
+    ["$ 1 234", "both", false],
+    ["", "both", false],
+    ["abc", "neither", false],
+    ["1,2345", ",", false],
+    ["1.2345,6", "neither", false],
+    ["1.234,5.6", "neither", false],
+  ] as const)("%j is evidence for %j (ambiguous: %j)", (text, evidence, ambiguous) => {
+    expect(amountEvidence(text)).toBe(evidence);
+    expect(amountIsAmbiguous(text)).toBe(ambiguous);
+  });
+
+  it("takes an .xlsx number as evidence for both marks, never ambiguous", () => {
+    expect(amountEvidence(1234.5)).toBe("both");
+    expect(amountIsAmbiguous(1234.5)).toBe(false);
+  });
+});
+
+describe("dateOrderEvidence", () => {
+  it.each([
+    ["3/5/2025", "both"],
+    ["12/12/2024", "both"],
+    ["29/03/2023", "DMY"],
+    ["29-03-2023", "DMY"],
+    ["3/29/2023", "MDY"],
+    ["3-5-25", "both"],
+    ["13/13/2025", "neither"],
+    ["29/02/2023", "neither"],
+    ["29/03/2023 25:00", "neither"],
+    ["2025-03-05", "fixed"],
+    ["2025-06-17T10:00:00.000+02:00", "fixed"],
+    ["2025/6/17 10:00", "fixed"],
+    ["2025年6月17日", "fixed"],
+    ["17.06.2025", "fixed"],
+    ["15 Apr, 2021 00:02:00", "fixed"],
+    ["April 15, 2021", "fixed"],
+    ["20250617", "fixed"],
+    ["2025-02-30", "neither"],
+    ["tomorrow", "neither"],
+    ["", "both"],
+  ])("%j is evidence for %j", (text, evidence) => {
+    expect(dateOrderEvidence(text)).toBe(evidence);
+  });
+
+  it("takes an Excel serial as fixed", () => {
+    expect(dateOrderEvidence(45721)).toBe("fixed");
+    expect(dateOrderEvidence(-1)).toBe("neither");
   });
 });

@@ -94,18 +94,27 @@ function presetLine(args: InspectArgs, detected: ImportDetection): string {
   }
 }
 
-/** The stages as the deals use them; counted from the deals when the importer does not report them. */
+/**
+ * The stages as the deals use them, in pipeline order: the importer's open stages (counted
+ * from the deals when it does not report them), then the won and lost labels the deals carry.
+ */
 function stagesOf(result: ImportResult): { stages: ImportDetection["stages"]; unused: string[] } {
-  const { detected } = result;
-  if (detected.stages.length > 0 || result.deals.length === 0) return { stages: detected.stages, unused: detected.stagesUnused };
+  const { detected, pipeline } = result;
   const counts = new Map<string, number>();
   for (const deal of result.deals) counts.set(deal.stage, (counts.get(deal.stage) ?? 0) + 1);
-  const order = [...result.pipeline.stages.map((stage) => stage.name), ...result.pipeline.wonLabels, ...result.pipeline.lostLabels];
-  const names = [...order.filter((name) => counts.has(name)), ...[...counts.keys()].filter((name) => !order.includes(name))];
-  return {
-    stages: names.map((name) => ({ name, deals: counts.get(name) ?? 0, added: false })),
-    unused: result.pipeline.stages.map((stage) => stage.name).filter((name) => !counts.has(name)),
-  };
+  const reported = detected.stages.length > 0 || result.deals.length === 0;
+  const stages = reported
+    ? [...detected.stages]
+    : pipeline.stages.filter((stage) => counts.has(stage.name)).map((stage) => ({ name: stage.name, deals: counts.get(stage.name) ?? 0, added: false }));
+  const listed = new Set(stages.map((stage) => stage.name));
+  for (const name of [...pipeline.wonLabels, ...pipeline.lostLabels]) {
+    if (!listed.has(name) && counts.has(name)) {
+      stages.push({ name, deals: counts.get(name) ?? 0, added: false });
+      listed.add(name);
+    }
+  }
+  const unused = reported ? detected.stagesUnused : pipeline.stages.map((stage) => stage.name).filter((name) => !counts.has(name));
+  return { stages, unused };
 }
 
 function stageLines(result: ImportResult): string[] {

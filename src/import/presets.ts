@@ -130,10 +130,11 @@ const SALESFORCE: CrmPreset = {
   },
   notMapped: ["Expected Revenue", "ExpectedRevenue"],
   // Compared by fieldHeaderKey, so only API names that no other CRM's labels spell the same
-  // way: CloseDate and LeadSource would also count "Close Date" and "Lead Source".
+  // way: CloseDate, LeadSource and Account.Name would also count "Close Date", "Lead Source"
+  // and Zoho's "Account Name".
   signature: [
     "Opportunity Name", "Opportunity Owner", "Opportunity ID", "StageName", "IsWon", "IsClosed", "AccountId",
-    "Account.Name", "Owner.Name", "Fiscal Period",
+    "Owner.Name", "Fiscal Period",
   ],
   pipeline: {
     stages: stages([

@@ -431,6 +431,7 @@ describe("detectPresetWithScore", () => {
   it("does not count a label that only looks like an API name", () => {
     // "Close Date" and "Lead Source" are every CRM's; CloseDate/LeadSource are not Salesforce evidence.
     expect(detectPreset(["Name", "Close Date", "Lead Source", "Stage", "Amount"])).toBe("generic");
+    expect(detectPresetWithScore(["Deal Name", "Account Name", "Amount", "Stage"])).toEqual({ preset: "generic", score: 0, matched: [] });
   });
 });
 

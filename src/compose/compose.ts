@@ -10,6 +10,7 @@ import type { DashboardPanel } from "../generators/dashboard";
 import { isInvalid, type PlanResult } from "../generators/common";
 import { dealsLayout } from "../generators/deals";
 import type { ImportIssue } from "../import/errors";
+import type { ImportNote } from "../import/notes";
 import { formatUi } from "../i18n/uiLocale";
 import type { NamePlan, SheetPlan, WorkbookPlan } from "../workbook/plan";
 import { parseForm, type FormValues } from "./fields";
@@ -23,7 +24,7 @@ export type SheetRequest = { [K in SheetId]: { id: K; values: SheetValues[K] } }
 /** What the workbook is composed from. */
 export interface ComposeData {
   /** Imported deals (with the rows left out, for ImportIssues). */
-  deals?: { deals: readonly Deal[]; pipeline: Pipeline; issues?: readonly ImportIssue[] } | null;
+  deals?: { deals: readonly Deal[]; pipeline: Pipeline; issues?: readonly ImportIssue[]; notes?: readonly ImportNote[] } | null;
   /**
    * A Deals sheet of these deals already in the workbook: its actual name and the language it
    * was written in. Its status words are what formulas compare with, so it serves only sheets
@@ -85,7 +86,7 @@ export function composeWorkbook(requests: readonly SheetRequest[], data: Compose
     const existing = data.dealsSheet && data.dealsSheet.locale === locale ? data.dealsSheet.name : undefined;
     const bundle = requests.some((r) => r.id === "deals") || (wantsDeals && existing === undefined);
     const ref = dealsLayout(imported.deals, imported.pipeline, locale, bundle ? undefined : existing);
-    deals = { deals: imported.deals, pipeline: imported.pipeline, ref, issues: imported.issues ?? [] };
+    deals = { deals: imported.deals, pipeline: imported.pipeline, ref, issues: imported.issues ?? [], notes: imported.notes ?? [] };
     if (bundle && !requests.some((r) => r.id === "deals")) ordered.unshift({ id: "deals", values: {} });
   }
 

@@ -16,6 +16,7 @@ import { planForecastSheet } from "../generators/forecast";
 import { planFunnelFromDeals, planFunnelSheet } from "../generators/funnel";
 import { defaultGoals, planGoalsSheet } from "../generators/goals";
 import { planImportIssuesSheet } from "../generators/importIssues";
+import type { ImportNote } from "../import/notes";
 import { planMonthlySheet } from "../generators/monthly";
 import { planRepsSheet } from "../generators/reps";
 import { planReviewSheet } from "../generators/review";
@@ -49,6 +50,8 @@ export interface DealsContext {
   /** The Deals sheet every deal-based formula reads (computed once by compose). */
   ref: DealsLayout;
   issues: readonly ImportIssue[];
+  /** Sentences about the whole file, for ImportIssues. */
+  notes: readonly ImportNote[];
 }
 
 /** What compose hands every planner. */
@@ -170,7 +173,7 @@ export const PLANNERS: { [K in SheetId]: Planner<K> } = {
     const d = dealsOf(ctx);
     return planDealsSheet(d.deals, d.pipeline, { ...base(ctx), sheetName: d.ref.sheetName });
   },
-  importIssues: (ctx) => ({ sheets: [planImportIssuesSheet(dealsOf(ctx).issues, ctx.locale)] }),
+  importIssues: (ctx) => ({ sheets: [planImportIssuesSheet(dealsOf(ctx).issues, ctx.locale, { notes: dealsOf(ctx).notes })] }),
   funnel: planFunnel,
   reps: (ctx, v) => {
     const [deals, pipeline, source] = overDeals(ctx);

@@ -7,6 +7,7 @@
 import type { CommissionPlan } from "../core/commission/types";
 import type { Deal, Pipeline } from "../core/deal";
 import type { Locale } from "../core/locale";
+import type { ImportNote } from "../import/notes";
 import type { ImportIssue } from "../import/errors";
 import { formatUi } from "../i18n/uiLocale";
 import { composeWorkbook, readSheetValues, SheetRequest } from "./compose";
@@ -25,6 +26,8 @@ export interface SalesWorkbookOptions {
   sheets?: { [K in BookSheetId]?: FormValues };
   /** Rows left out by the import: an ImportIssues sheet lists them (written even when empty). */
   issues?: readonly ImportIssue[];
+  /** Sentences about the whole file (see importNotes), written on ImportIssues. */
+  notes?: readonly ImportNote[];
   /** Adds the commission sheets, credited from the won deals. */
   commission?: CommissionPlan;
   env?: DefaultsEnv;
@@ -73,7 +76,7 @@ export function planWorkbook(deals: readonly Deal[], pipeline: Pipeline, options
   if (options.commission) requests.push({ id: "commission", values: { plan: options.commission, credits: { from: "deals" } } });
   const composed = composeWorkbook(
     requests,
-    { deals: { deals, pipeline, issues: options.issues } },
+    { deals: { deals, pipeline, issues: options.issues, notes: options.notes } },
     { locale, currency: options.currency ?? (locale === "zh-CN" ? "CNY" : "USD"), activate: "dashboard" },
   );
   // Every error at once: the data's (a pipeline without stages) and the options'.

@@ -9,6 +9,7 @@ import type { SheetPlan } from "../workbook/plan";
 import type { Locale } from "../core/locale";
 import { importText, ImportTextKey } from "../i18n/import";
 import type { TextValues } from "../i18n/translate";
+import type { ImportNote } from "../import/notes";
 
 /** Stable table name, the same in every language. */
 export const IMPORT_ISSUES_TABLE_NAME = "ImportIssues";
@@ -30,10 +31,13 @@ function details(issue: ImportIssue, locale: Locale): string {
 export interface ImportIssuesOptions {
   /** Sheet name to use instead of the localized default. */
   sheetName?: string;
+  /** Sentences about the whole file (date order read, blank lines skipped, footer, stages added). */
+  notes?: readonly ImportNote[];
 }
 
 /**
- * Plans the `ImportIssues` sheet: a title, a one-line summary, and the table
+ * Plans the `ImportIssues` sheet: a title, a one-line summary, the notes about the whole
+ * file (one per line under "About the file:", when there are any), and the table
  * `ImportIssues` with the columns record, line, id, name, reason and details.
  *
  * Rules: one row per issue in file order, notices included (their reason says the deal was
@@ -64,7 +68,10 @@ export function planImportIssuesSheet(
     issues.length > 0
       ? issues.map((issue) => [issue.record, issue.line, issue.id, issue.name, t(`reason.${issue.reason}`), details(issue, locale)])
       : [["", "", "", "", none, ""]];
-  const headerAt = "A3";
+  const notes = options.notes ?? [];
+  const noteRows = notes.length > 0 ? [[t("issues.fileNotes")], ...notes.map((note) => [importText(locale, note.key, note.values)])] : [];
+  const headerRow = 3 + noteRows.length;
+  const headerAt = `A${headerRow}`;
   return {
     name: options.sheetName ?? t("issues.sheet"),
     tabColor: leftOut > 0 ? "#C00000" : notices > 0 ? "#ED7D31" : "#70AD47",
@@ -75,8 +82,9 @@ export function planImportIssuesSheet(
         cells: [[summary.join(locale === "zh-CN" ? "" : " ")]],
         style: { italic: true, fontColor: "#595959" },
       },
+      ...(noteRows.length > 0 ? [{ at: "A3", cells: noteRows, style: { fontColor: "#595959" } }] : []),
       { at: headerAt, cells: [headers], style: { bold: true, fill: "#DDEBF7" } },
-      { at: "A4", cells: rows, numberFormat: ["0", "0", "@", "@", null, null], style: { verticalAlignment: "top" } },
+      { at: `A${headerRow + 1}`, cells: rows, numberFormat: ["0", "0", "@", "@", null, null], style: { verticalAlignment: "top" } },
     ],
     tables: [
       {
@@ -87,6 +95,6 @@ export function planImportIssuesSheet(
       },
     ],
     columnWidths: { A: 9, B: 8, C: 16, D: 36, E: 26, F: 70 },
-    freeze: { rows: 3, columns: 0 },
+    freeze: { rows: headerRow, columns: 0 },
   };
 }

@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { ImportError } from "./errors";
-import { isBlankRecord, ReadSummary, RecordVisitor } from "./records";
+import { isBlankRecord, RawRecord, ReadSummary, RecordVisitor } from "./records";
 
 export interface CsvReadOptions {
   /** Called now and then with the share of the text read so far (0..1). */
@@ -16,9 +16,12 @@ export interface CsvReadOptions {
  * - RFC 4180: quoted fields may hold the separator, doubled quotes and line breaks; lines
  *   end in CRLF or LF; the separator is the one of comma, tab and semicolon that the
  *   header line holds most often (comma on a tie).
+ * - Excel's `sep=;` first line (written by some locales' "CSV") names the separator and is
+ *   not a record.
  * - Blank lines before the header are skipped; the first non-blank record is the header.
- * - The first blank record after the header ends the data: what follows is a footer
- *   (a Salesforce report's totals and notices) and is only counted.
+ * - Blank records after the header (empty lines, rows of bare separators) are skipped and
+ *   counted; the data goes on after them. The record right after a gap is marked
+ *   `afterBlank` (a report's footer usually follows one; the importer decides what is a footer).
  * - Every record carries its physical line: the line it starts on, counting the line breaks
  *   inside quoted fields of the records before it.
  *
@@ -27,12 +30,13 @@ export interface CsvReadOptions {
  */
 export function readCsvRecords(text: string, visitor: RecordVisitor, options: CsvReadOptions = {}): ReadSummary {
   const progressEvery = options.progressEvery ?? 2000;
-  const stepper = new CsvRecordStepper(visitor);
+  const delimiter = guessDelimiter(text);
+  const stepper = new CsvRecordStepper(visitor, delimiter, sepLineOf(text) !== null);
   Papa.parse<string[]>(text, {
     header: false,
     skipEmptyLines: false,
     dynamicTyping: false,
-    delimiter: guessDelimiter(text),
+    delimiter,
     step: (result) => {
       if (stepper.take(result) && options.onProgress && stepper.records % progressEvery === 0) {
         options.onProgress(Math.min(1, result.meta.cursor / Math.max(1, text.length)));
@@ -72,10 +76,10 @@ export interface CsvSliceOptions {
  * const summary = await readCsvRecordsInSlices(text, visitor, { onProgress: (f) => bar.set(f) });
  */
 export function readCsvRecordsInSlices(text: string, visitor: RecordVisitor, options: CsvSliceOptions = {}): Promise<ReadSummary> {
-  const stepper = new CsvRecordStepper(visitor);
+  const delimiter = guessDelimiter(text);
+  const stepper = new CsvRecordStepper(visitor, delimiter, sepLineOf(text) !== null);
   const sliceChars = Math.max(1, Math.floor(options.sliceChars ?? DEFAULT_SLICE_CHARS));
   const yieldBetweenSlices = options.yieldBetweenSlices ?? nextMacrotask;
-  const delimiter = guessDelimiter(text);
   const newline = lineBreakOf(text, delimiter);
   return new Promise<ReadSummary>((resolve, reject) => {
     let failed = false;
@@ -160,25 +164,35 @@ export function nextMacrotask(): Promise<void> {
 }
 
 /**
- * Turns papaparse's rows into header and records: blank lines before the header skipped,
- * the footer after the first blank record only counted, physical lines tracked.
+ * Turns papaparse's rows into header and records: blank lines skipped and counted, physical
+ * lines tracked.
  */
 class CsvRecordStepper {
   private line = 1;
   private headerSeen = false;
   records = 0;
-  private footerLine: number | null = null;
-  private footerRecords = 0;
+  /** Blank records among the data (a blank record counts once a record follows it: trailing ones end the file). */
+  private blankLines = 0;
+  private pendingBlanks = 0;
+  private afterBlank = false;
+  private sepLine: boolean;
 
-  constructor(private readonly visitor: RecordVisitor) {}
+  constructor(
+    private readonly visitor: RecordVisitor,
+    private readonly delimiter: string,
+    /** The text starts with Excel's `sep=X` line. */
+    sepLine = false,
+  ) {
+    this.sepLine = sepLine;
+  }
 
   /** Takes one parsed row; true when it was a data record. */
   take(result: Papa.ParseStepResult<string[]>): boolean {
     const cells = result.data;
     const recordLine = this.line;
     this.line += 1 + countLineBreaks(cells);
-    if (this.footerLine !== null) {
-      if (!isBlankRecord(cells)) this.footerRecords++;
+    if (this.sepLine) {
+      this.sepLine = false;
       return false;
     }
     if (!this.headerSeen) {
@@ -188,17 +202,19 @@ class CsvRecordStepper {
       return false;
     }
     if (isBlankRecord(cells)) {
-      this.footerLine = recordLine;
+      this.pendingBlanks++;
+      this.afterBlank = true;
       return false;
     }
+    this.blankLines += this.pendingBlanks;
+    this.pendingBlanks = 0;
     this.records++;
     const quoteError = result.errors.find((error) => error.type === "Quotes");
-    this.visitor.record({
-      record: this.records,
-      line: recordLine,
-      cells,
-      malformed: quoteError ? quoteError.message : undefined,
-    });
+    const record: RawRecord = { record: this.records, line: recordLine, cells };
+    if (quoteError) record.malformed = quoteError.message;
+    if (this.afterBlank) record.afterBlank = true;
+    this.afterBlank = false;
+    this.visitor.record(record);
     return true;
   }
 
@@ -206,7 +222,7 @@ class CsvRecordStepper {
   finish(onProgress?: (fraction: number) => void): ReadSummary {
     if (!this.headerSeen) throw new ImportError("error.emptyFile");
     onProgress?.(1);
-    return { records: this.records, footerLine: this.footerLine, footerRecords: this.footerRecords };
+    return { records: this.records, blankLines: this.blankLines, delimiter: this.delimiter };
   }
 }
 
@@ -224,15 +240,33 @@ function countLineBreaks(cells: readonly string[]): number {
   return breaks;
 }
 
-/** The separator the first non-blank line uses most: comma, tab or semicolon (comma on a tie). */
-export function guessDelimiter(text: string): "," | "\t" | ";" {
+/** Excel's `sep=X` first line: the separator it names, or null. */
+function sepLineOf(text: string): string | null {
+  const match = /^sep=(.)\r?(?:\n|$)/.exec(text);
+  return match ? match[1] : null;
+}
+
+const DELIMITERS = [",", "\t", ";", "|"] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
+/**
+ * The separator of a CSV text: the one an Excel `sep=X` first line names; otherwise the one
+ * of comma, tab, semicolon and bar that the first non-blank line (the header) holds most,
+ * outside quotes (comma on a tie).
+ *
+ * @example
+ * guessDelimiter("Name;Amount\nA;1,5\n") // ";"
+ */
+export function guessDelimiter(text: string): string {
+  const sep = sepLineOf(text);
+  if (sep !== null) return sep;
   const start = text.search(/[^\r\n]/);
   if (start < 0) return ",";
   const end = text.slice(start).search(/[\r\n]/);
-  const line = end < 0 ? text.slice(start) : text.slice(start, start + end);
-  let best: "," | "\t" | ";" = ",";
-  let bestCount = line.split(",").length - 1;
-  for (const candidate of ["\t", ";"] as const) {
+  const line = (end < 0 ? text.slice(start) : text.slice(start, start + end)).replace(/"[^"]*"/g, "");
+  let best: Delimiter = ",";
+  let bestCount = -1;
+  for (const candidate of DELIMITERS) {
     const count = line.split(candidate).length - 1;
     if (count > bestCount) {
       best = candidate;

@@ -10,3 +10,5 @@ export { detectPreset, PRESETS, PRESET_IDS } from "./presets";
 export type { ImportDetection, DetectionBasis, FooterLine } from "./normalize";
 export type { CrmPreset, MappedField, PresetId, StatusLabels } from "./presets";
 export { parseAmount, parseDate, parseProbability } from "./values";
+export { importNotes } from "./notes";
+export type { ImportNote } from "./notes";

@@ -10,16 +10,18 @@ export interface RawRecord {
   cells: RawCell[];
   /** Set when the reader saw broken quoting in this record. */
   malformed?: string;
+  /** True when one or more blank lines come right before this record (a footer often follows a gap). */
+  afterBlank?: boolean;
 }
 
 /** What a reader learned about the file besides its records. */
 export interface ReadSummary {
-  /** Data records visited (before any footer). */
+  /** Non-blank records visited after the header (a footer, if any, included: the importer recognises it). */
   records: number;
-  /** Physical line of the first empty record that ended the data, or null. */
-  footerLine: number | null;
-  /** Non-empty records after that empty record (a report's totals and notices). */
-  footerRecords: number;
+  /** Blank records between the header and the last record (empty lines, rows of bare separators), skipped. */
+  blankLines: number;
+  /** CSV: the field separator used. */
+  delimiter?: string;
 }
 
 /** Visits the header once, then every data record in file order. */

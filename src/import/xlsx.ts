@@ -23,7 +23,8 @@ export function looksLikeXlsx(bytes: Uint8Array): boolean {
  * Rules:
  * - The first worksheet, or the one named by `sheet`.
  * - Rows before the header that are blank are skipped; the first non-blank row is the header.
- * - The first blank row after the header ends the data (same footer rule as CSV).
+ * - Blank rows after the header are skipped and counted (same rule as CSV); the row after a
+ *   gap is marked `afterBlank`.
  * - Cells become text or numbers: a date cell becomes "YYYY-MM-DD" (with "THH:MM:SS" when
  *   it has a time), a formula its cached result, rich text its plain text, a hyperlink its
  *   text, a boolean TRUE/FALSE, an error its code ("#N/A"). A bare number stays a number,
@@ -65,17 +66,14 @@ export async function readXlsxRecords(
   let width = 0;
   let headerSeen = false;
   let records = 0;
-  let footerLine: number | null = null;
-  let footerRecords = 0;
+  let blankLines = 0;
+  let pendingBlanks = 0;
+  let afterBlank = false;
   for (let rowNumber = 1; rowNumber <= lastRow; rowNumber++) {
     const row = worksheet.getRow(rowNumber);
     const cells: RawCell[] = [];
     const count = headerSeen ? Math.max(width, row.cellCount) : row.cellCount;
     for (let column = 1; column <= count; column++) cells.push(cellToRaw(row.getCell(column).value));
-    if (footerLine !== null) {
-      if (!isBlankRecord(cells)) footerRecords++;
-      continue;
-    }
     if (!headerSeen) {
       if (isBlankRecord(cells)) continue;
       headerSeen = true;
@@ -84,19 +82,24 @@ export async function readXlsxRecords(
       continue;
     }
     if (isBlankRecord(cells)) {
-      footerLine = rowNumber;
+      pendingBlanks++;
+      afterBlank = true;
       continue;
     }
+    // Blank rows count once a record follows them: trailing ones just end the sheet.
+    blankLines += pendingBlanks;
+    pendingBlanks = 0;
     records++;
     // Trailing empty cells are not a wrong field count in a sheet: trim to the header's width.
     while (cells.length > width && cells[cells.length - 1] === "") cells.pop();
     while (cells.length < width) cells.push("");
-    visitor.record({ record: records, line: rowNumber, cells });
+    visitor.record(afterBlank ? { record: records, line: rowNumber, cells, afterBlank } : { record: records, line: rowNumber, cells });
+    afterBlank = false;
     if (options.onProgress && records % 2000 === 0) options.onProgress(rowNumber / lastRow);
   }
   if (!headerSeen) throw new ImportError("error.emptySheet", { sheet: worksheet.name });
   options.onProgress?.(1);
-  return { records, footerLine, footerRecords };
+  return { records, blankLines };
 }
 
 function pad(value: number): string {

@@ -48,14 +48,27 @@ describe("readCsvRecords", () => {
     expect(records[0].line).toBe(4);
   });
 
-  it("stops at the first blank record and counts the footer", () => {
+  it("skips blank records, counts them, and reads on after them, marking the record after a gap", () => {
     const { records, summary } = read('"Name","Amount"\r\n"A","1"\r\n"B","2"\r\n\r\n"Total","3"\r\n\r\n"Copyright"\r\n');
-    expect(records).toHaveLength(2);
-    expect(summary).toEqual({ records: 2, footerLine: 4, footerRecords: 2 });
+    expect(records.map((record) => [record.cells[0], record.line, record.afterBlank === true])).toEqual([
+      ["A", 2, false],
+      ["B", 3, false],
+      ["Total", 5, true],
+      ["Copyright", 7, true],
+    ]);
+    expect(summary).toEqual({ records: 4, blankLines: 2, delimiter: "," });
   });
 
   it("treats a row of bare separators as blank", () => {
-    expect(read("a,b\n1,2\n,\n3,4\n").records).toHaveLength(1);
+    const { records, summary } = read("a,b\n1,2\n,\n3,4\n");
+    expect(records.map((record) => record.cells)).toEqual([["1", "2"], ["3", "4"]]);
+    expect(summary.blankLines).toBe(1);
+  });
+
+  it("reads Excel's sep= line as the separator, not as a record", () => {
+    const { header, records } = read("sep=;\r\nName;Amount\r\nA;1,5\r\n");
+    expect(header).toEqual(["Name", "Amount"]);
+    expect(records[0]).toMatchObject({ line: 3, cells: ["A", "1,5"] });
   });
 
   it("guesses tab and semicolon separators", () => {

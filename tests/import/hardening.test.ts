@@ -79,7 +79,10 @@ describe("texts longer than an Excel cell", () => {
   });
 
   it("keeps a row left out with its long name and value cut to fit the ImportIssues sheet", () => {
-    const result = parseCrmText(csv([[long("i"), long("n"), "Acme", "Ann", "100", "USD", long("s"), "", "Web", "2025-01-05"]]));
+    // With the stages given, a label outside them is an unknown stage (not a new stage).
+    const result = parseCrmText(csv([[long("i"), long("n"), "Acme", "Ann", "100", "USD", long("s"), "", "Web", "2025-01-05"]]), {
+      pipeline: { stages: [{ name: "Open", probability: 0.5 }] },
+    });
     expect(result.deals).toHaveLength(0);
     expect(result.stats).toMatchObject({ skipped: 1, notices: 0, cut: 0 });
     const [issue] = result.issues;

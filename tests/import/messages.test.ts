@@ -10,8 +10,9 @@ const HEADER = "商机名称,负责人,商机金额,预计成交日期,结单日
 describe("import issue messages", () => {
   const result = parseCrmText(
     HEADER +
-      "甲,王伟,十万,2025-01-01,,方案制定,60%,进行中\n" +
-      "乙,王伟,100,2025-02-30,,方案制定,60%,进行中\n" +
+      // An unreadable amount or close date rejects a won deal (on an open one it is a notice).
+      "甲,王伟,十万,2025-01-01,2025-01-05,方案制定,60%,赢单\n" +
+      "乙,王伟,100,2025-01-01,2025-02-30,方案制定,60%,赢单\n" +
       "丙,王伟,100,2025-01-01,,方案制定,160%,进行中\n" +
       "丁,王伟,100,2025-01-01,,赢单,30,进行中\n" +
       "戊,王伟,100,2025-01-01,,方案制定,30,暂停\n" +
@@ -22,8 +23,9 @@ describe("import issue messages", () => {
   it("says why in plain English, naming the column and the value", () => {
     expect(result.issues.map((issue) => issue.message)).toEqual([
       '"十万" is not an amount (column "商机金额").',
-      '"2025-02-30" is not a calendar date (column "预计成交日期").',
-      '"160%" is not a probability between 0% and 100% (column "赢率").',
+      '"2025-02-30" is not a calendar date (column "结单日期").',
+      // A probability is not essential: the deal is imported with its stage's default (方案制定 60%).
+      '"160%" in column "赢率" cannot be read: the deal is imported with 60% instead.',
       'The deal is open but "赢单" is not an open stage of the pipeline.',
       'Unknown status "暂停" in column "商机状态".',
       'The deal is won but has no amount (column "商机金额").',

@@ -159,9 +159,15 @@ describe("parseCrmText rules", () => {
     const result = parseCrmText(
       zohoHeader + "1,Ann,A,1,,Perception Analysis,X,,\n2,Ann,B,1,,Closed Won,X,,\n3,Ann,C,1,,Closed Lost,X,,\n",
     );
+    // Zoho's seven stages, of which only Perception Analysis is used: the six others are left
+    // out, so the pipeline is [Perception Analysis]: open at 0, won past it (1), lost unknown 0.
+    expect(result.pipeline.stages.map((stage) => stage.name)).toEqual(["Perception Analysis"]);
+    expect(result.detected.stagesUnused).toEqual([
+      "Qualification", "Needs Analysis", "Value Proposition", "Id. Decision Makers", "Proposal/Price Quote", "Negotiation/Review",
+    ]);
     expect(result.deals.map((deal) => [deal.status, deal.stagePosition, deal.furthestStage, deal.lostAtStage])).toEqual([
-      ["open", 4, 4, null],
-      ["won", null, 7, null],
+      ["open", 0, 0, null],
+      ["won", null, 1, null],
       ["lost", null, 0, null],
     ]);
   });
@@ -175,10 +181,11 @@ describe("parseCrmText rules", () => {
       "丁,王伟,300,2025-01-01,,赢单,30,进行中\n";
     const result = parseCrmText(text);
     expect(result.preset).toBe("fxiaoke");
+    // 初步接触 is used by no deal and left out: the stages are 需求分析, 方案制定, 谈判签约.
     expect(result.deals.map((deal) => [deal.status, deal.furthestStage, deal.lostAtStage, deal.closeDate])).toEqual([
-      ["lost", 2, 2, "2025-02-03"],
-      ["won", 4, null, "2025-02-04"],
-      ["open", 1, null, "2025-01-01"],
+      ["lost", 1, 1, "2025-02-03"],
+      ["won", 3, null, "2025-02-04"],
+      ["open", 0, null, "2025-01-01"],
     ]);
     expect(result.deals[2].probability).toBeCloseTo(0.3, 12);
     expect(result.issues).toMatchObject([{ record: 4, reason: "stage" }]);
@@ -215,8 +222,9 @@ describe("parseCrmText rules", () => {
     const result = parseCrmText(text);
     expect(result.preset).toBe("dynamics");
     expect(result.deals.map((deal) => [deal.amount, deal.closeDate, deal.status, deal.stagePosition])).toEqual([
-      [90, "2025-02-01", "won", 3],
-      [100, "2025-01-01", "open", 1],
+      // Qualify and Propose are used by no deal: the stages are Develop (0), Close (1).
+      [90, "2025-02-01", "won", 1],
+      [100, "2025-01-01", "open", 0],
     ]);
   });
 
@@ -240,7 +248,8 @@ describe("parseCrmText rules", () => {
       preset: "zoho",
       stageAliases: { Vetting: "Qualification" },
     });
-    expect(result.deals.map((deal) => deal.stagePosition)).toEqual([3, 0]);
+    // Of Zoho's stages only Qualification (0) and Id. Decision Makers (1) are used.
+    expect(result.deals.map((deal) => deal.stagePosition)).toEqual([1, 0]);
   });
 
   it("throws an ImportError when the file cannot be read as an export", () => {

@@ -5,6 +5,7 @@
 import type { Pipeline } from "../../core/deal";
 import type { ImportIssue, ImportResult, MappedField, PresetId } from "../../import";
 import type { Locale } from "../../core/locale";
+import { importNotes } from "../../import/notes";
 import type { ComposeResult, SheetRequest } from "../../compose";
 import type { HostTable } from "../../host/types";
 
@@ -66,6 +67,7 @@ export function tableToCsv(table: HostTable): string {
 export async function planImportedSheets(result: ImportResult, locale: Locale, currency: string): Promise<ComposeResult> {
   const { composeWorkbook } = await import(/* webpackChunkName: "generators" */ "../../compose");
   const requests: SheetRequest[] = [{ id: "deals", values: {} }];
-  if (result.issues.length > 0) requests.push({ id: "importIssues", values: {} });
-  return composeWorkbook(requests, { deals: { deals: result.deals, pipeline: result.pipeline, issues: result.issues } }, { locale, currency });
+  const notes = importNotes(result.detected);
+  if (result.issues.length > 0 || notes.length > 0) requests.push({ id: "importIssues", values: {} });
+  return composeWorkbook(requests, { deals: { deals: result.deals, pipeline: result.pipeline, issues: result.issues, notes } }, { locale, currency });
 }

@@ -1,0 +1,55 @@
+import type { ImportNoteKey } from "../i18n/import";
+import type { TextValues } from "../i18n/translate";
+import type { ImportDetection } from "./normalize";
+
+/**
+ * A sentence about the whole file rather than one row (what was inferred, skipped or
+ * added), as a key of the import catalog and its values, so it reads in either language.
+ */
+export interface ImportNote {
+  key: ImportNoteKey;
+  values: TextValues;
+}
+
+/** Items listed in a note before "…" (a note stays one readable line). */
+const LISTED = 10;
+
+function listed(items: readonly (string | number)[]): string {
+  const shown = items.slice(0, LISTED).join(", ");
+  return items.length > LISTED ? `${shown}, … (+${items.length - LISTED})` : shown;
+}
+
+/**
+ * The notes a person should read about an import: the date order and decimal mark when the
+ * file decided them or could not, blank lines skipped, the footer recognised, lines in
+ * another encoding, stages added from the data and preset stages left out.
+ *
+ * Rules: a note only when there is something to say (an ISO-dated, point-decimal file with
+ * no gaps says nothing); lists are cut after 10 items with the rest counted.
+ *
+ * @example
+ * importNotes(result.detected)
+ * // [{ key: "note.dateOrderEvidence", values: { order: "DMY", example: "29/03/2023" } }, ...]
+ */
+export function importNotes(detected: ImportDetection): ImportNote[] {
+  const notes: ImportNote[] = [];
+  if (detected.dateOrderBasis === "ambiguous") notes.push({ key: "note.dateOrderAmbiguous", values: { order: detected.dateOrder } });
+  else if (detected.dateOrderBasis === "evidence" && detected.dateOrder === "DMY") notes.push({ key: "note.dateOrderDayFirst", values: {} });
+  if (detected.decimalMarkBasis === "ambiguous") notes.push({ key: "note.decimalAmbiguous", values: { mark: detected.decimalMark } });
+  else if (detected.decimalMark === "," && detected.decimalMarkBasis === "evidence") notes.push({ key: "note.decimalComma", values: {} });
+  if (detected.blankLines > 0) notes.push({ key: "note.blankLines", values: { count: detected.blankLines } });
+  if (detected.footer.length > 0) {
+    notes.push({ key: "note.footer", values: { count: detected.footer.length, lines: listed(detected.footer.map((line) => line.line)) } });
+  }
+  const other = detected.otherEncodingLines;
+  if (other && other.lines.length > 0) {
+    notes.push({
+      key: "note.otherEncoding",
+      values: { count: other.lines.length, encoding: other.encoding, main: detected.encoding ?? "", lines: listed(other.lines) },
+    });
+  }
+  const added = detected.stages.filter((stage) => stage.added).map((stage) => stage.name);
+  if (added.length > 0) notes.push({ key: "note.stagesAdded", values: { stages: listed(added) } });
+  if (detected.stagesUnused.length > 0) notes.push({ key: "note.stagesUnused", values: { stages: listed(detected.stagesUnused) } });
+  return notes;
+}

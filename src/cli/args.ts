@@ -1,5 +1,4 @@
-import * as decode from "../import/decode";
-import type { ImportEncoding } from "../import/decode";
+import { IMPORT_ENCODINGS, ImportEncoding } from "../import/decode";
 import { MappedField, MAPPED_FIELDS, PRESET_IDS, PresetId } from "../import/presets";
 import type { DateOrder, DecimalMark } from "../import/values";
 import type { Locale } from "../core/locale";
@@ -51,16 +50,17 @@ export type ParsedCli =
   | { kind: "help"; text: string }
   | { kind: "error"; message: string };
 
-/** The encodings in the order the decode module lists them (its own list once it has one). */
-function importEncodings(): readonly ImportEncoding[] {
-  const listed = (decode as unknown as { IMPORT_ENCODINGS?: unknown }).IMPORT_ENCODINGS;
-  const names = Array.isArray(listed) ? listed.filter((name): name is ImportEncoding => typeof name === "string") : [];
-  if (names.length === 0) return ["auto", "utf-8", "utf-16", "gb18030"];
-  return names.includes("auto") ? names : ["auto", ...names];
-}
+/** Every `--encoding` the command accepts: the decode module's list ("auto" first). */
+export const ENCODINGS: readonly ImportEncoding[] = IMPORT_ENCODINGS.includes("auto") ? IMPORT_ENCODINGS : ["auto", ...IMPORT_ENCODINGS];
 
-/** Every `--encoding` the command accepts ("auto" first). */
-export const ENCODINGS: readonly ImportEncoding[] = importEncodings();
+/** An encoding as typed, in any case, "_" or "-" either way, "utf8" as "utf-8"; null when unknown. */
+function encodingOf(value: string): ImportEncoding | null {
+  const typed = value.trim().toLowerCase().replace(/^utf(?=\d)/, "utf-");
+  for (const spelling of [typed, typed.replace(/_/g, "-"), typed.replace(/-/g, "_")]) {
+    if (ENCODINGS.includes(spelling as ImportEncoding)) return spelling as ImportEncoding;
+  }
+  return null;
+}
 const LOCALES: readonly Locale[] = ["en-US", "zh-CN"];
 
 /** Options of both commands that take no value. */
@@ -95,20 +95,22 @@ function sheetOptionsHelp(): string {
   return [...SHEET_FLAGS.entries()].map(([flag, { field }]) => `  --${`${flag} VALUE`.padEnd(width)}${describeField(field)}`).join("\n");
 }
 
-/** The mapped fields, wrapped for the help text. */
-function fieldsHelp(indent: string): string {
+/** Words joined by `separator`, wrapped at 95 columns, every line after the first indented. */
+function wrapped(first: string, words: readonly string[], separator: string, indent: string): string {
   const lines: string[] = [];
-  let line = "";
-  for (const field of MAPPED_FIELDS) {
-    const next = line === "" ? field : `${line}, ${field}`;
-    if (indent.length + next.length > 92 && line !== "") {
-      lines.push(`${indent}${line},`);
-      line = field;
-    } else line = next;
-  }
-  lines.push(`${indent}${line}`);
+  let line = first;
+  words.forEach((word, index) => {
+    const piece = index === words.length - 1 ? word : `${word}${separator.trimEnd()}`;
+    if (line.trim() !== "" && line.length + 1 + piece.length > 95) {
+      lines.push(line.trimEnd());
+      line = indent + piece;
+    } else line = line.endsWith(" ") || line === "" ? line + piece : `${line} ${piece}`;
+  });
+  lines.push(line);
   return lines.join("\n");
 }
+
+const OPTION_INDENT = " ".repeat(27);
 
 export const HELP_TEXT = `salesquant: build a sales-management workbook from a CRM export, without Excel.
 
@@ -129,12 +131,15 @@ flag, so one wrong guess can be corrected by changing one flag.
 
 Reading options (build and inspect):
   --input FILE             CRM export: .csv (any of the encodings below) or .xlsx
-  --preset NAME            auto (default) | ${PRESET_IDS.join(" | ")}
-  --map FIELD=HEADER       read FIELD from the column HEADER, as the task pane's mapping editor
-                           does; repeat for each field (--map amount="Deal size" --map owner=Rep).
+${wrapped("  --preset NAME            auto (default) |", PRESET_IDS, " |", OPTION_INDENT)}
+  --map FIELD=HEADER       read FIELD from the column HEADER, as the task pane's mapping
+                           editor does; repeat it for each field:
+                           --map amount="Deal size" --map owner=Rep
                            The header is everything after the first "="; FIELD is one of
-${fieldsHelp("                             ")}
-  --encoding NAME          ${ENCODINGS.join(" | ")} (default auto: BOM, else UTF-8, else GB18030)
+${wrapped("                             ", MAPPED_FIELDS, ",", "                             ")}
+${wrapped("  --encoding NAME          ", ENCODINGS, " |", OPTION_INDENT)}
+                           (default auto: a byte-order mark, else valid UTF-8, else the
+                           encoding that fits the bytes best)
   --sheet NAME             .xlsx input: the worksheet to read (default the first)
   --date-order ORDER       MDY | DMY | auto: how 3/5/2025 is read (default auto: from the file's
                            dates; when every date fits both orders, MDY)
@@ -172,7 +177,8 @@ Exit codes:
 Examples:
   npx salesquant inspect --input deals.csv
   npx salesquant build --input deals.csv --preset zoho --out deals.xlsx
-  npx salesquant build --input export.csv --map amount="Deal size" --map owner=Rep --strict --out deals.xlsx
+  npx salesquant build --input export.csv --map amount="Deal size" --map owner=Rep --strict \\
+    --out deals.xlsx
 `;
 
 function list(value: string): string[] {
@@ -294,11 +300,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
         break;
       }
       case "encoding": {
-        const encoding = value.toLowerCase() === "utf8" ? "utf-8" : value.toLowerCase();
-        if (!ENCODINGS.includes(encoding as ImportEncoding)) {
-          return { kind: "error", message: `Unknown encoding "${clip(value)}". Use ${ENCODINGS.join(", ")}.` };
-        }
-        args.encoding = encoding as ImportEncoding;
+        const encoding = encodingOf(value);
+        if (encoding === null) return { kind: "error", message: `Unknown encoding "${clip(value)}". Use ${ENCODINGS.join(", ")}.` };
+        args.encoding = encoding;
         break;
       }
       case "locale":

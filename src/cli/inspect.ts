@@ -43,8 +43,7 @@ function encodingLine(args: InspectArgs, result: ImportResult, bytes: Uint8Array
     return `${used} (the file starts with a UTF-16 byte-order mark ${bytes[0] === 0xff ? "FF FE" : "FE FF"})`;
   }
   if (used === "utf-8") return `${used} (no byte-order mark; the bytes are valid UTF-8)`;
-  if (used === "gb18030") return `${used} (no byte-order mark and not valid UTF-8: read as GB18030, what Chinese Excel saves as CSV)`;
-  return `${used} (read from the bytes)`;
+  return `${used} (no byte-order mark and not valid UTF-8; of the other encodings, the one that fits the bytes best)`;
 }
 
 function delimiterLine(result: ImportResult): string {

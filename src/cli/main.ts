@@ -1,5 +1,6 @@
 /**
- * The `salesquant` command: `salesquant build --input FILE --out FILE.xlsx`.
+ * The `salesquant` command: `salesquant build --input FILE --out FILE.xlsx` writes the workbook,
+ * `salesquant inspect --input FILE` says how the export is read.
  * See `salesquant --help` and docs/cli.md.
  */
 import { processIO, runCli } from "./run";

@@ -131,7 +131,7 @@ describe("salesquant inspect", () => {
     const fixture = renderFxiaoke(3, 20);
     const { code, out } = await inspect({ "fx.csv": fixture.bytes }, ["--input", "fx.csv"]);
     expect(code).toBe(EXIT.done);
-    expect(line(out, "Encoding")).toBe("Encoding        gb18030 (no byte-order mark and not valid UTF-8: read as GB18030, what Chinese Excel saves as CSV)");
+    expect(line(out, "Encoding")).toBe("Encoding        gb18030 (no byte-order mark and not valid UTF-8; of the other encodings, the one that fits the bytes best)");
     expect(line(out, "Preset")).toMatch(/^Preset {10}fxiaoke, from the headers/);
     expect(line(out, "  records")).toBe("  records       20");
     expect(out[out.length - 1]).toMatch(/^salesquant build --input fx\.csv --out fx\.xlsx --preset fxiaoke --encoding gb18030 /);

@@ -96,10 +96,13 @@ describe("parseCliArgs", () => {
     expect(errorOf(parseCliArgs([...BUILD, "--strict=yes"]))).toBe("--strict takes no value.");
   });
 
-  it("accepts the encodings of the decode module, utf8 as utf-8", () => {
+  it("accepts the encodings of the decode module in any case, - or _ either way, utf8 as utf-8", () => {
     expect(buildArgs(parseCliArgs([...BUILD, "--encoding", "UTF8"])).encoding).toBe("utf-8");
     expect(buildArgs(parseCliArgs([...BUILD, "--encoding", "utf-16"])).encoding).toBe("utf-16");
     expect(buildArgs(parseCliArgs([...BUILD, "--encoding", "gb18030"])).encoding).toBe("gb18030");
+    expect(buildArgs(parseCliArgs([...BUILD, "--encoding", "Shift-JIS"])).encoding).toBe("shift_jis");
+    expect(buildArgs(parseCliArgs([...BUILD, "--encoding", "WINDOWS_1252"])).encoding).toBe("windows-1252");
+    expect(buildArgs(parseCliArgs([...BUILD, "--encoding", "utf16le"])).encoding).toBe("utf-16le");
     expect(errorOf(parseCliArgs([...BUILD, "--encoding", "ebcdic"]))).toMatch(/^Unknown encoding "ebcdic"\. Use auto, utf-8, /);
   });
 
@@ -149,6 +152,8 @@ describe("parseCliArgs", () => {
     for (const documented of ["salesquant inspect --input FILE", "--map FIELD=HEADER", "--date-order ORDER", "MDY | DMY | auto", "--decimal-mark MARK", "--strict", "actualCloseDate"]) {
       expect(HELP_TEXT).toContain(documented);
     }
+    expect(HELP_TEXT).toMatch(/windows-1252 \| shift_jis \| big5/);
+    for (const helpLine of HELP_TEXT.split("\n")) expect(helpLine.length).toBeLessThanOrEqual(100);
     expect(HELP_TEXT).toMatch(/^ {2}4 {2}build --strict: rows would be left out/m);
     expect(HELP_TEXT).toMatch(/^ {2}3 {2}the input cannot be read/m);
   });

@@ -131,7 +131,7 @@ function stageLines(result: ImportResult): string[] {
     const notes = [kind, ...(stage.added ? ["added: not a stage of the preset, placed as an open stage"] : [])].join("; ");
     lines.push(`  ${clip(stage.name, 40).padEnd(width)}${n(stage.deals).padStart(countWidth)}  ${notes}`);
   }
-  if (unused.length > 0) lines.push(`  unused stages of the preset (no deal): ${clip(unused.join(", "), 400)}`);
+  if (unused.length > 0) lines.push(`  unused stages of the preset (no deal): ${clip(unused.map((name) => clip(name)).join(", "), 1000)}`);
   return lines;
 }
 
@@ -210,9 +210,9 @@ export function suggestedCommand(args: InspectArgs, result: ImportResult): strin
   words.push("--date-order", detected.dateOrder, "--decimal-mark", detected.decimalMark);
   if (args.currency !== null) words.push("--currency", args.currency);
   const added = detected.stages.some((stage) => stage.added);
-  if (args.stages !== null || added) words.push("--stages", shellWord(clip(result.pipeline.stages.map((stage) => stage.name).join(","), 400)));
-  if (args.wonLabels !== null) words.push("--won", shellWord(clip(args.wonLabels.join(","), 400)));
-  if (args.lostLabels !== null) words.push("--lost", shellWord(clip(args.lostLabels.join(","), 400)));
+  if (args.stages !== null || added) words.push("--stages", shellWord(clip(result.pipeline.stages.map((stage) => clip(stage.name)).join(","), 1000)));
+  if (args.wonLabels !== null) words.push("--won", shellWord(clip(args.wonLabels.map((label) => clip(label)).join(","), 1000)));
+  if (args.lostLabels !== null) words.push("--lost", shellWord(clip(args.lostLabels.map((label) => clip(label)).join(","), 1000)));
   for (const field of MAPPED_FIELDS) {
     const header = detected.columns[field];
     if (header !== undefined) words.push("--map", shellWord(`${field}=${clip(header)}`));

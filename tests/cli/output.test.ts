@@ -86,11 +86,12 @@ describe("what salesquant build prints is bounded and escaped", () => {
   it("escapes control characters of the data in the issue lines and the summary", async () => {
     const csv =
       "Deal ID,Deal Name,Deal Owner,Amount,Stage\n" +
-      "\x1b]0;owned\x07,A,Ann,12\u202e34,Qualification\n" +
+      // Won, so the unreadable amount leaves the row out; --stages makes "Nope" an unknown stage.
+      "\x1b]0;owned\x07,A,Ann,12\u202e34,Closed Won\n" +
       "D2,B,Bob,100,\x1b[2J\x9bNope\u2066\n" +
       "D3,C,Cy,200,Qualification\n";
     const { io, out, err } = fakeIO({ "in\x1b[31m.csv": csv });
-    expect(await runCli(["build", "--input", "in\x1b[31m.csv", "--out", "o\u202e.xlsx", "--quiet"], io, deps())).toBe(EXIT.done);
+    expect(await runCli(["build", "--input", "in\x1b[31m.csv", "--out", "o\u202e.xlsx", "--stages", "Qualification", "--quiet"], io, deps())).toBe(EXIT.done);
     expect(err).toEqual([]);
     expectSafe(out);
     expect(out[0]).toMatch(/^Wrote o\\u202e\.xlsx: 1 deals .* from in\\x1b\[31m\.csv /);
@@ -102,7 +103,7 @@ describe("what salesquant build prints is bounded and escaped", () => {
   it("clips a huge value to 200 characters in the issue line", async () => {
     const value = `${"9".repeat(10)}x${"7".repeat(1_000_000)}`;
     const id = "I".repeat(5000);
-    const csv = `Deal ID,Deal Name,Deal Owner,Amount,Stage\n${id},A,Ann,${value},Qualification\nD2,B,Bob,100,Qualification\n`;
+    const csv = `Deal ID,Deal Name,Deal Owner,Amount,Stage\n${id},A,Ann,${value},Closed Won\nD2,B,Bob,100,Qualification\n`;
     const { io, out } = fakeIO({ "in.csv": csv });
     expect(await runCli(["build", "--input", "in.csv", "--out", "o.xlsx", "--quiet"], io, deps())).toBe(EXIT.done);
     expectSafe(out);

@@ -71,7 +71,8 @@ describe("Data pane progress during a long import", () => {
     for (const [, total] of intermediate) expect(Math.abs(total - rows) / rows).toBeLessThan(0.2);
     // The fixture's truth: every generated row is either imported or reported.
     const bad = fixture.truth.filter((deal) => deal.bad).length;
-    expect(summary.textContent).toContain(`Imported ${rows - bad} deals with ${bad} issues`);
+    // Counts are written the way the pane's language writes them (5,996 in en-US).
+    expect(summary.textContent).toContain(`Imported ${(rows - bad).toLocaleString("en-US")} deals with ${bad} issues`);
     expect(pane.querySelector('[data-testid="import-progress"]')).toBeNull();
     expect(host.written).toHaveLength(1);
   }, 60000);

@@ -33,7 +33,7 @@ export function DataPane(): JSX.Element {
       <Text as="h2" size={500} weight="semibold" id="data-heading">
         {t("data.heading")}
       </Text>
-      <PresetSection preset={state.options.preset} encoding={state.options.encoding} onEdit={load.edit} />
+      <PresetSection options={state.options} onEdit={load.edit} />
       <SourceSection
         busy={busy}
         canLoadSample={load.canLoadSample}

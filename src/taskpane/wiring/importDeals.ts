@@ -4,6 +4,8 @@
  */
 import type { Pipeline } from "../../core/deal";
 import type { ImportIssue, ImportResult, MappedField, PresetId } from "../../import";
+import type { ImportEncoding } from "../../import/decode";
+import type { DateOrder, DecimalMark } from "../../import/values";
 import type { Locale } from "../../core/locale";
 import { importNotes } from "../../import/notes";
 import type { ComposeResult, SheetRequest } from "../../compose";
@@ -13,7 +15,10 @@ export type { ImportIssue, ImportResult, MappedField, PresetId };
 
 export interface ImportChoices {
   preset: PresetId | "auto";
-  encoding: "auto" | "utf-8" | "utf-16" | "gb18030";
+  encoding: ImportEncoding;
+  /** How 3/5/2025 is read: "auto" decides from the file's own dates. */
+  dateOrder: DateOrder | "auto";
+  decimalMark: DecimalMark | "auto";
   /** Header per field; blank entries use the preset's. */
   columns: Partial<Record<MappedField, string>>;
   /** Replaces the preset's pipeline when given. */
@@ -33,7 +38,7 @@ export interface ImportProgressReport {
  * row counts during a long import instead of freezing until the end.
  *
  * @example
- * const result = await importExport(bytes, { preset: "auto", encoding: "auto", columns: {} }, (p) => setProgress(p));
+ * const result = await importExport(bytes, { preset: "auto", encoding: "auto", dateOrder: "auto", decimalMark: "auto", columns: {} }, (p) => setProgress(p));
  */
 export async function importExport(
   input: Uint8Array | string,
@@ -45,6 +50,8 @@ export async function importExport(
   return parseCrmExport(input, {
     preset: choices.preset,
     encoding: choices.encoding,
+    dateOrder: choices.dateOrder,
+    decimalMark: choices.decimalMark,
     columns,
     pipeline: choices.pipeline,
     currency: choices.currency || undefined,

@@ -5,6 +5,7 @@
 import * as React from "react";
 import { makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
 import { useUi } from "../../uiContext";
+import { importText } from "../../../i18n/import";
 import type { DealImportState } from "./importState";
 
 const useStyles = makeStyles({
@@ -13,8 +14,9 @@ const useStyles = makeStyles({
 
 export function SummarySection(props: { result: DealImportState["result"]; children?: React.ReactNode }): JSX.Element {
   const styles = useStyles();
-  const { t } = useUi();
+  const { t, locale } = useUi();
   const { result } = props;
+  const notes = result?.notes ?? [];
   const issues = result?.issues ?? [];
   return (
     <>
@@ -22,6 +24,20 @@ export function SummarySection(props: { result: DealImportState["result"]; child
         <MessageBar intent={issues.length > 0 ? "warning" : "info"} data-testid="import-summary">
           <MessageBarBody>{result.summary}</MessageBarBody>
         </MessageBar>
+      )}
+      {notes.length > 0 && (
+        <div data-testid="import-notes">
+          <Text as="h3" weight="semibold">
+            {t("data.fileNotes")}
+          </Text>
+          <ul>
+            {notes.map((note) => (
+              <li key={note.key}>
+                <Text>{importText(locale, note.key, note.values)}</Text>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {props.children}
       {result && (
@@ -48,7 +64,7 @@ export function SummarySection(props: { result: DealImportState["result"]; child
                       <TableCell>{issue.record}</TableCell>
                       <TableCell>{issue.line}</TableCell>
                       <TableCell>{issue.name || issue.id}</TableCell>
-                      <TableCell>{issue.message}</TableCell>
+                      <TableCell>{issue.messageKey ? importText(locale, issue.messageKey, issue.messageValues) : issue.message}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

@@ -6,6 +6,7 @@
 import type { Pipeline } from "../../../core/deal";
 import type { UiKey } from "../../../i18n/uiLocale";
 import type { ImportChoices, ImportIssue, ImportProgressReport, ImportResult, MappedField, PresetId } from "../../wiring/importDeals";
+import { importNotes, type ImportNote } from "../../../import/notes";
 
 /** One row of the pipeline editor, as typed (probability in percent). */
 export interface StageRow {
@@ -23,11 +24,36 @@ export interface ImportSource {
 export interface ImportOptions {
   preset: PresetId | "auto";
   encoding: ImportChoices["encoding"];
+  dateOrder: ImportChoices["dateOrder"];
+  decimalMark: ImportChoices["decimalMark"];
   columns: Partial<Record<MappedField, string>>;
   stages: StageRow[];
   /** Comma-separated status words, as typed. */
   won: string;
   lost: string;
+  /**
+   * The choices the user made (not filled in from a detection): a new file is detected
+   * afresh except for these. Re-importing the same file uses every option as shown.
+   */
+  pinned: Partial<Record<"preset" | "encoding" | "dateOrder" | "decimalMark" | "columns", true>>;
+}
+
+/**
+ * The choices a NEW file is read with: what the user pinned, everything else detected
+ * afresh (a Zoho mapping must not be applied to the next, Fxiaoke, file).
+ *
+ * @example
+ * choicesForNewFile({ ...options, preset: "zoho", pinned: {} }).preset // "auto"
+ */
+export function choicesForNewFile(options: ImportOptions): Omit<ImportChoices, "pipeline" | "currency"> {
+  const pinned = options.pinned;
+  return {
+    preset: pinned.preset ? options.preset : "auto",
+    encoding: pinned.encoding ? options.encoding : "auto",
+    dateOrder: pinned.dateOrder ? options.dateOrder : "auto",
+    decimalMark: pinned.decimalMark ? options.decimalMark : "auto",
+    columns: pinned.columns ? options.columns : {},
+  };
 }
 
 export interface DealImportState {
@@ -38,14 +64,16 @@ export interface DealImportState {
   table: string;
   /** While an import runs: what is read and how far it got. */
   reading: { name: string; progress: ImportProgressReport } | null;
-  /** The last import that was read: its summary line and the rows it left out. */
-  result: { summary: string; issues: ImportIssue[] } | null;
+  /** The last import that was read: its summary line, the notes about the file and the rows it left out. */
+  result: { summary: string; notes: ImportNote[]; issues: ImportIssue[] } | null;
 }
 
 /** The edits the options section makes. */
 export type OptionAction =
   | { type: "preset"; preset: PresetId | "auto" }
   | { type: "encoding"; encoding: ImportChoices["encoding"] }
+  | { type: "dateOrder"; dateOrder: ImportChoices["dateOrder"] }
+  | { type: "decimalMark"; decimalMark: ImportChoices["decimalMark"] }
   | { type: "column"; field: MappedField; header: string }
   | { type: "stageChanged"; index: number; patch: Partial<StageRow> }
   | { type: "stageRemoved"; index: number }
@@ -69,7 +97,7 @@ export type DealImportAction =
 
 export const initialImportState: DealImportState = {
   source: null,
-  options: { preset: "auto", encoding: "auto", columns: {}, stages: [], won: "", lost: "" },
+  options: { preset: "auto", encoding: "auto", dateOrder: "auto", decimalMark: "auto", columns: {}, stages: [], won: "", lost: "", pinned: {} },
   tables: [],
   table: "",
   reading: null,
@@ -79,11 +107,15 @@ export const initialImportState: DealImportState = {
 function editOptions(options: ImportOptions, action: OptionAction): ImportOptions {
   switch (action.type) {
     case "preset":
-      return { ...options, preset: action.preset };
+      return { ...options, preset: action.preset, pinned: { ...options.pinned, preset: true } };
     case "encoding":
-      return { ...options, encoding: action.encoding };
+      return { ...options, encoding: action.encoding, pinned: { ...options.pinned, encoding: true } };
+    case "dateOrder":
+      return { ...options, dateOrder: action.dateOrder, pinned: { ...options.pinned, dateOrder: true } };
+    case "decimalMark":
+      return { ...options, decimalMark: action.decimalMark, pinned: { ...options.pinned, decimalMark: true } };
     case "column":
-      return { ...options, columns: { ...options.columns, [action.field]: action.header } };
+      return { ...options, columns: { ...options.columns, [action.field]: action.header }, pinned: { ...options.pinned, columns: true } };
     case "stageChanged":
       return { ...options, stages: options.stages.map((s, i) => (i === action.index ? { ...s, ...action.patch } : s)) };
     case "stageRemoved":
@@ -97,12 +129,16 @@ function editOptions(options: ImportOptions, action: OptionAction): ImportOption
   }
 }
 
-/** The options an import detected, as the editor shows them. */
-function optionsFrom(result: ImportResult, encoding: ImportOptions["encoding"]): ImportOptions {
+/** The options an import detected, as the editor shows them (the user's pinned choices kept as such). */
+function optionsFrom(result: ImportResult, previous: ImportOptions): ImportOptions {
+  const detected = result.detected;
   return {
     preset: result.preset,
-    encoding,
-    columns: { ...result.columns },
+    encoding: previous.pinned.encoding ? previous.encoding : "auto",
+    dateOrder: previous.pinned.dateOrder ? previous.dateOrder : "auto",
+    decimalMark: previous.pinned.decimalMark ? previous.decimalMark : "auto",
+    pinned: previous.pinned,
+    columns: { ...detected.columns },
     stages: result.pipeline.stages.map((s) => ({ name: s.name, probability: String(Math.round(s.probability * 1000) / 10) })),
     won: result.pipeline.wonLabels.join(", "),
     lost: result.pipeline.lostLabels.join(", "),
@@ -122,7 +158,11 @@ export function dealImportReducer(state: DealImportState, action: DealImportActi
     case "progress":
       return state.reading ? { ...state, reading: { ...state.reading, progress: action.report } } : state;
     case "parsed":
-      return { ...state, options: optionsFrom(action.result, state.options.encoding), result: { summary: action.summary, issues: action.result.issues } };
+      return {
+        ...state,
+        options: optionsFrom(action.result, state.options),
+        result: { summary: action.summary, notes: importNotes(action.result.detected), issues: action.result.issues },
+      };
     case "settled":
       return { ...state, reading: null };
     default:

@@ -13,7 +13,7 @@ import { effectiveCurrency } from "../../settings";
 import { useUi } from "../../uiContext";
 import { useWritePlan } from "../../useWritePlan";
 import { ImportChoices, importExport, ImportProgressReport, planImportedSheets, tableToCsv } from "../../wiring/importDeals";
-import { checkPipeline, DealImportState, dealImportReducer, ImportSource, initialImportState, OptionAction, PipelineCheck } from "./importState";
+import { checkPipeline, choicesForNewFile, DealImportState, dealImportReducer, ImportSource, initialImportState, OptionAction, PipelineCheck } from "./importState";
 
 export interface DealImport {
   state: DealImportState;
@@ -69,15 +69,21 @@ export function useDealImport(): DealImport {
     const showProgress = (report: ImportProgressReport) => flushSync(() => dispatch({ type: "progress", report }));
     try {
       const { options } = state;
+      // Re-importing the same file reads it with every option as shown; a new file is
+      // detected afresh except for what the user pinned.
       const choices: ImportChoices = {
-        preset: options.preset,
-        encoding: options.encoding,
-        columns: options.columns,
+        ...(usePipeline
+          ? { preset: options.preset, encoding: options.encoding, dateOrder: options.dateOrder, decimalMark: options.decimalMark, columns: options.columns }
+          : choicesForNewFile(options)),
         pipeline: usePipeline && pipelineCheck && "pipeline" in pipelineCheck ? pipelineCheck.pipeline : undefined,
         currency: settings.currency || undefined,
       };
       const result = await importExport(source.input, choices, showProgress);
-      const summary = t("data.done", { deals: result.deals.length, issues: result.issues.length, preset: PRESETS[result.preset]?.label ?? result.preset });
+      const summary = t("data.done", {
+        deals: result.deals.length.toLocaleString(locale),
+        issues: result.issues.length.toLocaleString(locale),
+        preset: PRESETS[result.preset]?.label ?? result.preset,
+      });
       dispatch({ type: "parsed", result, summary });
       const planned = await planImportedSheets(result, locale, effectiveCurrency(settings, locale, result.deals));
       if (!planned.ok) {

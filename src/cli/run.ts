@@ -5,6 +5,7 @@ import { parseCommissionPlan } from "../core/commission/validate";
 import { checkSheetOptions, planWorkbook } from "../compose/workbook";
 import { ImportError, isNotice } from "../import/errors";
 import { importText } from "../i18n/import";
+import { importNotes } from "../import/notes";
 import { ImportOptions, ImportProgress, ImportResult, parseCrmExport } from "../import/normalize";
 import type { WorkbookPlan } from "../workbook/plan";
 import type { Locale } from "../core/locale";
@@ -179,11 +180,13 @@ export async function runBuild(args: BuildArgs, rawIO: CliIO = processIO, depend
     return EXIT.failed;
   }
 
+  const notes = importNotes(result.detected);
   const composed = deps.planWorkbook(result.deals, result.pipeline, {
     locale,
     currency: args.currency ?? commonCurrency(result.deals) ?? "USD",
     sheets: args.sheetOptions,
     issues: result.issues,
+    notes,
     commission: commissionPlan ?? undefined,
   });
   if (!composed.ok) {
@@ -211,7 +214,8 @@ export async function runBuild(args: BuildArgs, rawIO: CliIO = processIO, depend
       (stats.notices > 0 ? `, ${stats.notices} value(s) imported with a notice (${stats.cut} text(s) cut to fit a cell)` : "") +
       `, listed on the ImportIssues sheet.`,
   );
-  // Rows left out first: they are what changes the numbers.
+  // What was decided about the file (date order, footer, stages added...), then the rows left out.
+  for (const note of notes) io.stdout(`  ${clip(importText("en-US", note.key, clipValues(note.values)), MESSAGE_LIMIT)}`);
   for (const line of issueLines(result.issues, 5)) io.stdout(line);
   return EXIT.done;
 }

@@ -28,6 +28,7 @@ import {
   planTrainingSheet,
 } from "../generators/templates";
 import type { ImportIssue } from "../import/errors";
+import { localizeCommissionMessages } from "../i18n/commission";
 import { formatUi } from "../i18n/uiLocale";
 import type { WorkbookPlan } from "../workbook/plan";
 import type {
@@ -155,7 +156,7 @@ function planCommission(ctx: PlanContext, request: CommissionRequest): PlanResul
   if (request.credits.from === "typed") return planCommissionWorkbook(request.plan, request.credits.credits, base(ctx));
   const d = dealsOf(ctx);
   const credits = creditWonDeals(d.deals, request.plan);
-  if ("errors" in credits) return { ok: false, errors: credits.errors };
+  if ("errors" in credits) return { ok: false, errors: localizeCommissionMessages(ctx.locale, credits.errors) };
   if (credits.periods.length === 0) return { ok: false, errors: [{ field: "", message: formatUi(ctx.locale, "commission.noWonDeals") }] };
   return planCommissionWorkbook(request.plan, credits, { ...base(ctx), creditsFromDeals: d.ref });
 }

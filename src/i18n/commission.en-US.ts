@@ -5,10 +5,16 @@
  * compared by formulas ("amount", "marginal", "recoverable"...) are English in every
  * language, as SALES.* options are; the labels around them are localized.
  *
+ * The plan's error and warning texts ("error.*", "warning.*") are the engine's own en-US
+ * messages (src/core/commission/messages.ts), so the core and the catalog cannot differ.
+ *
  * @example
  * commissionEnUS["sheet.plan"] // "Commission plan"
  */
+import { PLAN_MESSAGES_EN } from "../core/commission/messages";
+
 export const commissionEnUS = {
+  ...PLAN_MESSAGES_EN,
   "sheet.plan": "Commission plan",
   "sheet.reps": "Commission reps",
   "sheet.calc": "Commission calc",

@@ -32,7 +32,7 @@ import {
   RepPeriodPayout,
   TierAuditRow,
 } from "./types";
-import { hybridCommission, planTierTable, validateCommissionPlan } from "./validate";
+import { fieldError, hasOwn, hybridCommission, planTierTable, validateCommissionPlan } from "./validate";
 
 const SHARE_TOLERANCE = 1e-9;
 
@@ -45,12 +45,13 @@ const SHARE_TOLERANCE = 1e-9;
  */
 export function repQuota(plan: CommissionPlan, rep: string): number | undefined {
   if (typeof plan.quota === "number") return plan.quota;
-  return Object.prototype.hasOwnProperty.call(plan.quota, rep) ? plan.quota[rep] : plan.defaultQuota;
+  return hasOwn(plan.quota, rep) ? plan.quota[rep] : plan.defaultQuota;
 }
 
 function factor(map: Record<string, number[]> | undefined, rep: string, period: number): number {
-  const list = map?.[rep];
-  return list !== undefined && period < list.length ? list[period] : 1;
+  // Own keys only: a rep called "constructor" or "toString" has no inherited factors.
+  const list = map !== undefined && hasOwn(map, rep) ? map[rep] : undefined;
+  return Array.isArray(list) && period < list.length ? list[period] : 1;
 }
 
 /** Ramp factor of a rep in a period (1 when the plan has none). */
@@ -192,7 +193,7 @@ export function validateCredits(plan: CommissionPlan, input: CommissionCredits):
   if (periodCount === 0) errors.push({ field: "periods", message: "List at least one period." });
   if (new Set(input.reps).size !== input.reps.length) errors.push({ field: "reps", message: "A rep is listed twice." });
   for (const rep of input.reps) {
-    if (repQuota(plan, rep) === undefined) errors.push({ field: `quota.${rep}`, message: `The plan has no quota for ${rep} (name the rep in quota, or set defaultQuota).` });
+    if (repQuota(plan, rep) === undefined) errors.push(fieldError(`quota.${rep}`, "error.noQuota", { rep }));
   }
   const known = new Set(input.reps);
   const checkPeriod = (field: string, period: number) => {

@@ -80,7 +80,11 @@ export interface CommissionPlan {
 /** A validation problem, naming the field as a path ("tiers[2].from", "quota.Alice"). */
 export interface PlanFieldError {
   field: string;
+  /** The en-US message. */
   message: string;
+  /** Its key in the commission catalog ("error.unknownField"), to translate it with `values`. */
+  key?: string;
+  values?: Record<string, string | number>;
 }
 
 /** Credit booked to one rep in one period (typed, or from deals with `creditDeals`). */

@@ -19,6 +19,7 @@
  * in cells ("amount", "marginal", "recoverable") stay English in every language.
  */
 import { CommissionCredits, CommissionPlan } from "../../core/commission/types";
+import { localizeCommissionMessages } from "../../i18n/commission";
 import { SheetPlan, WorkbookPlan } from "../../workbook/plan";
 import { FieldError, invalid, InvalidInput, sheetFormats } from "../common";
 import { calcSheet } from "./calcSheet";
@@ -51,14 +52,14 @@ export function planCommissionWorkbook(
   credits: CommissionCredits,
   options: CommissionWorkbookOptions = {},
 ): WorkbookPlan | InvalidInput {
+  const locale = options.locale ?? "en-US";
   const errors = inputErrors(plan, credits);
-  if (errors.length > 0) return invalid(errors as FieldError[]);
+  if (errors.length > 0) return invalid(localizeCommissionMessages(locale, errors) as FieldError[]);
   const deals = options.creditsFromDeals;
   if (deals) {
     const sourceErrors = dealsSourceErrors(credits);
     if (sourceErrors.length > 0) return invalid(sourceErrors);
   }
-  const locale = options.locale ?? "en-US";
   const t: CommissionText = (key) => commissionText(locale, key);
   const formats = sheetFormats({ locale, currency: options.currency });
   const layout = commissionLayout(plan, credits, t);

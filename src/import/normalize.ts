@@ -592,6 +592,7 @@ class DealNormalizer implements RecordVisitor {
 
   /** True when the row's status column or IsClosed/IsWon flags say the deal is closed. */
   private closedByStatus(cells: RawCell[]): boolean {
+    if (this.index.status === undefined && this.index.isClosed === undefined && this.index.isWon === undefined) return false;
     const status = cellString(cells[SLOT.status]).trim();
     if (status !== "") {
       const matched = this.matchStatus(status);

@@ -89,6 +89,7 @@ const SIMPLE_DIGITS = /^\d{1,15}$/;
 const POINT_THOUSANDS = /^\d{1,3}\.\d{3}$/;
 /** Any space of a cell (\s covers no-break spaces, U+202F and the ideographic space). */
 const SPACES = /\s+/g;
+const HAS_SPACE = /\s/;
 /** Digits, a comma, three digits: a thousand and more under ".", 1.5 thousandths under ",". */
 const COMMA_THOUSANDS = /^\d{1,3},\d{3}$/;
 const NOT_AMOUNT: unique symbol = Symbol("notAmount");
@@ -134,9 +135,18 @@ export function parseAmount(raw: RawCell, decimalMark: DecimalMark = "."): Parse
   return read === NOT_AMOUNT ? notAmount(raw) : { ok: true, value: read };
 }
 
-/** The amount of a non-blank text cell under one decimal mark, or NOT_AMOUNT. */
-function readAmount(raw: string, decimalMark: DecimalMark): ParsedAmount | typeof NOT_AMOUNT {
-  let text = raw.replace(SPACES, " ").trim();
+/** A non-blank amount cell with its marks read: what is left is the number, in either convention. */
+interface AmountParts {
+  negative: boolean;
+  currency: string | null;
+  multiplier: number;
+  /** The number as written ("1,234.50", "1.234,50", "12"). */
+  number: string;
+}
+
+/** The marks around the number of a non-blank text cell (sign, currency, 万), or NOT_AMOUNT. */
+function amountParts(raw: string): AmountParts | typeof NOT_AMOUNT {
+  let text = HAS_SPACE.test(raw) ? raw.replace(SPACES, " ").trim() : raw;
   let minus = 0;
   for (let i = text.indexOf("-"); i >= 0; i = text.indexOf("-", i + 1)) minus++;
   if (minus + (text.startsWith("(") ? 1 : 0) > 1) return NOT_AMOUNT;
@@ -180,14 +190,26 @@ function readAmount(raw: string, decimalMark: DecimalMark): ParsedAmount | typeo
     multiplier = 10000;
     text = text.slice(0, -1).trimEnd();
   }
+  return { negative, currency, multiplier, number: text };
+}
+
+/** The value of an amount's number under one decimal mark, or NaN when it is not one. */
+function numberUnder(number: string, decimalMark: DecimalMark): number {
   const shape = NUMBER_SHAPES[decimalMark];
   let digits: string;
-  if (shape.plain.test(text)) digits = text;
-  else if (shape.grouped.test(text)) digits = text.replace(shape.separators, "");
-  else return NOT_AMOUNT;
-  const amount = Number(decimalMark === "," ? digits.replace(",", ".") : digits) * multiplier;
+  if (shape.plain.test(number)) digits = number;
+  else if (shape.grouped.test(number)) digits = number.replace(shape.separators, "");
+  else return NaN;
+  return Number(decimalMark === "," ? digits.replace(",", ".") : digits);
+}
+
+/** The amount of a non-blank text cell under one decimal mark, or NOT_AMOUNT. */
+function readAmount(raw: string, decimalMark: DecimalMark): ParsedAmount | typeof NOT_AMOUNT {
+  const parts = amountParts(raw);
+  if (parts === NOT_AMOUNT) return NOT_AMOUNT;
+  const amount = numberUnder(parts.number, decimalMark) * parts.multiplier;
   if (!Number.isFinite(amount)) return NOT_AMOUNT;
-  return { amount: negative ? -amount : amount, currency };
+  return { amount: parts.negative ? -amount : amount, currency: parts.currency };
 }
 
 /**
@@ -208,8 +230,11 @@ export function amountEvidence(raw: RawCell): "." | "," | "both" | "neither" {
   if (SIMPLE_DECIMAL.test(raw)) return POINT_THOUSANDS.test(raw) ? "both" : ".";
   if (SIMPLE_DECIMAL_COMMA.test(raw)) return COMMA_THOUSANDS.test(raw) ? "both" : ",";
   if (BLANK.test(raw)) return "both";
-  const point = readAmount(raw, ".") !== NOT_AMOUNT;
-  const comma = readAmount(raw, ",") !== NOT_AMOUNT;
+  const parts = amountParts(raw);
+  if (parts === NOT_AMOUNT) return "neither";
+  // The marks around the number are read once; only the number depends on the decimal mark.
+  const point = Number.isFinite(numberUnder(parts.number, ".") * parts.multiplier);
+  const comma = Number.isFinite(numberUnder(parts.number, ",") * parts.multiplier);
   return point ? (comma ? "both" : ".") : comma ? "," : "neither";
 }
 

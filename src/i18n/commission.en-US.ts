@@ -37,6 +37,7 @@ export const commissionEnUS = {
   "plan.check": "Tier table check",
   "plan.checkOk": "OK",
   "plan.checkBad": "Error: thresholds must be strictly ascending, rates 0 or more, and a hybrid plan must start marginal at a tier after the first",
+  "plan.warnings": "Names to check: the plan names these reps, who own no credited deal (they are listed with no credit)",
   "plan.tiers": "Tier table",
   "plan.from": "From",
   "plan.rate": "Rate",

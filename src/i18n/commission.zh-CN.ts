@@ -69,6 +69,7 @@ export const commissionZhCN: CommissionCatalog = {
   "plan.check": "档位表检查",
   "plan.checkOk": "OK",
   "plan.checkBad": "错误：门槛必须严格递增，费率不得为负，混合方式须从第一档之后的某档开始累进",
+  "plan.warnings": "需核对的姓名：方案中写了以下人员，但他们没有计入提成的交易（以零业绩列出）",
   "plan.tiers": "档位表",
   "plan.from": "起点",
   "plan.rate": "费率",

@@ -32,6 +32,7 @@ import {
   RepPeriodPayout,
   TierAuditRow,
 } from "./types";
+import { nameWarnings, withPlanReps } from "./names";
 import { fieldError, hasOwn, hybridCommission, planTierTable, validateCommissionPlan } from "./validate";
 
 const SHARE_TOLERANCE = 1e-9;
@@ -117,7 +118,9 @@ function bonusFor(plan: CommissionPlan, attainment: number): number {
  * overlay splits are allowed only when the plan's `allowOverlay` is true, and are credited
  * on top; a deal qualifies for the SPIF when its amount is at least `spif.minDealAmount`
  * and counts by share; a cancelled deal (cancelledPeriod after its period) is reversed by
- * a clawback per split in the cancellation period.
+ * a clawback per split in the cancellation period. Reps the plan names (quota, ramp,
+ * proration) without a credited deal are listed after the others with no credit
+ * (`withPlanReps`), when the plan gives them a quota.
  *
  * @example
  * creditDeals([{ id: "D1", amount: 1000, period: 0, splits: [{ rep: "Ann", share: 0.6 }, { rep: "Bo", share: 0.4 }] }], plan, ["Jan"])
@@ -183,7 +186,7 @@ export function creditDeals(
     }
   });
   if (errors.length > 0) return { errors };
-  return { periods, reps, credits, clawbacks };
+  return withPlanReps(plan, { periods, reps, credits, clawbacks });
 }
 
 /** Checks the credits against the plan (field paths under "credits"); the sheets refuse the same. */
@@ -336,7 +339,7 @@ export function runCommissionPlan(
       });
     }
   });
-  return { rows };
+  return { rows, warnings: nameWarnings(plan, input) };
 }
 
 /** `runCommissionPlan` for callers that want a core error (the first problem) instead of a list. */

@@ -15,4 +15,7 @@ export {
   rampFactor,
   prorationFactor,
 } from "./engine";
-export { creditWonDeals, closeMonthOf } from "./wonDeals";
+export { creditWonDeals, closeMonthOf, commissionNameWarnings } from "./wonDeals";
+export { nameWarnings, withPlanReps, planRepNames } from "./names";
+export { closestName, planMessage, PLAN_MESSAGES_EN } from "./messages";
+export type { PlanMessageKey } from "./messages";

@@ -192,4 +192,6 @@ export interface RepPeriodPayout {
 export interface CommissionRun {
   /** Rep by rep (in `credits.reps` order), period by period. */
   rows: RepPeriodPayout[];
+  /** Names of the plan that own no credited deal (`nameWarnings`): the rows are computed, but a name may be misspelt. */
+  warnings: PlanFieldError[];
 }

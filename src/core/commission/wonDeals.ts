@@ -6,6 +6,7 @@
 import { parseIsoDay } from "../dates";
 import type { Deal } from "../deal";
 import { creditDeals } from "./engine";
+import { nameWarnings } from "./names";
 import type { CommissionCredits, CommissionDeal, CommissionPlan, PlanFieldError } from "./types";
 
 /** "YYYY-MM" of an ISO date that exists (2025-02-30 does not), else null. */
@@ -52,4 +53,18 @@ export function creditWonDeals(deals: readonly Deal[], plan: CommissionPlan): Co
     splits: [{ rep, share: 1 }],
   }));
   return creditDeals(commissionDeals, plan, periods);
+}
+
+/**
+ * The name warnings of a plan over won deals (`nameWarnings` of `creditWonDeals`): every rep
+ * named in quota, ramp or proration who owns no credited deal, with the closest owner's name.
+ * Empty when the credits cannot be made (their errors are reported when the sheets are planned).
+ *
+ * @example
+ * commissionNameWarnings({ ...plan, quota: { Tom: 50000 }, defaultQuota: 40000 }, deals)
+ * // [{ field: "quota.Tom", key: "warning.unmatchedName", message: 'quota names "Tom", who owns no deal; did you mean "Tom Brennan"?', ... }]
+ */
+export function commissionNameWarnings(plan: CommissionPlan, deals: readonly Deal[]): PlanFieldError[] {
+  const credits = creditWonDeals(deals, plan);
+  return "errors" in credits ? [] : nameWarnings(plan, credits);
 }

@@ -2,6 +2,7 @@
  * The commission sheets: a plan and credits -> five live sheets a finance team can audit.
  *
  * - Plan: every input (basis, method, hybrid start, target pay, gate, cap, draw, SPIF), the
+ *   names of the plan that own no credited deal (`nameWarnings`, from row `PLAN_CELLS.warningsTop`), the
  *   tier table (`CommissionTiers`) with its rate steps, bonus bands, and a check cell that
  *   turns red when the thresholds are not strictly ascending. While it is red every tier
  *   commission is #N/A: an unsorted table never gives a silently wrong payout.
@@ -19,6 +20,7 @@
  * in cells ("amount", "marginal", "recoverable") stay English in every language.
  */
 import { CommissionCredits, CommissionPlan } from "../../core/commission/types";
+import { nameWarnings } from "../../core/commission/names";
 import { localizeCommissionMessages } from "../../i18n/commission";
 import { SheetPlan, WorkbookPlan } from "../../workbook/plan";
 import { FieldError, invalid, InvalidInput, sheetFormats } from "../common";
@@ -63,8 +65,9 @@ export function planCommissionWorkbook(
   const t: CommissionText = (key) => commissionText(locale, key);
   const formats = sheetFormats({ locale, currency: options.currency });
   const layout = commissionLayout(plan, credits, t);
+  const warnings = localizeCommissionMessages(locale, nameWarnings(plan, credits)).map((w) => w.message);
   const sheets: SheetPlan[] = [
-    planSheet(plan, layout, t, formats),
+    planSheet(plan, layout, t, formats, warnings),
     repsSheet(plan, credits, layout, t, formats, deals),
     calcSheet(layout, t, formats),
   ];

@@ -25,10 +25,12 @@ export const PLAN_CELLS = {
   tiersTop: 4,
   /** Bonus bands: From in H, Bonus in I, from row 4. */
   bandsTop: 4,
+  /** Names to check (the plan's names that own no credited deal): a title in A, one message a row below it. */
+  warningsTop: 21,
 } as const;
 
 /** The Plan sheet's input cells (every `PLAN_CELLS` entry that is a cell). */
-export type PlanInput = Exclude<keyof typeof PLAN_CELLS, "tiersTop" | "bandsTop">;
+export type PlanInput = Exclude<keyof typeof PLAN_CELLS, "tiersTop" | "bandsTop" | "warningsTop">;
 
 /** Columns of the Plan sheet's tier table (from row `PLAN_CELLS.tiersTop`). */
 export const TIER_COLUMNS = { from: "D", rate: "E", step: "F" } as const;

@@ -1,4 +1,4 @@
-/** The Plan sheet: every input of the plan, the tier table, the bonus bands and the check cell. */
+/** The Plan sheet: every input of the plan, the tier table, the bonus bands, the check cell and the names to check. */
 import type { CommissionKey } from "../../i18n/commission.en-US";
 import { CommissionPlan } from "../../core/commission/types";
 import { Block, PlanCell, SheetPlan } from "../../workbook/plan";
@@ -19,7 +19,13 @@ const BANDS_HEADER_ROW = PLAN_CELLS.bandsTop - 1;
  * steps (`CommissionTiers`), the bonus bands (`CommissionBonusBands`) and the check cell,
  * red while the thresholds are not strictly ascending.
  */
-export function planSheet(plan: CommissionPlan, layout: CommissionLayout, t: CommissionText, formats: SheetFormats): SheetPlan {
+export function planSheet(
+  plan: CommissionPlan,
+  layout: CommissionLayout,
+  t: CommissionText,
+  formats: SheetFormats,
+  warnings: readonly string[] = [],
+): SheetPlan {
   const { tierLast, bands, bandLast } = layout;
   const thresholdFormat = plan.basis === "attainment" ? "0.00%" : formats.money;
   const rateFormat = plan.targetPay !== undefined ? "0.00" : "0.00%";
@@ -61,6 +67,12 @@ export function planSheet(plan: CommissionPlan, layout: CommissionLayout, t: Com
     { at: `${BAND_COLUMNS.from}${BANDS_HEADER_ROW}`, cells: [[t("plan.bandFrom"), t("plan.bandAmount")]], style: { bold: true } },
     { at: `${BAND_COLUMNS.from}${PLAN_CELLS.bandsTop}`, cells: bands.map((b) => [b.from, b.amount]), numberFormat: [formats.percent, formats.money] },
   ];
+  if (warnings.length > 0) {
+    blocks.push(
+      { at: `A${PLAN_CELLS.warningsTop}`, cells: [[t("plan.warnings")]], style: { bold: true, fontColor: "#9C5700" } },
+      { at: `A${PLAN_CELLS.warningsTop + 1}`, cells: warnings.map((w) => [w]), style: { fontColor: "#9C5700" } },
+    );
+  }
   return {
     name: layout.names.plan,
     tabColor: "#2E7D32",

@@ -1,30 +1,13 @@
 import { parseCliArgs } from "../../src/cli/args";
 import { runInspect } from "../../src/cli/inspect";
-import { CliIO, EXIT, runCli } from "../../src/cli/run";
+import { EXIT, runCli } from "../../src/cli/run";
 import { renderFxiaoke } from "../fixtures/generateExports";
+import { fakeCliIO } from "../support/cliIO";
 
 /** Characters a terminal would act on (written out here, not imported). */
 const TERMINAL_CONTROL = /[\x00-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]/;
 
-/** In-memory files; any attempt to write one fails the test. */
-function fakeIO(files: Record<string, Uint8Array | string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: string[] = [];
-  const io: CliIO = {
-    stdout: (line) => out.push(line),
-    stderr: (line) => err.push(line),
-    readFile: async (file) => {
-      const content = files[file];
-      if (content === undefined) throw Object.assign(new Error(`ENOENT: ${file}`), { code: "ENOENT" });
-      return typeof content === "string" ? new Uint8Array(Buffer.from(content, "utf8")) : content;
-    },
-    writeFile: async (file) => {
-      written.push(file);
-    },
-  };
-  return { io, out, err, written };
-}
+const fakeIO = fakeCliIO;
 
 /** Runs `salesquant inspect <argv>` in-process through the inspect function. */
 async function inspect(files: Record<string, Uint8Array | string>, argv: string[]) {
@@ -32,7 +15,7 @@ async function inspect(files: Record<string, Uint8Array | string>, argv: string[
   if (parsed.kind !== "inspect") throw new Error(`not an inspect command: ${JSON.stringify(parsed)}`);
   const { io, out, err, written } = fakeIO(files);
   const code = await runInspect(parsed.args, io);
-  expect(written).toEqual([]);
+  expect(written).toEqual({});
   return { code, out, err, text: out.join("\n") };
 }
 
@@ -178,7 +161,7 @@ describe("salesquant inspect", () => {
     const { io, out, err, written } = fakeIO({ "deals.csv": ZOHO });
     expect(await runCli(["inspect", "--input", "deals.csv"], io)).toBe(EXIT.done);
     expect(out[0]).toBe("File            deals.csv (266 bytes)");
-    expect(written).toEqual([]);
+    expect(written).toEqual({});
     expect(await runCli(["inspect", "--input", "deals.csv", "--out", "x.xlsx"], io)).toBe(EXIT.badArguments);
     expect(err).toEqual(["salesquant: --out is an option of salesquant build; inspect only reads the file and writes nothing."]);
   });

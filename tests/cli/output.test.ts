@@ -1,28 +1,13 @@
 import { HELP_TEXT } from "../../src/cli/args";
 import { clip, errorText, escapeControls, guardOutput, LINE_LIMIT, printable } from "../../src/cli/output";
-import { BuildDependencies, CliIO, EXIT, loadBuildDependencies, runCli } from "../../src/cli/run";
+import { BuildDependencies, EXIT, loadBuildDependencies, runCli } from "../../src/cli/run";
+import { fakeCliIO } from "../support/cliIO";
 
 /** Characters a terminal would act on, as listed in docs/cli.md (written out here, not imported). */
 const TERMINAL_CONTROL = /[\x00-\x1f\x7f\x80-\x9f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069]/;
 const ELLIPSIS = "\u2026";
 
-function fakeIO(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: string[] = [];
-  const io: CliIO = {
-    stdout: (line) => out.push(line),
-    stderr: (line) => err.push(line),
-    readFile: async (file) => {
-      if (!(file in files)) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${file}'`), { code: "ENOENT", syscall: "open" });
-      return new Uint8Array(Buffer.from(files[file], "utf8"));
-    },
-    writeFile: async (file) => {
-      written.push(file);
-    },
-  };
-  return { io, out, err, written };
-}
+const fakeIO = fakeCliIO;
 
 /** The real composition, a writer that writes nothing. */
 function deps(): BuildDependencies {

@@ -1,29 +1,12 @@
-import { BuildDependencies, CliIO, EXIT, loadBuildDependencies, runCli } from "../../src/cli/run";
+import { BuildDependencies, EXIT, loadBuildDependencies, runCli } from "../../src/cli/run";
 import { isFormulaCell, WorkbookPlan } from "../../src/workbook/plan";
 import { evaluatePlan } from "../../src/workbook/preview/evaluate";
 import { HOSTILE_NAMES, renderFxiaoke, renderZoho } from "../fixtures/generateExports";
 import { independentCount } from "../fixtures/independentCount";
 import { readWorkbookMetrics } from "../fixtures/workbookMetrics";
+import { fakeCliIO } from "../support/cliIO";
 
-/** In-memory files and captured output. */
-function fakeIO(files: Record<string, Uint8Array | string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: Record<string, Uint8Array> = {};
-  const io: CliIO = {
-    stdout: (line) => out.push(line),
-    stderr: (line) => err.push(line),
-    readFile: async (file) => {
-      const content = files[file];
-      if (content === undefined) throw Object.assign(new Error(`ENOENT: ${file}`), { code: "ENOENT" });
-      return typeof content === "string" ? new Uint8Array(Buffer.from(content, "utf8")) : content;
-    },
-    writeFile: async (file, bytes) => {
-      written[file] = bytes;
-    },
-  };
-  return { io, out, err, written };
-}
+const fakeIO = fakeCliIO;
 
 /** The real generators with a writer that keeps the plan instead of writing a file. */
 function capturingDependencies(): { deps: BuildDependencies; plans: WorkbookPlan[] } {

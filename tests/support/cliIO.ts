@@ -1,0 +1,24 @@
+/**
+ * The command line's input and output in memory, for tests: files to read by name (text is
+ * UTF-8), every line printed, and every file written.
+ */
+import type { CliIO } from "../../src/cli/run";
+
+export function fakeCliIO(files: Record<string, Uint8Array | string>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const written: Record<string, Uint8Array> = {};
+  const io: CliIO = {
+    stdout: (line) => out.push(line),
+    stderr: (line) => err.push(line),
+    readFile: async (file) => {
+      const content = Object.prototype.hasOwnProperty.call(files, file) ? files[file] : undefined;
+      if (content === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${file}'`), { code: "ENOENT", syscall: "open" });
+      return typeof content === "string" ? new Uint8Array(Buffer.from(content, "utf8")) : content;
+    },
+    writeFile: async (file, bytes) => {
+      written[file] = bytes;
+    },
+  };
+  return { io, out, err, written };
+}

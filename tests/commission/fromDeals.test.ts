@@ -124,7 +124,7 @@ describe("credited amounts as formulas over the Deals sheet (HyperFormula)", () 
     const block = reps.blocks.find((b) => b.at === `A${FIRST_ROW}`)!;
     const [credited, spifDeals] = [block.cells[0][5], block.cells[0][6]];
     expect(isFormulaCell(credited) && credited.f).toBe(
-      `=SUMPRODUCT(('Deals'!$D$2:$D$10=$A4)*('Deals'!$J$2:$J$10="Won")*('Deals'!$O$2:$O$10=$B4)*('Deals'!$E$2:$E$10>=0)*'Deals'!$E$2:$E$10)`,
+      `=SUMPRODUCT(('Deals'!$D$2:$D$10=$A4)*('Deals'!$J$2:$J$10="Won")*('Deals'!$O$2:$O$10>=$H4)*('Deals'!$O$2:$O$10<=$I4)*('Deals'!$E$2:$E$10>=0)*'Deals'!$E$2:$E$10)`,
     );
     expect(isFormulaCell(spifDeals)).toBe(true);
     expect(JSON.stringify(wb)).not.toMatch(/SUMIFS|COUNTIFS/);

@@ -33,6 +33,7 @@ import {
   TierAuditRow,
 } from "./types";
 import { nameWarnings, withPlanReps } from "./names";
+import { exampleLabel, periodSpan, planPeriod } from "./periods";
 import { fieldError, hasOwn, hybridCommission, planTierTable, validateCommissionPlan } from "./validate";
 
 const SHARE_TOLERANCE = 1e-9;
@@ -189,11 +190,28 @@ export function creditDeals(
   return withPlanReps(plan, { periods, reps, credits, clawbacks });
 }
 
+/**
+ * True when the plan sets its period or fiscal year: the credits' period labels must then be
+ * labels of that period ("2025-03", "2025-Q1", "FY2026-Q1", "FY2026"). A plan that sets
+ * neither takes any labels ("Jan", "P1") as monthly periods.
+ */
+export function namesItsPeriods(plan: CommissionPlan): boolean {
+  return plan.period !== undefined || plan.fiscalYearStart !== undefined;
+}
+
 /** Checks the credits against the plan (field paths under "credits"); the sheets refuse the same. */
 export function validateCredits(plan: CommissionPlan, input: CommissionCredits): PlanFieldError[] {
   const errors: PlanFieldError[] = [];
   const periodCount = input.periods.length;
   if (periodCount === 0) errors.push({ field: "periods", message: "List at least one period." });
+  if (namesItsPeriods(plan)) {
+    const { period, start } = planPeriod(plan);
+    input.periods.forEach((label, index) => {
+      if (periodSpan(label, period, start) === null) {
+        errors.push(fieldError(`periods[${index}]`, "error.periodLabel", { index, label, period, example: exampleLabel(period, start) }));
+      }
+    });
+  }
   if (new Set(input.reps).size !== input.reps.length) errors.push({ field: "reps", message: "A rep is listed twice." });
   for (const rep of input.reps) {
     if (repQuota(plan, rep) === undefined) errors.push(fieldError(`quota.${rep}`, "error.noQuota", { rep }));

@@ -42,7 +42,20 @@ export interface SpifRule {
   minDealAmount?: number;
 }
 
+/** The length of a plan period. */
+export type CommissionPeriod = "month" | "quarter" | "year";
+
+/** What a year-to-date plan does with a period whose true-up is negative. */
+export type NegativeTrueUp = "carry" | "clawback";
+
 export interface CommissionPlan {
+  /**
+   * The length of a period (default "month"): credits, quota, gate, cap, SPIFs, bonus bands
+   * and draws apply per period, and ramp and proration lists count periods of this length.
+   */
+  period?: CommissionPeriod;
+  /** First month of the fiscal year, 1..12 (default 1, January): names quarters and years, and starts year-to-date sums. */
+  fiscalYearStart?: number;
   basis: CommissionBasis;
   method: CommissionMethod;
   tiers: CommissionTier[];

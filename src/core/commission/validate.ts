@@ -6,6 +6,7 @@
  */
 import { isCoreError } from "../errors";
 import { marginalCommission, retroactiveCommission, TierTable, validateTierTable } from "./tiers";
+import { PERIODS } from "./periods";
 import { closestName, PlanMessageKey, PlanMessageValues, planMessage } from "./messages";
 import { CommissionPlan, PlanFieldError } from "./types";
 
@@ -20,6 +21,8 @@ export const RATE_MAX = 10;
 /** The fields of each object of a plan (the top level, and each nested object by its path). */
 export const PLAN_FIELDS = {
   plan: [
+    "period",
+    "fiscalYearStart",
     "basis",
     "method",
     "tiers",
@@ -170,6 +173,11 @@ export function validateCommissionPlan(plan: CommissionPlan): PlanFieldError[] {
   const record = plan as unknown as Record<string, unknown>;
   if (!isRecord(record)) return [fieldError("", "error.notObject")];
   checkKnown(errors, record, PLAN_FIELDS.plan, "", "");
+  if (plan.period !== undefined && !PERIODS.includes(plan.period)) errors.push(fieldError("period", "error.period", { value: shown(plan.period) }));
+  const start = plan.fiscalYearStart;
+  if (start !== undefined && !(typeof start === "number" && Number.isInteger(start) && start >= 1 && start <= 12)) {
+    errors.push(fieldError("fiscalYearStart", "error.fiscalYearStart", { value: shown(start) }));
+  }
   if (!BASES.includes(plan.basis)) errors.push(fieldError("basis", "error.basis", { value: shown(plan.basis) }));
   if (!METHODS.includes(plan.method)) errors.push(fieldError("method", "error.method", { value: shown(plan.method) }));
   const thresholdKind: Kind = plan.basis === "attainment" ? "rate" : "amount";

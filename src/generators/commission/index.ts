@@ -59,7 +59,7 @@ export function planCommissionWorkbook(
   if (errors.length > 0) return invalid(localizeCommissionMessages(locale, errors) as FieldError[]);
   const deals = options.creditsFromDeals;
   if (deals) {
-    const sourceErrors = dealsSourceErrors(credits);
+    const sourceErrors = dealsSourceErrors(plan, credits);
     if (sourceErrors.length > 0) return invalid(sourceErrors);
   }
   const t: CommissionText = (key) => commissionText(locale, key);

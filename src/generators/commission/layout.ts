@@ -21,6 +21,9 @@ export const PLAN_CELLS = {
   spif: "B12",
   spifMinDeal: "B13",
   check: "B14",
+  /** The plan's period and fiscal year start (shown; the rows follow them, so a change needs a rebuild). */
+  period: "B16",
+  fiscalYearStart: "B17",
   /** Tier table: From in D, Rate in E, Step in F, from row 4. */
   tiersTop: 4,
   /** Bonus bands: From in H, Bonus in I, from row 4. */
@@ -62,10 +65,21 @@ export const CALC_COLUMNS = {
 } as const;
 
 /** Columns of the Reps table (`CommissionReps`). */
-export const REPS_COLUMNS = { rep: "A", period: "B", quota: "C", ramp: "D", proration: "E", credited: "F", spifDeals: "G" } as const;
+export const REPS_COLUMNS = {
+  rep: "A",
+  period: "B",
+  quota: "C",
+  ramp: "D",
+  proration: "E",
+  credited: "F",
+  spifDeals: "G",
+  /** The period's first and last calendar months, "YYYY-MM" (blank for a label that is not a plan period). */
+  firstMonth: "H",
+  lastMonth: "I",
+} as const;
 
 /** Columns of the clawbacks table beside it on the Reps sheet (`CommissionClawbacks`). */
-export const CLAWBACK_COLUMNS = { rep: "I", period: "J", originalPeriod: "K", amount: "L", rate: "M", reversal: "N" } as const;
+export const CLAWBACK_COLUMNS = { rep: "K", period: "L", originalPeriod: "M", amount: "N", rate: "O", reversal: "P" } as const;
 
 /** First data row of the Reps, Calc and Statement tables. */
 export const FIRST_ROW = 4;

@@ -48,6 +48,8 @@ export function planSheet(
     setting("drawType", "plan.drawType", plan.draw?.recoverable ? "recoverable" : "non-recoverable", null),
     setting("spif", "plan.spif", plan.spif?.amount ?? null, formats.money),
     setting("spifMinDeal", "plan.spifMinDeal", plan.spif?.minDealAmount ?? null, formats.money),
+    setting("period", "plan.period", plan.period ?? "month", null),
+    setting("fiscalYearStart", "plan.fiscalYearStart", plan.fiscalYearStart ?? 1, "0"),
     {
       at: `${LABEL_COLUMN}${rowOf(PLAN_CELLS.check)}`,
       cells: [[t("plan.check"), f(checkFormula(plan.tiers.length, t("plan.checkBad")))]],

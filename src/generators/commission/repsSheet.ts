@@ -1,5 +1,6 @@
 /** The Reps sheet: per rep and period the quota, ramp, proration and credits; and the clawbacks. */
 import { prorationFactor, rampFactor, repQuota } from "../../core/commission/engine";
+import { periodSpan, planPeriod } from "../../core/commission/periods";
 import { CommissionCredits, CommissionPlan } from "../../core/commission/types";
 import { PlanCell, SheetPlan } from "../../workbook/plan";
 import { formulaText, SheetFormats } from "../common";
@@ -21,6 +22,8 @@ export function repsSheet(
   deals: CommissionDealsSource | undefined,
 ): SheetPlan {
   const { rows, last, clawCount, clawLast } = layout;
+  const { period: length, start } = planPeriod(plan);
+  const spans = credits.periods.map((label) => periodSpan(label, length, start));
   const creditCells = deals ? dealsCreditCells(deals, layout) : typedCreditCells(credits);
   const claws = credits.clawbacks ?? [];
   const K = CLAWBACK_COLUMNS;
@@ -31,7 +34,19 @@ export function repsSheet(
       { at: "A1", cells: [[t("reps.title")]], style: { bold: true, fontSize: 14 } },
       {
         at: `${REPS_COLUMNS.rep}${HEADER_ROW}`,
-        cells: [[t("reps.rep"), t("reps.period"), t("reps.quota"), t("reps.ramp"), t("reps.proration"), t("reps.credited"), t("reps.spifDeals")]],
+        cells: [
+          [
+            t("reps.rep"),
+            t("reps.period"),
+            t("reps.quota"),
+            t("reps.ramp"),
+            t("reps.proration"),
+            t("reps.credited"),
+            t("reps.spifDeals"),
+            t("reps.firstMonth"),
+            t("reps.lastMonth"),
+          ],
+        ],
         style: { bold: true },
       },
       {
@@ -43,8 +58,10 @@ export function repsSheet(
           rampFactor(plan, rep, period),
           prorationFactor(plan, rep, period),
           ...creditCells(rep, period, FIRST_ROW + i),
+          spans[period]?.first ?? null,
+          spans[period]?.last ?? null,
         ]),
-        numberFormat: [null, null, formats.money, "0.00", "0.00", formats.money, "0.00"],
+        numberFormat: [null, null, formats.money, "0.00", "0.00", formats.money, "0.00", "@", "@"],
       },
       { at: `${K.rep}${HEADER_ROW - 1}`, cells: [[t("reps.clawbacks")]], style: { bold: true } },
       {
@@ -69,10 +86,10 @@ export function repsSheet(
         numberFormat: [null, null, null, formats.money, "0.00%", formats.money],
       },
     ],
-    columnWidths: { A: 18, B: 12, C: 14, D: 12, E: 14, F: 16, G: 12, I: 18, J: 16, K: 16, L: 16, M: 12, N: 18 },
+    columnWidths: { A: 18, B: 12, C: 14, D: 12, E: 14, F: 16, G: 12, H: 12, I: 12, K: 18, L: 16, M: 16, N: 16, O: 12, P: 18 },
     freeze: { rows: HEADER_ROW, columns: 1 },
     tables: [
-      { name: "CommissionReps", range: `${REPS_COLUMNS.rep}${HEADER_ROW}:${REPS_COLUMNS.spifDeals}${last}`, showBandedRows: true },
+      { name: "CommissionReps", range: `${REPS_COLUMNS.rep}${HEADER_ROW}:${REPS_COLUMNS.lastMonth}${last}`, showBandedRows: true },
       { name: "CommissionClawbacks", range: `${K.rep}${HEADER_ROW}:${K.reversal}${clawLast}` },
     ],
     validations: [
@@ -99,7 +116,8 @@ function typedCreditCells(credits: CommissionCredits): CreditCells {
 
 /**
  * Credited amount and SPIF deals as SUMPRODUCT over the Deals sheet: won deals of the row's
- * rep closed in the row's month. Names are compared with "=", never as SUMIFS criteria
+ * rep whose close month ("YYYY-MM" text) is within the row's first and last months (text
+ * comparison; a blank close month is below every month). Names are compared with "=", never as SUMIFS criteria
  * where "=x", ">5" or "A*" would be operators or wildcards.
  */
 function dealsCreditCells(deals: CommissionDealsSource, layout: CommissionLayout): CreditCells {
@@ -110,7 +128,8 @@ function dealsCreditCells(deals: CommissionDealsSource, layout: CommissionLayout
     const credited = [
       `(${dealsRange(source, "owner")}=$${REPS_COLUMNS.rep}${r})`,
       `(${dealsRange(source, "status")}=${formulaText(deals.words.won)})`,
-      `(${dealsRange(source, "closeMonth")}=$${REPS_COLUMNS.period}${r})`,
+      `(${dealsRange(source, "closeMonth")}>=$${REPS_COLUMNS.firstMonth}${r})`,
+      `(${dealsRange(source, "closeMonth")}<=$${REPS_COLUMNS.lastMonth}${r})`,
       `(${amount}>=0)`,
     ].join("*");
     return [

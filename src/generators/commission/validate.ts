@@ -2,6 +2,7 @@
 import { validateCredits } from "../../core/commission/engine";
 import { CommissionCredits, CommissionPlan, PlanFieldError } from "../../core/commission/types";
 import { validateCommissionPlan } from "../../core/commission/validate";
+import { exampleLabel, periodSpan, planPeriod } from "../../core/commission/periods";
 import { FieldError } from "../common";
 
 /**
@@ -13,12 +14,19 @@ export function inputErrors(plan: CommissionPlan, credits: CommissionCredits): P
   return errors.length > 0 ? errors : validateCredits(plan, credits);
 }
 
-/** Credits whose sheet formulas read the Deals sheet: close-month periods, reps distinct ignoring case. */
-export function dealsSourceErrors(credits: CommissionCredits): FieldError[] {
+/**
+ * Credits whose sheet formulas read the Deals sheet: periods that are labels of the plan's
+ * period ("YYYY-MM" for a monthly plan), reps distinct ignoring case.
+ */
+export function dealsSourceErrors(plan: CommissionPlan, credits: CommissionCredits): FieldError[] {
   const errors: FieldError[] = [];
+  const { period, start } = planPeriod(plan);
   credits.periods.forEach((label, i) => {
-    if (!/^\d{4}-\d{2}$/.test(label)) {
-      errors.push({ field: `periods[${i}]`, message: `periods[${i}] (${label}) must be a close month "YYYY-MM" to be read from the Deals sheet.` });
+    if (periodSpan(label, period, start) === null) {
+      errors.push({
+        field: `periods[${i}]`,
+        message: `periods[${i}] (${label}) must be a ${period} label such as ${exampleLabel(period, start)} to be read from the Deals sheet.`,
+      });
     }
   });
   const seen = new Map<string, string>();

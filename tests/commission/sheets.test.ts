@@ -8,6 +8,9 @@ import { evaluatePlan, PlanEvaluation } from "../../src/workbook/preview/evaluat
 import { isFormulaCell, WorkbookPlan } from "../../src/workbook/plan";
 import { resolvedPlan } from "../../src/workbook/prepare";
 
+/** Position of a Calc column in a row of the Calc block (columns from A, one letter each). */
+const CALC_ORDER_INDEX = (col: string) => col.charCodeAt(0) - "A".charCodeAt(0);
+
 const PLAN_SHEET = commissionEnUS["sheet.plan"];
 const REPS_SHEET = commissionEnUS["sheet.reps"];
 const CALC_SHEET = commissionEnUS["sheet.calc"];
@@ -84,9 +87,12 @@ describe("planCommissionWorkbook: the sheets", () => {
   });
   it("keeps every Calc cell a formula (live)", () => {
     const calc = wb.sheets[2].blocks.find((b) => b.at === `A${FIRST_ROW}`)!;
-    // the opening balance of the first row is the only literal (nothing carried before)
-    const literals = calc.cells.flat().filter((c) => !isFormulaCell(c));
+    // the opening balance of the first row is the only literal (nothing carried before), but for
+    // "earned earlier this year", 0 in a plan that is not year-to-date
+    const earlier = CALC_ORDER_INDEX(CALC_COLUMNS.earlier);
+    const literals = calc.cells.flatMap((row) => row.filter((c, i) => i !== earlier && !isFormulaCell(c)));
     expect(literals).toEqual([0]);
+    expect(calc.cells.map((row) => row[earlier])).toEqual(calc.cells.map(() => 0));
   });
   it("uses the SUMPRODUCT differential formula and INDEX/MATCH, never SALES.*", () => {
     const text = JSON.stringify(resolvedPlan(wb));

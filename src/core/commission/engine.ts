@@ -17,6 +17,14 @@
  *    payout = MAX(available, draw); closing balance = MAX(0, (draw if recoverable else 0) - available).
  *    A negative net (more clawed back than earned) is never paid out negative: it is carried
  *    as a balance and recovered from later earnings, with or without a draw.
+ *
+ * A year-to-date plan (`cumulative`) measures steps 1 to 5 on the fiscal year's sums so far:
+ * quota, credit, SPIF deals and (for target pay) period shares to date, the cap times the
+ * periods so far; the period's due is the true-up, year-to-date capped earning minus what the
+ * earlier periods of the fiscal year earned (the previous period's year-to-date capped), and
+ * step 7 pays it: a negative net is carried as above (`negativeTrueUp: "carry"`, the default)
+ * or paid back at once (`"clawback"`: paid back = MIN(0, net), payout = paid back +
+ * MAX(net - paid back - opening balance, draw)).
  */
 import { coreError, CoreError } from "../errors";
 import { marginalCommission, retroactiveCommission, TierTable } from "./tiers";
@@ -196,7 +204,7 @@ export function creditDeals(
  * neither takes any labels ("Jan", "P1") as monthly periods.
  */
 export function namesItsPeriods(plan: CommissionPlan): boolean {
-  return plan.period !== undefined || plan.fiscalYearStart !== undefined;
+  return plan.period !== undefined || plan.fiscalYearStart !== undefined || plan.cumulative === true;
 }
 
 /** Checks the credits against the plan (field paths under "credits"); the sheets refuse the same. */
@@ -206,9 +214,14 @@ export function validateCredits(plan: CommissionPlan, input: CommissionCredits):
   if (periodCount === 0) errors.push({ field: "periods", message: "List at least one period." });
   if (namesItsPeriods(plan)) {
     const { period, start } = planPeriod(plan);
+    const spans = input.periods.map((label) => periodSpan(label, period, start));
     input.periods.forEach((label, index) => {
-      if (periodSpan(label, period, start) === null) {
+      const span = spans[index];
+      const before = index > 0 ? spans[index - 1] : null;
+      if (span === null) {
         errors.push(fieldError(`periods[${index}]`, "error.periodLabel", { index, label, period, example: exampleLabel(period, start) }));
+      } else if (plan.cumulative === true && before !== null && !(span.first > before.first)) {
+        errors.push(fieldError(`periods[${index}]`, "error.periodOrder", { index, label, previous: input.periods[index - 1] }));
       }
     });
   }
@@ -287,46 +300,71 @@ export function runCommissionPlan(
   const drawRecoverable = plan.draw?.recoverable ?? false;
   const rows: RepPeriodPayout[] = [];
 
+  const cumulative = plan.cumulative === true;
+  const clawbackNegative = cumulative && plan.negativeTrueUp === "clawback";
+  const { period: length, start } = planPeriod(plan);
+  const fiscalYears = input.periods.map((label) => periodSpan(label, length, start)?.fiscalYear ?? "");
+
   input.reps.forEach((rep, r) => {
     const quota = repQuota(plan, rep)!;
     const paidRates = new Float64Array(periodCount);
     let balance = 0;
+    // Year-to-date sums, restarted at each fiscal year.
+    let ytdQuota = 0;
+    let ytdCredited = 0;
+    let ytdSpifDeals = 0;
+    let ytdShare = 0;
+    let ytdPeriods = 0;
+    let ytdCapped = 0;
     for (let p = 0; p < periodCount; p++) {
       const proration = prorationFactor(plan, rep, p);
       const effectiveQuota = quota * rampFactor(plan, rep, p) * proration;
       const amount = credited[r][p];
-      const attainment = amount / effectiveQuota;
-      const tierInput = plan.basis === "amount" ? amount : attainment;
-      const tierScale = plan.basis === "amount" ? 1 : plan.targetPay !== undefined ? plan.targetPay * proration : effectiveQuota;
+      if (!cumulative || p === 0 || fiscalYears[p] !== fiscalYears[p - 1]) {
+        ytdQuota = ytdCredited = ytdSpifDeals = ytdShare = ytdPeriods = ytdCapped = 0;
+      }
+      ytdQuota += effectiveQuota;
+      ytdCredited += amount;
+      ytdSpifDeals += spifDeals[r][p];
+      ytdShare += proration;
+      ytdPeriods += 1;
+      const attainment = ytdCredited / ytdQuota;
+      const tierInput = plan.basis === "amount" ? ytdCredited : attainment;
+      const tierScale = plan.basis === "amount" ? 1 : plan.targetPay !== undefined ? plan.targetPay * ytdShare : ytdQuota;
       const tierCommission = tierScale * tierValue(tierInput, table, plan, marginalIndex);
       const gateMet = plan.gate === undefined || attainment >= plan.gate;
-      const spif = spifDeals[r][p] * (plan.spif?.amount ?? 0);
+      const spif = ytdSpifDeals * (plan.spif?.amount ?? 0);
       const bonus = bonusFor(plan, attainment);
       const beforeGate = tierCommission + spif + bonus;
       const earned = gateMet ? beforeGate : 0;
-      const capped = plan.cap !== undefined ? Math.min(earned, plan.cap) : earned;
+      const capped = plan.cap !== undefined ? Math.min(earned, plan.cap * ytdPeriods) : earned;
       const keptTier = gateMet ? tierCommission : 0;
-      const paidRate = amount > 0 && earned > 0 ? ((keptTier / amount) * capped) / earned : 0;
+      const paidRate = ytdCredited > 0 && earned > 0 ? ((keptTier / ytdCredited) * capped) / earned : 0;
       paidRates[p] = paidRate;
+      const earlier = ytdCapped;
+      ytdCapped = capped;
+      const trueUp = capped - earlier;
       let clawback = 0;
       let reversed = 0;
       for (const c of clawbacksOf[r].get(p) ?? []) {
         clawback += c.amount * paidRates[c.originalPeriod];
         reversed += c.amount;
       }
-      const net = capped - clawback;
+      const net = trueUp - clawback;
       const openingBalance = balance;
-      const available = net - openingBalance;
-      const payout = Math.max(available, drawAmount);
+      const paidBack = clawbackNegative ? Math.min(0, net) : 0;
+      const available = net - paidBack - openingBalance;
+      const payout = paidBack + Math.max(available, drawAmount);
       const closingBalance = Math.max(0, (drawRecoverable ? drawAmount : 0) - available);
       balance = closingBalance;
       const tierBasis = tierScale * tierInput;
       const lines: AuditLine[] = [
         { component: "tier", basis: tierBasis, rate: tierBasis > 0 ? tierCommission / tierBasis : 0, amount: tierCommission },
-        { component: "spif", basis: spifDeals[r][p], rate: plan.spif?.amount ?? 0, amount: spif },
+        { component: "spif", basis: ytdSpifDeals, rate: plan.spif?.amount ?? 0, amount: spif },
         { component: "bonus", basis: attainment, rate: null, amount: bonus },
         { component: "gate", basis: attainment, rate: plan.gate ?? null, amount: earned - beforeGate },
-        { component: "cap", basis: earned, rate: plan.cap ?? null, amount: capped - earned },
+        { component: "cap", basis: earned, rate: plan.cap !== undefined ? plan.cap * ytdPeriods : null, amount: capped - earned },
+        ...(cumulative ? [{ component: "earlier" as const, basis: earlier, rate: null, amount: -earlier }] : []),
         { component: "clawback", basis: reversed, rate: reversed > 0 ? clawback / reversed : 0, amount: -clawback },
         { component: "draw", basis: openingBalance, rate: drawAmount, amount: payout - net },
         { component: "payout", basis: null, rate: null, amount: payout },
@@ -337,6 +375,9 @@ export function runCommissionPlan(
         quota,
         effectiveQuota,
         credited: amount,
+        fiscalYear: fiscalYears[p],
+        ytdQuota,
+        ytdCredited,
         attainment,
         tierInput,
         tierScale,
@@ -347,10 +388,13 @@ export function runCommissionPlan(
         bonus,
         earned,
         capped,
+        earlier,
+        trueUp,
         paidRate,
         clawback,
         net,
         openingBalance,
+        paidBack,
         payout,
         closingBalance,
         lines,

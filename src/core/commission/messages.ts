@@ -47,6 +47,7 @@ export const PLAN_MESSAGES_EN = {
     "The gate ({gate}) is beyond the cap's reach: at that attainment the tier payout ({reach}) already exceeds the cap ({cap}), so every paid period would pay the same capped amount.",
   "error.noQuota": "The plan has no quota for {rep} (name the rep in quota, or set defaultQuota).",
   "error.periodLabel": "periods[{index}] ({label}) is not a {period} label of this plan (such as {example}).",
+  "error.periodOrder": "periods[{index}] ({label}) must come after the period before it ({previous}): a year-to-date plan adds its periods in time order.",
   "warning.unmatchedName": '{source} names "{name}", who owns no deal; did you mean "{suggestion}"?',
   "warning.unmatchedNameNoMatch": '{source} names "{name}", who owns no deal.',
 } as const;

@@ -56,6 +56,14 @@ export interface CommissionPlan {
   period?: CommissionPeriod;
   /** First month of the fiscal year, 1..12 (default 1, January): names quarters and years, and starts year-to-date sums. */
   fiscalYearStart?: number;
+  /**
+   * Year-to-date plan: attainment, tiers, gate, bonus bands and cap measured on the fiscal
+   * year's credit and quota so far; each period pays the year-to-date earning minus what the
+   * earlier periods of that fiscal year earned (a true-up).
+   */
+  cumulative?: boolean;
+  /** Year-to-date plans: a negative true-up is carried and recovered from later earnings ("carry", default) or paid back ("clawback"). */
+  negativeTrueUp?: NegativeTrueUp;
   basis: CommissionBasis;
   method: CommissionMethod;
   tiers: CommissionTier[];
@@ -148,7 +156,8 @@ export interface CommissionDeal {
   cancelledPeriod?: number;
 }
 
-export type AuditComponent = "tier" | "spif" | "bonus" | "gate" | "cap" | "clawback" | "draw" | "payout";
+/** "earlier": in year-to-date plans, what the earlier periods of the fiscal year earned (subtracted). */
+export type AuditComponent = "tier" | "spif" | "bonus" | "gate" | "cap" | "earlier" | "clawback" | "draw" | "payout";
 
 /**
  * One line of a rep's statement. The amounts of every line but "payout" add up to the
@@ -177,6 +186,11 @@ export interface RepPeriodPayout {
   /** quota x ramp x proration. */
   effectiveQuota: number;
   credited: number;
+  /** The period's fiscal year label ("2025", "FY2026"); "" for a label that is not a plan period. */
+  fiscalYear: string;
+  /** The quota and credit attainment is measured on: the fiscal year's sums so far (year-to-date plans), else the period's. */
+  ytdQuota: number;
+  ytdCredited: number;
   attainment: number;
   /** The number the tier table is read at: credited amount or attainment. */
   tierInput: number;
@@ -189,14 +203,20 @@ export interface RepPeriodPayout {
   bonus: number;
   /** (tier + spif + bonus) when the gate is met, else 0. */
   earned: number;
-  /** `earned` after the cap. */
+  /** `earned` after the cap (the cap times the periods so far in year-to-date plans). */
   capped: number;
+  /** Year-to-date plans: what the earlier periods of the fiscal year earned (the previous `capped`); else 0. */
+  earlier: number;
+  /** capped - earlier: the period's due. */
+  trueUp: number;
   /** Rate a clawback of this period's credit reverses: tier pay kept after gate and cap, per unit credited. */
   paidRate: number;
   clawback: number;
-  /** capped - clawback. */
+  /** trueUp - clawback. */
   net: number;
   openingBalance: number;
+  /** A negative net paid back at once (negativeTrueUp "clawback"): MIN(0, net); else 0. */
+  paidBack: number;
   payout: number;
   closingBalance: number;
   lines: AuditLine[];

@@ -23,6 +23,8 @@ export const PLAN_FIELDS = {
   plan: [
     "period",
     "fiscalYearStart",
+    "cumulative",
+    "negativeTrueUp",
     "basis",
     "method",
     "tiers",
@@ -177,6 +179,12 @@ export function validateCommissionPlan(plan: CommissionPlan): PlanFieldError[] {
   const start = plan.fiscalYearStart;
   if (start !== undefined && !(typeof start === "number" && Number.isInteger(start) && start >= 1 && start <= 12)) {
     errors.push(fieldError("fiscalYearStart", "error.fiscalYearStart", { value: shown(start) }));
+  }
+  if (plan.cumulative !== undefined && typeof plan.cumulative !== "boolean") errors.push(fieldError("cumulative", "error.boolean", { field: "cumulative" }));
+  if (plan.negativeTrueUp !== undefined) {
+    if (plan.negativeTrueUp !== "carry" && plan.negativeTrueUp !== "clawback") {
+      errors.push(fieldError("negativeTrueUp", "error.negativeTrueUp", { value: shown(plan.negativeTrueUp) }));
+    } else if (plan.cumulative !== true) errors.push(fieldError("negativeTrueUp", "error.negativeTrueUpNeedsCumulative"));
   }
   if (!BASES.includes(plan.basis)) errors.push(fieldError("basis", "error.basis", { value: shown(plan.basis) }));
   if (!METHODS.includes(plan.method)) errors.push(fieldError("method", "error.method", { value: shown(plan.method) }));

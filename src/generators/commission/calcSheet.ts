@@ -39,6 +39,12 @@ export function calcSheet(layout: CommissionLayout, t: CommissionText, formats: 
     opening: m,
     payout: m,
     closing: m,
+    fiscalYear: "@",
+    ytdQuota: m,
+    ytdCredited: m,
+    earlier: m,
+    trueUp: m,
+    paidBack: m,
   };
   const first = CALC_COLUMNS[CALC_ORDER[0]];
   const lastColumn = CALC_COLUMNS[CALC_ORDER[CALC_ORDER.length - 1]];
@@ -57,17 +63,23 @@ export function calcSheet(layout: CommissionLayout, t: CommissionText, formats: 
         numberFormat: CALC_ORDER.map((c) => numberFormat[c]),
       },
     ],
-    columnWidths: { A: 18, B: 12 },
+    columnWidths: { A: 18, B: 12, T: 10 },
     freeze: { rows: HEADER_ROW, columns: 2 },
     tables: [{ name: "CommissionCalc", range: `${first}${HEADER_ROW}:${lastColumn}${layout.last}`, showBandedRows: true }],
     conditionalFormats: [{ type: "dataBar", range: `${CALC_COLUMNS.payout}${FIRST_ROW}:${CALC_COLUMNS.payout}${layout.last}`, color: "#4472C4" }],
   };
 }
 
-/** The formulas of Calc row `r` (the engine's order of computation, see core/commission/engine). */
+/**
+ * The formulas of Calc row `r` (the engine's order of computation, see core/commission/engine).
+ *
+ * Year-to-date plans sum over the rows above of the same rep and fiscal year, the Calc rows
+ * and the Reps rows being the same rep and period row by row:
+ * `SUMPRODUCT(($A$4:$A9=$A9)*($T$4:$T9=$T9)*$C$4:$C9)`; names compared with "=".
+ */
 function calcRow(layout: CommissionLayout, r: number): Record<CalcColumn, PlanCell> {
   const K = CALC_COLUMNS;
-  const { basis, method, marginalFrom, targetPay, gate, cap, drawType, check } = layout.input;
+  const { basis, method, marginalFrom, targetPay, gate, cap, drawType, check, negativeTrueUp } = layout.input;
   const { from: T, rate: RATES, step: STEPS } = layout.tiers;
   const R = (col: string) => layout.reps(`${col}${r}`);
   const claw = layout.clawColumn;
@@ -77,27 +89,45 @@ function calcRow(layout: CommissionLayout, r: number): Record<CalcColumn, PlanCe
     `IF(${x}<${marginalFrom},${retro(x)},INDEX(${RATES},MATCH(${marginalFrom},${T},0)-1)*${x}+SUMPRODUCT((${x}>${T})*(${T}>=${marginalFrom})*(${x}-${T})*${STEPS}))`;
   const x = `${K.tierInput}${r}`;
   const drawAmount = layout.drawAmount;
+  // the rows from the first to this one of the same rep and fiscal year
+  const sameYear = `($${K.rep}$${FIRST_ROW}:$${K.rep}${r}=$${K.rep}${r})*($${K.fiscalYear}$${FIRST_ROW}:$${K.fiscalYear}${r}=$${K.fiscalYear}${r})`;
+  const toDate = (range: string) => `SUMPRODUCT(${sameYear}*${range})`;
+  const calcToDate = (col: string) => toDate(`$${col}$${FIRST_ROW}:$${col}${r}`);
+  const repsToDate = (col: string) => toDate(layout.reps(`$${col}$${FIRST_ROW}:$${col}${r}`));
+  const ytd = layout.cumulative;
+  const share = ytd ? repsToDate(REPS_COLUMNS.proration) : R(REPS_COLUMNS.proration);
+  const spifDeals = ytd ? repsToDate(REPS_COLUMNS.spifDeals) : R(REPS_COLUMNS.spifDeals);
+  const capLimit = ytd ? `${cap}*SUMPRODUCT(${sameYear})` : cap;
+  const sameAsAbove = `AND(${K.rep}${r}=${K.rep}${r - 1},${K.fiscalYear}${r}=${K.fiscalYear}${r - 1})`;
+  const earlier: PlanCell = ytd && r > FIRST_ROW ? f(`IF(${sameAsAbove},${K.capped}${r - 1},0)`) : 0;
+  const available = `(${K.net}${r}-${K.paidBack}${r}-${K.opening}${r})`;
   return {
     rep: f(R(REPS_COLUMNS.rep)),
     period: f(R(REPS_COLUMNS.period)),
     effectiveQuota: f(`${R(REPS_COLUMNS.quota)}*${R(REPS_COLUMNS.ramp)}*${R(REPS_COLUMNS.proration)}`),
     credited: f(R(REPS_COLUMNS.credited)),
-    attainment: f(`${K.credited}${r}/${K.effectiveQuota}${r}`),
-    tierInput: f(`IF(${basis}="amount",${K.credited}${r},${K.attainment}${r})`),
-    tierScale: f(`IF(${basis}="amount",1,IF(${targetPay}="",${K.effectiveQuota}${r},${targetPay}*${R(REPS_COLUMNS.proration)}))`),
+    attainment: f(`${K.ytdCredited}${r}/${K.ytdQuota}${r}`),
+    tierInput: f(`IF(${basis}="amount",${K.ytdCredited}${r},${K.attainment}${r})`),
+    tierScale: f(`IF(${basis}="amount",1,IF(${targetPay}="",${K.ytdQuota}${r},${targetPay}*${share}))`),
     tier: f(`IF(${check}="${OK}",${K.tierScale}${r}*IF(${method}="marginal",${marginal(x)},IF(${method}="retroactive",${retro(x)},${hybrid(x)})),NA())`),
     gateMet: f(`IF(${gate}="",1,IF(${K.attainment}${r}>=${gate},1,0))`),
-    spif: f(`${R(REPS_COLUMNS.spifDeals)}*${layout.spifAmount}`),
+    spif: f(`${spifDeals}*${layout.spifAmount}`),
     bonus: f(`IFERROR(INDEX(${layout.bandRanges.amount},MATCH(${K.attainment}${r},${layout.bandRanges.from},1)),0)`),
     earned: f(`${K.gateMet}${r}*(${K.tier}${r}+${K.spif}${r}+${K.bonus}${r})`),
-    capped: f(`IF(${cap}="",${K.earned}${r},MIN(${K.earned}${r},${cap}))`),
-    paidRate: f(`IF(AND(${K.credited}${r}>0,${K.earned}${r}>0),${K.gateMet}${r}*${K.tier}${r}/${K.credited}${r}*${K.capped}${r}/${K.earned}${r},0)`),
+    capped: f(`IF(${cap}="",${K.earned}${r},MIN(${K.earned}${r},${capLimit}))`),
+    paidRate: f(`IF(AND(${K.ytdCredited}${r}>0,${K.earned}${r}>0),${K.gateMet}${r}*${K.tier}${r}/${K.ytdCredited}${r}*${K.capped}${r}/${K.earned}${r},0)`),
     clawback: f(
       `SUMPRODUCT((${claw(CLAWBACK_COLUMNS.rep)}=${K.rep}${r})*(${claw(CLAWBACK_COLUMNS.period)}=${K.period}${r})*${claw(CLAWBACK_COLUMNS.reversal)})`,
     ),
-    net: f(`${K.capped}${r}-${K.clawback}${r}`),
+    net: f(`${K.trueUp}${r}-${K.clawback}${r}`),
     opening: r === FIRST_ROW ? 0 : f(`IF(${K.rep}${r}=${K.rep}${r - 1},${K.closing}${r - 1},0)`),
-    payout: f(`MAX(${K.net}${r}-${K.opening}${r},${drawAmount})`),
-    closing: f(`MAX(0,IF(${drawType}="recoverable",${drawAmount},0)-(${K.net}${r}-${K.opening}${r}))`),
+    payout: f(`${K.paidBack}${r}+MAX(${available},${drawAmount})`),
+    closing: f(`MAX(0,IF(${drawType}="recoverable",${drawAmount},0)-${available})`),
+    fiscalYear: f(R(REPS_COLUMNS.fiscalYear)),
+    ytdQuota: f(ytd ? calcToDate(K.effectiveQuota) : `${K.effectiveQuota}${r}`),
+    ytdCredited: f(ytd ? calcToDate(K.credited) : `${K.credited}${r}`),
+    earlier,
+    trueUp: f(`${K.capped}${r}-${K.earlier}${r}`),
+    paidBack: f(`IF(${negativeTrueUp}="clawback",MIN(0,${K.net}${r}),0)`),
   };
 }

@@ -33,7 +33,7 @@ import { summarySheet } from "./summarySheet";
 import { CommissionText, CommissionWorkbookOptions, commissionText } from "./text";
 import { dealsSourceErrors, inputErrors } from "./validate";
 
-export { CALC_COLUMNS, FIRST_ROW, PLAN_CELLS, STATEMENT_LINES } from "./layout";
+export { CALC_COLUMNS, FIRST_ROW, PLAN_CELLS, STATEMENT_LINES, YTD_STATEMENT_LINES, statementLinesOf } from "./layout";
 export { commissionText } from "./text";
 export type { CommissionDealsSource, CommissionWorkbookOptions } from "./text";
 

@@ -6,6 +6,7 @@
  */
 import type { CommissionKey } from "../../i18n/commission.en-US";
 import { AuditComponent, BonusBand, CommissionCredits, CommissionPlan } from "../../core/commission/types";
+import { periodSpan, planPeriod } from "../../core/commission/periods";
 import { PlanCell, sheetRef } from "../../workbook/plan";
 
 /** Where the inputs live on the Plan sheet (row numbers and columns), for formulas and tests. */
@@ -24,6 +25,10 @@ export const PLAN_CELLS = {
   /** The plan's period and fiscal year start (shown; the rows follow them, so a change needs a rebuild). */
   period: "B16",
   fiscalYearStart: "B17",
+  /** Year-to-date plan: "yes" or "no" (shown; the formulas follow the plan, so a change needs a rebuild). */
+  cumulative: "B18",
+  /** What a negative net does: "carry" or "clawback" (live: the payout formulas read it). */
+  negativeTrueUp: "B19",
   /** Tier table: From in D, Rate in E, Step in F, from row 4. */
   tiersTop: 4,
   /** Bonus bands: From in H, Bonus in I, from row 4. */
@@ -62,6 +67,17 @@ export const CALC_COLUMNS = {
   opening: "Q",
   payout: "R",
   closing: "S",
+  /** The period's fiscal year label (from the Reps sheet). */
+  fiscalYear: "T",
+  /** Quota and credit attainment is measured on: the fiscal year's sums so far in year-to-date plans, else the period's. */
+  ytdQuota: "U",
+  ytdCredited: "V",
+  /** Year-to-date plans: what the earlier periods of the fiscal year earned (else 0). */
+  earlier: "W",
+  /** After cap - earlier: the period's due. */
+  trueUp: "X",
+  /** A negative net paid back at once ("clawback"), else 0. */
+  paidBack: "Y",
 } as const;
 
 /** Columns of the Reps table (`CommissionReps`). */
@@ -76,6 +92,8 @@ export const REPS_COLUMNS = {
   /** The period's first and last calendar months, "YYYY-MM" (blank for a label that is not a plan period). */
   firstMonth: "H",
   lastMonth: "I",
+  /** The period's fiscal year label ("2025", "FY2026"; blank for a label that is not a plan period). */
+  fiscalYear: "J",
 } as const;
 
 /** Columns of the clawbacks table beside it on the Reps sheet (`CommissionClawbacks`). */
@@ -87,8 +105,16 @@ export const FIRST_ROW = 4;
 /** Header row of the Reps, Calc and Statement tables. */
 export const HEADER_ROW = FIRST_ROW - 1;
 
-/** Statement lines per rep and period, in order (the engine's audit components). */
+/** Statement lines per rep and period, in order (the engine's audit components), of a plan that is not year-to-date. */
 export const STATEMENT_LINES: AuditComponent[] = ["tier", "spif", "bonus", "gate", "cap", "clawback", "draw", "payout"];
+
+/** Statement lines of a year-to-date plan: "earlier" (what the fiscal year's earlier periods earned) after the cap. */
+export const YTD_STATEMENT_LINES: AuditComponent[] = ["tier", "spif", "bonus", "gate", "cap", "earlier", "clawback", "draw", "payout"];
+
+/** The statement lines of a plan: nine for a year-to-date plan, else eight. */
+export function statementLinesOf(plan: Pick<CommissionPlan, "cumulative">): AuditComponent[] {
+  return plan.cumulative === true ? YTD_STATEMENT_LINES : STATEMENT_LINES;
+}
 
 /** What the Plan sheet's check cell says when the tier table is usable. */
 export const OK = "OK";
@@ -127,6 +153,12 @@ export interface CommissionLayout {
   names: CommissionSheetNames;
   /** One row per rep and period (rep by rep), from `FIRST_ROW` on the Reps and Calc sheets. */
   rows: { rep: string; period: number }[];
+  /** The plan measures year to date (`cumulative`). */
+  cumulative: boolean;
+  /** Each period's fiscal year label ("" for a label that is not a plan period). */
+  fiscalYears: string[];
+  /** The statement lines per rep and period. */
+  lines: AuditComponent[];
   /** Last data row of the Reps and Calc tables. */
   last: number;
   /** Last row of the tier table on the Plan sheet. */
@@ -187,9 +219,13 @@ export function commissionLayout(plan: CommissionPlan, credits: CommissionCredit
   const tierRange = (col: string) => P(columnRange(col, PLAN_CELLS.tiersTop, tierLast));
   const bandRange = (col: string) => P(columnRange(col, PLAN_CELLS.bandsTop, bandLast));
 
+  const { period, start } = planPeriod(plan);
   return {
     names,
     rows,
+    cumulative: plan.cumulative === true,
+    fiscalYears: credits.periods.map((label) => periodSpan(label, period, start)?.fiscalYear ?? ""),
+    lines: statementLinesOf(plan),
     last,
     tierLast,
     bands,

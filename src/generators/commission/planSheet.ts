@@ -50,6 +50,8 @@ export function planSheet(
     setting("spifMinDeal", "plan.spifMinDeal", plan.spif?.minDealAmount ?? null, formats.money),
     setting("period", "plan.period", plan.period ?? "month", null),
     setting("fiscalYearStart", "plan.fiscalYearStart", plan.fiscalYearStart ?? 1, "0"),
+    setting("cumulative", "plan.cumulative", plan.cumulative === true ? "yes" : "no", null),
+    setting("negativeTrueUp", "plan.negativeTrueUp", plan.negativeTrueUp ?? "carry", null),
     {
       at: `${LABEL_COLUMN}${rowOf(PLAN_CELLS.check)}`,
       cells: [[t("plan.check"), f(checkFormula(plan.tiers.length, t("plan.checkBad")))]],
@@ -89,6 +91,7 @@ export function planSheet(
       { type: "list", range: PLAN_CELLS.basis, source: ["amount", "attainment"] },
       { type: "list", range: PLAN_CELLS.method, source: ["marginal", "retroactive", "hybrid"] },
       { type: "list", range: PLAN_CELLS.drawType, source: ["recoverable", "non-recoverable"] },
+      { type: "list", range: PLAN_CELLS.negativeTrueUp, source: ["carry", "clawback"] },
       { type: "decimal", range: `${rate}${PLAN_CELLS.tiersTop}:${rate}${tierLast}`, min: 0 },
       { type: "decimal", range: `${PLAN_CELLS.targetPay}:${PLAN_CELLS.draw}`, min: 0, allowBlank: true },
       { type: "decimal", range: `${PLAN_CELLS.spif}:${PLAN_CELLS.spifMinDeal}`, min: 0, allowBlank: true },

@@ -45,6 +45,7 @@ export function repsSheet(
             t("reps.spifDeals"),
             t("reps.firstMonth"),
             t("reps.lastMonth"),
+            t("reps.fiscalYear"),
           ],
         ],
         style: { bold: true },
@@ -60,8 +61,9 @@ export function repsSheet(
           ...creditCells(rep, period, FIRST_ROW + i),
           spans[period]?.first ?? null,
           spans[period]?.last ?? null,
+          spans[period]?.fiscalYear ?? null,
         ]),
-        numberFormat: [null, null, formats.money, "0.00", "0.00", formats.money, "0.00", "@", "@"],
+        numberFormat: [null, null, formats.money, "0.00", "0.00", formats.money, "0.00", "@", "@", "@"],
       },
       { at: `${K.rep}${HEADER_ROW - 1}`, cells: [[t("reps.clawbacks")]], style: { bold: true } },
       {
@@ -86,10 +88,10 @@ export function repsSheet(
         numberFormat: [null, null, null, formats.money, "0.00%", formats.money],
       },
     ],
-    columnWidths: { A: 18, B: 12, C: 14, D: 12, E: 14, F: 16, G: 12, H: 12, I: 12, K: 18, L: 16, M: 16, N: 16, O: 12, P: 18 },
+    columnWidths: { A: 18, B: 12, C: 14, D: 12, E: 14, F: 16, G: 12, H: 12, I: 12, J: 12, K: 18, L: 16, M: 16, N: 16, O: 12, P: 18 },
     freeze: { rows: HEADER_ROW, columns: 1 },
     tables: [
-      { name: "CommissionReps", range: `${REPS_COLUMNS.rep}${HEADER_ROW}:${REPS_COLUMNS.lastMonth}${last}`, showBandedRows: true },
+      { name: "CommissionReps", range: `${REPS_COLUMNS.rep}${HEADER_ROW}:${REPS_COLUMNS.fiscalYear}${last}`, showBandedRows: true },
       { name: "CommissionClawbacks", range: `${K.rep}${HEADER_ROW}:${K.reversal}${clawLast}` },
     ],
     validations: [

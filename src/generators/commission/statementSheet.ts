@@ -3,12 +3,12 @@ import type { CommissionKey } from "../../i18n/commission.en-US";
 import { AuditComponent } from "../../core/commission/types";
 import { PlanCell, SheetPlan } from "../../workbook/plan";
 import type { SheetFormats } from "../common";
-import { CALC_COLUMNS, CLAWBACK_COLUMNS, CommissionLayout, f, FIRST_ROW, HEADER_ROW, REPS_COLUMNS, STATEMENT_LINES } from "./layout";
+import { CALC_COLUMNS, CLAWBACK_COLUMNS, CommissionLayout, f, FIRST_ROW, HEADER_ROW, REPS_COLUMNS } from "./layout";
 import type { CommissionText } from "./text";
 
 /**
  * Lays out the Statement sheet (`CommissionStatement`): for each Calc row the lines of
- * `STATEMENT_LINES` (tier, SPIF, bonus, gate, cap, clawback, draw, payout) with their
+ * `layout.lines` (tier, SPIF, bonus, gate, cap, [earlier in year-to-date plans,] clawback, draw, payout) with their
  * basis, rate and amount, read from Calc, Reps and Plan.
  */
 export function statementSheet(layout: CommissionLayout, t: CommissionText, formats: SheetFormats): SheetPlan {
@@ -16,7 +16,7 @@ export function statementSheet(layout: CommissionLayout, t: CommissionText, form
   layout.rows.forEach((_, i) => {
     const lines = statementLines(layout, FIRST_ROW + i);
     const c = (col: string) => layout.calc(`${col}${FIRST_ROW + i}`);
-    for (const component of STATEMENT_LINES) {
+    for (const component of layout.lines) {
       rows.push([f(c(CALC_COLUMNS.rep)), f(c(CALC_COLUMNS.period)), t(`line.${component}` as CommissionKey), ...lines[component]]);
     }
   });
@@ -42,6 +42,10 @@ function statementLines(layout: CommissionLayout, r: number): Record<AuditCompon
   const { gate, cap } = layout.input;
   const c = (col: string) => layout.calc(`${col}${r}`);
   const claw = layout.clawColumn;
+  // the cap applies per period: times the periods of the fiscal year so far in year-to-date plans
+  const capPeriods = layout.cumulative
+    ? `SUMPRODUCT((${layout.calcColumn(K.rep)}=${c(K.rep)})*(${layout.calcColumn(K.fiscalYear)}=${c(K.fiscalYear)})*(ROW(${layout.calcColumn(K.rep)})<=ROW(${c(K.rep)})))`
+    : "1";
   const reversed = `SUMPRODUCT((${claw(CLAWBACK_COLUMNS.rep)}=${c(K.rep)})*(${claw(CLAWBACK_COLUMNS.period)}=${c(K.period)})*${claw(CLAWBACK_COLUMNS.amount)})`;
   return {
     tier: [
@@ -52,7 +56,8 @@ function statementLines(layout: CommissionLayout, r: number): Record<AuditCompon
     spif: [f(layout.reps(`${REPS_COLUMNS.spifDeals}${r}`)), f(layout.spifAmount), f(c(K.spif))],
     bonus: [f(c(K.attainment)), null, f(c(K.bonus))],
     gate: [f(c(K.attainment)), f(`IF(${gate}="","",${gate})`), f(`${c(K.earned)}-(${c(K.tier)}+${c(K.spif)}+${c(K.bonus)})`)],
-    cap: [f(c(K.earned)), f(`IF(${cap}="","",${cap})`), f(`${c(K.capped)}-${c(K.earned)}`)],
+    cap: [f(c(K.earned)), f(`IF(${cap}="","",${cap}*${capPeriods})`), f(`${c(K.capped)}-${c(K.earned)}`)],
+    earlier: [f(c(K.earlier)), null, f(`${c(K.trueUp)}-${c(K.capped)}`)],
     clawback: [f(reversed), f(`IF(${reversed}>0,${c(K.clawback)}/${reversed},0)`), f(`-${c(K.clawback)}`)],
     draw: [f(c(K.opening)), f(layout.drawAmount), f(`${c(K.payout)}-${c(K.net)}`)],
     payout: [null, null, f(c(K.payout))],

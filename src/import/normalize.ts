@@ -1,7 +1,7 @@
 import type { Deal, DealStatus, Pipeline } from "../core/deal";
 import { decodeBytes, ImportEncoding } from "./decode";
-import { DEFAULT_SLICE_CHARS, readCsvRecords, readCsvRecordsInSlices } from "./csv";
-import { ImportError, ImportIssue, ImportIssueReason } from "./errors";
+import { DEFAULT_SLICE_CHARS, guessDelimiter, readCsvRecords, readCsvRecordsInSlices } from "./csv";
+import { ImportError, ImportIssue, ImportIssueReason, isNotice } from "./errors";
 import {
   CrmPreset,
   detectPreset,
@@ -19,6 +19,9 @@ import { closedKindOf, isOpenStatusWord, mapHeaderFields } from "./dictionary";
 import {
   amountEvidence,
   amountIsAmbiguous,
+  Parsed,
+  ParsedAmount,
+  readAmountWithEvidence,
   DateOrder,
   dateOrderEvidence,
   DecimalMark,
@@ -267,13 +270,13 @@ export function parseCrmTextInSlices(text: string, options: ImportOptions = {}):
 type OtherLines = ImportDetection["otherEncodingLines"];
 
 function parseCsvWith(text: string, options: ImportOptions, encoding: string | null, other: OtherLines = null): ImportResult {
-  const normalizer = new DealNormalizer(options, "csv", encoding, other);
+  const normalizer = new DealNormalizer(options, "csv", encoding, other, guessDelimiter(text));
   const summary = readCsvRecords(text, normalizer, { onProgress: normalizer.progressHandler() });
   return normalizer.finish(summary);
 }
 
 async function parseCsvInSlices(text: string, options: ImportOptions, encoding: string | null, other: OtherLines = null): Promise<ImportResult> {
-  const normalizer = new DealNormalizer(options, "csv", encoding, other);
+  const normalizer = new DealNormalizer(options, "csv", encoding, other, guessDelimiter(text));
   const sliceChars = typeof options.slices === "number" && options.slices > 0 ? options.slices : DEFAULT_SLICE_CHARS;
   const summary = await readCsvRecordsInSlices(text, normalizer, { sliceChars, onProgress: normalizer.progressHandler() });
   return normalizer.finish(summary);
@@ -339,15 +342,19 @@ function badValue(reason: ImportIssueReason, failure: ParseFailure, column: stri
   return new RowIssue(reason, `row.${failure.problem}`, { value: failure.value, column });
 }
 
-/** Slot of each mapped field in a held row's cells. */
-const SLOT: Readonly<Record<MappedField, number>> = Object.fromEntries(MAPPED_FIELDS.map((field, slot) => [field, slot])) as Record<
-  MappedField,
-  number
->;
+/** Slot of each mapped field in a row's cells (the field's index in MAPPED_FIELDS; a literal, so reads stay fast). */
+const SLOT: Readonly<Record<MappedField, number>> = (() => {
+  const slots: Record<MappedField, number> = {
+    id: 0, name: 0, customer: 0, owner: 0, amount: 0, actualAmount: 0, currency: 0, createdDate: 0, closeDate: 0,
+    actualCloseDate: 0, stage: 0, probability: 0, status: 0, isWon: 0, isClosed: 0, source: 0,
+  };
+  MAPPED_FIELDS.forEach((field, slot) => (slots[field] = slot));
+  return slots;
+})();
 
-/** Fields whose values decide the decimal mark, and those that decide the date order. */
-const NUMBER_FIELDS: readonly MappedField[] = ["amount", "actualAmount", "probability"];
-const DATE_FIELDS: readonly MappedField[] = ["createdDate", "closeDate", "actualCloseDate"];
+/** Slots of the other values that decide the decimal mark (the amount is read with its evidence), and of those that decide the date order. */
+const OTHER_NUMBER_SLOTS: readonly number[] = [SLOT.actualAmount, SLOT.probability];
+const DATE_SLOTS: readonly number[] = [SLOT.createdDate, SLOT.closeDate, SLOT.actualCloseDate];
 
 /**
  * One data record as the first pass keeps it: the cells of the mapped fields only, what is
@@ -389,42 +396,65 @@ interface StageSeen {
   notClosed: number;
 }
 
+/** Position of an open stage added from the data, before the pipeline is decided at the end. */
+const PENDING_POSITION = -1;
+
 /**
  * Turns records into deals once the header is known. One instance per import.
  *
- * Two passes: {@link record} keeps the mapped cells of every record and the evidence of the
- * file's conventions (decimal mark, date order, stage labels, footer lines); {@link finish}
- * decides those once for the whole file, then reads every held row with the decisions.
+ * Every decision is made from the whole file (see parseCrmExport), in one pass and without
+ * keeping the file: {@link record} reads each row with the *provisional* conventions (the
+ * options', else the separator's decimal mark and the fallback date order) and collects the
+ * evidence. A row whose reading could change with the final decision (an ambiguous value
+ * such as "1,234" or "3/5/2025", a value that reads only the other way, a line that may be
+ * part of the footer) is held instead, as the cells of its mapped columns. {@link finish}
+ * decides the conventions, the pipeline and the footer, places every deal's stage in the
+ * final pipeline, and reads the held rows. A value that reads one way only reads the same
+ * under the final decision (the decision can only go the way of a value that reads one way),
+ * so no row read early is read wrong.
  */
 class DealNormalizer implements RecordVisitor {
   private preset!: CrmPreset;
   private presetBasis: ImportDetection["presetBasis"] = "default";
   private index: FieldIndex = {};
+  /** The file's column of each slot of a row's cells (-1: the field has no column). */
+  private slotColumns: number[] = [];
   private headerWidth = 0;
   private headerNames: string[] = [];
   /** Column index of each HubSpot stage-history column -> the stage it names. */
   private historyColumns: [number, string][] = [];
+  /** Rows read when the file is done: possible footer lines and format-dependent rows. */
   private readonly held: HeldRow[] = [];
   private readonly evidence: Evidence = { dot: 0, comma: 0, ambiguousAmounts: 0, mdy: 0, dmy: 0, bothOrders: 0 };
   /** Stage cells as written -> how often. Bounded: past the bound the rest are only counted as unknown. */
   private readonly stagesSeen = new Map<string, StageSeen>();
   private records = 0;
+  /** Record of the last row that is certainly not a footer line. */
+  private lastDataRecord = 0;
   readonly limits: ImportLimits;
   /** `options.currency` as a code, checked before anything is read. */
   private readonly currencyOption: string | undefined;
 
-  // Decided in finish().
+  // The conventions rows are read with: provisional until finish() decides them.
   private pipeline!: Pipeline;
   private decimalMark: DecimalMark = ".";
   private dateOrder: DateOrder = "MDY";
+  private final = false;
+  /** Labels of the pipeline (given, or the preset's), its won/lost words and aliases. */
+  private readonly stageLookup = new Map<string, StageMatch>();
+  /** Stage cells as written -> their match (exports repeat a handful of labels). */
   private stageMatches = new Map<string, StageMatch | null>();
-  private statusLookup = new Map<string, DealStatus>();
-  private statusCache = new Map<string, DealStatus | null>();
+  private readonly statusLookup = new Map<string, DealStatus>();
+  private readonly statusCache = new Map<string, DealStatus | null>();
   private probabilityScale: ProbabilityScale = "auto";
-  private readonly deals: Deal[] = [];
+  /** Unknown labels taken as new open stages (bounded by MAX_ADDED_STAGES), in the order taken. */
+  private readonly provisionalAdded = new Set<string>();
+  private deals: Deal[] = [];
+  /** Record number of each deal of `deals`. */
+  private dealRecords: number[] = [];
+  /** Lost deals whose loss stage may come from HubSpot's stage history: the columns with a date. */
+  private readonly lostHistory = new Map<Deal, number[]>();
   private readonly issues: ImportIssue[] = [];
-  private readonly counts = { open: 0, won: 0, lost: 0 };
-  private skipped = 0;
   private cut = 0;
 
   constructor(
@@ -432,6 +462,8 @@ class DealNormalizer implements RecordVisitor {
     private readonly format: "csv" | "xlsx",
     private readonly encoding: string | null,
     private readonly otherEncodingLines: ImportDetection["otherEncodingLines"] = null,
+    /** CSV: the separator, for the provisional decimal mark. */
+    private readonly delimiter: string | null = null,
   ) {
     this.limits = importLimits(options.limits);
     if (options.currency !== undefined && options.currency.trim() !== "") {
@@ -439,6 +471,10 @@ class DealNormalizer implements RecordVisitor {
       if (code === null) throw new ImportError("error.badCurrencyOption", { value: fitText(options.currency, MESSAGE_VALUE_CHARS) });
       this.currencyOption = code;
     }
+    const mark = options.decimalMark ?? "auto";
+    this.decimalMark = mark !== "auto" ? mark : delimiter === ";" ? "," : ".";
+    const order = options.dateOrder ?? "auto";
+    this.dateOrder = order !== "auto" ? order : (options.fallbackDateOrder ?? "MDY");
   }
 
   progressHandler(): ((fraction: number) => void) | undefined {
@@ -457,7 +493,9 @@ class DealNormalizer implements RecordVisitor {
     if (this.options.pipeline?.stages && this.options.pipeline.stages.length === 0) throw new ImportError("error.noOpenStages");
     this.probabilityScale = this.options.probabilityScale ?? this.preset.probabilityScale;
     this.index = this.mapColumns(cells);
+    this.slotColumns = MAPPED_FIELDS.map((field) => this.index[field] ?? -1);
     this.buildStatusLookup();
+    this.buildStageLookup();
     if (this.preset.stageHistory) {
       cells.forEach((cell, column) => {
         const history = hubspotHistoryStage(cell);
@@ -514,6 +552,30 @@ class DealNormalizer implements RecordVisitor {
     return index;
   }
 
+  /** The pipeline given or the preset's, as rows are read until the end decides it, and its labels. */
+  private buildStageLookup(): void {
+    const stages = (this.options.pipeline?.stages ?? this.preset.pipeline.stages).map((stage) => ({ ...stage }));
+    const wonLabels = [...(this.options.pipeline?.wonLabels ?? this.preset.pipeline.wonLabels)];
+    const lostLabels = [...(this.options.pipeline?.lostLabels ?? this.preset.pipeline.lostLabels)];
+    const lookup = this.stageLookup;
+    stages.forEach((stage, position) => lookup.set(labelKey(stage.name), { kind: "open", label: stage.name, position }));
+    for (const label of wonLabels) if (!lookup.has(labelKey(label))) lookup.set(labelKey(label), { kind: "won", label, position: null });
+    for (const label of lostLabels) if (!lookup.has(labelKey(label))) lookup.set(labelKey(label), { kind: "lost", label, position: null });
+    const aliases = { ...this.preset.stageAliases, ...this.options.stageAliases };
+    for (const [alias, target] of Object.entries(aliases)) {
+      const match = lookup.get(labelKey(target));
+      if (match && !lookup.has(labelKey(alias))) lookup.set(labelKey(alias), match);
+    }
+    this.pipeline = { stages, wonLabels, lostLabels };
+  }
+
+  private buildStatusLookup(): void {
+    const labels = { ...this.preset.statusLabels, ...this.options.statusLabels };
+    for (const status of ["open", "won", "lost"] as const) {
+      for (const label of labels[status] ?? []) this.statusLookup.set(labelKey(label), status);
+    }
+  }
+
   record(record: RawRecord): void {
     this.records++;
     if (this.records > this.limits.maxRecords) {
@@ -524,70 +586,115 @@ class DealNormalizer implements RecordVisitor {
       });
     }
     const source = record.cells;
-    const cells: RawCell[] = new Array<RawCell>(MAPPED_FIELDS.length);
-    for (let slot = 0; slot < MAPPED_FIELDS.length; slot++) {
-      const column = this.index[MAPPED_FIELDS[slot]];
-      cells[slot] = column === undefined ? "" : (source[column] ?? "");
+    const columns = this.slotColumns;
+    const cells: RawCell[] = new Array<RawCell>(columns.length);
+    for (let slot = 0; slot < columns.length; slot++) {
+      const column = columns[slot];
+      cells[slot] = column < 0 ? "" : (source[column] ?? "");
     }
     const footer = footerText(
       source,
       cells[SLOT.stage] === "" && cells[SLOT.status] === "" && cells[SLOT.isWon] === "" && cells[SLOT.isClosed] === "",
     );
-    const held: HeldRow = {
-      record: record.record,
-      line: record.line,
-      cells,
-      history: null,
-      problem: null,
-      footer: footer?.text ?? null,
-      footerWord: footer?.word ?? false,
-      afterBlank: record.afterBlank === true,
-    };
-    this.held.push(held);
-    if (record.malformed) {
-      held.problem = new RowIssue("fieldCount", "row.brokenQuoting", { detail: record.malformed });
+    let problem: RowIssue | null = null;
+    if (record.malformed) problem = new RowIssue("fieldCount", "row.brokenQuoting", { detail: record.malformed });
+    else if (source.length !== this.headerWidth) {
+      problem = new RowIssue("fieldCount", "row.fieldCount", { count: source.length, expected: this.headerWidth });
+    }
+    if (footer !== null) {
+      // Maybe a footer line: decided when the file is done.
+      this.hold(record, cells, null, problem, footer);
       return;
     }
-    if (source.length !== this.headerWidth) {
-      held.problem = new RowIssue("fieldCount", "row.fieldCount", { count: source.length, expected: this.headerWidth });
+    this.lastDataRecord = record.record;
+    if (problem) {
+      this.pushIssue(record.record, record.line, cells, problem);
       return;
     }
-    if (held.footerWord) return;
+    const closedByStatus = this.closedByStatus(cells);
     const stageText = cellString(cells[SLOT.stage]).trim();
     if (stageText !== "") {
-      const notClosed = this.closedByStatus(cells) ? 0 : 1;
+      const notClosed = closedByStatus ? 0 : 1;
       const seen = this.stagesSeen.get(stageText);
       if (seen) {
         seen.count++;
         seen.notClosed += notClosed;
       } else if (this.stagesSeen.size < 10000) {
-        this.stagesSeen.set(stageText, { text: stageText, count: 1, first: this.held.length, notClosed });
+        this.stagesSeen.set(stageText, { text: stageText, count: 1, first: record.record, notClosed });
       }
+      // Registers a new open stage now, whether the row is read now or at the end.
+      this.matchStage(stageText, closedByStatus);
     }
-    for (const field of NUMBER_FIELDS) {
-      const raw = cells[SLOT[field]];
+    let dependent = false;
+    // The amount is read here once, with its evidence; the reading is handed on when final.
+    const reading = readAmountWithEvidence(cells[SLOT.amount], this.decimalMark);
+    if (this.countAmountEvidence(reading.evidence, reading.ambiguous)) dependent = true;
+    for (const slot of OTHER_NUMBER_SLOTS) {
+      const raw = cells[slot];
       if (raw === "" || typeof raw === "number") continue;
       const evidence = amountEvidence(raw);
-      if (evidence === ".") this.evidence.dot++;
-      else if (evidence === ",") this.evidence.comma++;
-      else if (evidence === "both" && amountIsAmbiguous(raw)) this.evidence.ambiguousAmounts++;
+      if (this.countAmountEvidence(evidence, evidence === "both" && amountIsAmbiguous(raw))) dependent = true;
     }
-    for (const field of DATE_FIELDS) {
-      const raw = cells[SLOT[field]];
-      if (raw === "" || typeof raw === "number") continue;
+    for (const slot of DATE_SLOTS) {
+      const raw = cells[slot];
+      // Blank, a serial, or ISO ("2025-03-05..."): the order is not in question.
+      if (raw === "" || typeof raw === "number" || (raw.length >= 10 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45)) continue;
       const evidence = dateOrderEvidence(raw);
       if (evidence === "MDY") this.evidence.mdy++;
       else if (evidence === "DMY") this.evidence.dmy++;
       else if (evidence === "both") this.evidence.bothOrders++;
+      if (evidence === "both" || ((evidence === "MDY" || evidence === "DMY") && evidence !== this.dateOrder)) dependent = true;
     }
+    let history: number[] | null = null;
     if (this.historyColumns.length > 0) {
       const entered: number[] = [];
       for (const [column] of this.historyColumns) {
         const value = source[column];
         if (typeof value === "number" || (value !== undefined && value.trim() !== "")) entered.push(column);
       }
-      if (entered.length > 0) held.history = entered;
+      if (entered.length > 0) history = entered;
     }
+    if (dependent) this.hold(record, cells, history, null, null);
+    else this.read(record.record, record.line, cells, history, closedByStatus, reading.parsed);
+  }
+
+  /** Counts one value's decimal-mark evidence; true when its reading depends on the final decision. */
+  private countAmountEvidence(evidence: "." | "," | "both" | "neither", ambiguous: boolean): boolean {
+    if (evidence === ".") this.evidence.dot++;
+    else if (evidence === ",") this.evidence.comma++;
+    else if (ambiguous) {
+      this.evidence.ambiguousAmounts++;
+      return true;
+    }
+    return (evidence === "." || evidence === ",") && evidence !== this.decimalMark;
+  }
+
+  private hold(record: RawRecord, cells: RawCell[], history: number[] | null, problem: RowIssue | null, footer: { text: string; word: boolean } | null): void {
+    this.held.push({
+      record: record.record,
+      line: record.line,
+      cells,
+      history,
+      problem,
+      footer: footer?.text ?? null,
+      footerWord: footer?.word ?? false,
+      afterBlank: record.afterBlank === true,
+    });
+  }
+
+  /** Reads one row into a deal (with its notices) or an issue. */
+  private read(record: number, line: number, cells: RawCell[], history: number[] | null, closedByStatus: boolean, amount?: Parsed<ParsedAmount>): void {
+    const notices: RowIssue[] = [];
+    const outcome = this.normalize(record, cells, notices, closedByStatus, amount);
+    if (outcome instanceof RowIssue) {
+      this.pushIssue(record, line, cells, outcome);
+      return;
+    }
+    this.cutTexts(outcome, notices);
+    for (const notice of notices) this.pushIssue(record, line, cells, notice);
+    if (history && outcome.status === "lost") this.lostHistory.set(outcome, history);
+    this.deals.push(outcome);
+    this.dealRecords.push(record);
   }
 
   /** True when the row's status column or IsClosed/IsWon flags say the deal is closed. */
@@ -604,20 +711,50 @@ class DealNormalizer implements RecordVisitor {
     return won.ok && won.value === true;
   }
 
+  private matchStatus(text: string): DealStatus | null {
+    let status = this.statusCache.get(text);
+    if (status === undefined) {
+      status = this.statusLookup.get(labelKey(text)) ?? (this.options.statusLabels ? null : statusWordOf(text));
+      if (this.statusCache.size < 10000) this.statusCache.set(text, status);
+    }
+    return status;
+  }
+
+  /** A won/lost word or code of the dictionary, unless the options give the won and lost labels. */
+  private closedWordOf(text: string): "won" | "lost" | null {
+    return this.options.pipeline?.wonLabels || this.options.pipeline?.lostLabels ? null : closedKindOf(text);
+  }
+
+  /**
+   * The stage a label names. Before the end: the pipeline's label, a won/lost word, or (an
+   * unknown label on a row no status says is closed, while fewer than MAX_ADDED_STAGES were
+   * added) a new open stage whose position the end decides. At the end: the decided pipeline's.
+   */
+  private matchStage(text: string, closedByStatus: boolean): StageMatch | null {
+    const cached = this.stageMatches.get(text);
+    if (cached !== undefined && (cached !== null || this.final)) return cached;
+    if (this.final) return this.stageLookup.get(labelKey(text)) ?? null;
+    const known = this.stageLookup.get(labelKey(text));
+    const closed = known ? null : this.closedWordOf(text);
+    let match: StageMatch | null = known ?? (closed ? { kind: closed, label: text, position: null } : null);
+    if (!match && this.options.pipeline?.stages === undefined && labelKey(text) !== "") {
+      // Unknown: a new open stage once a row that is not closed by its status uses it.
+      if (closedByStatus || (!this.provisionalAdded.has(text) && this.provisionalAdded.size >= MAX_ADDED_STAGES)) return null;
+      this.provisionalAdded.add(text);
+      match = { kind: "open", label: text, position: PENDING_POSITION };
+    }
+    if (this.stageMatches.size < 10000) this.stageMatches.set(text, match);
+    return match;
+  }
+
   // ------------------------------------------------------------ decisions over the whole file
 
-  /** Marks the footer: total lines anywhere, and the notes after the data. Returns the footer lines. */
-  private decideFooter(): HeldRow[] {
-    let start = this.held.length;
-    while (start > 0 && this.held[start - 1].footer !== null) start--;
-    const tail = this.held.slice(start);
+  /** The footer among the held rows: total lines anywhere, and the notes after the data. */
+  private decideFooter(): Set<HeldRow> {
+    const inTail = (row: HeldRow) => row.footer !== null && row.record > this.lastDataRecord;
+    const tail = this.held.filter(inTail);
     const tailIsFooter = tail.length > 0 && (tail[0].afterBlank || tail.some((row) => row.footerWord));
-    const footer: HeldRow[] = [];
-    for (let i = 0; i < this.held.length; i++) {
-      const row = this.held[i];
-      if (row.footerWord || (tailIsFooter && i >= start)) footer.push(row);
-    }
-    return footer;
+    return new Set(this.held.filter((row) => row.footerWord || (tailIsFooter && inTail(row))));
   }
 
   private decideDecimalMark(): DetectionBasis {
@@ -654,51 +791,31 @@ class DealNormalizer implements RecordVisitor {
     return "evidence";
   }
 
-  private delimiter: string | null = null;
-
   /**
-   * The pipeline of this file: the preset's (or the options') open stages that deals use, in
-   * their order, with every unknown stage label added as an open stage (ordered by the
-   * export's probability where it has one, else by first appearance); the preset's won and
-   * lost labels plus the won/lost words the file uses.
+   * The pipeline of this file: the given or preset's open stages that deals use, in their
+   * order, with the labels taken as new open stages (ordered by the export's probability where
+   * it has one, else after the known stages by first appearance); the won and lost labels plus
+   * the won/lost words the file uses.
    */
   private decidePipeline(): { added: Set<string>; unused: string[] } {
     const pinned = this.options.pipeline?.stages !== undefined;
-    const base = (this.options.pipeline?.stages ?? this.preset.pipeline.stages).map((stage) => ({ ...stage }));
-    const wonLabels = [...(this.options.pipeline?.wonLabels ?? this.preset.pipeline.wonLabels)];
-    const lostLabels = [...(this.options.pipeline?.lostLabels ?? this.preset.pipeline.lostLabels)];
-    const lookup = new Map<string, StageMatch>();
-    base.forEach((stage, position) => lookup.set(labelKey(stage.name), { kind: "open", label: stage.name, position }));
-    for (const label of wonLabels) if (!lookup.has(labelKey(label))) lookup.set(labelKey(label), { kind: "won", label, position: null });
-    for (const label of lostLabels) if (!lookup.has(labelKey(label))) lookup.set(labelKey(label), { kind: "lost", label, position: null });
-    const aliases = { ...this.preset.stageAliases, ...this.options.stageAliases };
-    for (const [alias, target] of Object.entries(aliases)) {
-      const match = lookup.get(labelKey(target));
-      if (match && !lookup.has(labelKey(alias))) lookup.set(labelKey(alias), match);
-    }
+    const base = this.pipeline.stages;
+    const { wonLabels, lostLabels } = this.pipeline;
+    const lookup = this.stageLookup;
 
-    // Classify every label the file uses.
-    const used = new Map<string, number>(); // open label -> deals
+    const used = new Set<string>();
     const unknown: StageSeen[] = [];
-    const classified = new Map<string, StageMatch | null>();
     for (const seen of this.stagesSeen.values()) {
-      const match = lookup.get(labelKey(seen.text));
-      if (match) {
-        classified.set(seen.text, match);
-        if (match.kind === "open") used.set(match.label, (used.get(match.label) ?? 0) + seen.count);
-        continue;
+      const match = this.stageMatches.get(seen.text) ?? lookup.get(labelKey(seen.text)) ?? null;
+      if (this.provisionalAdded.has(seen.text)) unknown.push(seen);
+      else if (match && match.kind === "open") used.add(match.label);
+      else if (match && match.label === seen.text && !lookup.has(labelKey(seen.text))) {
+        // A won/lost word of the dictionary: listed with the pipeline's labels.
+        const labels = match.kind === "won" ? wonLabels : lostLabels;
+        if (!labels.includes(seen.text)) labels.push(seen.text);
       }
-      const closed = this.options.pipeline?.wonLabels || this.options.pipeline?.lostLabels ? null : closedKindOf(seen.text);
-      if (closed) {
-        (closed === "won" ? wonLabels : lostLabels).push(seen.text);
-        classified.set(seen.text, { kind: closed, label: seen.text, position: null });
-        continue;
-      }
-      if (!pinned && seen.notClosed > 0 && labelKey(seen.text) !== "" && unknown.length < MAX_ADDED_STAGES) unknown.push(seen);
-      else classified.set(seen.text, null);
     }
 
-    // Open stages: the known ones the deals use, then the added ones, ordered.
     const added = new Set(unknown.map((seen) => seen.text));
     let stages = base;
     const unused: string[] = [];
@@ -710,18 +827,21 @@ class DealNormalizer implements RecordVisitor {
       });
     }
     if (unknown.length > 0) {
-      const probabilities = this.observedProbabilities(new Set([...unknown.map((seen) => seen.text)]));
-      const firstSeen = (name: string) => [...this.stagesSeen.values()].find((seen) => classified.get(seen.text)?.label === name)?.first ?? 0;
+      const probabilities = this.observedProbabilities(added);
+      const firstSeen = new Map<string, number>();
+      for (const seen of this.stagesSeen.values()) {
+        const match = lookup.get(labelKey(seen.text));
+        if (match && !firstSeen.has(match.label)) firstSeen.set(match.label, seen.first);
+      }
       const entries = [
-        ...stages.map((stage) => ({ name: stage.name, probability: stage.probability, observed: stage.probability, first: firstSeen(stage.name), known: true })),
+        ...stages.map((stage) => ({ name: stage.name, probability: stage.probability, observed: stage.probability, first: firstSeen.get(stage.name) ?? 0 })),
         ...unknown.map((seen) => {
-          const observed = probabilities.get(seen.text);
-          return { name: seen.text, probability: observed ?? NaN, observed: observed ?? NaN, first: seen.first, known: false };
+          const observed = probabilities.get(seen.text) ?? NaN;
+          return { name: seen.text, probability: observed, observed, first: seen.first };
         }),
       ];
-      const withProbability = unknown.some((seen) => probabilities.has(seen.text));
-      if (withProbability) {
-        // By probability (stages without one keep their place by first appearance, after those with one).
+      if (unknown.some((seen) => probabilities.has(seen.text))) {
+        // By probability; stages without one after those with one, by first appearance.
         entries.sort((a, b) => {
           const pa = Number.isNaN(a.observed) ? Infinity : a.observed;
           const pb = Number.isNaN(b.observed) ? Infinity : b.observed;
@@ -747,36 +867,38 @@ class DealNormalizer implements RecordVisitor {
     }
     if (stages.length === 0) stages = base;
     const positions = new Map(stages.map((stage, position) => [stage.name, position]));
-    for (const [text, match] of classified) {
-      if (match && match.kind === "open") classified.set(text, { ...match, position: positions.get(match.label) ?? null });
-    }
-    for (const seen of unknown) classified.set(seen.text, { kind: "open", label: seen.text, position: positions.get(seen.text) ?? null });
-    // A known open stage that was dropped is not reached by any deal; keep lookups consistent.
     for (const [key, match] of lookup) {
       if (match.kind === "open") lookup.set(key, { ...match, position: positions.get(match.label) ?? null });
     }
-    this.stageMatches = classified;
-    this.stageLookup = lookup;
+    const matches = new Map<string, StageMatch | null>();
+    for (const [text, match] of this.stageMatches) {
+      matches.set(text, match && match.kind === "open" ? { ...match, position: positions.get(match.label) ?? null } : match);
+    }
+    this.stageMatches = matches;
     this.pipeline = { stages, wonLabels, lostLabels };
     return { added, unused };
   }
-
-  private stageLookup = new Map<string, StageMatch>();
 
   /** The median probability of the open deals at each of these stage labels (probability column only). */
   private observedProbabilities(labels: Set<string>): Map<string, number> {
     const result = new Map<string, number>();
     if (this.index.probability === undefined) return result;
     const values = new Map<string, number[]>();
+    const add = (stage: string, probability: number) => {
+      let list = values.get(stage);
+      if (!list) values.set(stage, (list = []));
+      list.push(probability);
+    };
+    // Deals read early: an open deal at a new stage has its row's probability, or NaN (none).
+    for (const deal of this.deals) {
+      if (deal.status === "open" && labels.has(deal.stage) && !Number.isNaN(deal.probability)) add(deal.stage, deal.probability);
+    }
     for (const row of this.held) {
       if (row.problem || row.footer !== null) continue;
       const stage = cellString(row.cells[SLOT.stage]).trim();
-      if (!labels.has(stage)) continue;
+      if (!labels.has(stage) || this.closedByStatus(row.cells)) continue;
       const parsed = parseProbability(row.cells[SLOT.probability], this.probabilityScale, this.decimalMark);
-      if (!parsed.ok || parsed.value === null) continue;
-      let list = values.get(stage);
-      if (!list) values.set(stage, (list = []));
-      list.push(parsed.value);
+      if (parsed.ok && parsed.value !== null) add(stage, parsed.value);
     }
     for (const [stage, list] of values) {
       list.sort((a, b) => a - b);
@@ -786,77 +908,56 @@ class DealNormalizer implements RecordVisitor {
     return result;
   }
 
-  private buildStatusLookup(): void {
-    const labels = { ...this.preset.statusLabels, ...this.options.statusLabels };
-    for (const status of ["open", "won", "lost"] as const) {
-      for (const label of labels[status] ?? []) this.statusLookup.set(labelKey(label), status);
-    }
-  }
-
-  private matchStatus(text: string): DealStatus | null {
-    let status = this.statusCache.get(text);
-    if (status === undefined) {
-      status = this.statusLookup.get(labelKey(text)) ?? (this.options.statusLabels ? null : statusWordOf(text));
-      if (this.statusCache.size < 10000) this.statusCache.set(text, status);
-    }
-    return status;
-  }
-
-  private matchStage(text: string): StageMatch | null {
-    const match = this.stageMatches.get(text);
-    if (match !== undefined) return match;
-    return this.stageLookup.get(labelKey(text)) ?? null;
-  }
-
-  // ------------------------------------------------------------ second pass
+  // ------------------------------------------------------------ the end of the file
 
   finish(summary: ReadSummary): ImportResult {
-    this.delimiter = summary.delimiter ?? null;
     const footer = this.decideFooter();
-    const footerRows = new Set(footer);
     const decimalMarkBasis = this.decideDecimalMark();
     const dateOrderBasis = this.decideDateOrder();
     const { added, unused } = this.decidePipeline();
-    const stageDeals = new Map<string, number>();
+    this.final = true;
 
-    for (let i = 0; i < this.held.length; i++) {
-      const row = this.held[i];
-      // Let the row go once read: the held cells are no longer needed.
-      (this.held as (HeldRow | undefined)[])[i] = undefined;
-      if (footerRows.has(row)) continue;
-      if (row.problem) {
-        this.skipped++;
-        this.pushIssue(row, row.problem);
-        continue;
+    // Deals read early: their stage placed in the decided pipeline.
+    for (const deal of this.deals) this.place(deal);
+
+    // Held rows, read with the decisions, merged with the others in file order.
+    const footerRows: HeldRow[] = [];
+    if (this.held.length > 0) {
+      const early = { deals: this.deals, records: this.dealRecords };
+      this.deals = [];
+      this.dealRecords = [];
+      for (const row of this.held) {
+        if (footer.has(row)) footerRows.push(row);
+        else if (row.problem) this.pushIssue(row.record, row.line, row.cells, row.problem);
+        else this.read(row.record, row.line, row.cells, row.history, this.closedByStatus(row.cells));
       }
-      const notices: RowIssue[] = [];
-      const outcome = this.normalize(row, notices);
-      if (outcome instanceof RowIssue) {
-        this.skipped++;
-        this.pushIssue(row, outcome);
-        continue;
-      }
-      this.cutTexts(outcome, notices);
-      for (const notice of notices) this.pushIssue(row, notice);
-      this.counts[outcome.status]++;
-      if (outcome.stagePosition !== null) stageDeals.set(outcome.stage, (stageDeals.get(outcome.stage) ?? 0) + 1);
-      this.deals.push(outcome);
+      for (const deal of this.deals) this.place(deal);
+      this.deals = mergeByRecord(early.deals, early.records, this.deals, this.dealRecords);
+      this.held.length = 0;
+      // Issues were pushed in two passes: back to file order (a stable sort keeps a row's own order).
+      this.issues.sort((a, b) => a.record - b.record);
     }
-    this.held.length = 0;
+    this.lostHistory.clear();
 
+    const counts = { open: 0, won: 0, lost: 0 };
+    const stageDeals = new Map<string, number>();
+    for (const deal of this.deals) {
+      counts[deal.status]++;
+      if (deal.status === "open") stageDeals.set(deal.stage, (stageDeals.get(deal.stage) ?? 0) + 1);
+    }
+    const skipped = this.issues.filter((issue) => !isNotice(issue)).length;
     const columns: Partial<Record<MappedField, string>> = {};
     for (const field of MAPPED_FIELDS) {
       const column = this.index[field];
       if (column !== undefined) columns[field] = this.headerNames[column];
     }
-    const records = summary.records - footer.length;
     return {
       deals: this.deals,
       detected: {
         preset: this.preset.id,
         presetBasis: this.presetBasis,
         encoding: this.encoding,
-        delimiter: this.delimiter,
+        delimiter: summary.delimiter ?? this.delimiter,
         decimalMark: this.decimalMark,
         decimalMarkBasis,
         dateOrder: this.dateOrder,
@@ -865,7 +966,7 @@ class DealNormalizer implements RecordVisitor {
         stages: this.pipeline.stages.map((stage) => ({ name: stage.name, deals: stageDeals.get(stage.name) ?? 0, added: added.has(stage.name) })),
         stagesUnused: unused,
         blankLines: summary.blankLines,
-        footer: footer.slice(0, FOOTER_LINES_LISTED).map((row) => ({ line: row.line, text: fitText(row.footer ?? "", FOOTER_TEXT_CHARS) })),
+        footer: footerRows.slice(0, FOOTER_LINES_LISTED).map((row) => ({ line: row.line, text: fitText(row.footer ?? "", FOOTER_TEXT_CHARS) })),
         otherEncodingLines: this.otherEncodingLines,
       },
       issues: this.issues,
@@ -875,16 +976,52 @@ class DealNormalizer implements RecordVisitor {
       stats: {
         format: this.format,
         encoding: this.encoding,
-        records,
+        records: summary.records - footerRows.length,
         imported: this.deals.length,
-        skipped: this.skipped,
-        notices: this.issues.length - this.skipped,
+        skipped,
+        notices: this.issues.length - skipped,
         cut: this.cut,
-        ...this.counts,
-        footerLine: footer.length > 0 ? footer[0].line : null,
-        footerRecords: footer.length,
+        ...counts,
+        footerLine: footerRows.length > 0 ? footerRows[0].line : null,
+        footerRecords: footerRows.length,
       },
     };
+  }
+
+  /**
+   * Places a deal in the decided pipeline: its stage's position, how far it got
+   * (furthestStage: open its stage, won past the last, lost where it was lost or 0), where a
+   * lost deal was lost (its stage, or HubSpot's stage history), and an open deal's stage
+   * default probability when its row had none.
+   */
+  private place(deal: Deal): void {
+    const stages = this.pipeline.stages;
+    const match = this.matchStage(deal.stage, deal.status !== "open");
+    const position = match && match.kind === "open" ? match.position : null;
+    deal.stagePosition = position;
+    if (deal.status === "open") {
+      // An open deal's stage is a known or a taken label: it is in the pipeline by construction.
+      if (position === null) throw new Error(`The open stage "${deal.stage}" is missing from the decided pipeline.`);
+      deal.furthestStage = position;
+      if (Number.isNaN(deal.probability)) deal.probability = stages[position].probability;
+      return;
+    }
+    if (deal.status === "won") {
+      deal.furthestStage = stages.length;
+      return;
+    }
+    let lostAt = position;
+    const history = this.lostHistory.get(deal);
+    if (lostAt === null && history) {
+      for (const column of history) {
+        const named = this.historyColumns.find(([index]) => index === column)?.[1];
+        const entered = named === undefined ? undefined : this.stageLookup.get(labelKey(named));
+        const at = entered && entered.kind === "open" ? entered.position : null;
+        if (at !== null && (lostAt === null || at > lostAt)) lostAt = at;
+      }
+    }
+    deal.lostAtStage = lostAt;
+    deal.furthestStage = lostAt ?? 0;
   }
 
   /** Cuts texts longer than a cell, with a notice per cut. */
@@ -909,13 +1046,13 @@ class DealNormalizer implements RecordVisitor {
   }
 
   /** Records an issue, with the row's id and name cut to fit a cell and its values to fit a message. */
-  private pushIssue(row: HeldRow, issue: RowIssue): void {
+  private pushIssue(record: number, line: number, cells: RawCell[], issue: RowIssue): void {
     const values = fitValues(issue.values);
     const entry: ImportIssue = {
-      record: row.record,
-      line: row.line,
-      id: fitText(cellString(row.cells[SLOT.id] ?? ""), this.limits.cellChars),
-      name: fitText(cellString(row.cells[SLOT.name] ?? ""), this.limits.cellChars),
+      record,
+      line,
+      id: fitText(cellString(cells[SLOT.id]), this.limits.cellChars),
+      name: fitText(cellString(cells[SLOT.name]), this.limits.cellChars),
       reason: issue.reason,
       message: importText("en-US", issue.key, values),
       messageKey: issue.key,
@@ -942,27 +1079,25 @@ class DealNormalizer implements RecordVisitor {
   }
 
   /** The row's deal, or why it is left out; notices about the deal are added to `notices`. */
-  private normalize(row: HeldRow, notices: RowIssue[]): Deal | RowIssue {
-    const cells = row.cells;
+  private normalize(record: number, cells: RawCell[], notices: RowIssue[], closedByStatus: boolean, amountRead?: Parsed<ParsedAmount>): Deal | RowIssue {
     const cell = (field: MappedField): RawCell => cells[SLOT[field]];
-    const text = (field: MappedField): string => cellString(cells[SLOT[field]]);
 
     // Stage and status.
-    const stageText = text("stage").trim();
-    const stageMatch = stageText === "" ? undefined : (this.matchStage(stageText) ?? undefined);
+    const stageText = cellString(cells[SLOT.stage]).trim();
+    const stageMatch = stageText === "" ? undefined : (this.matchStage(stageText, closedByStatus) ?? undefined);
     let status: DealStatus | null = null;
-    const statusText = text("status").trim();
+    const statusText = cellString(cells[SLOT.status]).trim();
     if (statusText !== "") {
       status = this.matchStatus(statusText);
       if (status === null) {
         return new RowIssue("status", "row.unknownStatus", { value: statusText, column: this.columnName("status") });
       }
     } else if (
-      (this.index.isClosed !== undefined && text("isClosed").trim() !== "") ||
-      (this.index.isWon !== undefined && text("isWon").trim() !== "")
+      (this.index.isClosed !== undefined && cellString(cells[SLOT.isClosed]).trim() !== "") ||
+      (this.index.isWon !== undefined && cellString(cells[SLOT.isWon]).trim() !== "")
     ) {
-      const closed = parseFlag(cell("isClosed"));
-      const won = parseFlag(cell("isWon"));
+      const closed = parseFlag(cells[SLOT.isClosed]);
+      const won = parseFlag(cells[SLOT.isWon]);
       if (!closed.ok) return badValue("status", closed, this.columnName("isClosed"));
       if (!won.ok) return badValue("status", won, this.columnName("isWon"));
       if (closed.value !== null) status = closed.value ? (won.value ? "won" : "lost") : "open";
@@ -989,10 +1124,10 @@ class DealNormalizer implements RecordVisitor {
     // Amount: essential for a won deal only.
     const closed = status !== "open";
     let amountField: MappedField = "amount";
-    if (this.index.actualAmount !== undefined && text("actualAmount").trim() !== "" && (closed || text("amount").trim() === "")) {
+    if (this.index.actualAmount !== undefined && cellString(cells[SLOT.actualAmount]).trim() !== "" && (closed || cellString(cells[SLOT.amount]).trim() === "")) {
       amountField = "actualAmount";
     }
-    let amount = parseAmount(cell(amountField), this.decimalMark);
+    let amount = amountField === "amount" && amountRead ? amountRead : parseAmount(cell(amountField), this.decimalMark);
     if (!amount.ok) {
       if (status === "won") return badValue("amount", amount, this.columnName(amountField));
       this.ignored(notices, amount, amountField, "0");
@@ -1004,13 +1139,13 @@ class DealNormalizer implements RecordVisitor {
 
     // Dates: the close date of a won deal is essential; the others are left blank when unreadable.
     const dateOptions = { dateOrder: this.dateOrder, serials: this.format === "xlsx" };
-    let created = parseDate(cell("createdDate"), dateOptions);
+    let created = parseDate(cells[SLOT.createdDate], dateOptions);
     if (!created.ok) {
       this.ignored(notices, created, "createdDate", "");
       created = { ok: true, value: null };
     }
     let closeField: MappedField = "closeDate";
-    if (closed && this.index.actualCloseDate !== undefined && text("actualCloseDate").trim() !== "") closeField = "actualCloseDate";
+    if (closed && this.index.actualCloseDate !== undefined && cellString(cells[SLOT.actualCloseDate]).trim() !== "") closeField = "actualCloseDate";
     let close = parseDate(cell(closeField), dateOptions);
     if (!close.ok) {
       if (status === "won") return badValue("date", close, this.columnName(closeField));
@@ -1023,31 +1158,19 @@ class DealNormalizer implements RecordVisitor {
     if (status === "won") probability = 1;
     else if (status === "lost") probability = 0;
     else {
-      const stageDefault = this.pipeline.stages[stagePosition as number].probability;
-      const parsed = parseProbability(cell("probability"), this.probabilityScale, this.decimalMark);
+      // A new stage's default is known at the end (NaN until then).
+      const stageDefault = stagePosition === PENDING_POSITION ? NaN : this.pipeline.stages[stagePosition as number].probability;
+      const parsed = parseProbability(cells[SLOT.probability], this.probabilityScale, this.decimalMark);
       if (!parsed.ok) {
-        this.ignored(notices, parsed, "probability", `${Math.round(stageDefault * 100)}%`);
+        this.ignored(notices, parsed, "probability", Number.isNaN(stageDefault) ? "" : `${Math.round(stageDefault * 100)}%`);
         probability = stageDefault;
       } else probability = parsed.value ?? stageDefault;
     }
 
-    // Where a lost deal was lost.
-    let lostAtStage: number | null = null;
-    if (status === "lost") {
-      if (stagePosition !== null) lostAtStage = stagePosition;
-      else if (row.history) {
-        for (const column of row.history) {
-          const named = this.historyColumns.find(([index]) => index === column)?.[1];
-          const match = named === undefined ? undefined : this.stageLookup.get(labelKey(named));
-          const position = match && match.kind === "open" ? match.position : null;
-          if (position !== null && (lostAtStage === null || position > lostAtStage)) lostAtStage = position;
-        }
-      }
-    }
-
-    const furthestStage =
-      status === "open" ? (stagePosition as number) : status === "won" ? this.pipeline.stages.length : (lostAtStage ?? 0);
-    const currencyText = text("currency").trim();
+    // Where a lost deal was lost, and how far each deal got: placed at the end (place()).
+    const lostAtStage: number | null = null;
+    const furthestStage = 0;
+    const currencyText = cellString(cells[SLOT.currency]).trim();
     let currency = currencyText === "" ? null : parseCurrencyCode(currencyText);
     if (currency === null) {
       currency = amount.value?.currency || this.currencyOption || this.preset.defaultCurrency;
@@ -1057,11 +1180,11 @@ class DealNormalizer implements RecordVisitor {
       }
     }
     return {
-      id: text("id").trim() || String(row.record),
+      id: cellString(cells[SLOT.id]).trim() || String(record),
       // A file without a name column (a pipeline dataset) names each deal by its id.
-      name: this.index.name === undefined ? text("id").trim() || String(row.record) : text("name"),
-      customer: text("customer").trim(),
-      owner: text("owner").trim(),
+      name: this.index.name === undefined ? cellString(cells[SLOT.id]).trim() || String(record) : cellString(cells[SLOT.name]),
+      customer: cellString(cells[SLOT.customer]).trim(),
+      owner: cellString(cells[SLOT.owner]).trim(),
       amount: amount.value?.amount ?? 0,
       currency,
       createdDate: created.value,
@@ -1071,10 +1194,24 @@ class DealNormalizer implements RecordVisitor {
       status,
       probability,
       lostAtStage,
-      source: text("source").trim(),
+      source: cellString(cells[SLOT.source]).trim(),
       furthestStage,
     };
   }
+}
+
+/** Two lists of deals, each in file order, merged in file order. */
+function mergeByRecord(a: Deal[], aRecords: number[], b: Deal[], bRecords: number[]): Deal[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const merged: Deal[] = new Array<Deal>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) merged[k++] = aRecords[i] <= bRecords[j] ? a[i++] : b[j++];
+  while (i < a.length) merged[k++] = a[i++];
+  while (j < b.length) merged[k++] = b[j++];
+  return merged;
 }
 
 function cellString(value: RawCell | undefined): string {

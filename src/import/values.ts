@@ -212,6 +212,43 @@ function readAmount(raw: string, decimalMark: DecimalMark): ParsedAmount | typeo
   return { amount: parts.negative ? -amount : amount, currency: parts.currency };
 }
 
+/** An amount read under one decimal mark, with what the cell says about the file's decimal mark. */
+export interface AmountReading {
+  parsed: Parsed<ParsedAmount>;
+  /** As {@link amountEvidence}. */
+  evidence: "." | "," | "both" | "neither";
+  /** As {@link amountIsAmbiguous}. */
+  ambiguous: boolean;
+}
+
+/**
+ * {@link parseAmount}, {@link amountEvidence} and {@link amountIsAmbiguous} of one cell at
+ * once, reading its marks a single time (an importer reads every amount of a file this way).
+ *
+ * @example
+ * readAmountWithEvidence("$1,234.50", ".") // { parsed: { ok: true, value: { amount: 1234.5, currency: "USD" } }, evidence: ".", ambiguous: false }
+ */
+export function readAmountWithEvidence(raw: RawCell, decimalMark: DecimalMark): AmountReading {
+  if (typeof raw === "number" || SIMPLE_DIGITS.test(raw) || BLANK.test(raw)) {
+    return { parsed: parseAmount(raw, decimalMark), evidence: typeof raw === "number" && !Number.isFinite(raw) ? "neither" : "both", ambiguous: false };
+  }
+  const parts = amountParts(raw);
+  if (parts === NOT_AMOUNT) return { parsed: notAmount(raw), evidence: "neither", ambiguous: false };
+  const lastPoint = parts.number.lastIndexOf(".");
+  const lastComma = parts.number.lastIndexOf(",");
+  const bothMarks = lastPoint >= 0 && lastComma >= 0;
+  const point = !bothMarks || lastPoint > lastComma ? numberUnder(parts.number, ".") * parts.multiplier : NaN;
+  const comma = !bothMarks || lastComma > lastPoint ? numberUnder(parts.number, ",") * parts.multiplier : NaN;
+  const pointOk = Number.isFinite(point);
+  const commaOk = Number.isFinite(comma);
+  const amount = decimalMark === "." ? point : comma;
+  return {
+    parsed: Number.isFinite(amount) ? { ok: true, value: { amount: parts.negative ? -amount : amount, currency: parts.currency } } : notAmount(raw),
+    evidence: pointOk ? (commaOk ? "both" : ".") : commaOk ? "," : "neither",
+    ambiguous: pointOk && commaOk && point !== comma,
+  };
+}
+
 /**
  * Which decimal marks read a cell as an amount, for deciding a whole file's mark before
  * parsing it: "." or "," when only that mark does, "both" when either does (plain digits,
@@ -233,6 +270,13 @@ export function amountEvidence(raw: RawCell): "." | "," | "both" | "neither" {
   const parts = amountParts(raw);
   if (parts === NOT_AMOUNT) return "neither";
   // The marks around the number are read once; only the number depends on the decimal mark.
+  // With both a point and a comma, only the last can be the decimal mark ("1,234.50").
+  const lastPoint = parts.number.lastIndexOf(".");
+  const lastComma = parts.number.lastIndexOf(",");
+  if (lastPoint >= 0 && lastComma >= 0) {
+    const mark: DecimalMark = lastPoint > lastComma ? "." : ",";
+    return Number.isFinite(numberUnder(parts.number, mark) * parts.multiplier) ? mark : "neither";
+  }
   const point = Number.isFinite(numberUnder(parts.number, ".") * parts.multiplier);
   const comma = Number.isFinite(numberUnder(parts.number, ",") * parts.multiplier);
   return point ? (comma ? "both" : ".") : comma ? "," : "neither";

@@ -11,6 +11,7 @@ import {
   DecimalMark,
   parseAmount,
   parseDate,
+  readAmountWithEvidence,
 } from "../../src/import/values";
 
 const RUNS = { numRuns: 500 };
@@ -82,6 +83,19 @@ describe("amountEvidence agrees with parseAmount", () => {
         const comma = parseAmount(text, ",").ok;
         const expected = point ? (comma ? "both" : ".") : comma ? "," : "neither";
         expect(amountEvidence(text)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("reading an amount with its evidence at once says what the three functions say", () => {
+    fc.assert(
+      fc.property(amountishArb, fc.constantFrom<DecimalMark>(".", ","), (text, mark) => {
+        expect(readAmountWithEvidence(text, mark)).toEqual({
+          parsed: parseAmount(text, mark),
+          evidence: amountEvidence(text),
+          ambiguous: amountIsAmbiguous(text),
+        });
       }),
       { numRuns: 2000 },
     );

@@ -7,7 +7,8 @@
  * The same declaration is read by the task pane's form, the command line's flags
  * (`--review-period quarterly`) and compose's validation.
  */
-import type { CommissionCredits, CommissionPlan } from "../core/commission/types";
+import type { CommissionCredits, CommissionPlan, PlanFieldError } from "../core/commission/types";
+import { validateCommissionPlan } from "../core/commission/validate";
 import { DEFAULT_STAGES_EN, DEFAULT_STAGES_ZH } from "../core/deal";
 import type { UiKey } from "../i18n/uiLocale";
 import { todayIso, type FieldErrors, type FieldSpec, type FormValues, type ValuesOf } from "./fields";
@@ -352,9 +353,51 @@ export function creditsFromLines(lines: readonly string[], periodLabel: string):
   return { periods: [periodLabel], reps, credits: reps.map((rep) => ({ rep, period: 0, amount: byRep.get(rep) ?? 0 })) };
 }
 
-/** The commission plan the pane's form and tier table describe. */
-export function commissionPlanFromForm(values: CommissionFormValues, tiers: { from: number; rate: number }[]): CommissionPlan {
-  const plan: CommissionPlan = { basis: values.basis, method: values.method, tiers, quota: values.quota };
+/** The pane's period settings as typed: period, fiscal year start, year to date, negative true-up. */
+export interface CommissionPeriodInput {
+  period: string;
+  fiscalYearStart: string;
+  cumulative: boolean;
+  negativeTrueUp: string;
+}
+
+/** The period settings of a plan, as the plan file writes them. */
+export type CommissionPeriodSettings = Pick<CommissionPlan, "period" | "fiscalYearStart" | "cumulative" | "negativeTrueUp">;
+
+/** The fields the period settings check (problems of the plan's other fields are the form's). */
+const PERIOD_FIELDS = ["period", "fiscalYearStart", "cumulative", "negativeTrueUp"];
+
+/**
+ * Reads the pane's period settings and checks them with the plan validation itself, so the
+ * pane shows, as you type, the messages the command line gives for the same plan file
+ * (translate them with `localizeCommissionMessages`). A fiscal start that is not a number is
+ * checked as typed text ("fiscalYearStart must be a whole month number from 1 to 12 (got "x")").
+ *
+ * @example
+ * commissionPeriodSettings({ period: "quarter", fiscalYearStart: "4", cumulative: true, negativeTrueUp: "carry" })
+ * // { settings: { period: "quarter", fiscalYearStart: 4, cumulative: true, negativeTrueUp: "carry" }, errors: [] }
+ * commissionPeriodSettings({ period: "month", fiscalYearStart: "13", cumulative: false, negativeTrueUp: "carry" }).errors[0].field
+ * // "fiscalYearStart"
+ */
+export function commissionPeriodSettings(input: CommissionPeriodInput): { settings: CommissionPeriodSettings; errors: PlanFieldError[] } {
+  const typed = input.fiscalYearStart.trim();
+  const start = typed === "" ? 1 : /^[+-]?\d+(\.\d+)?$/.test(typed) ? Number(typed) : typed;
+  const settings = {
+    period: input.period,
+    fiscalYearStart: start,
+    ...(input.cumulative ? { cumulative: true, negativeTrueUp: input.negativeTrueUp } : {}),
+  } as CommissionPeriodSettings;
+  const probe = { basis: "amount", method: "marginal", tiers: [{ from: 0, rate: 0 }], quota: 1, ...settings } as CommissionPlan;
+  return { settings, errors: validateCommissionPlan(probe).filter((e) => PERIOD_FIELDS.includes(e.field)) };
+}
+
+/** The commission plan the pane's form, tier table and period settings describe. */
+export function commissionPlanFromForm(
+  values: CommissionFormValues,
+  tiers: { from: number; rate: number }[],
+  periods: CommissionPeriodSettings = {},
+): CommissionPlan {
+  const plan: CommissionPlan = { ...periods, basis: values.basis, method: values.method, tiers, quota: values.quota };
   if (values.cap !== null) plan.cap = values.cap;
   if (values.gate !== null) plan.gate = values.gate;
   return plan;

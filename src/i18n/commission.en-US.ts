@@ -15,6 +15,17 @@ import { PLAN_MESSAGES_EN } from "../core/commission/messages";
 
 export const commissionEnUS = {
   ...PLAN_MESSAGES_EN,
+  "pane.periods": "Plan periods",
+  "pane.period": "Period",
+  "pane.periodMonth": "Month",
+  "pane.periodQuarter": "Quarter",
+  "pane.periodYear": "Year",
+  "pane.fiscalYearStart": "Fiscal year starts in month (1-12)",
+  "pane.cumulative": "Year to date: measure attainment and tiers on the fiscal year so far, and pay the true-up",
+  "pane.negativeTrueUp": "A negative true-up is",
+  "pane.carry": "Carried and recovered later",
+  "pane.clawback": "Clawed back in its period",
+
   "sheet.plan": "Commission plan",
   "sheet.reps": "Commission reps",
   "sheet.calc": "Commission calc",

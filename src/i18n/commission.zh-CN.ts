@@ -48,6 +48,17 @@ export const commissionZhCN: CommissionCatalog = {
   "warning.unmatchedName": "{source} 中写了“{name}”，但此人没有任何交易；是否指“{suggestion}”？",
   "warning.unmatchedNameNoMatch": "{source} 中写了“{name}”，但此人没有任何交易。",
 
+  "pane.periods": "方案期间",
+  "pane.period": "期间",
+  "pane.periodMonth": "月",
+  "pane.periodQuarter": "季度",
+  "pane.periodYear": "年",
+  "pane.fiscalYearStart": "财年起始月份（1-12）",
+  "pane.cumulative": "年初至今：按本财年累计计算达成率和档位，每期支付补差",
+  "pane.negativeTrueUp": "负的补差",
+  "pane.carry": "结转，以后收回",
+  "pane.clawback": "当期追回",
+
   "sheet.plan": "提成方案",
   "sheet.reps": "提成人员",
   "sheet.calc": "提成计算",

@@ -8,7 +8,7 @@
 import type { ImportCatalog } from "./import.en-US";
 
 export const importZhCN: ImportCatalog = {
-  "issues.sheet": "ImportIssues",
+  "issues.sheet": "导入问题",
   "issues.title": "未导入的行",
   "issues.summary": "共 {count} 行未计入任何指标。请在导出文件中修正后重新导入。",
   "issues.none": "所有行均已导入。",

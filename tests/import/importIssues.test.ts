@@ -46,6 +46,8 @@ describe("planImportIssuesSheet", () => {
 
   it("localizes the headers and reasons in Chinese", () => {
     const sheet = planImportIssuesSheet(ISSUES, "zh-CN");
+    // The tab is named in the workbook's language; the table keeps its stable name.
+    expect([sheet.name, sheet.tables?.[0].name]).toEqual(["导入问题", "ImportIssues"]);
     const evaluation = evaluatePlan({ sheets: [sheet] });
     expect(evaluation.values(sheet.name, "A3:F3")).toEqual([["记录", "行号", "编号", "名称", "原因", "详情"]]);
     expect(evaluation.value(sheet.name, "E4")).toBe("日期无法识别");

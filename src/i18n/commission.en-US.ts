@@ -129,6 +129,8 @@ export const commissionEnUS = {
   "summary.share": "Payout share of revenue",
   "summary.rep": "Rep",
   "summary.payout": "Payout",
+  "summary.period": "Period",
+  "summary.periodRevenue": "Credited revenue",
   "summary.chart": "Payout per rep",
 };
 

@@ -162,5 +162,7 @@ export const commissionZhCN: CommissionCatalog = {
   "summary.share": "提成占收入比例",
   "summary.rep": "销售代表",
   "summary.payout": "实发",
+  "summary.period": "期间",
+  "summary.periodRevenue": "计入业绩",
   "summary.chart": "各代表实发",
 };

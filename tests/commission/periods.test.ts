@@ -14,7 +14,7 @@ import {
 import { periodsBetween } from "../../src/core/commission/wonDeals";
 import { Deal } from "../../src/core/deal";
 import { isInvalid } from "../../src/generators/common";
-import { CALC_COLUMNS, FIRST_ROW, planCommissionWorkbook } from "../../src/generators/commission";
+import { CALC_COLUMNS, FIRST_ROW, periodHeaderRow, planCommissionWorkbook } from "../../src/generators/commission";
 import { dealsLayout, planDealsSheet } from "../../src/generators/deals";
 import { commissionEnUS } from "../../src/i18n/commission.en-US";
 import { WorkbookPlan } from "../../src/workbook/plan";
@@ -141,6 +141,12 @@ describe("a quarterly plan: gate and cap per quarter", () => {
     expect(sheetColumn(wb, commissionEnUS["sheet.reps"], "F", 3)).toEqual([15000, 12000, 50000]);
     const payouts = sheetColumn(wb, commissionEnUS["sheet.calc"], CALC_COLUMNS.payout, 3);
     payouts.forEach((v, i) => expect(v).toBeCloseTo([1000, 1000, 1750][i], 6));
+    // the Summary per quarter: one rep, so the same credited amounts and payouts
+    const top = periodHeaderRow(1) + 1;
+    const summary = evaluatePlan(wb).values(commissionEnUS["sheet.summary"], `A${top}:C${top + 2}`);
+    expect(summary.map((r) => r[0])).toEqual(["2025-Q1", "2025-Q2", "2025-Q3"]);
+    expect(summary.map((r) => r[1])).toEqual([15000, 12000, 50000]);
+    summary.forEach((r, i) => expect(r[2] as number).toBeCloseTo([1000, 1000, 1750][i], 6));
   });
   it("reads ramp factors per quarter", () => {
     const plan: CommissionPlan = { ...QUARTERLY, gate: undefined, cap: undefined, draw: undefined, bonusBands: undefined, quota: { Ann: 30000 }, ramp: { Ann: [0.5] } };

@@ -12,7 +12,8 @@
  * - Calc: one row per rep and period (`CommissionCalc`), the engine's steps column by column:
  *   marginal by the SUMPRODUCT differential-rate formula, retroactive by INDEX/MATCH.
  * - Statement: eight lines per rep and period as in the engine's audit trail (`CommissionStatement`).
- * - Summary: total payout, payout share of credited revenue, payout per rep with a chart.
+ * - Summary: total payout, payout share of credited revenue, payout per rep with a chart,
+ *   credited revenue and payout per period.
  *
  * Classic native formulas only, A1 references across sheets via `sheetRef`. Rep names and
  * period labels are compared with "=" inside SUMPRODUCT, never as SUMIFS criteria, where a
@@ -35,6 +36,7 @@ import { dealsSourceErrors, inputErrors } from "./validate";
 
 export { CALC_COLUMNS, FIRST_ROW, PLAN_CELLS, STATEMENT_LINES, YTD_STATEMENT_LINES, statementLinesOf } from "./layout";
 export { commissionText } from "./text";
+export { periodHeaderRow } from "./summarySheet";
 export type { CommissionDealsSource, CommissionWorkbookOptions } from "./text";
 
 /**
@@ -72,6 +74,6 @@ export function planCommissionWorkbook(
     calcSheet(layout, t, formats),
   ];
   if (options.statement !== false) sheets.push(statementSheet(layout, t, formats));
-  sheets.push(summarySheet(credits.reps, layout, t, formats));
+  sheets.push(summarySheet(credits.reps, credits.periods, layout, t, formats));
   return { sheets, activeSheet: layout.names.summary };
 }

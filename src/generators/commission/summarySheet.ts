@@ -11,14 +11,31 @@ const SHARE_ROW = TOTAL_ROW + 2;
 const REP_HEADER_ROW = 7;
 const REP_FIRST_ROW = REP_HEADER_ROW + 1;
 
+/** Header row of the payout per period, two rows below the payout per rep. */
+export function periodHeaderRow(repCount: number): number {
+  return REP_FIRST_ROW + repCount + 1;
+}
+
 /**
  * Lays out the Summary sheet: the totals over Calc, the payout per rep
- * (`CommissionSummary`) and a column chart of it.
+ * (`CommissionSummary`) with a column chart of it, and the credited revenue and payout per
+ * period (`CommissionSummaryPeriods`), all SUMPRODUCT over Calc comparing names and period
+ * labels with "=".
  */
-export function summarySheet(reps: readonly string[], layout: CommissionLayout, t: CommissionText, formats: SheetFormats): SheetPlan {
+export function summarySheet(
+  reps: readonly string[],
+  periods: readonly string[],
+  layout: CommissionLayout,
+  t: CommissionText,
+  formats: SheetFormats,
+): SheetPlan {
   const m = formats.money;
   const calc = layout.calcColumn;
   const repsLast = REP_FIRST_ROW + reps.length - 1;
+  const periodHeader = periodHeaderRow(reps.length);
+  const periodFirst = periodHeader + 1;
+  const periodsLast = periodFirst + periods.length - 1;
+  const byPeriod = (col: string, row: number) => f(`SUMPRODUCT((${calc(CALC_COLUMNS.period)}=$A${row})*${calc(col)})`);
   return {
     name: layout.names.summary,
     tabColor: "#00838F",
@@ -33,9 +50,18 @@ export function summarySheet(reps: readonly string[], layout: CommissionLayout, 
         cells: reps.map((rep, i) => [rep, f(`SUMPRODUCT((${calc(CALC_COLUMNS.rep)}=A${REP_FIRST_ROW + i})*${calc(CALC_COLUMNS.payout)})`)]),
         numberFormat: [null, m],
       },
+      { at: `A${periodHeader}`, cells: [[t("summary.period"), t("summary.periodRevenue"), t("summary.payout")]], style: { bold: true } },
+      {
+        at: `A${periodFirst}`,
+        cells: periods.map((label, i) => [label, byPeriod(CALC_COLUMNS.credited, periodFirst + i), byPeriod(CALC_COLUMNS.payout, periodFirst + i)]),
+        numberFormat: ["@", m, m],
+      },
     ],
-    columnWidths: { A: 26, B: 18 },
-    tables: [{ name: "CommissionSummary", range: `A${REP_HEADER_ROW}:B${repsLast}` }],
+    columnWidths: { A: 26, B: 18, C: 18 },
+    tables: [
+      { name: "CommissionSummary", range: `A${REP_HEADER_ROW}:B${repsLast}` },
+      { name: "CommissionSummaryPeriods", range: `A${periodHeader}:C${periodsLast}` },
+    ],
     charts: [
       {
         type: "column",

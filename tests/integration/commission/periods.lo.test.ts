@@ -11,7 +11,7 @@ import * as path from "path";
 import { CommissionCredits, CommissionPlan, creditWonDeals, RepPeriodPayout, runCommissionPlan } from "../../../src/core/commission";
 import { Deal } from "../../../src/core/deal";
 import { isInvalid } from "../../../src/generators/common";
-import { CALC_COLUMNS, FIRST_ROW, planCommissionWorkbook, statementLinesOf } from "../../../src/generators/commission";
+import { CALC_COLUMNS, FIRST_ROW, periodHeaderRow, planCommissionWorkbook, statementLinesOf } from "../../../src/generators/commission";
 import { dealsLayout, planDealsSheet } from "../../../src/generators/deals";
 import { commissionEnUS } from "../../../src/i18n/commission.en-US";
 import { WorkbookPlan } from "../../../src/workbook/plan";
@@ -68,6 +68,13 @@ async function expectEngine(wb: WorkbookPlan, plan: CommissionPlan, credits: Com
   expected.forEach(({ c, r, amount }, i) => expectNumberClose(amounts[i], amount, `${name} statement ${r.rep} ${credits.periods[r.period]} ${c}`));
   const total = await readValues(file, commissionEnUS["sheet.summary"], "B3");
   expectNumberClose(total[0][0], run.rows.reduce((a, r) => a + r.payout, 0), `${name} summary total`);
+  // the Summary per period: each period's payout over every rep
+  const top = periodHeaderRow(credits.reps.length) + 1;
+  const perPeriod = await readValues(file, commissionEnUS["sheet.summary"], `C${top}:C${top + credits.periods.length - 1}`);
+  credits.periods.forEach((label, p) => {
+    const expected = run.rows.filter((r) => r.period === p).reduce((a, r) => a + r.payout, 0);
+    expectNumberClose(perPeriod[p][0], expected, `${name} summary ${label}`);
+  });
   await fs.rm(dir, { recursive: true, force: true });
 }
 

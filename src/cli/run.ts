@@ -2,6 +2,7 @@ import * as fs from "fs";
 import type { Deal } from "../core/deal";
 import type { CommissionPlan } from "../core/commission/types";
 import { parseCommissionPlan } from "../core/commission/validate";
+import { commissionNameWarnings } from "../core/commission/wonDeals";
 import { checkSheetOptions, planWorkbook } from "../compose/workbook";
 import { ImportError, isNotice } from "../import/errors";
 import { importText } from "../i18n/import";
@@ -195,6 +196,12 @@ export async function runBuild(args: BuildArgs, rawIO: CliIO = processIO, depend
     return EXIT.failed;
   }
   const plan = composed.plan;
+  // Names of the plan that own no deal (a typo in "quota" pays nobody): said, not refused.
+  if (commissionPlan) {
+    for (const warning of commissionNameWarnings(commissionPlan, result.deals)) {
+      io.stderr(`salesquant: warning: ${clip(warning.field)}: ${clip(warning.message, MESSAGE_LIMIT)}`);
+    }
+  }
 
   try {
     await io.writeFile(args.out, await deps.writeXlsx(plan));

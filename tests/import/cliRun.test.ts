@@ -108,6 +108,17 @@ describe("salesquant build (unit, generators evaluated by HyperFormula)", () => 
     expect(plans[0].sheets.length).toBeGreaterThan(9);
   });
 
+  it("warns of a plan name that owns no deal, naming the closest owner, and still writes the workbook", async () => {
+    const csv = "Deal Name,Deal Owner,Amount,Stage,Closing Date\nA,Tom Brennan,1000,Closed Won,2025-03-05\nB,Ann Lee,500,Closed Won,2025-03-06\n";
+    // "Tom" in the quota map is a typo for the owner "Tom Brennan".
+    const planJson = JSON.stringify({ basis: "amount", method: "marginal", tiers: [{ from: 0, rate: 0.05 }], quota: { Tom: 1000, "Ann Lee": 1000 }, defaultQuota: 1000 });
+    const { io, err } = fakeIO({ "z.csv": csv, "plan.json": planJson });
+    const { deps } = capturingDependencies();
+    expect(await runCli(["build", "--input", "z.csv", "--commission-plan", "plan.json", "--out", "o.xlsx", "--quiet"], io, deps)).toBe(EXIT.done);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(/^salesquant: warning: quota\.Tom: .*"Tom".*"Tom Brennan"/);
+  });
+
   it("exits 2 on bad arguments and an invalid commission plan", async () => {
     const { io, err } = fakeIO({ "z.csv": "x", "bad.json": "{ not json", "wrong.json": JSON.stringify({ basis: "amount" }) });
     expect(await runCli(["build", "--input", "z.csv"], io)).toBe(EXIT.badArguments);

@@ -167,6 +167,27 @@ export interface NotePlan {
   text: string;
 }
 
+/**
+ * How a sheet prints. Excel and the .xlsx writer apply it; the preview ignores it (it has no
+ * printing). A sheet without `print` gets the defaults `preparePlan` derives from its content
+ * (`defaultPrintSettings` in prepare.ts); a sheet that sets `print` gets exactly what it says,
+ * and `print: {}` leaves every setting to Excel (portrait, 100%, no titles, no area).
+ */
+export interface PrintPlan {
+  orientation?: "portrait" | "landscape";
+  /**
+   * Fit to this many pages across (Excel's Page Setup > Fit to). Fitting is on when this or
+   * `fitToPagesTall` is given; the one not given means "as many as needed".
+   */
+  fitToPagesWide?: number;
+  /** Fit to this many pages down; null or 0: as many as needed. */
+  fitToPagesTall?: number | null;
+  /** 1-based rows repeated at the top of every printed page (Print Titles). */
+  titleRows?: { first: number; last: number };
+  /** A1 range printed (Print Area), on this sheet, e.g. "A1:P13". */
+  area?: string;
+}
+
 export interface SheetPlan {
   /** Wanted name (localized). Preparation (prepare.ts) makes it unique ("Funnel (2)") and fit Excel's rules. */
   name: string;
@@ -183,6 +204,8 @@ export interface SheetPlan {
   charts?: ChartPlan[];
   validations?: ValidationPlan[];
   notes?: NotePlan[];
+  /** Page setup for printing; defaults derived by preparation when absent (see `PrintPlan`). */
+  print?: PrintPlan;
 }
 
 export interface NamePlan {

@@ -8,14 +8,26 @@
  *    neither the plan nor the workbook throws `INVALID_PLAN`;
  * 3. resolve: every `sheetRef` / `tableRef` token (plan.ts) in cell formulas,
  *    conditional-format formulas, list sources, chart ranges and defined names becomes the
- *    final name, by a lookup in the final-name maps.
+ *    final name, by a lookup in the final-name maps;
+ * 4. print: a sheet without `print` gets `defaultPrintSettings(sheet)`, so every generated
+ *    sheet prints one page wide with its headings on every page, without generator edits.
  *
  * The writer then writes `PreparedPlan.plan` as it is: no naming, no validation of its own.
  * The Office writer needs step 1 before it opens a request and step 2 after it has read the
  * workbook's names, hence `checkPlan(plan).prepare(existing)`; `preparePlan` does both at once.
  */
 import { WorkbookWriteError } from "./errors";
-import { isFormulaCell, PlanCell, quotedSheetRef, SHEET_REF_OPEN, WorkbookPlan } from "./plan";
+import { parseRange, rangeAddress } from "./address";
+import {
+  isFormulaCell,
+  PlanCell,
+  PrintPlan,
+  quotedSheetRef,
+  SHEET_REF_OPEN,
+  SheetPlan,
+  WorkbookPlan,
+} from "./plan";
+import { usedBox } from "./sheetGeometry";
 import { PlanProblem, uniqueSheetName, uniqueTableName, validatePlan } from "./validatePlan";
 
 /** What the workbook already holds (compared case-insensitively, as Excel does). */
@@ -178,6 +190,42 @@ export function resolvedPlan(
   return withFinalNames(plan, sheets, tables);
 }
 
+/** Columns a sheet's used range may span and still print portrait. */
+export const PORTRAIT_MAX_COLUMNS = 8;
+
+/**
+ * The print settings a sheet gets when its plan sets none:
+ *
+ * - fit to 1 page wide, as many pages tall as needed;
+ * - print titles: rows 1 through the header row of the sheet's first table (in plan order),
+ *   or, on a sheet without tables, rows 1 through its frozen rows; none when it has neither;
+ * - landscape when the used range is wider than 8 columns, else portrait;
+ * - print area: the used range, the smallest box holding every block, table and chart
+ *   (a chart's cells measured from its anchor with the planned column widths and row
+ *   heights, as the .xlsx drawing places it); none on a sheet with no content.
+ *
+ * @example defaultPrintSettings(dealsSheet) // 16 columns, table Deals at A1:P13
+ * // { orientation: "landscape", fitToPagesWide: 1, fitToPagesTall: null,
+ * //   titleRows: { first: 1, last: 1 }, area: "A1:P13" }
+ */
+export function defaultPrintSettings(sheet: SheetPlan): PrintPlan {
+  const used = usedBox(sheet);
+  const firstTable = sheet.tables?.[0];
+  const headerRow = firstTable
+    ? parseRange(firstTable.range).top
+    : sheet.freeze && sheet.freeze.rows > 0
+      ? sheet.freeze.rows
+      : undefined;
+  const columns = used ? used.right - used.left + 1 : 0;
+  return {
+    orientation: columns > PORTRAIT_MAX_COLUMNS ? "landscape" : "portrait",
+    fitToPagesWide: 1,
+    fitToPagesTall: null,
+    ...(headerRow !== undefined ? { titleRows: { first: 1, last: headerRow } } : {}),
+    ...(used ? { area: rangeAddress(used) } : {}),
+  };
+}
+
 function withFinalNames(
   plan: WorkbookPlan,
   sheetNames: ReadonlyMap<string, string>,
@@ -189,6 +237,7 @@ function withFinalNames(
     sheets: resolved.sheets.map((sheet) => ({
       ...sheet,
       name: sheetNames.get(sheet.name) ?? sheet.name,
+      print: sheet.print ?? defaultPrintSettings(sheet),
       ...(sheet.tables && {
         tables: sheet.tables.map((t) => ({ ...t, name: tableNames.get(t.name) ?? t.name })),
       }),

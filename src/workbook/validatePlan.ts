@@ -175,6 +175,9 @@ export function referenceTokenProblem(text: string): string | undefined {
   return undefined;
 }
 
+/** Most pages Excel fits a printed sheet to, across or down. */
+export const MAX_FIT_PAGES = 32767;
+
 /** The box a block covers. */
 export function blockBox(block: Block): RangeBox {
   const at = parseCell(block.at);
@@ -365,6 +368,26 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
       const { rows, columns } = sheet.freeze;
       if (!Number.isInteger(rows) || !Number.isInteger(columns) || rows < 0 || columns < 0)
         report(s, "freeze", "Frozen rows and columns must be whole numbers from 0.");
+    }
+    if (sheet.print) {
+      const { fitToPagesWide, fitToPagesTall, titleRows, area } = sheet.print;
+      const pages = (n: number | null | undefined): boolean =>
+        n === undefined || n === null || (Number.isInteger(n) && n >= 0 && n <= MAX_FIT_PAGES);
+      if (!pages(fitToPagesWide) || !pages(fitToPagesTall))
+        report(s, "print", `Pages to fit to must be whole numbers from 0 to ${MAX_FIT_PAGES}.`);
+      if (
+        titleRows &&
+        !(
+          Number.isInteger(titleRows.first) &&
+          Number.isInteger(titleRows.last) &&
+          titleRows.first >= 1 &&
+          titleRows.first <= titleRows.last &&
+          titleRows.last <= EXCEL_MAX_ROWS
+        )
+      )
+        report(s, "print", `Title rows ${titleRows.first}-${titleRows.last} are not rows of the sheet.`);
+      if (area !== undefined && (area.includes("!") || !tryBox(area)))
+        report(s, "print", `"${area}" is not a range of the sheet to print.`);
     }
 
     const tableBoxes: RangeBox[] = [];

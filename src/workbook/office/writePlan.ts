@@ -8,7 +8,8 @@
  * 2. cells (cells.ts): calculation suspended, sheets added under their final names, every
  *    block as whole 2D arrays in requests under the payload limit, merges, sizes, freeze panes;
  * 3. structure: tables (tables.ts), conditional formats, data validation, notes
- *    (formats.ts), defined names, activation;
+ *    (formats.ts), print settings (print.ts, ExcelApi 1.9; not on a target sheet), defined
+ *    names, activation;
  * 4. charts (charts.ts; a rejected funnel chart is retried as a bar chart).
  * On failure everything added is removed again (rollback.ts) and the promise rejects with a
  * `WorkbookWriteError` whose message tells the user what to do.
@@ -19,6 +20,7 @@ import { CheckedPlan, checkPlan } from "../prepare";
 import { writeCells } from "./cells";
 import { writeCharts } from "./charts";
 import { writeFormatsAndValidations } from "./formats";
+import { hasPrintSettings, writePrintSettings } from "./print";
 import { newWriteState, rememberTarget, rollBack, WriteSession } from "./rollback";
 import { writeTables } from "./tables";
 
@@ -172,13 +174,23 @@ async function writeInContext(
   }
   const totalsRows = await writeCells(session, plan, proxies, maxPayload);
 
-  // 3. Tables, conditional formats, validation, notes, names, activation.
+  // 3. Tables, conditional formats, validation, notes, print settings, names, activation.
   const tableNames: string[] = [];
+  const unprinted: string[] = [];
   for (const sheet of plan.sheets) {
     const proxy = proxies.get(sheet.name)!;
     tableNames.push(...(await writeTables(sheet, proxy, totalsRows)));
     writeFormatsAndValidations(session, sheet, proxy);
+    // A sheet written into keeps its owner's page setup.
+    if (hasPrintSettings(sheet.print) && !(target && sheet.name === target.sheet)) {
+      if (excelApi("1.9")) writePrintSettings(proxy, sheet.print);
+      else unprinted.push(sheet.name);
+    }
   }
+  if (unprinted.length > 0)
+    notices.push(
+      `Print settings (orientation, fit to page width, print titles, print area) of ${unprinted.map((n) => `"${n}"`).join(", ")} were skipped: this Excel lacks ExcelApi 1.9.`,
+    );
   writeNames(session, plan);
   proxies.get(plan.activeSheet ?? plan.sheets[0].name)?.activate();
   await sync();

@@ -5,6 +5,7 @@
  */
 import { parseCell, parseRange, rangeAddress, splitSheetRef } from "../address";
 import { ChartPlan, quotedSheetRef, SheetPlan } from "../plan";
+import { columnPixels, rowPixels, walkPixels } from "../sheetGeometry";
 
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -177,23 +178,7 @@ export function chartPartXml(chart: ChartPlan, homeSheet: string): string {
   );
 }
 
-/** Default column width in pixels (8.43 characters of Calibri 11) and row height in pixels (15 pt). */
-const DEFAULT_COLUMN_PX = 64;
-const DEFAULT_ROW_PX = 20;
 const EMU_PER_PIXEL = 9525;
-
-function columnPixels(sheet: SheetPlan, column: number): number {
-  const letters = Object.keys(sheet.columnWidths ?? {}).find(
-    (l) => parseCell(`${l}1`).column === column,
-  );
-  const width = letters !== undefined ? sheet.columnWidths![letters] : undefined;
-  return width === undefined ? DEFAULT_COLUMN_PX : Math.round(width * 7 + 5);
-}
-
-function rowPixels(sheet: SheetPlan, row: number): number {
-  const height = sheet.rowHeights?.[row];
-  return height === undefined ? DEFAULT_ROW_PX : Math.round((height * 4) / 3);
-}
 
 /** Cell (0-based column and row) plus offset in EMU where a point `pixels` away from the anchor lands. */
 function walk(
@@ -201,13 +186,8 @@ function walk(
   pixels: number,
   size: (index: number) => number,
 ): { index: number; offset: number } {
-  let index = start;
-  let left = pixels;
-  while (left >= size(index)) {
-    left -= size(index);
-    index += 1;
-  }
-  return { index: index - 1, offset: Math.round(left * EMU_PER_PIXEL) };
+  const at = walkPixels(start, pixels, size);
+  return { index: at.index, offset: Math.round(at.offset * EMU_PER_PIXEL) };
 }
 
 /**

@@ -24,6 +24,7 @@ import {
   ConditionalFormatPlan,
   isFormulaCell,
   PlanCell,
+  quotedSheetRef,
   SheetPlan,
   ValidationPlan,
   WorkbookPlan,
@@ -208,6 +209,44 @@ function dataValidation(v: ValidationPlan): ExcelJS.DataValidation {
   } as ExcelJS.DataValidation;
 }
 
+/**
+ * The sheet's page setup as ExcelJS's streaming writer takes it: it writes `fitToPage` as
+ * `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` at the top of the worksheet and the rest
+ * as `<pageSetup>` after `<pageMargins>`, where the schema puts them. Print titles and the
+ * print area are defined names (`printDefinedNames`), not passed to ExcelJS, which would
+ * write them half absolute and with the sheet name unescaped.
+ */
+function pageSetup(sheet: SheetPlan): Partial<ExcelJS.PageSetup> {
+  const print = sheet.print ?? {};
+  const fit = print.fitToPagesWide !== undefined || print.fitToPagesTall !== undefined;
+  return {
+    orientation: print.orientation ?? "portrait",
+    fitToPage: fit,
+    ...(fit ? { fitToWidth: print.fitToPagesWide ?? 0, fitToHeight: print.fitToPagesTall ?? 0 } : {}),
+  };
+}
+
+/**
+ * `_xlnm.Print_Titles` (`'Deals'!$1:$1`) and `_xlnm.Print_Area` (`'Deals'!$A$1:$P$13`) of
+ * each sheet, scoped to it by `localSheetId` (its 0-based position in the workbook).
+ */
+function printDefinedNames(plan: WorkbookPlan): string[] {
+  const names: string[] = [];
+  plan.sheets.forEach((sheet, index) => {
+    const titles = sheet.print?.titleRows;
+    if (titles)
+      names.push(
+        `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(quotedSheetRef(sheet.name, `$${titles.first}:$${titles.last}`))}</definedName>`,
+      );
+    const area = sheet.print?.area;
+    if (area !== undefined)
+      names.push(
+        `<definedName name="_xlnm.Print_Area" localSheetId="${index}">${escapeXml(quotedSheetRef(sheet.name, rangeAddress(parseRange(area), true)))}</definedName>`,
+      );
+  });
+  return names;
+}
+
 /** Rows 1..n a sheet has to stream: covered by a block, given a height, or holding a note. */
 function rowIntervals(sheet: SheetPlan): [number, number][] {
   const intervals: [number, number][] = sheet.blocks.map((b) => {
@@ -386,6 +425,7 @@ async function streamSheets(plan: WorkbookPlan, file: string): Promise<void> {
         : undefined;
     const worksheet = workbook.addWorksheet(sheet.name, {
       ...(sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}),
+      pageSetup: pageSetup(sheet),
       views: [
         {
           ...(freeze
@@ -732,14 +772,16 @@ async function addPackageParts(zip: PackageEdits, plan: WorkbookPlan): Promise<v
     const types = (await zip.file("[Content_Types].xml"))!;
     zip.set("[Content_Types].xml", types.replace("</Types>", `${overrides.join("")}</Types>`));
   }
-  if ((plan.names ?? []).length > 0) {
+  const definedNames = [
+    ...(plan.names ?? []).map(
+      (n) =>
+        `<definedName name="${escapeXml(n.name)}"${n.comment ? ` comment="${escapeXml(n.comment)}"` : ""}>${escapeXml(n.refersTo.replace(/^=/, ""))}</definedName>`,
+    ),
+    ...printDefinedNames(plan),
+  ];
+  if (definedNames.length > 0) {
     let workbookXml = (await zip.file("xl/workbook.xml"))!;
-    const entries = plan
-      .names!.map(
-        (n) =>
-          `<definedName name="${escapeXml(n.name)}"${n.comment ? ` comment="${escapeXml(n.comment)}"` : ""}>${escapeXml(n.refersTo.replace(/^=/, ""))}</definedName>`,
-      )
-      .join("");
+    const entries = definedNames.join("");
     workbookXml = workbookXml.includes("</definedNames>")
       ? workbookXml.replace("</definedNames>", `${entries}</definedNames>`)
       : workbookXml.includes("<definedNames/>")

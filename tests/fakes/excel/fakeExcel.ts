@@ -55,6 +55,17 @@ export interface FakeSheetState {
   notes: { cell: string; text: string }[];
   /** Cosmetic changes in order: "A1:B2 format.font.bold=true", "merge A1:C1", ... */
   decorations: string[];
+  /** Print settings (`worksheet.pageLayout`), Excel's defaults until set. */
+  pageLayout: FakePageLayoutState;
+}
+
+export interface FakePageLayoutState {
+  orientation: "Portrait" | "Landscape";
+  zoom: Excel.PageLayoutZoomOptions;
+  /** "$1:$3", or null when the sheet has no print title rows. */
+  printTitleRows: string | null;
+  /** "$A$1:$P$13" (areas joined by ","), or null when the whole sheet prints. */
+  printArea: string | null;
 }
 
 export interface FakeWorkbookState {
@@ -176,6 +187,7 @@ export class FakeExcel {
       conditionalFormats: [],
       notes: [],
       decorations: [],
+      pageLayout: { orientation: "Portrait", zoom: { scale: 100 }, printTitleRows: null, printArea: null },
     };
     this.state.sheets.push(sheet);
     return sheet;
@@ -530,6 +542,7 @@ export class FakeWorksheet
       | "charts"
       | "freezePanes"
       | "notes"
+      | "pageLayout"
       | "activate"
       | "delete"
       | "load"
@@ -539,6 +552,7 @@ export class FakeWorksheet
   readonly tables: FakeTableCollection;
   readonly charts: FakeChartCollection;
   readonly notes: FakeNoteCollection;
+  readonly pageLayout: FakePageLayout;
   readonly freezePanes: any;
   constructor(context: FakeRequestContext, resolve: () => FakeSheetState | undefined) {
     super(context, "Worksheet");
@@ -546,6 +560,7 @@ export class FakeWorksheet
     this.tables = new FakeTableCollection(context, this);
     this.charts = new FakeChartCollection(context, this);
     this.notes = new FakeNoteCollection(context, this);
+    this.pageLayout = new FakePageLayout(context, this);
     this.freezePanes = recorder(
       context,
       "Worksheet.freezePanes",
@@ -628,6 +643,113 @@ export class FakeWorksheet
       for (const [name, t] of Array.from(state.tables))
         if (t.sheetId === sheet.id) state.tables.delete(name);
       if (state.activeSheetId === sheet.id) state.activeSheetId = state.sheets[0].id;
+    });
+  }
+}
+
+const ORIENTATIONS = ["Portrait", "Landscape"];
+const ZOOM_KEYS = ["scale", "horizontalFitToPages", "verticalFitToPages"];
+/** Most pages Excel fits a sheet to, across or down. */
+const MAX_FIT_PAGES = 32767;
+
+/**
+ * `worksheet.pageLayout` (ExcelApi 1.9). Enforced as Excel does: orientation is "Portrait"
+ * or "Landscape"; `zoom` is set as a whole object (`zoom.scale = 50` changes nothing, as in
+ * Excel, where `zoom` is a plain value) whose scale is 10-400 and page counts whole numbers
+ * from 0; print title rows span entire rows; addresses are on this sheet.
+ */
+export class FakePageLayout
+  extends FakeObject
+  implements
+    RealMembers<Excel.PageLayout, "orientation" | "zoom" | "setPrintTitleRows" | "setPrintArea" | "load">
+{
+  private readonly sheet: FakeWorksheet;
+  constructor(context: FakeRequestContext, sheet: FakeWorksheet) {
+    super(context, "Worksheet.pageLayout");
+    this.sheet = sheet;
+  }
+
+  private state(): FakePageLayoutState {
+    return this.sheet.must().pageLayout;
+  }
+
+  protected override readProperties(properties: string[]): void {
+    const all = properties.includes("");
+    const layout = this.state();
+    if (all || properties.includes("orientation")) this.setLoaded("orientation", layout.orientation);
+    if (all || properties.includes("zoom")) this.setLoaded("zoom", { ...layout.zoom });
+  }
+
+  get orientation(): Excel.PageOrientation | "Portrait" | "Landscape" {
+    return this.loaded("orientation");
+  }
+  set orientation(value: Excel.PageOrientation | "Portrait" | "Landscape") {
+    this.recordSet("orientation", value, () => {
+      const layout = this.state();
+      if (!ORIENTATIONS.includes(value))
+        throw new FakeOfficeError("InvalidArgument", `"${String(value)}" is not a page orientation.`);
+      layout.orientation = value as "Portrait" | "Landscape";
+    });
+  }
+
+  get zoom(): Excel.PageLayoutZoomOptions {
+    return this.loaded("zoom");
+  }
+  set zoom(value: Excel.PageLayoutZoomOptions) {
+    const copy = { ...value };
+    this.recordSet("zoom", copy, () => {
+      const layout = this.state();
+      const entries = Object.entries(copy).filter(([, v]) => v !== undefined && v !== null);
+      const bad = entries.find(([k, v]) => {
+        if (!ZOOM_KEYS.includes(k) || typeof v !== "number" || !Number.isInteger(v)) return true;
+        return k === "scale" ? v < 10 || v > 400 : v < 0 || v > MAX_FIT_PAGES;
+      });
+      if (bad || entries.length === 0)
+        throw new FakeOfficeError("InvalidArgument", `Bad print zoom ${JSON.stringify(copy)}.`);
+      layout.zoom = Object.fromEntries(entries) as Excel.PageLayoutZoomOptions;
+    });
+  }
+
+  /** The box of `address` on this sheet, or InvalidArgument when it names another sheet. */
+  private boxOnSheet(address: string): RangeBox {
+    const sheet = this.sheet.must();
+    const bang = address.lastIndexOf("!");
+    if (bang >= 0) {
+      const named = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+      if (named.toLowerCase() !== sheet.name.toLowerCase())
+        throw new FakeOfficeError("InvalidArgument", `${address} is not on sheet ${sheet.name}.`);
+    }
+    try {
+      return fakeBox(address);
+    } catch {
+      throw new FakeOfficeError("InvalidArgument", `${address} is not a range address.`);
+    }
+  }
+
+  setPrintTitleRows(printTitleRows: FakeRange | string): void {
+    this.recordCall("setPrintTitleRows", [printTitleRows], () => {
+      const layout = this.state();
+      const box =
+        typeof printTitleRows === "string" ? this.boxOnSheet(printTitleRows) : printTitleRows.box();
+      if (!box || box.left !== 1 || box.right !== GRID_COLUMNS)
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `Print title rows must span entire rows, not ${String(printTitleRows)}.`,
+        );
+      layout.printTitleRows = `$${box.top}:$${box.bottom}`;
+    });
+  }
+
+  setPrintArea(printArea: FakeRange | string): void {
+    this.recordCall("setPrintArea", [printArea], () => {
+      const layout = this.state();
+      const areas =
+        typeof printArea === "string"
+          ? printArea.split(",").map((a) => this.boxOnSheet(a.trim()))
+          : [printArea.box()];
+      if (areas.some((b) => !b || b.bottom > GRID_ROWS || b.right > GRID_COLUMNS))
+        throw new FakeOfficeError("InvalidArgument", `Bad print area ${String(printArea)}.`);
+      layout.printArea = areas.map((b) => rangeAddress(b!, true)).join(",");
     });
   }
 }

@@ -160,6 +160,21 @@ describe("the Excel API members the Office writer and readers use", () => {
     expect(newer).toEqual([]);
   });
 
+  it("sets print settings through the page layout (ExcelApi 1.9) only where the host has 1.9", async () => {
+    const pageLayout = (top: string) => async () => {
+      const fake = new FakeExcel();
+      const supported = (name: string, version?: string) => name === "ExcelApi" && compareSets(version ?? "1.1", top) <= 0;
+      await writePlan(allPlans()[0], { run: fake.run, isSetSupported: supported });
+      return touched(fake, api).filter((m) => m.member.startsWith("PageLayout.") || m.member === "Worksheet.pageLayout");
+    };
+    expect(await pageLayout("1.9")()).toEqual(
+      expect.arrayContaining(
+        ["Worksheet.pageLayout", "PageLayout.orientation", "PageLayout.zoom", "PageLayout.setPrintTitleRows", "PageLayout.setPrintArea"].map((member) => ({ member, set: "1.9" })),
+      ),
+    );
+    expect(await pageLayout("1.8")()).toEqual([]);
+  });
+
   it("the readers use only ExcelApi 1.4 members", async () => {
     const fake = new FakeExcel();
     await writePlan(examplePlan(), { run: fake.run, isSetSupported: () => true });

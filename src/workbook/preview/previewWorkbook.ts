@@ -5,6 +5,9 @@
  * every formula live in HyperFormula, and answers the grid's questions (computed values,
  * number formats, table and conditional colours, chart data). Preview only: HyperFormula
  * is GPL-3.0 and never part of the add-in bundle.
+ *
+ * Print settings (`SheetPlan.print`, and the defaults preparation adds) are ignored: the
+ * preview has no printing and no page layout.
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { columnLetter, columnNumber, parseCell, parseRange, RangeBox, splitSheetRef } from "../address";

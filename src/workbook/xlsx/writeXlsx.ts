@@ -222,7 +222,9 @@ function pageSetup(sheet: SheetPlan): Partial<ExcelJS.PageSetup> {
   return {
     orientation: print.orientation ?? "portrait",
     fitToPage: fit,
-    ...(fit ? { fitToWidth: print.fitToPagesWide ?? 0, fitToHeight: print.fitToPagesTall ?? 0 } : {}),
+    ...(fit
+      ? { fitToWidth: print.fitToPagesWide ?? 0, fitToHeight: print.fitToPagesTall ?? 0 }
+      : {}),
   };
 }
 

@@ -12,7 +12,9 @@ import type { ImportOptions, OptionAction } from "./importState";
 
 const useStyles = makeStyles({
   row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
-  grow: { flexGrow: 1, flexBasis: "10em", minWidth: 0, maxWidth: "100%" },
+  grow: { flexGrow: 1, flexBasis: "9em", minWidth: 0, maxWidth: "100%" },
+  /** The select shrinks with its field instead of its longest option widening the pane. */
+  select: { minWidth: 0, width: "100%" },
 });
 
 /** Encodings by the names people know them by (codes, the same in every language). */
@@ -34,7 +36,7 @@ export function PresetSection(props: { options: ImportOptions; onEdit(action: Op
   return (
     <div className={styles.row}>
       <Field label={t("data.preset")} className={styles.grow}>
-        <Select value={options.preset} onChange={(_e, d) => props.onEdit({ type: "preset", preset: d.value as ImportOptions["preset"] })}>
+        <Select className={styles.select} value={options.preset} onChange={(_e, d) => props.onEdit({ type: "preset", preset: d.value as ImportOptions["preset"] })}>
           <option value="auto">{t("data.presetAuto")}</option>
           {PRESET_IDS.map((id) => (
             <option key={id} value={id}>
@@ -44,7 +46,7 @@ export function PresetSection(props: { options: ImportOptions; onEdit(action: Op
         </Select>
       </Field>
       <Field label={t("data.encoding")} className={styles.grow}>
-        <Select value={options.encoding} onChange={(_e, d) => props.onEdit({ type: "encoding", encoding: d.value as ImportOptions["encoding"] })}>
+        <Select className={styles.select} value={options.encoding} onChange={(_e, d) => props.onEdit({ type: "encoding", encoding: d.value as ImportOptions["encoding"] })}>
           <option value="auto">{t("data.encodingAuto")}</option>
           {IMPORT_ENCODINGS.filter((encoding) => encoding !== "auto").map((encoding) => (
             <option key={encoding} value={encoding}>
@@ -54,14 +56,14 @@ export function PresetSection(props: { options: ImportOptions; onEdit(action: Op
         </Select>
       </Field>
       <Field label={t("data.dateOrder")} className={styles.grow}>
-        <Select value={options.dateOrder} onChange={(_e, d) => props.onEdit({ type: "dateOrder", dateOrder: d.value as ImportOptions["dateOrder"] })}>
+        <Select className={styles.select} value={options.dateOrder} onChange={(_e, d) => props.onEdit({ type: "dateOrder", dateOrder: d.value as ImportOptions["dateOrder"] })}>
           <option value="auto">{t("data.dateOrderAuto")}</option>
           <option value="MDY">{t("data.dateOrderMDY")}</option>
           <option value="DMY">{t("data.dateOrderDMY")}</option>
         </Select>
       </Field>
       <Field label={t("data.decimalMark")} className={styles.grow}>
-        <Select value={options.decimalMark} onChange={(_e, d) => props.onEdit({ type: "decimalMark", decimalMark: d.value as ImportOptions["decimalMark"] })}>
+        <Select className={styles.select} value={options.decimalMark} onChange={(_e, d) => props.onEdit({ type: "decimalMark", decimalMark: d.value as ImportOptions["decimalMark"] })}>
           <option value="auto">{t("data.decimalMarkAuto")}</option>
           <option value=".">{t("data.decimalPoint")}</option>
           <option value=",">{t("data.decimalComma")}</option>

@@ -10,6 +10,9 @@ import type { DealImportState } from "./importState";
 
 const useStyles = makeStyles({
   issues: { maxHeight: "16em", overflowY: "auto" },
+  /** A heading on its own line (Text renders inline). */
+  heading: { display: "block", marginBottom: "4px" },
+  notes: { margin: 0, paddingLeft: "1.2em", overflowWrap: "anywhere" },
 });
 
 export function SummarySection(props: { result: DealImportState["result"]; children?: React.ReactNode }): JSX.Element {
@@ -27,10 +30,10 @@ export function SummarySection(props: { result: DealImportState["result"]; child
       )}
       {notes.length > 0 && (
         <div data-testid="import-notes">
-          <Text as="h3" weight="semibold">
+          <Text as="h3" weight="semibold" className={styles.heading}>
             {t("data.fileNotes")}
           </Text>
-          <ul>
+          <ul className={styles.notes}>
             {notes.map((note) => (
               <li key={note.key}>
                 <Text>{importText(locale, note.key, note.values)}</Text>
@@ -42,7 +45,7 @@ export function SummarySection(props: { result: DealImportState["result"]; child
       {props.children}
       {result && (
         <div>
-          <Text as="h3" weight="semibold">
+          <Text as="h3" weight="semibold" className={styles.heading}>
             {t("data.issues")} ({issues.length})
           </Text>
           {issues.length === 0 ? (

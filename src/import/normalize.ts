@@ -363,7 +363,7 @@ const DATE_SLOTS: readonly number[] = [SLOT.createdDate, SLOT.closeDate, SLOT.ac
 interface HeldRow {
   record: number;
   line: number;
-  /** Cells by {@link SLOT}; empty when the row was refused before its cells were read. */
+  /** The row as read (its fields through their columns). */
   cells: RawCell[];
   /** Columns of HubSpot stage history that hold a date, or null. */
   history: number[] | null;
@@ -483,6 +483,12 @@ class DealNormalizer implements RecordVisitor {
     return (fraction) => onProgress({ rowsDone: this.records, fraction });
   }
 
+  /** A field's cell of a row ("" when the field has no column or the row is short). */
+  private at(cells: readonly RawCell[], slot: number): RawCell {
+    const column = this.slotColumns[slot];
+    return column < 0 ? "" : (cells[column] ?? "");
+  }
+
   header(cells: string[]): void {
     const requested = this.options.preset ?? "auto";
     const id = requested === "auto" ? detectPreset(cells) : requested;
@@ -586,15 +592,11 @@ class DealNormalizer implements RecordVisitor {
       });
     }
     const source = record.cells;
-    const columns = this.slotColumns;
-    const cells: RawCell[] = new Array<RawCell>(columns.length);
-    for (let slot = 0; slot < columns.length; slot++) {
-      const column = columns[slot];
-      cells[slot] = column < 0 ? "" : (source[column] ?? "");
-    }
+    // The row as read: fields are read through their columns (this.at), nothing is copied.
+    const cells = source;
     const footer = footerText(
       source,
-      cells[SLOT.stage] === "" && cells[SLOT.status] === "" && cells[SLOT.isWon] === "" && cells[SLOT.isClosed] === "",
+      this.at(cells, SLOT.stage) === "" && this.at(cells, SLOT.status) === "" && this.at(cells, SLOT.isWon) === "" && this.at(cells, SLOT.isClosed) === "",
     );
     let problem: RowIssue | null = null;
     if (record.malformed) problem = new RowIssue("fieldCount", "row.brokenQuoting", { detail: record.malformed });
@@ -612,7 +614,7 @@ class DealNormalizer implements RecordVisitor {
       return;
     }
     const closedByStatus = this.closedByStatus(cells);
-    const stageText = cellString(cells[SLOT.stage]).trim();
+    const stageText = cellString(this.at(cells, SLOT.stage)).trim();
     if (stageText !== "") {
       const notClosed = closedByStatus ? 0 : 1;
       const seen = this.stagesSeen.get(stageText);
@@ -627,16 +629,16 @@ class DealNormalizer implements RecordVisitor {
     }
     let dependent = false;
     // The amount is read here once, with its evidence; the reading is handed on when final.
-    const reading = readAmountWithEvidence(cells[SLOT.amount], this.decimalMark);
+    const reading = readAmountWithEvidence(this.at(cells, SLOT.amount), this.decimalMark);
     if (this.countAmountEvidence(reading.evidence, reading.ambiguous)) dependent = true;
     for (const slot of OTHER_NUMBER_SLOTS) {
-      const raw = cells[slot];
+      const raw = this.at(cells, slot);
       if (raw === "" || typeof raw === "number") continue;
       const evidence = amountEvidence(raw);
       if (this.countAmountEvidence(evidence, evidence === "both" && amountIsAmbiguous(raw))) dependent = true;
     }
     for (const slot of DATE_SLOTS) {
-      const raw = cells[slot];
+      const raw = this.at(cells, slot);
       // Blank, a serial, or ISO ("2025-03-05..."): the order is not in question.
       if (raw === "" || typeof raw === "number" || (raw.length >= 10 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45)) continue;
       const evidence = dateOrderEvidence(raw);
@@ -700,14 +702,14 @@ class DealNormalizer implements RecordVisitor {
   /** True when the row's status column or IsClosed/IsWon flags say the deal is closed. */
   private closedByStatus(cells: RawCell[]): boolean {
     if (this.index.status === undefined && this.index.isClosed === undefined && this.index.isWon === undefined) return false;
-    const status = cellString(cells[SLOT.status]).trim();
+    const status = cellString(this.at(cells, SLOT.status)).trim();
     if (status !== "") {
       const matched = this.matchStatus(status);
       return matched === "won" || matched === "lost";
     }
-    const closed = parseFlag(cells[SLOT.isClosed]);
+    const closed = parseFlag(this.at(cells, SLOT.isClosed));
     if (closed.ok && closed.value !== null) return closed.value;
-    const won = parseFlag(cells[SLOT.isWon]);
+    const won = parseFlag(this.at(cells, SLOT.isWon));
     return won.ok && won.value === true;
   }
 
@@ -895,9 +897,9 @@ class DealNormalizer implements RecordVisitor {
     }
     for (const row of this.held) {
       if (row.problem || row.footer !== null) continue;
-      const stage = cellString(row.cells[SLOT.stage]).trim();
+      const stage = cellString(this.at(row.cells, SLOT.stage)).trim();
       if (!labels.has(stage) || this.closedByStatus(row.cells)) continue;
-      const parsed = parseProbability(row.cells[SLOT.probability], this.probabilityScale, this.decimalMark);
+      const parsed = parseProbability(this.at(row.cells, SLOT.probability), this.probabilityScale, this.decimalMark);
       if (parsed.ok && parsed.value !== null) add(stage, parsed.value);
     }
     for (const [stage, list] of values) {
@@ -1051,8 +1053,8 @@ class DealNormalizer implements RecordVisitor {
     const entry: ImportIssue = {
       record,
       line,
-      id: fitText(cellString(cells[SLOT.id]), this.limits.cellChars),
-      name: fitText(cellString(cells[SLOT.name]), this.limits.cellChars),
+      id: fitText(cellString(this.at(cells, SLOT.id)), this.limits.cellChars),
+      name: fitText(cellString(this.at(cells, SLOT.name)), this.limits.cellChars),
       reason: issue.reason,
       message: importText("en-US", issue.key, values),
       messageKey: issue.key,
@@ -1080,24 +1082,24 @@ class DealNormalizer implements RecordVisitor {
 
   /** The row's deal, or why it is left out; notices about the deal are added to `notices`. */
   private normalize(record: number, cells: RawCell[], notices: RowIssue[], closedByStatus: boolean, amountRead?: Parsed<ParsedAmount>): Deal | RowIssue {
-    const cell = (field: MappedField): RawCell => cells[SLOT[field]];
+    const cell = (field: MappedField): RawCell => this.at(cells, SLOT[field]);
 
     // Stage and status.
-    const stageText = cellString(cells[SLOT.stage]).trim();
+    const stageText = cellString(this.at(cells, SLOT.stage)).trim();
     const stageMatch = stageText === "" ? undefined : (this.matchStage(stageText, closedByStatus) ?? undefined);
     let status: DealStatus | null = null;
-    const statusText = cellString(cells[SLOT.status]).trim();
+    const statusText = cellString(this.at(cells, SLOT.status)).trim();
     if (statusText !== "") {
       status = this.matchStatus(statusText);
       if (status === null) {
         return new RowIssue("status", "row.unknownStatus", { value: statusText, column: this.columnName("status") });
       }
     } else if (
-      (this.index.isClosed !== undefined && cellString(cells[SLOT.isClosed]).trim() !== "") ||
-      (this.index.isWon !== undefined && cellString(cells[SLOT.isWon]).trim() !== "")
+      (this.index.isClosed !== undefined && cellString(this.at(cells, SLOT.isClosed)).trim() !== "") ||
+      (this.index.isWon !== undefined && cellString(this.at(cells, SLOT.isWon)).trim() !== "")
     ) {
-      const closed = parseFlag(cells[SLOT.isClosed]);
-      const won = parseFlag(cells[SLOT.isWon]);
+      const closed = parseFlag(this.at(cells, SLOT.isClosed));
+      const won = parseFlag(this.at(cells, SLOT.isWon));
       if (!closed.ok) return badValue("status", closed, this.columnName("isClosed"));
       if (!won.ok) return badValue("status", won, this.columnName("isWon"));
       if (closed.value !== null) status = closed.value ? (won.value ? "won" : "lost") : "open";
@@ -1124,7 +1126,7 @@ class DealNormalizer implements RecordVisitor {
     // Amount: essential for a won deal only.
     const closed = status !== "open";
     let amountField: MappedField = "amount";
-    if (this.index.actualAmount !== undefined && cellString(cells[SLOT.actualAmount]).trim() !== "" && (closed || cellString(cells[SLOT.amount]).trim() === "")) {
+    if (this.index.actualAmount !== undefined && cellString(this.at(cells, SLOT.actualAmount)).trim() !== "" && (closed || cellString(this.at(cells, SLOT.amount)).trim() === "")) {
       amountField = "actualAmount";
     }
     let amount = amountField === "amount" && amountRead ? amountRead : parseAmount(cell(amountField), this.decimalMark);
@@ -1139,13 +1141,13 @@ class DealNormalizer implements RecordVisitor {
 
     // Dates: the close date of a won deal is essential; the others are left blank when unreadable.
     const dateOptions = { dateOrder: this.dateOrder, serials: this.format === "xlsx" };
-    let created = parseDate(cells[SLOT.createdDate], dateOptions);
+    let created = parseDate(this.at(cells, SLOT.createdDate), dateOptions);
     if (!created.ok) {
       this.ignored(notices, created, "createdDate", "");
       created = { ok: true, value: null };
     }
     let closeField: MappedField = "closeDate";
-    if (closed && this.index.actualCloseDate !== undefined && cellString(cells[SLOT.actualCloseDate]).trim() !== "") closeField = "actualCloseDate";
+    if (closed && this.index.actualCloseDate !== undefined && cellString(this.at(cells, SLOT.actualCloseDate)).trim() !== "") closeField = "actualCloseDate";
     let close = parseDate(cell(closeField), dateOptions);
     if (!close.ok) {
       if (status === "won") return badValue("date", close, this.columnName(closeField));
@@ -1160,7 +1162,7 @@ class DealNormalizer implements RecordVisitor {
     else {
       // A new stage's default is known at the end (NaN until then).
       const stageDefault = stagePosition === PENDING_POSITION ? NaN : this.pipeline.stages[stagePosition as number].probability;
-      const parsed = parseProbability(cells[SLOT.probability], this.probabilityScale, this.decimalMark);
+      const parsed = parseProbability(this.at(cells, SLOT.probability), this.probabilityScale, this.decimalMark);
       if (!parsed.ok) {
         this.ignored(notices, parsed, "probability", Number.isNaN(stageDefault) ? "" : `${Math.round(stageDefault * 100)}%`);
         probability = stageDefault;
@@ -1170,7 +1172,7 @@ class DealNormalizer implements RecordVisitor {
     // Where a lost deal was lost, and how far each deal got: placed at the end (place()).
     const lostAtStage: number | null = null;
     const furthestStage = 0;
-    const currencyText = cellString(cells[SLOT.currency]).trim();
+    const currencyText = cellString(this.at(cells, SLOT.currency)).trim();
     let currency = currencyText === "" ? null : parseCurrencyCode(currencyText);
     if (currency === null) {
       currency = amount.value?.currency || this.currencyOption || this.preset.defaultCurrency;
@@ -1180,11 +1182,11 @@ class DealNormalizer implements RecordVisitor {
       }
     }
     return {
-      id: cellString(cells[SLOT.id]).trim() || String(record),
+      id: cellString(this.at(cells, SLOT.id)).trim() || String(record),
       // A file without a name column (a pipeline dataset) names each deal by its id.
-      name: this.index.name === undefined ? cellString(cells[SLOT.id]).trim() || String(record) : cellString(cells[SLOT.name]),
-      customer: cellString(cells[SLOT.customer]).trim(),
-      owner: cellString(cells[SLOT.owner]).trim(),
+      name: this.index.name === undefined ? cellString(this.at(cells, SLOT.id)).trim() || String(record) : cellString(this.at(cells, SLOT.name)),
+      customer: cellString(this.at(cells, SLOT.customer)).trim(),
+      owner: cellString(this.at(cells, SLOT.owner)).trim(),
       amount: amount.value?.amount ?? 0,
       currency,
       createdDate: created.value,
@@ -1194,7 +1196,7 @@ class DealNormalizer implements RecordVisitor {
       status,
       probability,
       lostAtStage,
-      source: cellString(cells[SLOT.source]).trim(),
+      source: cellString(this.at(cells, SLOT.source)).trim(),
       furthestStage,
     };
   }

@@ -306,6 +306,12 @@ class RowIssue {
 /** Characters of a file's value quoted in a message (a longer one is cut with the marker). */
 const MESSAGE_VALUE_CHARS = 1000;
 
+/** Headers longer than this are not matched to a field (no export's header is this long). */
+const MAX_HEADER_CHARS = 1000;
+
+/** Characters of each header quoted in a message. */
+const MESSAGE_HEADER_CHARS = 200;
+
 /** Characters of a footer line kept in the detection. */
 const FOOTER_TEXT_CHARS = 200;
 
@@ -490,24 +496,32 @@ class DealNormalizer implements RecordVisitor {
   }
 
   header(cells: string[]): void {
+    // A header longer than any real one names no field: it is not matched (a 50 MB header
+    // costs nothing and cannot stall a pattern), only quoted, cut, in messages.
+    const named = cells.map((cell) => (cell.length > MAX_HEADER_CHARS ? "" : cell));
     const requested = this.options.preset ?? "auto";
-    const id = requested === "auto" ? detectPreset(cells) : requested;
+    const id = requested === "auto" ? detectPreset(named) : requested;
     this.presetBasis = requested !== "auto" ? "option" : id === "generic" ? "default" : "evidence";
-    this.preset = presetFor(id, cells);
+    this.preset = presetFor(id, named);
     this.headerNames = cells;
     this.headerWidth = cells.length;
     if (this.options.pipeline?.stages && this.options.pipeline.stages.length === 0) throw new ImportError("error.noOpenStages");
     this.probabilityScale = this.options.probabilityScale ?? this.preset.probabilityScale;
-    this.index = this.mapColumns(cells);
+    this.index = this.mapColumns(named);
     this.slotColumns = MAPPED_FIELDS.map((field) => this.index[field] ?? -1);
     this.buildStatusLookup();
     this.buildStageLookup();
     if (this.preset.stageHistory) {
       cells.forEach((cell, column) => {
-        const history = hubspotHistoryStage(cell);
+        const history = cell.length > MAX_HEADER_CHARS ? null : hubspotHistoryStage(cell);
         if (history) this.historyColumns.push([column, history.stage]);
       });
     }
+  }
+
+  /** The file's headers for a message, each cut to a readable length. */
+  private headerList(): string {
+    return this.headerNames.map((name) => fitText(name, MESSAGE_HEADER_CHARS)).join(", ");
   }
 
   private mapColumns(cells: string[]): FieldIndex {
@@ -522,7 +536,7 @@ class DealNormalizer implements RecordVisitor {
       if (override === undefined) continue;
       const column = positions.get(headerKey(override));
       if (column === undefined) {
-        throw new ImportError("error.noColumnNamed", { column: override, field, columns: cells.join(", ") });
+        throw new ImportError("error.noColumnNamed", { column: override, field, columns: this.headerList() });
       }
       overrides[field] = column;
     }
@@ -536,7 +550,7 @@ class DealNormalizer implements RecordVisitor {
       throw new ImportError("error.noStageColumn", {
         preset: this.preset.label,
         candidates: (this.preset.columns.stage ?? []).join(", "),
-        columns: cells.join(", "),
+        columns: this.headerList(),
       });
     }
     if (index.amount === undefined && index.actualAmount !== undefined) {
@@ -548,7 +562,7 @@ class DealNormalizer implements RecordVisitor {
       throw new ImportError("error.noAmountColumn", {
         preset: this.preset.label,
         candidates: (this.preset.columns.amount ?? []).join(", "),
-        columns: cells.join(", "),
+        columns: this.headerList(),
       });
     }
     if (index.closeDate === undefined && index.actualCloseDate !== undefined) {

@@ -8,21 +8,16 @@
  * they give.
  */
 import * as React from "react";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, render, within } from "@testing-library/react";
 import { commissionPeriodSettings } from "../../src/compose/sheets";
 import { CALC_COLUMNS, commissionText, FIRST_ROW } from "../../src/generators/commission";
 import { commissionMessage } from "../../src/i18n/commission";
 import { App } from "../../src/taskpane/App";
 import { evaluatePlan } from "../../src/workbook/preview/evaluate";
 import { fakeHost } from "../taskpane/fakeHost";
+import { installNoResizeObserver, openPane, importTable } from "../taskpane/paneSupport";
 
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoResizeObserver;
-(window as unknown as { ResizeObserver: unknown }).ResizeObserver = NoResizeObserver;
+installNoResizeObserver();
 
 /** Ann wins 1,000 (January) and 500 (February), Bob wins 2,000 (April). */
 const exportTable = {
@@ -33,21 +28,6 @@ const exportTable = {
     ["B1", "Gamma", "Bob", 2000, "Closed Won", "2025-04-20", "2025-01-10"],
   ],
 };
-
-async function openPane(id: string): Promise<HTMLElement> {
-  fireEvent.click(screen.getByTestId(`nav-${id}`));
-  return screen.findByTestId(`pane-${id}`);
-}
-
-async function importTable(): Promise<void> {
-  const pane = await openPane("data");
-  await waitFor(() => expect(within(pane).getByLabelText("Table")).toBeTruthy());
-  fireEvent.change(within(pane).getByLabelText("Table"), { target: { value: "Export" } });
-  await act(async () => {
-    fireEvent.click(within(pane).getByRole("button", { name: "Use a table" }));
-  });
-  await within(pane).findByTestId("import-summary", {}, { timeout: 20000 });
-}
 
 describe("commissionPeriodSettings", () => {
   it("gives the plan validation's messages for the period fields", () => {

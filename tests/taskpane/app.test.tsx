@@ -8,23 +8,12 @@ import { App } from "../../src/taskpane/App";
 import { SETTINGS_KEY } from "../../src/host/types";
 import { evaluatePlan } from "../../src/workbook/preview/evaluate";
 import { fakeHost } from "./fakeHost";
+import { installNoResizeObserver, openPane } from "./paneSupport";
 
-// jsdom has no ResizeObserver; Fluent's MessageBar observes its own size for reflow.
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoResizeObserver;
-(window as unknown as { ResizeObserver: unknown }).ResizeObserver = NoResizeObserver;
+installNoResizeObserver();
 
 function type(element: HTMLElement, value: string): void {
   fireEvent.change(element, { target: { value } });
-}
-
-async function openPane(id: string): Promise<HTMLElement> {
-  fireEvent.click(screen.getByTestId(`nav-${id}`));
-  return screen.findByTestId(`pane-${id}`);
 }
 
 describe("navigation and language", () => {

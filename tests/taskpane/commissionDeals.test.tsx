@@ -14,14 +14,9 @@ import { tableToCsv } from "../../src/taskpane/wiring/importDeals";
 import type { SheetPlan, WorkbookPlan } from "../../src/workbook/plan";
 import { evaluatePlan } from "../../src/workbook/preview/evaluate";
 import { fakeHost } from "./fakeHost";
+import { installNoResizeObserver, openPane, importTable } from "./paneSupport";
 
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoResizeObserver;
-(window as unknown as { ResizeObserver: unknown }).ResizeObserver = NoResizeObserver;
+installNoResizeObserver();
 
 /** Five deals: Ann wins 1,000 (Jan) and 500 (Feb), Bob wins 2,000 (Feb), Bob loses one, Ann has one open. */
 const exportTable = {
@@ -34,21 +29,6 @@ const exportTable = {
     ["A3", "Epsilon", "Ann", 900, "Qualification", "2025-03-30", "2025-02-01"],
   ],
 };
-
-async function openPane(id: string): Promise<HTMLElement> {
-  fireEvent.click(screen.getByTestId(`nav-${id}`));
-  return screen.findByTestId(`pane-${id}`);
-}
-
-async function importTable(): Promise<void> {
-  const pane = await openPane("data");
-  await waitFor(() => expect(within(pane).getByLabelText("Table")).toBeTruthy());
-  fireEvent.change(within(pane).getByLabelText("Table"), { target: { value: "Export" } });
-  await act(async () => {
-    fireEvent.click(within(pane).getByRole("button", { name: "Use a table" }));
-  });
-  await within(pane).findByTestId("import-summary", {}, { timeout: 20000 });
-}
 
 async function generateCommission(): Promise<void> {
   const pane = await openPane("commission");

@@ -138,7 +138,7 @@ export const commissionZhCN: CommissionCatalog = {
   "calc.ytdCredited": "计量业绩（至今）",
   "calc.earlier": "本财年此前已计提成",
   "calc.trueUp": "本期应付（补差）",
-  "calc.paidBack": "追回",
+  "calc.paidBack": "本期退回",
   "line.earlier": "本财年此前已计提成",
   "statement.title": "提成明细：逐行说明每笔实发",
   "statement.rep": "销售代表",

@@ -10,6 +10,7 @@ import { isInvalid } from "../../src/generators/common";
 import { CALC_COLUMNS, FIRST_ROW, planCommissionWorkbook, statementLinesOf } from "../../src/generators/commission";
 import { commissionEnUS } from "../../src/i18n/commission.en-US";
 import { evaluatePlan } from "../../src/workbook/preview/evaluate";
+import { validatePlan } from "../../src/workbook/validatePlan";
 
 const QUARTERS = ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"];
 
@@ -280,5 +281,24 @@ describe("properties of year-to-date plans", () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe("year-to-date sheets in every language", () => {
+  it("plan valid workbooks in en-US and zh-CN (every table's headers distinct, as Excel requires)", () => {
+    const plan: CommissionPlan = {
+      basis: "attainment",
+      method: "retroactive",
+      tiers: [{ from: 0, rate: 0.05 }, { from: 1, rate: 0.1 }],
+      quota: 100,
+      period: "quarter",
+      cumulative: true,
+      negativeTrueUp: "clawback",
+    };
+    for (const locale of ["en-US", "zh-CN"] as const) {
+      const wb = planCommissionWorkbook(plan, quarterly([120, 10, 50]), { locale });
+      if (isInvalid(wb)) throw new Error(JSON.stringify(wb.errors));
+      expect([locale, validatePlan(wb)]).toEqual([locale, []]);
+    }
   });
 });

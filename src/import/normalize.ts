@@ -832,6 +832,10 @@ class DealNormalizer implements RecordVisitor {
       }
     }
 
+    // Every deal read so far counts too (the tally of labels above is bounded).
+    for (const deal of this.deals) {
+      if (deal.status === "open" && deal.stagePosition !== PENDING_POSITION) used.add(deal.stage);
+    }
     const added = new Set(unknown.map((seen) => seen.text));
     let stages = base;
     const unused: string[] = [];

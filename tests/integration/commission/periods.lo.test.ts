@@ -6,38 +6,16 @@
  * LibreOffice computes every number itself.
  */
 import { promises as fs } from "fs";
-import * as os from "os";
-import * as path from "path";
 import { CommissionCredits, CommissionPlan, creditWonDeals, RepPeriodPayout, runCommissionPlan } from "../../../src/core/commission";
 import { Deal } from "../../../src/core/deal";
 import { isInvalid } from "../../../src/generators/common";
-import { CALC_COLUMNS, FIRST_ROW, periodHeaderRow, planCommissionWorkbook, statementLinesOf } from "../../../src/generators/commission";
+import { CALC_COLUMNS, periodHeaderRow, planCommissionWorkbook, statementLinesOf } from "../../../src/generators/commission";
 import { dealsLayout, planDealsSheet } from "../../../src/generators/deals";
 import { commissionEnUS } from "../../../src/i18n/commission.en-US";
 import { WorkbookPlan } from "../../../src/workbook/plan";
-import { writeXlsxFile } from "../../../src/workbook/xlsx/writeXlsx";
-import { ReadValue, readValues, recalculateWithLibreOffice } from "../../support/libreoffice";
+import { readValues } from "../../support/libreoffice";
+import { column, expectNumberClose, recalculated } from "./support";
 import { oneStageDeal, oneStagePipeline } from "../../support/oneStageDeal";
-
-/** A number read back; a formula whose result is 0 may be saved without a value (null), accepted only where 0 is expected. */
-function expectNumberClose(actual: ReadValue, expected: number, where: string): void {
-  if (actual === null && expected === 0) return;
-  if (typeof actual !== "number") throw new Error(`${where}: expected the number ${expected}, read ${JSON.stringify(actual)}`);
-  if (Math.abs(actual - expected) >= 1e-6 * Math.max(1, Math.abs(expected))) {
-    throw new Error(`${where}: expected ${expected}, LibreOffice computed ${actual}`);
-  }
-}
-
-async function recalculated(plan: WorkbookPlan, name: string): Promise<{ file: string; dir: string }> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "salesquant-commission-periods-"));
-  const file = path.join(dir, `${name}.xlsx`);
-  await writeXlsxFile(plan, file);
-  return { file: await recalculateWithLibreOffice(file, path.join(dir, "lo")), dir };
-}
-
-async function column(file: string, sheet: string, col: string, count: number): Promise<ReadValue[]> {
-  return (await readValues(file, sheet, `${col}${FIRST_ROW}:${col}${FIRST_ROW + count - 1}`)).map((r) => r[0]);
-}
 
 /** Recalculates the workbook and checks Calc (payout and the year-to-date columns) and every statement line against the engine. */
 async function expectEngine(wb: WorkbookPlan, plan: CommissionPlan, credits: CommissionCredits, name: string): Promise<void> {

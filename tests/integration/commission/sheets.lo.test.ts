@@ -6,43 +6,16 @@
  * formulas without cached results), so what LibreOffice recalculates is what a user opens.
  */
 import { promises as fs } from "fs";
-import * as os from "os";
-import * as path from "path";
 import { CommissionCredits, CommissionPlan, creditWonDeals, runCommissionPlan } from "../../../src/core/commission";
 import { Deal, DealStatus, Pipeline } from "../../../src/core/deal";
 import { isInvalid } from "../../../src/generators/common";
-import { CALC_COLUMNS, FIRST_ROW, planCommissionWorkbook, STATEMENT_LINES } from "../../../src/generators/commission";
+import { CALC_COLUMNS, planCommissionWorkbook, STATEMENT_LINES } from "../../../src/generators/commission";
 import { DEALS_COLUMNS, dealsLayout, planDealsSheet } from "../../../src/generators/deals";
 import { commissionEnUS } from "../../../src/i18n/commission.en-US";
 import { WorkbookPlan } from "../../../src/workbook/plan";
-import { writeXlsxFile } from "../../../src/workbook/xlsx/writeXlsx";
-import { ReadValue, readValues, recalculateWithLibreOffice } from "../../support/libreoffice";
+import { readValues } from "../../support/libreoffice";
+import { column, expectNumberClose, recalculated } from "./support";
 import { oneStageDeal, oneStagePipeline } from "../../support/oneStageDeal";
-
-/**
- * A computed number read back. LibreOffice may save a formula whose result is 0 without a
- * cached value, which reads back as null: null is accepted as 0, but only where the engine
- * expects 0 (a blank anywhere else still fails).
- */
-function expectNumberClose(actual: ReadValue, expected: number, where: string): void {
-  if (actual === null && expected === 0) return;
-  if (typeof actual !== "number") throw new Error(`${where}: expected the number ${expected}, read ${JSON.stringify(actual)}`);
-  if (Math.abs(actual - expected) >= 1e-6 * Math.max(1, Math.abs(expected))) {
-    throw new Error(`${where}: expected ${expected}, LibreOffice computed ${actual}`);
-  }
-}
-
-/** Writes the plan with the product's writer, recalculates it in LibreOffice, returns the file and its directory. */
-async function recalculated(plan: WorkbookPlan, name: string): Promise<{ file: string; dir: string }> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "salesquant-commission-"));
-  const file = path.join(dir, `${name}.xlsx`);
-  await writeXlsxFile(plan, file);
-  return { file: await recalculateWithLibreOffice(file, path.join(dir, "lo")), dir };
-}
-
-async function column(file: string, sheet: string, col: string, count: number): Promise<ReadValue[]> {
-  return (await readValues(file, sheet, `${col}${FIRST_ROW}:${col}${FIRST_ROW + count - 1}`)).map((r) => r[0]);
-}
 
 function scenario(method: CommissionPlan["method"]): { plan: CommissionPlan; credits: CommissionCredits } {
   return {

@@ -51,7 +51,7 @@ export type ParsedCli =
   | { kind: "error"; message: string };
 
 /** Every `--encoding` the command accepts: the decode module's list ("auto" first). */
-export const ENCODINGS: readonly ImportEncoding[] = IMPORT_ENCODINGS.includes("auto") ? IMPORT_ENCODINGS : ["auto", ...IMPORT_ENCODINGS];
+export const ENCODINGS: readonly ImportEncoding[] = IMPORT_ENCODINGS;
 
 /** An encoding as typed, in any case, "_" or "-" either way, "utf8" as "utf-8"; null when unknown. */
 function encodingOf(value: string): ImportEncoding | null {

@@ -214,6 +214,8 @@ export interface NamePlan {
   /** A reference such as `"=" + sheetRef("Plan", "$B$3")`. */
   refersTo: string;
   comment?: string;
+  /** Kept out of Excel's Name Manager and name box (the workbook's own bookkeeping). */
+  hidden?: boolean;
 }
 
 export interface WorkbookPlan {

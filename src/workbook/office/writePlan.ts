@@ -209,7 +209,8 @@ async function writeInContext(
 /** Queues the plan's defined names, recorded so a failed write removes them. */
 function writeNames(session: WriteSession, plan: WorkbookPlan): void {
   for (const n of plan.names ?? []) {
-    session.context.workbook.names.add(n.name, n.refersTo, n.comment);
+    const item = session.context.workbook.names.add(n.name, n.refersTo, n.comment);
+    if (n.hidden) item.visible = false;
     session.state.addedNames.push(n.name);
   }
 }

@@ -777,7 +777,7 @@ async function addPackageParts(zip: PackageEdits, plan: WorkbookPlan): Promise<v
   const definedNames = [
     ...(plan.names ?? []).map(
       (n) =>
-        `<definedName name="${escapeXml(n.name)}"${n.comment ? ` comment="${escapeXml(n.comment)}"` : ""}>${escapeXml(n.refersTo.replace(/^=/, ""))}</definedName>`,
+        `<definedName name="${escapeXml(n.name)}"${n.comment ? ` comment="${escapeXml(n.comment)}"` : ""}${n.hidden ? ` hidden="1"` : ""}>${escapeXml(n.refersTo.replace(/^=/, ""))}</definedName>`,
     ),
     ...printDefinedNames(plan),
   ];

@@ -71,7 +71,7 @@ export interface FakePageLayoutState {
 export interface FakeWorkbookState {
   sheets: FakeSheetState[];
   tables: Map<string, { sheetId: number; address: string; showTotals: boolean; style: string }>;
-  names: Map<string, { reference: string; comment: string }>;
+  names: Map<string, { reference: string; comment: string; visible?: boolean }>;
   activeSheetId: number;
 }
 
@@ -1349,7 +1349,7 @@ export class FakeNamedItemCollection
 
 export class FakeNamedItem
   extends FakeObject
-  implements RealMembers<Excel.NamedItem, "name" | "delete">
+  implements RealMembers<Excel.NamedItem, "name" | "delete" | "visible">
 {
   private readonly itemName: string;
   constructor(context: FakeRequestContext, name: string) {
@@ -1364,6 +1364,16 @@ export class FakeNamedItem
   }
   get name(): string {
     return this.loaded<string>("name");
+  }
+  get visible(): boolean {
+    return this.loaded<boolean>("visible");
+  }
+  set visible(value: boolean) {
+    this.recordSet("visible", value, () => {
+      const item = this.fake.state.names.get(this.itemName);
+      if (!item) throw new FakeOfficeError("ItemNotFound", `No name ${this.itemName}.`);
+      item.visible = value;
+    });
   }
   delete(): void {
     this.recordCall("delete", [], () => {

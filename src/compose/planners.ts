@@ -119,16 +119,18 @@ function planFunnel(ctx: PlanContext, v: FunnelValues): PlanResult {
   return planFunnelFromDeals(deals, pipeline, { ...source, ...options });
 }
 
+/** Goals; from deals, the revenue goal's baseline and actual are live formulas over Deals. */
 function planGoals(ctx: PlanContext, v: GoalsValues): PlanResult {
   const owner = v.owner?.trim() ? v.owner.trim() : undefined;
+  const dealsRef = v.source === "deals" ? dealsOf(ctx).ref : undefined;
   const goals = defaultGoals(ctx.locale, Number(v.start.slice(0, 4)), undefined).map((goal, i) => ({
     ...goal,
     start: v.start,
     deadline: v.deadline,
     ...(owner ? { owner } : {}),
-    ...(i === 0 ? { target: v.revenueTarget } : {}),
+    ...(i === 0 ? { target: v.revenueTarget, ...(dealsRef ? { fromDeals: "wonRevenue" as const } : {}) } : {}),
   }));
-  return planGoalsSheet(goals, { ...base(ctx), asOf: v.asOf, onTrackAt: v.onTrack, atRiskAt: v.atRisk });
+  return planGoalsSheet(goals, { ...base(ctx), asOf: v.asOf, onTrackAt: v.onTrack, atRiskAt: v.atRisk, dealsRef });
 }
 
 function planTemplates(ctx: PlanContext, v: TemplatesValues): PlanResult {

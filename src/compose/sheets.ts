@@ -208,12 +208,19 @@ export function fiscalYearSpan(fiscalYearStart: number, today: Date = new Date()
   return { start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) };
 }
 
-/** SMART goals with the article's KPIs. */
+/**
+ * SMART goals with the article's KPIs. With deals, the revenue goal's baseline (last period)
+ * and actual are read from them; without, every number is typed.
+ */
 export const GOALS = declare({
   heading: "goals.heading",
   intro: "home.goals",
   flag: "goals",
   fields: [
+    { kind: "select", name: "source", label: "common.source", options: [
+      { value: "deals", label: "common.sourceDeals" },
+      { value: "typed", label: "common.sourceTyped" },
+    ] },
     { kind: "date", name: "start", label: "goals.start" },
     { kind: "date", name: "deadline", label: "goals.deadline" },
     { kind: "date", name: "asOf", label: "common.asOf" },
@@ -226,6 +233,7 @@ export const GOALS = declare({
     const today = env.today ?? todayIso();
     const span = fiscalYearSpan(env.fiscalYearStart ?? 1, new Date(`${today}T00:00:00Z`));
     return {
+      source: env.hasDeals === true ? "deals" : "typed",
       start: span.start,
       deadline: span.end,
       asOf: today,
@@ -236,7 +244,7 @@ export const GOALS = declare({
     };
   },
   validate: validateGoals,
-  needs: () => NOTHING,
+  needs: (v) => (v.source === "deals" ? DEALS : NOTHING),
 });
 
 /** Planning templates (action plan, feedback, risks, competitors, training). */

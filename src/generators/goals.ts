@@ -20,6 +20,14 @@
  *   = attainment for levels (rates, satisfaction). Blank at time 0.
  * - Status: pace >= on-track threshold -> on track; >= at-risk threshold -> at risk; else behind.
  * - Weighted score = weight x attainment; total = SUM(weighted) / SUM(weights).
+ * - From deals: a goal marked `fromDeals: "wonRevenue"`, planned with `dealsRef`, reads the
+ *   Deals sheet instead of typed numbers. Its actual = SUMIFS of the won amounts closed from
+ *   its start to MIN(deadline, as-of); its baseline = the won amounts closed in the period just
+ *   before, of the same length (the same number of whole months when the goal runs from a
+ *   1st to a month end, e.g. the previous calendar year; else the same number of days), blank
+ *   when nothing was won then (the data does not reach back: no base to grow from).
+ * - While no goal has an actual (COUNT of the Actual column is 0), a note two rows below the
+ *   table (A) says why the chart is empty; it goes away as soon as one actual is typed.
  */
 import { PlanCell, WorkbookPlan, Block } from "../workbook/plan";
 import type { Locale } from "../core/locale";
@@ -33,6 +41,7 @@ import {
   invalid,
   isoToSerial,
   LABEL_STYLE,
+  NOTE_STYLE,
   PlanResult,
   sheetFormats,
   sheetText,
@@ -40,6 +49,7 @@ import {
   textFor,
   titleBlock,
 } from "./common";
+import { dealsRange, DealsLayout, statusLiteral } from "./deals";
 
 export const GOALS_TABLE_NAME = "Goals";
 export const GOALS_HEADER_ROW = 7;
@@ -67,6 +77,12 @@ export interface GoalInput {
   weight?: number;
   /** Number format of baseline, target and actual. Default "count". */
   unit?: GoalUnit;
+  /**
+   * Read baseline and actual from the Deals sheet (live formulas) when the options carry
+   * `dealsRef`: "wonRevenue" = won amounts by close date. The typed baseline and actual are
+   * then not used.
+   */
+  fromDeals?: "wonRevenue";
 }
 
 export interface GoalsOptions extends GeneratorOptions {
@@ -76,6 +92,29 @@ export interface GoalsOptions extends GeneratorOptions {
   onTrackAt?: number;
   /** Default 0.95. */
   atRiskAt?: number;
+  /** Where the Deals sheet is: goals marked `fromDeals` read it. Without it every goal is typed. */
+  dealsRef?: DealsLayout;
+}
+
+/**
+ * Formulas of a goal read from the Deals sheet, in row `r` (start in K, deadline in L, as-of
+ * in $B$3): the won amounts of the previous period of the same length, and of the goal's
+ * period up to the as-of date.
+ */
+function wonRevenueFormulas(layout: DealsLayout, r: number): { baseline: string; actual: string } {
+  const amount = dealsRange(layout, "amount");
+  const status = dealsRange(layout, "status");
+  const close = dealsRange(layout, "close");
+  const won = statusLiteral(layout, "won");
+  // Whole months (start on a 1st, deadline on a month end): the first day `months` months back.
+  const months = `((YEAR(L${r})-YEAR(K${r}))*12+MONTH(L${r})-MONTH(K${r})+1)`;
+  const wholeMonths = `AND(K${r}=EOMONTH(K${r},-1)+1,L${r}=EOMONTH(L${r},0))`;
+  const previousStart = `IF(${wholeMonths},EOMONTH(K${r},-1-${months})+1,2*K${r}-L${r}-1)`;
+  const previous = `${status},${won},${close},">="&${previousStart},${close},"<"&K${r}`;
+  return {
+    baseline: `=IF(COUNTIFS(${previous})=0,"",SUMIFS(${amount},${previous}))`,
+    actual: `=SUMIFS(${amount},${status},${won},${close},">="&K${r},${close},"<="&MIN(L${r},$B$3))`,
+  };
 }
 
 /**
@@ -192,20 +231,21 @@ export function planGoalsSheet(goals: readonly GoalInput[], options: GoalsOption
     const r = first + i;
     const unit = g.unit ?? "count";
     const accumulates = g.accumulates ?? unit !== "percent";
+    const fromDeals = g.fromDeals === "wonRevenue" && options.dealsRef ? wonRevenueFormulas(options.dealsRef, r) : null;
     const cells: PlanCell[] = [
       g.kpi,
       g.owner ?? "",
       g.specific ?? "",
       g.measure ?? "",
       g.objective ?? "",
-      g.baseline ?? null,
+      fromDeals ? { f: fromDeals.baseline } : g.baseline ?? null,
       g.target,
       { f: `=IF(OR(F${r}="",F${r}=0),"",(G${r}-F${r})/ABS(F${r}))` },
       g.better === "lower" ? lower : higher,
       accumulates ? yes : no,
       isoToSerial(g.start),
       isoToSerial(g.deadline),
-      g.actual ?? null,
+      fromDeals ? { f: fromDeals.actual } : g.actual ?? null,
       { f: `=IF(M${r}="","",IF(I${r}=${formulaText(lower)},IF(M${r}=0,"",G${r}/M${r}),IF(G${r}=0,"",M${r}/G${r})))` },
       { f: `=IF(L${r}<=K${r},"",MIN(1,MAX(0,($B$3-K${r})/(L${r}-K${r}))))` },
       { f: `=IF(OR(N${r}="",O${r}=""),"",IF(I${r}=${formulaText(lower)},N${r},IF(J${r}=${formulaText(no)},N${r},IF(O${r}=0,"",N${r}/O${r}))))` },
@@ -225,6 +265,7 @@ export function planGoalsSheet(goals: readonly GoalInput[], options: GoalsOption
       ),
     );
   });
+  blocks.push({ at: `A${last + 2}`, cells: [[{ f: `=IF(COUNT(M${first}:M${last})=0,${formulaText(t("goals.note.noActuals"))},"")` }]], style: NOTE_STYLE });
   blocks.push({ at: `Q${last + 2}`, cells: [[t("goals.total")]], style: LABEL_STYLE });
   blocks.push({ at: `S${last + 2}`, cells: [[{ f: `=IF(SUM(R${first}:R${last})=0,"",SUM(S${first}:S${last})/SUM(R${first}:R${last}))` }]], numberFormat: formats.percent, style: LABEL_STYLE });
 

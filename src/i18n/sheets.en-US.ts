@@ -223,6 +223,25 @@ export const sheetsEnUS = {
   // Dashboard
   "dashboard.title": "Sales dashboard",
   "dashboard.empty": "No charts yet: generate the funnel, review, scorecard or goals first.",
+  "dashboard.asOf": "As of",
+  "dashboard.period": "Period",
+  "dashboard.previousPeriod": "Previous period",
+  "dashboard.target": "Revenue target",
+  "dashboard.previous": "Previous",
+  "dashboard.change": "Change",
+  "dashboard.changePoints": "Change (points)",
+  "dashboard.changeDays": "Change (days)",
+  "dashboard.vsTarget": "Of target",
+  "dashboard.quota": "Quota",
+  "dashboard.vsQuota": "Vs quota",
+  "dashboard.atPeriodEnd": "At previous end",
+  "dashboard.tile.wonRevenue": "Won revenue",
+  "dashboard.tile.winRate": "Win rate",
+  "dashboard.tile.openPipeline": "Open pipeline",
+  "dashboard.tile.weightedPipeline": "Weighted pipeline",
+  "dashboard.tile.averageDeal": "Average deal size",
+  "dashboard.tile.cycle": "Sales cycle (days)",
+  "dashboard.tile.attainment": "Quota attainment",
 
   // Templates
   "actionPlan.title": "Action plan",
@@ -318,6 +337,7 @@ export const sheetsEnUS = {
   "error.periodRange": "The review needs a start date on or before its end date.",
   "error.tooManyPeriods": "The review would have {n} periods; choose a longer period or a shorter date range (at most {max}).",
   "error.scoreRange": "Scores must lie between {min} and {max}.",
+  "goals.note.noActuals": "No actuals yet, so the chart is empty: type each goal's actual in the Actual column (M).",
 } as const;
 
 export type SheetKey = keyof typeof sheetsEnUS;

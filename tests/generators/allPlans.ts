@@ -7,6 +7,7 @@ import type { Locale } from "../../src/core/locale";
 import { isInvalid, PlanResult } from "../../src/generators/common";
 import { planFunnelFromDeals, planFunnelSheet } from "../../src/generators/funnel";
 import { defaultGoals, planGoalsSheet } from "../../src/generators/goals";
+import { dealsLayout } from "../../src/generators/deals";
 import { planReviewSheet } from "../../src/generators/review";
 import { planRepsSheet } from "../../src/generators/reps";
 import { planForecastSheet } from "../../src/generators/forecast";
@@ -41,6 +42,18 @@ export function everyGeneratorPlan(locale: Locale): Record<string, WorkbookPlan>
       planGoalsSheet(
         defaultGoals(locale, 2025).map((g, i) => ({ ...g, actual: [640_000, 21, 0.24, 0.86, 0.12, 0.64, 0.13][i] })),
         o,
+      ),
+    ),
+    goalsFromDeals: must(
+      withDeals(
+        (d, p, opt) =>
+          planGoalsSheet(
+            defaultGoals(locale, 2025).map((g, i) => (i === 0 ? { ...g, fromDeals: "wonRevenue" as const } : g)),
+            { ...opt, asOf: o.asOf, dealsRef: dealsLayout(d, p, locale) },
+          ),
+        deals,
+        pipeline,
+        { locale },
       ),
     ),
     review: must(withDeals(planReviewSheet, deals, pipeline, { locale, period: "quarterly" })),

@@ -2,7 +2,10 @@ import { evaluatePlan } from "../../src/workbook/preview/evaluate";
 import { isFormulaCell, WorkbookPlan } from "../../src/workbook/plan";
 import { isInvalid, PlanResult } from "../../src/generators/common";
 import { defaultGoals, GoalInput, planGoalsSheet } from "../../src/generators/goals";
-import { expectNear, plannedAt, serial } from "./sampleDeals";
+import { dealsLayout, dealsSheetPlan } from "../../src/generators/deals";
+import { composeWorkbook, readSheetValues } from "../../src/compose";
+import type { Deal } from "../../src/core/deal";
+import { buildDeals, expectNear, PIPELINE, PIPELINE_ZH, plannedAt, serial } from "./sampleDeals";
 
 function plan(result: PlanResult): WorkbookPlan {
   if (isInvalid(result)) throw new Error(JSON.stringify(result.errors));
@@ -97,5 +100,131 @@ describe("SMART goals / KPI scorecard", () => {
     expect(isInvalid(bad) && bad.errors[0].message).toBe('The deadline of "A" is before its start.');
     const none = planGoalsSheet([], { locale: "zh-CN" });
     expect(isInvalid(none) && none.errors[0].message).toBe("请至少添加一个目标。");
+  });
+});
+
+/** Won amounts closed from `from` to `to` (ISO, both included), summed straight from the deals. */
+function wonBetween(deals: readonly Deal[], from: string, to: string): number {
+  return deals.filter((d) => d.status === "won" && d.closeDate !== null && d.closeDate >= from && d.closeDate <= to).reduce((s, d) => s + d.amount, 0);
+}
+
+describe("Goals read from the deals", () => {
+  const deals = buildDeals();
+  const layout = dealsLayout(deals, PIPELINE, "en-US");
+  const fromDeals = (g: Partial<GoalInput> & Pick<GoalInput, "start" | "deadline">): GoalInput => ({
+    kpi: "Revenue",
+    target: 20_000,
+    unit: "money",
+    fromDeals: "wonRevenue",
+    baseline: 1_000_000, // typed numbers are not used once the goal reads the deals
+    actual: 5,
+    ...g,
+  });
+  const withDealsSheet = (goalsList: GoalInput[], asOf: string): WorkbookPlan => {
+    const goalsPlan = plan(planGoalsSheet(goalsList, { asOf, dealsRef: layout }));
+    return { ...goalsPlan, sheets: [dealsSheetPlan(deals, PIPELINE, {}), ...goalsPlan.sheets] };
+  };
+
+  it("takes the baseline from last period's won deals and the actual from this period's, up to the as-of date", () => {
+    const wb = withDealsSheet(
+      [
+        fromDeals({ start: "2025-01-01", deadline: "2025-12-31" }), // last period: calendar 2024
+        fromDeals({ kpi: "Q2 revenue", start: "2025-04-01", deadline: "2025-06-30", target: 12_000 }), // last period: Q1
+        fromDeals({ kpi: "Four weeks", start: "2025-01-15", deadline: "2025-02-14", target: 4_000 }), // 31 days: 2024-12-15 .. 2025-01-14
+      ],
+      "2025-04-20",
+    );
+    expect(isFormulaCell(plannedAt(wb.sheets[1], "F8")!) && isFormulaCell(plannedAt(wb.sheets[1], "M8")!)).toBe(true);
+    const ev = evaluatePlan(wb);
+    const rows = ev.values("Goals", "F8:N10");
+    // By hand from the sample deals: 2024 won 1000 (D01); 2025 up to 04-20: 3000+2000+4000+1500.
+    expect([wonBetween(deals, "2024-01-01", "2024-12-31"), wonBetween(deals, "2025-01-01", "2025-04-20")]).toEqual([1000, 10_500]);
+    expect(rows[0][0]).toBe(1000);
+    expect(rows[0][7]).toBe(10_500);
+    expectNear(rows[0][2], (20_000 - 1000) / 1000); // growth required, no longer 0%
+    expectNear(rows[0][8], 10_500 / 20_000);
+    // Q2: baseline Q1 = 3000+2000+4000; actual 04-01 .. 04-20 = 1500 (D12 closes 04-25, after the as-of date).
+    expect([rows[1][0], rows[1][7]]).toEqual([wonBetween(deals, "2025-01-01", "2025-03-31"), wonBetween(deals, "2025-04-01", "2025-04-20")]);
+    expect([rows[1][0], rows[1][7]]).toEqual([9000, 1500]);
+    // Not whole months: the 31 days before. 2024-12-15 .. 2025-01-14 won 3000 (D02); 01-15 .. 02-14 won 2000 (D03).
+    expect([rows[2][0], rows[2][7]]).toEqual([3000, 2000]);
+    // Actuals exist: no note under the table.
+    expect(ev.value("Goals", "A12")).toBe("");
+  });
+
+  it("stays live: a deal that changes status or date moves baseline and actual", () => {
+    const wb = withDealsSheet([fromDeals({ start: "2025-01-01", deadline: "2025-12-31" })], "2025-12-31");
+    const ev = evaluatePlan(wb);
+    expect([ev.value("Goals", "F8"), ev.value("Goals", "M8")]).toEqual([1000, wonBetween(deals, "2025-01-01", "2025-12-31")]);
+    ev.set("Deals", "J5", "Won"); // D04, 500, closed 2025-02-14: lost -> won
+    expect(ev.value("Goals", "M8")).toBe(11_100 + 500);
+    ev.set("Deals", "H2", serial("2025-05-02")); // D01 moves from 2024 into 2025
+    expect(ev.value("Goals", "F8")).toBe("");
+    expect(ev.value("Goals", "M8")).toBe(11_600 + 1000);
+  });
+
+  it("leaves the baseline blank, not 0, when nothing was won in the period before", () => {
+    const wb = withDealsSheet([fromDeals({ start: "2024-01-01", deadline: "2024-12-31" })], "2024-12-31");
+    const ev = evaluatePlan(wb);
+    expect(ev.value("Goals", "F8")).toBe("");
+    expect(ev.value("Goals", "H8")).toBe("");
+    expect(ev.value("Goals", "M8")).toBe(1000);
+  });
+
+  it("keeps typed numbers without a deals reference", () => {
+    const typed = plan(planGoalsSheet([fromDeals({ start: "2025-01-01", deadline: "2025-12-31" })], { asOf: "2025-07-02" }));
+    expect([plannedAt(typed.sheets[0], "F8"), plannedAt(typed.sheets[0], "M8")]).toEqual([1_000_000, 5]);
+  });
+});
+
+describe("Goals composed from the form", () => {
+  const deals = buildDeals();
+  const env = { today: "2025-04-30", locale: "en-US" as const };
+
+  it("reads the revenue goal from the imported deals, bundling the Deals sheet", () => {
+    const read = readSheetValues("goals", {}, { ...env, hasDeals: true });
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    expect(read.values.source).toBe("deals");
+    const result = composeWorkbook([{ id: "goals", values: read.values }], { deals: { deals, pipeline: PIPELINE } }, { locale: "en-US", currency: "USD" });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.plan.sheets.map((s) => s.name)).toEqual(["Deals", "Goals"]);
+    const ev = evaluatePlan(result.plan);
+    // Fiscal year 2025: baseline = won in 2024, actual = won 2025-01-01 .. 2025-04-30; target 1,000,000.
+    expect(ev.value("Goals", "F8")).toBe(wonBetween(deals, "2024-01-01", "2024-12-31"));
+    expect(ev.value("Goals", "M8")).toBe(wonBetween(deals, "2025-01-01", "2025-04-30"));
+    expectNear(ev.value("Goals", "H8"), (1_000_000 - 1000) / 1000);
+  });
+
+  it("without deals keeps the typed example baseline and asks for nothing", () => {
+    const read = readSheetValues("goals", {}, env);
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    expect(read.values.source).toBe("typed");
+    const result = composeWorkbook([{ id: "goals", values: read.values }], {}, { locale: "en-US", currency: "USD" });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.plan.sheets.map((s) => s.name)).toEqual(["Goals"]);
+    expect(evaluatePlan(result.plan).value("Goals", "F8")).toBe(1_000_000);
+  });
+
+  it("reads the deals in Chinese too, comparing with the Chinese status word", () => {
+    const zhDeals = buildDeals(PIPELINE_ZH);
+    const read = readSheetValues("goals", {}, { ...env, locale: "zh-CN", hasDeals: true });
+    if (!read.ok) throw new Error(JSON.stringify(read.errors));
+    const result = composeWorkbook([{ id: "goals", values: read.values }], { deals: { deals: zhDeals, pipeline: PIPELINE_ZH } }, { locale: "zh-CN", currency: "CNY" });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const ev = evaluatePlan(result.plan);
+    expect([ev.value("目标", "F8"), ev.value("目标", "M8")]).toEqual([1000, wonBetween(zhDeals, "2025-01-01", "2025-04-30")]);
+  });
+});
+
+describe("Goals without actuals", () => {
+  it("says under the table why the chart is empty, until an actual is typed", () => {
+    const wb = plan(planGoalsSheet(defaultGoals("en-US", 2025), { asOf: "2025-07-02" }));
+    const ev = evaluatePlan(wb);
+    // Seven goals in rows 8..14: the note is in A16, two rows below the table.
+    expect(ev.value("Goals", "A16")).toMatch(/^No actuals yet/);
+    ev.set("Goals", "M9", 12);
+    expect(ev.value("Goals", "A16")).toBe("");
+    const zh = evaluatePlan(plan(planGoalsSheet(defaultGoals("zh-CN", 2025), { locale: "zh-CN", asOf: "2025-07-02" })));
+    expect(zh.value("目标", "A16")).toMatch(/^尚无实际值/);
   });
 });

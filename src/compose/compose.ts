@@ -50,6 +50,21 @@ function needsOf(request: SheetRequest): readonly SheetNeed[] {
   return declaration.needs(request.values);
 }
 
+/**
+ * Each sheet of a request gets a stable role, the request's id ("funnel"; "commission2" for
+ * its second sheet), unless its generator gave one: the workbook remembers generated sheets
+ * and their inputs by role (workbook/inputs.ts). A role already used in this plan is not
+ * given twice.
+ */
+function withRoles(sheets: readonly SheetPlan[], id: SheetId, used: Set<string>): SheetPlan[] {
+  return sheets.map((sheet, i) => {
+    const role = sheet.role ?? (i === 0 ? id : `${id}${i + 1}`);
+    if (used.has(role.toLowerCase())) return sheet.role === undefined ? sheet : { ...sheet, role: undefined };
+    used.add(role.toLowerCase());
+    return { ...sheet, role };
+  });
+}
+
 /** Merges errors, each field and message once. */
 function uniqueErrors(errors: readonly FieldError[]): FieldError[] {
   const seen = new Set<string>();
@@ -94,6 +109,7 @@ export function composeWorkbook(requests: readonly SheetRequest[], data: Compose
   const names: NamePlan[] = [];
   const errors: FieldError[] = [];
   const activeById = new Map<SheetId, string>();
+  const roles = new Set<string>();
   const context: PlanContext = {
     locale,
     currency: options.currency,
@@ -113,7 +129,7 @@ export function composeWorkbook(requests: readonly SheetRequest[], data: Compose
       continue;
     }
     if (!activeById.has(request.id)) activeById.set(request.id, plan.activeSheet ?? plan.sheets[0]?.name);
-    sheets.push(...plan.sheets);
+    sheets.push(...withRoles(plan.sheets, request.id, roles));
     names.push(...(plan.names ?? []));
   }
   if (errors.length > 0) return refused(uniqueErrors(errors));

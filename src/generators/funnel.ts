@@ -152,6 +152,10 @@ function funnelSheet(rows: FunnelRowSource[], options: FunnelOptions, note: stri
     ],
     columnWidths: { A: 5, B: 24, C: 10, D: 16, E: 14, F: 14, G: 11, H: 12, I: 12, J: 14 },
     freeze: { rows: FUNNEL_HEADER_ROW, columns: 0 },
+    inputs: [
+      { id: "target", range: `H${first}:H${last}`, keys: `B${first}:B${last}` },
+      ...(typed ? [{ id: "count", range: `C${first}:C${last}`, keys: `B${first}:B${last}` }] : []),
+    ],
   };
 }
 

@@ -219,6 +219,12 @@ export function planRepsSheet(deals: readonly Deal[], pipeline: Pipeline, option
         ],
         columnWidths: { A: 18, B: 15, C: 15, D: 11, E: 10, F: 10, G: 10, H: 14, I: 10, J: 12, K: 12, L: 7, N: 22, O: 10, P: 11 },
         freeze: { rows: REPS_HEADER_ROW, columns: 1 },
+        inputs: [
+          { id: "quota", range: `C${first}:C${last}`, keys: `A${first}:A${last}` },
+          { id: "satisfaction", range: `J${first}:J${last}`, keys: `A${first}:A${last}` },
+          { id: "weights", range: "O5:P8", keys: ["attainment", "winRate", "won", "satisfaction"] },
+          { id: "cap", range: "O9", keys: ["cap"] },
+        ],
       },
     ],
   };

@@ -188,9 +188,36 @@ export interface PrintPlan {
   area?: string;
 }
 
+/**
+ * Cells a user types into (a quota column, a target per stage, a weight), with the key of
+ * each row, so that a later build of the same sheet can put back what was typed, matched by
+ * key (rep, stage, KPI), never by position (see inputs.ts).
+ */
+export interface InputPlan {
+  /** Stable id among the sheet's inputs: letters, digits and "_" ("quota", "weights"). */
+  id: string;
+  /** The input cells, on this sheet: a column ("C5:C12"), several columns, or one cell. */
+  range: string;
+  /**
+   * The key of each row of `range`: a range over the same rows on this sheet (the rep names
+   * "A5:A12"; with several columns, "A5:B12", the key is the row's texts together: rep and
+   * period), or literal keys, one per row (language-neutral ids such as "winRate" for a row
+   * whose label is translated).
+   */
+  keys: string | string[];
+}
+
 export interface SheetPlan {
   /** Wanted name (localized). Preparation (prepare.ts) makes it unique ("Funnel (2)") and fit Excel's rules. */
   name: string;
+  /**
+   * Stable identity of a generated sheet ("funnel", "reps", "commission3"): letters, digits
+   * and "_". Writers remember it in the workbook (a hidden defined name over the sheet), so
+   * the sheet is found again after the user renames it. Sheets without a role are not tracked.
+   */
+  role?: string;
+  /** The sheet's input cells, remembered with the role (ignored on a sheet without one). */
+  inputs?: InputPlan[];
   tabColor?: string;
   blocks: Block[];
   merges?: string[];

@@ -27,6 +27,7 @@ import {
   SheetPlan,
   WorkbookPlan,
 } from "./plan";
+import { markerNames } from "./inputs";
 import { usedBox } from "./sheetGeometry";
 import { PlanProblem, uniqueSheetName, uniqueTableName, validatePlan } from "./validatePlan";
 
@@ -47,6 +48,12 @@ export interface PrepareOptions {
    * `sheet` instead of adding a sheet: its final name is `sheet`.
    */
   target?: { sheet: string; planSheet?: string };
+  /**
+   * More planned sheets written into existing sheets (a refresh rewrites every tracked sheet
+   * in place): planned name -> the existing sheet's name. A targeted sheet's bookkeeping names
+   * (inputs.ts) are planned even when the workbook has them: the writer replaces them.
+   */
+  targets?: ReadonlyMap<string, string>;
 }
 
 export interface PreparedPlan {
@@ -294,6 +301,20 @@ export function checkPlan(plan: WorkbookPlan): CheckedPlan {
   return { plan, prepare: (existing, options) => nameAndResolve(plan, existing, options ?? {}) };
 }
 
+/**
+ * The plan with the hidden names that remember its tracked sheets and their inputs
+ * (inputs.ts). A sheet whose name is already in the workbook is a copy ("Add a copy") and is
+ * not tracked, unless it is written into its old place (`targets`).
+ */
+function withMarkers(plan: WorkbookPlan, taken: ReadonlySet<string>, targets: ReadonlyMap<string, string>): WorkbookPlan {
+  const markers = plan.sheets.flatMap((sheet) => {
+    const names = markerNames(sheet);
+    if (names.length === 0 || targets.has(sheet.name)) return names;
+    return taken.has(names[0].name.toLowerCase()) ? [] : names.filter((n) => !taken.has(n.name.toLowerCase()));
+  });
+  return markers.length === 0 ? plan : { ...plan, names: [...(plan.names ?? []), ...markers] };
+}
+
 function nameAndResolve(
   plan: WorkbookPlan,
   existing: ExistingNames,
@@ -311,6 +332,11 @@ function nameAndResolve(
   }
 
   const taken = new Set(existingTableOrNames.map((n) => n.toLowerCase()));
+  const targets = new Map(options.targets ?? []);
+  if (target && targetPlanSheet !== undefined) targets.set(targetPlanSheet, target.sheet);
+  for (const planned of targets.keys())
+    if (!plan.sheets.some((s) => s.name === planned))
+      throw new WorkbookWriteError("INVALID_PLAN", `The plan has no sheet named "${planned}" to write into "${targets.get(planned)}".`);
   for (const n of plan.names ?? []) {
     if (taken.has(n.name.toLowerCase())) {
       throw new WorkbookWriteError(
@@ -319,6 +345,7 @@ function nameAndResolve(
       );
     }
   }
+  plan = withMarkers(plan, taken, targets);
   const known = new Set(
     [...existingSheets, ...plan.sheets.map((s) => s.name)].map((n) => n.toLowerCase()),
   );
@@ -328,11 +355,12 @@ function nameAndResolve(
   const sheetNames = new Map<string, string>();
   const usedSheetNames = [...existingSheets];
   for (const sheet of plan.sheets) {
-    if (target && sheet.name === targetPlanSheet) {
-      sheetNames.set(sheet.name, target.sheet);
+    const into = targets.get(sheet.name);
+    if (into !== undefined) {
+      sheetNames.set(sheet.name, into);
       continue;
     }
-    const actual = uniqueSheetName(sheet.name, usedSheetNames);
+    const actual = uniqueSheetName(sheet.name, [...usedSheetNames, ...targets.values()]);
     usedSheetNames.push(actual);
     sheetNames.set(sheet.name, actual);
   }

@@ -211,6 +211,9 @@ export function plannedCell(sheet: SheetPlan, row: number, column: number): Plan
   return undefined;
 }
 
+/** What a sheet's role or an input's id may hold (they become parts of defined names; see inputs.ts). */
+export const MARKER_PART = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+
 function tryBox(address: string): RangeBox | undefined {
   try {
     const box = parseRange(address);
@@ -286,6 +289,7 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
   };
 
   const tableNames = new Map<string, string>();
+  const roles = new Set<string>();
   for (const sheet of plan.sheets) {
     const s = sheet.name;
     const boxes: RangeBox[] = [];
@@ -458,6 +462,29 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
       } catch {
         report(s, `notes[${i}]`, `"${note.cell}" is not a cell.`);
       }
+    });
+    if (sheet.role !== undefined) {
+      if (!MARKER_PART.test(sheet.role)) report(s, "role", `"${sheet.role}" must be letters, digits and "_", starting with a letter.`);
+      const key = sheet.role.toLowerCase();
+      if (roles.has(key)) report(s, "role", `Two sheets of the plan have the role "${sheet.role}".`);
+      roles.add(key);
+    }
+    const inputIds = new Set<string>();
+    (sheet.inputs ?? []).forEach((input, i) => {
+      const where = `inputs[${i}] ${input.id}`;
+      if (!MARKER_PART.test(input.id)) report(s, where, `"${input.id}" must be letters, digits and "_", starting with a letter.`);
+      if (inputIds.has(input.id.toLowerCase())) report(s, where, `Two inputs of the sheet have the id "${input.id}".`);
+      inputIds.add(input.id.toLowerCase());
+      const box = tryBox(input.range);
+      if (!box) return report(s, where, `"${input.range}" is not a range.`);
+      const rows = box.bottom - box.top + 1;
+      if (Array.isArray(input.keys)) {
+        if (input.keys.length !== rows) report(s, where, `${input.keys.length} keys for ${rows} rows.`);
+        return;
+      }
+      const keys = tryBox(input.keys);
+      if (!keys || keys.top !== box.top || keys.bottom !== box.bottom)
+        report(s, where, `The keys "${input.keys}" must be over the rows of "${input.range}".`);
     });
   }
 

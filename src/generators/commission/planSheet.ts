@@ -77,8 +77,18 @@ export function planSheet(
       { at: `A${PLAN_CELLS.warningsTop + 1}`, cells: warnings.map((w) => [w]), style: { fontColor: "#9C5700" } },
     );
   }
+  const settingRows = (["basis", "method", "marginalFrom", "targetPay", "gate", "cap", "draw", "drawType", "spif", "spifMinDeal"] as const);
   return {
     name: layout.names.plan,
+    role: "commissionPlan",
+    inputs: [
+      { id: "settings", range: `${PLAN_CELLS.basis}:${PLAN_CELLS.spifMinDeal}`, keys: [...settingRows] },
+      { id: "negativeTrueUp", range: PLAN_CELLS.negativeTrueUp, keys: ["negativeTrueUp"] },
+      { id: "tiers", range: `${from}${PLAN_CELLS.tiersTop}:${rate}${tierLast}`, keys: plan.tiers.map((_, i) => `tier${i + 1}`) },
+      ...(bands.length > 0
+        ? [{ id: "bands", range: `${BAND_COLUMNS.from}${PLAN_CELLS.bandsTop}:${BAND_COLUMNS.amount}${bandLast}`, keys: bands.map((_, i) => `band${i + 1}`) }]
+        : []),
+    ],
     tabColor: "#2E7D32",
     blocks,
     columnWidths: { A: 40, B: 18, D: 14, E: 12, F: 12, H: 16, I: 14 },

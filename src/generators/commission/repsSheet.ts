@@ -29,6 +29,11 @@ export function repsSheet(
   const K = CLAWBACK_COLUMNS;
   return {
     name: layout.names.reps,
+    role: "commissionReps",
+    inputs:
+      rows.length > 0
+        ? [{ id: "quota", range: `${REPS_COLUMNS.quota}${FIRST_ROW}:${REPS_COLUMNS.proration}${last}`, keys: `${REPS_COLUMNS.rep}${FIRST_ROW}:${REPS_COLUMNS.period}${last}` }]
+        : [],
     tabColor: "#1565C0",
     blocks: [
       { at: "A1", cells: [[t("reps.title")]], style: { bold: true, fontSize: 14 } },

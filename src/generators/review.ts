@@ -14,6 +14,15 @@
  * period that are won now, divided by the deals created in it. Growth = (this - base) /
  * ABS(base), blank when the base is 0. A year before = 12 months, 4 quarters or 52 weeks back.
  * Weeks start on Monday.
+ *
+ * Partial periods: the data is as of `asOf` (default the latest created date or won/lost close
+ * date; an open deal's close date is only expected, so it does not count). By default the
+ * review ends on that day (or on the latest date of the deals, if earlier). A period that ends
+ * after it is not over yet: its label says so ("2025-04 (partial)", "2025-04（部分）"), a note
+ * in A3 gives the as-of date, both growth columns are left blank for it (a part of a period
+ * compared with a whole one would read as a fall; no like-for-like comparison is attempted),
+ * and the trend chart stops at the last complete period (it keeps every period when none is
+ * complete). Its counts and sums are the deals so far.
  */
 import { Deal, Pipeline } from "../core/deal";
 import { PlanCell, WorkbookPlan } from "../workbook/plan";
@@ -48,8 +57,13 @@ export interface ReviewOptions extends DealsSourceOptions {
   period?: ReviewPeriod;
   /** First day covered (ISO); default the earliest close or created date. */
   from?: string;
-  /** Last day covered (ISO); default the latest close or created date. */
+  /** Last day covered (ISO); default the as-of date, or the latest close or created date if earlier. */
   to?: string;
+  /**
+   * The day the data is as of (ISO): a period ending after it is partial. Default the latest
+   * created date or won/lost close date.
+   */
+  asOf?: string;
 }
 
 export interface PeriodSpan {
@@ -109,14 +123,18 @@ export function reviewPeriods(fromIso: string, toIso: string, period: ReviewPeri
 export function planReviewSheet(deals: readonly Deal[], pipeline: Pipeline, options: ReviewOptions = {}): PlanResult {
   const locale = options.locale;
   const errors: FieldError[] = validateStageNames(pipeline.stages.map((s) => s.name), locale, "pipeline.stages");
-  for (const key of ["from", "to"] as const) {
+  for (const key of ["from", "to", "asOf"] as const) {
     const value = options[key];
     if (value !== undefined && isoToSerial(value) === null) errors.push({ field: key, message: sheetText(locale, "error.dateInvalid", { value }) });
   }
   const span = isoSpan([...deals.map((d) => d.closeDate), ...deals.map((d) => d.createdDate)]);
   const fallback = new Date().toISOString().slice(0, 10);
+  const happened = isoSpan([...deals.filter((d) => d.status !== "open").map((d) => d.closeDate), ...deals.map((d) => d.createdDate)]);
+  const asOfIso = options.asOf ?? happened?.last ?? span?.last ?? fallback;
   const fromIso = options.from ?? span?.first ?? fallback;
-  const toIso = options.to ?? span?.last ?? fallback;
+  const lastIso = span?.last ?? fallback;
+  const upToAsOf = isoToSerial(asOfIso) !== null && asOfIso < lastIso && asOfIso >= fromIso ? asOfIso : lastIso;
+  const toIso = options.to ?? upToAsOf;
   if (errors.length === 0 && isoToSerial(fromIso)! > isoToSerial(toIso)!) errors.push({ field: "from", message: sheetText(locale, "error.periodRange") });
   const period = options.period ?? "monthly";
   const periods = errors.length === 0 ? reviewPeriods(fromIso, toIso, period) : [];
@@ -138,13 +156,17 @@ export function planReviewSheet(deals: readonly Deal[], pipeline: Pipeline, opti
   const first = REVIEW_FIRST_ROW;
   const last = first + periods.length - 1;
   const lag = LAG[period];
+  const asOf = isoToSerial(asOfIso)!;
+  const partial = periods.map((p) => p.end > asOf);
+  const complete = partial.filter((x) => !x).length;
+  const chartLast = complete > 0 ? first + complete - 1 : last;
 
   const cells: PlanCell[][] = periods.map((p, i) => {
     const r = first + i;
     const closed = `${close},">="&$B${r},${close},"<="&$C${r}`;
     const opened = `${created},">="&$B${r},${created},"<="&$C${r}`;
     return [
-      p.label,
+      partial[i] ? t("review.partial", { period: p.label }) : p.label,
       p.start,
       p.end,
       { f: `=SUMIFS(${amount},${status},${won},${closed})` },
@@ -154,8 +176,8 @@ export function planReviewSheet(deals: readonly Deal[], pipeline: Pipeline, opti
       { f: `=IF(E${r}=0,"",D${r}/E${r})` },
       { f: `=COUNTIFS(${opened})` },
       { f: `=IF(I${r}=0,"",COUNTIFS(${opened},${status},${won})/I${r})` },
-      i === 0 ? null : { f: `=IF(D${r - 1}=0,"",(D${r}-D${r - 1})/ABS(D${r - 1}))` },
-      i < lag ? null : { f: `=IF(D${r - lag}=0,"",(D${r}-D${r - lag})/ABS(D${r - lag}))` },
+      i === 0 || partial[i] ? null : { f: `=IF(D${r - 1}=0,"",(D${r}-D${r - 1})/ABS(D${r - 1}))` },
+      i < lag || partial[i] ? null : { f: `=IF(D${r - lag}=0,"",(D${r}-D${r - lag})/ABS(D${r - lag}))` },
     ];
   });
 
@@ -181,6 +203,7 @@ export function planReviewSheet(deals: readonly Deal[], pipeline: Pipeline, opti
     blocks: [
       titleBlock("A1", t("review.title")),
       noteBlock("A2", t(kindKey)),
+      ...(complete < periods.length ? [noteBlock("A3", t("review.note.partial", { date: asOfIso }))] : []),
       headerRow(`A${REVIEW_HEADER_ROW}`, headers),
       {
         at: `A${first}`,
@@ -197,8 +220,8 @@ export function planReviewSheet(deals: readonly Deal[], pipeline: Pipeline, opti
       {
         type: "line",
         title: t("review.chart.trend"),
-        categories: `A${first}:A${last}`,
-        series: [{ name: t("review.header.revenue"), values: `D${first}:D${last}` }],
+        categories: `A${first}:A${chartLast}`,
+        series: [{ name: t("review.header.revenue"), values: `D${first}:D${chartLast}` }],
         anchor: `A${last + 3}`,
         width: 560,
         height: 300,

@@ -1,21 +1,24 @@
 /**
- * Writes a plan to an .xlsx package (Node): ExcelJS's streaming writer for cells, styles,
- * number formats, merges, sizes, freeze panes, conditional formats, data validation and
- * notes, into a stored (uncompressed) temporary package. One more streaming pass copies that
- * package into the output, part by part, and adds what ExcelJS cannot write the way the plan
- * needs it: tables (over cells already written, with a totals row), defined names, and
- * DrawingML charts. Small parts (workbook, relationships, content types) are edited as text;
- * a worksheet's cells flow through untouched and only the short tail after them is edited;
- * every part is compressed as it streams (zipReader.ts, partStreams.ts, zipWriter.ts).
+ * Writes a plan to an .xlsx package (Node) in one streaming pass over the cells. ExcelJS's
+ * streaming writer first writes the package without any cell (styles, number formats,
+ * merges, sizes, freeze panes, conditional formats, data validation, notes, page setup) into
+ * a small stored temporary package; the style index of every block column is taken from its
+ * style registry before it is closed. The output is then written part by part: the
+ * temporary package's parts, each worksheet with its rows made from the plan's blocks as the
+ * zip asks for them (sheetRows.ts) between ExcelJS's head and tail, the shared strings those
+ * rows used, and what ExcelJS cannot write the way the plan needs it: tables (with a totals
+ * row), defined names, and DrawingML charts. Small parts (workbook, relationships, content
+ * types, a worksheet's head and tail) are edited as text; every part is compressed as it
+ * streams (zipReader.ts, zipWriter.ts).
  *
  * Formulas are written without cached results, so Excel and LibreOffice compute them on
- * opening. Rows are streamed in order and no part is held whole, so memory stays bounded for
- * blocks up to Excel's 1,048,576 rows.
+ * opening. Rows are made in order and no worksheet is held whole, so memory stays bounded
+ * (the plan, the distinct texts, a few MB of buffers) for blocks up to Excel's 1,048,576 rows.
  */
 import { promises as fs } from "fs";
+import { Readable } from "stream";
 import * as os from "os";
 import * as path from "path";
-import { Readable, Writable } from "stream";
 import ExcelJS from "exceljs";
 import { cellAddress, parseCell, parseRange, rangeAddress } from "../address";
 import {
@@ -23,7 +26,6 @@ import {
   CellStyle,
   ConditionalFormatPlan,
   isFormulaCell,
-  PlanCell,
   quotedSheetRef,
   SheetPlan,
   ValidationPlan,
@@ -32,15 +34,10 @@ import {
 import { dateFromSerial } from "../../core/dates";
 import { preparePlan } from "../prepare";
 import { WorkbookWriteError } from "../errors";
-import {
-  blockBox,
-  EXCEL_MAX_COLUMNS,
-  EXCEL_MAX_ROWS,
-  PlanProblem,
-  plannedCell,
-} from "../validatePlan";
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, PlanProblem, plannedCell } from "../validatePlan";
 import { chartPartXml, drawingPartXml, escapeXml } from "./chartXml";
-import { withRawDelStream, withWorksheetTail } from "./partStreams";
+import { withRawDelStream } from "./partStreams";
+import { SharedStringTable, SheetLayout, sheetLayout, sheetRowsXml } from "./sheetRows";
 import { escapeXstring, escapeXstringForAttribute } from "./xstring";
 import { openZip, ZipReader } from "./zipReader";
 import { writeZipFile, ZipEntry, ZIP_SIZE_LIMIT } from "./zipWriter";
@@ -75,19 +72,6 @@ function cellStyle(style: CellStyle | undefined): Partial<ExcelJS.Style> {
     out.border = { top: side, bottom: side, left: side, right: side };
   }
   return out;
-}
-
-/**
- * The value handed to ExcelJS. Text is escaped as an ST_Xstring here, for shared strings
- * and inline strings alike: ExcelJS writes a carriage return raw (XML readers turn it into
- * a line feed), silently drops control characters, and leaves a literal `_xHHHH_` to be
- * decoded on reading. ExcelJS then XML-escapes the result, which holds no new `&` or `<`.
- */
-function cellValue(cell: PlanCell): ExcelJS.CellValue {
-  if (cell === null) return null;
-  if (isFormulaCell(cell)) return { formula: cell.f.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
-  if (typeof cell === "string") return escapeXstring(cell);
-  return cell;
 }
 
 const OPERATORS: Record<string, ExcelJS.CellIsOperators> = {
@@ -249,43 +233,25 @@ function printDefinedNames(plan: WorkbookPlan): string[] {
   return names;
 }
 
-/** Rows 1..n a sheet has to stream: covered by a block, given a height, or holding a note. */
-function rowIntervals(sheet: SheetPlan): [number, number][] {
-  const intervals: [number, number][] = sheet.blocks.map((b) => {
-    const box = blockBox(b);
-    return [box.top, box.bottom];
-  });
-  for (const row of Object.keys(sheet.rowHeights ?? {})) intervals.push([Number(row), Number(row)]);
-  for (const note of sheet.notes ?? []) {
-    const r = parseCell(note.cell).row;
-    intervals.push([r, r]);
-  }
-  intervals.sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const [top, bottom] of intervals) {
-    const last = merged[merged.length - 1];
-    if (last && top <= last[1] + 1) last[1] = Math.max(last[1], bottom);
-    else merged.push([top, bottom]);
-  }
-  return merged;
+/** True when a note of the plan holds DEL (U+007F). */
+function notesHoldDel(plan: WorkbookPlan): boolean {
+  return plan.sheets.some((sheet) => (sheet.notes ?? []).some((n) => n.text.includes("\u007F")));
 }
 
-/** True when a text of the plan that becomes cell or note text holds DEL (U+007F). */
-function textsHoldDel(plan: WorkbookPlan): boolean {
-  const hasDel = (text: unknown): boolean => typeof text === "string" && text.includes("\u007F");
-  return plan.sheets.some(
-    (sheet) =>
-      (sheet.notes ?? []).some((n) => hasDel(n.text)) ||
-      sheet.blocks.some((b) => b.cells.some((row) => row.some(hasDel))),
+/** True when a block of the plan holds text (the package then has a shared strings part). */
+function blocksHoldText(plan: WorkbookPlan): boolean {
+  return plan.sheets.some((sheet) =>
+    sheet.blocks.some((b) => b.cells.some((row) => row.some((cell) => typeof cell === "string"))),
   );
 }
 
 /**
  * Text parts where DEL goes back in as a raw character (`withRawDelStream`). It is legal in
- * XML, but ExcelJS's encoder drops it, so cell text reaches ExcelJS with DEL escaped as
- * `_x007F_`, and LibreOffice does not decode that escape.
+ * XML, but ExcelJS's encoder drops it, so text is escaped with DEL as `_x007F_` (as a shared
+ * string or a note), and LibreOffice does not decode that escape.
  */
-const DEL_PARTS = /^xl\/(sharedStrings|comments\d*)\.xml$/;
+const COMMENTS_PART = /^xl\/comments\d*\.xml$/;
+const SHARED_STRINGS = "xl/sharedStrings.xml";
 
 const count = (n: number): string => n.toLocaleString("en-US");
 
@@ -330,32 +296,6 @@ function checkSheetExtents(plan: WorkbookPlan): void {
     );
 }
 
-/** Rows written between two waits for the package behind the worksheet to catch up. */
-const ROWS_PER_WAIT = 1000;
-/** Bytes the zip behind a worksheet may hold unwritten before the rows wait. */
-const BACKLOG_LIMIT = 4 << 20;
-
-/**
- * Waits until the zip stream behind `worksheet` has written out what the committed rows gave
- * it. ExcelJS's streaming worksheet writes into it without heeding backpressure, and rows are
- * committed synchronously, so without these waits the whole sheet XML would queue in memory.
- */
-async function untilWritten(worksheet: unknown): Promise<void> {
-  await new Promise((resolve) => setImmediate(resolve));
-  // The pipe is archiver's readable-stream PassThrough, which predates `writableLength`.
-  type Pipe = Writable & { _writableState?: { length: number; needDrain: boolean } };
-  const pipes = (worksheet as { stream?: { pipes?: Pipe[] } }).stream?.pipes ?? [];
-  for (const pipe of pipes) {
-    const state = (): { length: number; needDrain: boolean } =>
-      pipe._writableState ?? { length: pipe.writableLength, needDrain: pipe.writableNeedDrain };
-    while (state().length > BACKLOG_LIMIT) {
-      await new Promise((resolve) =>
-        state().needDrain ? pipe.once("drain", resolve) : setImmediate(resolve),
-      );
-    }
-  }
-}
-
 /** ExcelJS's XML writer and its shared-string renderer (not part of its typed interface). */
 interface XmlStreamLike {
   readonly xml: string;
@@ -386,25 +326,41 @@ function* sharedStringsXml(values: string[]): Generator<Buffer> {
   yield Buffer.from("</sst>");
 }
 
-async function streamSheets(plan: WorkbookPlan, file: string): Promise<void> {
+/** ExcelJS's streaming worksheet, with the members the cell-less pass uses. */
+interface WorksheetInternals {
+  startedData: boolean;
+  hasComments: boolean;
+  _writeColumns(): void;
+  _writeOpenSheetData(): void;
+  _sheetCommentsWriter: { addComments(comments: object[]): void };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const Note = require("exceljs/lib/doc/note") as new (text: string) => { model: object };
+/** ExcelJS's cell value types, as its style registry takes them. */
+const VALUE_TYPE_NULL = 0;
+const VALUE_TYPE_NUMBER = 2;
+
+/**
+ * Writes the package without cells into `file` (stored, not deflated: it is small, and read
+ * back once) and returns, per sheet, the style indexes its rows use.
+ */
+async function streamSheets(plan: WorkbookPlan, file: string): Promise<Map<string, SheetLayout>> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
     useStyles: true,
     useSharedStrings: true,
-    // Stored, not deflated: the package is copied and compressed once when parts are added.
     zip: { store: true } as unknown as ExcelJS.stream.xlsx.WorkbookStreamWriterOptions["zip"],
   });
-  const internals = workbook as unknown as {
-    sharedStrings: { count: number; values: string[] };
-    zip: { append(source: Readable, options: { name: string }): void };
-    addSharedStrings(): Promise<void>;
-  };
-  internals.addSharedStrings = async () => {
-    if (internals.sharedStrings.count > 0)
-      internals.zip.append(Readable.from(sharedStringsXml(internals.sharedStrings.values)), {
-        name: "/xl/sharedStrings.xml",
-      });
-  };
+  const styles = (
+    workbook as unknown as {
+      styles: { addStyleModel(style: Partial<ExcelJS.Style>, cellType: number): number };
+    }
+  ).styles;
+  // A copy each time: the registry remembers a style object it has seen with its first index.
+  const styleId = (style: Partial<ExcelJS.Style> | undefined, isNumber: boolean): number =>
+    styles.addStyleModel({ ...(style ?? {}) }, isNumber ? VALUE_TYPE_NUMBER : VALUE_TYPE_NULL) || 0;
+  const layouts = new Map<string, SheetLayout>();
   const activeIndex = Math.max(
     0,
     plan.sheets.findIndex((s) => s.name === plan.activeSheet),
@@ -459,54 +415,41 @@ async function streamSheets(plan: WorkbookPlan, file: string): Promise<void> {
     ).dataValidations;
     for (const v of sheet.validations ?? []) validations.add(v.range, dataValidation(v));
 
-    const notes = new Map(
-      (sheet.notes ?? []).map((n) => [
-        n.cell.replace(/\$/g, "").toUpperCase(),
-        escapeXstring(n.text),
-      ]),
-    );
-    // One style object per block column, shared by its cells: ExcelJS recognises a style
-    // object it has seen and skips re-registering it (the per-cell cost of large blocks).
-    const blocks = sheet.blocks.map((block: Block) => {
+    // One style per block column, as ExcelJS would give its cells.
+    const blockStyles = sheet.blocks.map((block: Block) => {
       const base = cellStyle(block.style);
       const formats =
         typeof block.numberFormat === "string"
           ? block.cells[0].map(() => block.numberFormat as string)
           : block.numberFormat;
-      const styles = block.cells[0].map((_, c) => {
+      return block.cells[0].map((_, c) => {
         const numFmt = formats?.[c] ?? undefined;
         const style: Partial<ExcelJS.Style> = { ...base, ...(numFmt ? { numFmt } : {}) };
         return Object.keys(style).length > 0 ? style : undefined;
       });
-      return { block, box: blockBox(block), styles };
     });
-    for (const [top, bottom] of rowIntervals(sheet)) {
-      for (let r = top; r <= bottom; r++) {
-        const row = worksheet.getRow(r);
-        const height = sheet.rowHeights?.[r];
-        if (height !== undefined) row.height = height;
-        for (const b of blocks) {
-          if (r < b.box.top || r > b.box.bottom) continue;
-          const cells = b.block.cells[r - b.box.top];
-          for (let c = 0; c < cells.length; c++) {
-            const cell = row.getCell(b.box.left + c);
-            const value = cellValue(cells[c]);
-            if (value !== null) cell.value = value;
-            const style = b.styles[c];
-            if (style) cell.style = style;
-          }
-        }
-        if (notes.size > 0) {
-          for (const [address, text] of notes)
-            if (parseCell(address).row === r) row.getCell(parseCell(address).column).note = text;
-        }
-        row.commit();
-        if (r % ROWS_PER_WAIT === 0) await untilWritten(worksheet);
-      }
+    layouts.set(sheet.name, sheetLayout(sheet, blockStyles, styleId));
+
+    const internals = worksheet as unknown as WorksheetInternals;
+    const notes = (sheet.notes ?? [])
+      .map((n) => ({ at: parseCell(n.cell), text: escapeXstring(n.text) }))
+      .sort((a, b) => a.at.row - b.at.row || a.at.column - b.at.column);
+    if (notes.length > 0) {
+      internals.hasComments = true;
+      internals._sheetCommentsWriter.addComments(
+        notes.map((n) => ({ ...new Note(n.text).model, ref: cellAddress(n.at.row, n.at.column) })),
+      );
+    }
+    // The rows come later (sheetRows.ts): ExcelJS writes the columns when its first row comes.
+    if (!internals.startedData) {
+      internals._writeColumns();
+      internals._writeOpenSheetData();
+      internals.startedData = true;
     }
     worksheet.commit();
   }
   await workbook.commit();
+  return layouts;
 }
 
 const REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -519,13 +462,17 @@ interface SheetPart {
 }
 
 /**
- * The streamed package with its pending edits: small parts rewritten or added as text (in
- * the order they were first written, as new parts go after the streamed ones), and worksheet
- * tails to edit when the worksheet streams through.
+ * The cell-less package with its pending edits: small parts rewritten or added as text (in
+ * the order they were first written, as new parts go after the streamed ones), the sheet
+ * whose rows each worksheet part gets, worksheet tails to edit, and parts made as they are
+ * written (the shared strings, after every worksheet).
  */
 class PackageEdits {
   readonly parts = new Map<string, string>();
   readonly sheetTails = new Map<string, (tail: string) => string>();
+  readonly sheets = new Map<string, SheetPlan>();
+  readonly generated = new Map<string, () => AsyncIterable<Buffer>>();
+  readonly strings = new SharedStringTable();
   constructor(readonly reader: ZipReader) {}
 
   /** The part's current text, or undefined when the package has no such part. */
@@ -719,12 +666,13 @@ async function addPackageParts(zip: PackageEdits, plan: WorkbookPlan): Promise<v
   let chartId = 0;
   let drawingId = 0;
   for (const sheet of plan.sheets) {
+    const part = parts.find((p) => p.name === sheet.name);
+    if (!part) throw new Error(`The package has no part for sheet ${sheet.name}`);
+    zip.sheets.set(part.path, sheet);
     const tables = sheet.tables ?? [];
     const charts = sheet.charts ?? [];
     const dataBars = (sheet.conditionalFormats ?? []).some((cf) => cf.type === "dataBar");
     if (tables.length === 0 && charts.length === 0 && !dataBars) continue;
-    const part = parts.find((p) => p.name === sheet.name);
-    if (!part) throw new Error(`The package has no part for sheet ${sheet.name}`);
     const added: { name: string; xml: string }[] = [];
     if (charts.length > 0) {
       drawingId += 1;
@@ -770,6 +718,16 @@ async function addPackageParts(zip: PackageEdits, plan: WorkbookPlan): Promise<v
       return added.length > 0 ? insertIntoWorksheetTail(xml, added) : xml;
     });
   }
+  if (blocksHoldText(plan)) {
+    await addRelationship(zip, "xl/_rels/workbook.xml.rels", "sharedStrings", "sharedStrings.xml");
+    overrides.push(
+      `<Override PartName="/${SHARED_STRINGS}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`,
+    );
+    zip.generated.set(SHARED_STRINGS, () => {
+      const xml = Readable.from(sharedStringsXml(zip.strings.values));
+      return zip.strings.holdsDel ? withRawDelStream(xml) : xml;
+    });
+  }
   if (overrides.length > 0) {
     const types = (await zip.file("[Content_Types].xml"))!;
     zip.set("[Content_Types].xml", types.replace("</Types>", `${overrides.join("")}</Types>`));
@@ -793,12 +751,37 @@ async function addPackageParts(zip: PackageEdits, plan: WorkbookPlan): Promise<v
   }
 }
 
+const SHEET_DATA_OPEN = "<sheetData>";
+const SHEET_DATA_CLOSE = "</sheetData>";
+
 /**
- * The package's parts, [Content_Types].xml first, then the streamed ones in their order, then
- * the added ones: edited parts as text, the others streamed from the temporary package (a
- * worksheet with its tail edited, a text part with DEL put back).
+ * A worksheet part: ExcelJS's head through `<sheetData>`, the sheet's rows (what ExcelJS put
+ * in sheetData, only merged cells, is left out), and its tail from `</sheetData>`, edited.
  */
-async function* packageEntries(zip: PackageEdits, rawDel: boolean): AsyncGenerator<ZipEntry> {
+async function* worksheetPart(
+  xml: string,
+  rows: Iterable<Buffer>,
+  editTail: ((tail: string) => string) | undefined,
+): AsyncGenerator<Buffer> {
+  const open = xml.indexOf(SHEET_DATA_OPEN);
+  const close = xml.indexOf(SHEET_DATA_CLOSE, open);
+  if (open < 0 || close < 0) throw new Error("The worksheet part has no <sheetData>.");
+  yield Buffer.from(xml.slice(0, open + SHEET_DATA_OPEN.length), "utf8");
+  yield* rows;
+  const tail = xml.slice(close + SHEET_DATA_CLOSE.length);
+  yield Buffer.from(SHEET_DATA_CLOSE + (editTail ? editTail(tail) : tail), "utf8");
+}
+
+/**
+ * The package's parts, [Content_Types].xml first, then the cell-less package's in their
+ * order (a worksheet with its rows, a notes part with DEL put back), then the added ones,
+ * then the shared strings, made once every worksheet has been written.
+ */
+async function* packageEntries(
+  zip: PackageEdits,
+  layouts: Map<string, SheetLayout>,
+  notesDel: boolean,
+): AsyncGenerator<ZipEntry> {
   const streamed = new Map(zip.reader.entries.map((e) => [e.name, e]));
   const names = [
     ...streamed.keys(),
@@ -810,16 +793,28 @@ async function* packageEntries(zip: PackageEdits, rawDel: boolean): AsyncGenerat
       yield { name, data: Buffer.from(edited, "utf8") };
       continue;
     }
-    let data: AsyncIterable<Buffer> = await zip.reader.open(streamed.get(name)!);
-    const editTail = zip.sheetTails.get(name);
-    if (editTail) data = withWorksheetTail(data, editTail);
-    if (rawDel && DEL_PARTS.test(name)) data = withRawDelStream(data);
+    const entry = streamed.get(name)!;
+    const sheet = zip.sheets.get(name);
+    if (sheet) {
+      const rows = sheetRowsXml(sheet, layouts.get(sheet.name)!, zip.strings);
+      const data = worksheetPart(await zip.reader.text(entry), rows, zip.sheetTails.get(name));
+      yield { name, data };
+      continue;
+    }
+    let data: AsyncIterable<Buffer> = await zip.reader.open(entry);
+    if (notesDel && COMMENTS_PART.test(name)) data = withRawDelStream(data);
     yield { name, data };
   }
+  for (const [name, make] of zip.generated) yield { name, data: make() };
 }
 
 /** Copies the streamed package at `streamed` to `file` with the plan's added parts. */
-async function finishPackage(plan: WorkbookPlan, streamed: string, file: string): Promise<void> {
+async function finishPackage(
+  plan: WorkbookPlan,
+  layouts: Map<string, SheetLayout>,
+  streamed: string,
+  file: string,
+): Promise<void> {
   const reader = await openZip(streamed);
   try {
     const tooLarge = reader.entries.find((e) => e.size >= ZIP_SIZE_LIMIT);
@@ -832,7 +827,7 @@ async function finishPackage(plan: WorkbookPlan, streamed: string, file: string)
     await addPackageParts(zip, plan);
     await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
     try {
-      await writeZipFile(file, packageEntries(zip, textsHoldDel(plan)));
+      await writeZipFile(file, packageEntries(zip, layouts, notesHoldDel(plan)));
     } catch (error) {
       if (error instanceof RangeError)
         throw new WorkbookWriteError("WRITE_FAILED", error.message, { cause: error });
@@ -858,8 +853,8 @@ export async function writeXlsxFile(plan: WorkbookPlan, file: string): Promise<W
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "salesquant-xlsx-"));
   try {
     const streamed = path.join(dir, "cells.xlsx");
-    await streamSheets(prepared, streamed);
-    await finishPackage(prepared, streamed, file);
+    const layouts = await streamSheets(prepared, streamed);
+    await finishPackage(prepared, layouts, streamed, file);
     return { sheets: prepared.sheets.map((s) => s.name) };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

@@ -1,0 +1,231 @@
+/**
+ * A worksheet's `<sheetData>` rows, written straight from the plan's blocks as UTF-8 chunks,
+ * in the form ExcelJS's streaming writer gives them (`<row r spans x14ac:dyDescent>`, cells
+ * with their style index, text as shared strings, formulas without cached results). Rows
+ * are made as the package asks for them, so a block of a million rows is never held whole:
+ * only the shared strings table (one entry per distinct text) grows with the sheet.
+ */
+import { columnLetter, parseCell, parseRange } from "../address";
+import { isFormulaCell, PlanCell, SheetPlan } from "../plan";
+import { blockBox } from "../validatePlan";
+import { escapeXstring } from "./xstring";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { xmlEncode } = require("exceljs/lib/utils/utils") as { xmlEncode(text: string): string };
+
+/**
+ * The package's shared strings: the index of each distinct (ST_Xstring-escaped) text, in the
+ * order first seen, and whether any text held DEL (see `withRawDelStream`).
+ */
+export class SharedStringTable {
+  private readonly index = new Map<string, number>();
+  readonly values: string[] = [];
+  holdsDel = false;
+
+  /** The index of `text` (plan text, escaped here), added when new. */
+  add(text: string): number {
+    const value = escapeXstring(text);
+    let at = this.index.get(value);
+    if (at === undefined) {
+      at = this.values.length;
+      this.index.set(value, at);
+      this.values.push(value);
+      if (!this.holdsDel && text.includes("\u007F")) this.holdsDel = true;
+    }
+    return at;
+  }
+}
+
+/** A block's place and the style index of each of its columns (0: no `s` attribute). */
+export interface BlockLayout {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  cells: PlanCell[][];
+  /** Style index of a number in the column (ExcelJS adds the General format to numbers). */
+  numberStyles: number[];
+  /** Style index of any other value (text, boolean, formula, empty, merged). */
+  otherStyles: number[];
+}
+
+/** What the rows of a sheet need besides its plan: block styles, merged cells, sizes. */
+export interface SheetLayout {
+  blocks: BlockLayout[];
+  /** Style index of a merged cell outside every block. */
+  mergedStyle: number;
+}
+
+/**
+ * Style indexes for the rows, given by `styleId(style, isNumber)` (the workbook's style
+ * registry, which must still be open). `styles[b][c]` is the style of block b's column c.
+ */
+export function sheetLayout<S>(
+  sheet: SheetPlan,
+  styles: (S | undefined)[][],
+  styleId: (style: S | undefined, isNumber: boolean) => number,
+): SheetLayout {
+  const blocks = sheet.blocks.map((block, b): BlockLayout => {
+    const box = blockBox(block);
+    return {
+      ...box,
+      cells: block.cells,
+      numberStyles: styles[b].map((s) => styleId(s, true)),
+      otherStyles: styles[b].map((s) => styleId(s, false)),
+    };
+  });
+  blocks.sort((x, y) => x.left - y.left || x.top - y.top);
+  return { blocks, mergedStyle: styleId(undefined, false) };
+}
+
+/** The rows a sheet writes: its blocks, its row heights, its notes and its merged cells. */
+function rowIntervals(sheet: SheetPlan): [number, number][] {
+  const intervals: [number, number][] = sheet.blocks.map((b) => {
+    const box = blockBox(b);
+    return [box.top, box.bottom];
+  });
+  for (const row of Object.keys(sheet.rowHeights ?? {})) intervals.push([Number(row), Number(row)]);
+  for (const note of sheet.notes ?? []) {
+    const r = parseCell(note.cell).row;
+    intervals.push([r, r]);
+  }
+  for (const merge of sheet.merges ?? []) {
+    const box = parseRange(merge);
+    intervals.push([box.top, box.bottom]);
+  }
+  intervals.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [top, bottom] of intervals) {
+    const last = merged[merged.length - 1];
+    if (last && top <= last[1] + 1) last[1] = Math.max(last[1], bottom);
+    else merged.push([top, bottom]);
+  }
+  return merged;
+}
+
+const CHUNK = 1 << 16;
+
+/**
+ * The rows of `sheet` (what goes between `<sheetData>` and `</sheetData>`), in chunks of
+ * about 64 KB, adding texts to `strings` as they come. As ExcelJS did: a row is written when
+ * it holds a value or a merged cell or has a height; an empty cell only when it has a style;
+ * a merged cell other than the top-left one as an empty cell whatever the plan holds there.
+ */
+export function* sheetRowsXml(
+  sheet: SheetPlan,
+  layout: SheetLayout,
+  strings: SharedStringTable,
+): Generator<Buffer> {
+  const letters: string[] = [""];
+  const letter = (c: number): string => (letters[c] ??= columnLetter(c));
+  // Merged cells other than the top-left one, by row; and the top-left ones (ExcelJS made
+  // those cells, so they count in the row's spans).
+  const slaves = new Map<number, Set<number>>();
+  const masters = new Map<number, Set<number>>();
+  for (const merge of sheet.merges ?? []) {
+    const box = parseRange(merge);
+    for (let r = box.top; r <= box.bottom; r++)
+      for (let c = box.left; c <= box.right; c++) {
+        const into = r === box.top && c === box.left ? masters : slaves;
+        let set = into.get(r);
+        if (!set) into.set(r, (set = new Set()));
+        set.add(c);
+      }
+  }
+  const noteColumns = new Map<number, number[]>();
+  for (const note of sheet.notes ?? []) {
+    const at = parseCell(note.cell);
+    noteColumns.set(at.row, [...(noteColumns.get(at.row) ?? []), at.column]);
+  }
+  const heights = sheet.rowHeights ?? {};
+
+  let out = "";
+  for (const [top, bottom] of rowIntervals(sheet)) {
+    const active = layout.blocks.filter((b) => b.bottom >= top && b.top <= bottom);
+    for (let r = top; r <= bottom; r++) {
+      const rowSlaves = slaves.get(r);
+      let min = 0;
+      let max = 0;
+      let values = false;
+      let cellsXml = "";
+      // Cells by column when merged cells have to be placed among the blocks' cells.
+      const placed: [number, string][] | undefined = rowSlaves ? [] : undefined;
+      for (const b of active) {
+        if (r < b.top || r > b.bottom) continue;
+        const cells = b.cells[r - b.top];
+        if (min === 0 || b.left < min) min = b.left;
+        if (b.right > max) max = b.right;
+        for (let i = 0; i < cells.length; i++) {
+          const column = b.left + i;
+          const ref = letter(column) + r;
+          let xml: string;
+          if (rowSlaves?.has(column)) {
+            const s = b.otherStyles[i];
+            xml = s ? `<c r="${ref}" s="${s}"/>` : `<c r="${ref}"/>`;
+            values = true;
+          } else {
+            const cell = cells[i];
+            if (cell === null || cell === undefined) {
+              const s = b.otherStyles[i];
+              if (!s) continue;
+              xml = `<c r="${ref}" s="${s}"/>`;
+            } else {
+              values = true;
+              if (typeof cell === "string") {
+                const s = b.otherStyles[i];
+                xml = `<c r="${ref}"${s ? ` s="${s}"` : ""} t="s"><v>${strings.add(cell)}</v></c>`;
+              } else if (typeof cell === "number") {
+                const s = b.numberStyles[i];
+                xml = `<c r="${ref}"${s ? ` s="${s}"` : ""}><v>${xmlEncode(String(cell))}</v></c>`;
+              } else if (typeof cell === "boolean") {
+                const s = b.otherStyles[i];
+                xml = `<c r="${ref}"${s ? ` s="${s}"` : ""} t="b"><v>${cell ? 1 : 0}</v></c>`;
+              } else if (isFormulaCell(cell)) {
+                const s = b.otherStyles[i];
+                const formula = xmlEncode(cell.f.replace(/^=/, ""));
+                xml = `<c r="${ref}"${s ? ` s="${s}"` : ""}><f>${formula}</f></c>`;
+              } else continue;
+            }
+          }
+          if (placed) placed.push([column, xml]);
+          else cellsXml += xml;
+        }
+      }
+      if (rowSlaves) {
+        for (const column of rowSlaves) {
+          if (
+            active.some((b) => r >= b.top && r <= b.bottom && column >= b.left && column <= b.right)
+          )
+            continue;
+          const s = layout.mergedStyle;
+          placed!.push([
+            column,
+            s ? `<c r="${letter(column)}${r}" s="${s}"/>` : `<c r="${letter(column)}${r}"/>`,
+          ]);
+          values = true;
+        }
+        for (const column of rowSlaves) {
+          if (min === 0 || column < min) min = column;
+          if (column > max) max = column;
+        }
+        placed!.sort((a, b) => a[0] - b[0]);
+        cellsXml = placed!.map((p) => p[1]).join("");
+      }
+      for (const column of [...(masters.get(r) ?? []), ...(noteColumns.get(r) ?? [])]) {
+        if (min === 0 || column < min) min = column;
+        if (column > max) max = column;
+      }
+      const height = heights[r];
+      if (!values && !height) continue;
+      out +=
+        `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ""}` +
+        `${min > 0 && max > 0 ? ` spans="${min}:${max}"` : ""} x14ac:dyDescent="0.25"` +
+        (cellsXml ? `>${cellsXml}</row>` : "/>");
+      if (out.length >= CHUNK) {
+        yield Buffer.from(out, "utf8");
+        out = "";
+      }
+    }
+  }
+  if (out.length > 0) yield Buffer.from(out, "utf8");
+}

@@ -10,7 +10,7 @@ import type { Locale } from "../core/locale";
 import { planCommissionWorkbook } from "../generators/commission";
 import type { PlanResult } from "../generators/common";
 import { planCustomersSheet } from "../generators/customers";
-import { DashboardLayout, DashboardPanel, dashboardPanelsFrom, planDashboardSheet } from "../generators/dashboard";
+import { DashboardLayout, DashboardPanel, dashboardPanelsFrom, dashboardQuotasFrom, planDashboardSheet } from "../generators/dashboard";
 import { DealsLayout, planDealsSheet } from "../generators/deals";
 import { planForecastSheet } from "../generators/forecast";
 import { planFunnelFromDeals, planFunnelSheet } from "../generators/funnel";
@@ -163,11 +163,23 @@ function planCommission(ctx: PlanContext, request: CommissionRequest): PlanResul
   return planCommissionWorkbook(request.plan, credits, { ...base(ctx), creditsFromDeals: d.ref });
 }
 
+/** The dashboard: tiles over the deals (when read from them) and the rep scorecard, charts of the sheets so far. */
 function planDashboard(ctx: PlanContext, v: DashboardValues): PlanResult {
-  const charted: WorkbookPlan = { sheets: ctx.charts().map((c) => ({ name: c.sheet, blocks: [], charts: [c.chart] })) };
+  const charts = ctx.charts();
+  const charted: WorkbookPlan = { sheets: charts.map((c) => ({ name: c.sheet, blocks: [], charts: [c.chart] })) };
   const panels = dashboardPanelsFrom(charted);
-  if (panels.length === 0) return { ok: false, errors: [{ field: "", message: formatUi(ctx.locale, "dashboard.needsSheets") }] };
-  return planDashboardSheet(panels, { ...base(ctx), layout: DASHBOARD_LAYOUTS[v.layout] });
+  const dealsRef = v.source === "deals" ? dealsOf(ctx).ref : undefined;
+  const quotas = dashboardQuotasFrom(charts);
+  if (panels.length === 0 && !dealsRef && !quotas) return { ok: false, errors: [{ field: "", message: formatUi(ctx.locale, "dashboard.needsSheets") }] };
+  return planDashboardSheet(panels, {
+    ...base(ctx),
+    layout: DASHBOARD_LAYOUTS[v.layout],
+    dealsRef,
+    quotas,
+    period: v.period ?? undefined,
+    asOf: v.asOf ?? undefined,
+    target: v.target ?? undefined,
+  });
 }
 
 /** Every sheet's planner, by id. */

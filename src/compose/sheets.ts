@@ -175,20 +175,34 @@ export const CUSTOMERS = declare({
   needs: () => DEALS,
 });
 
-/** The dashboard: charts of the sheets generated so far. */
+/**
+ * The dashboard: KPI tiles over the deals (the month or quarter of the as-of date against
+ * the one before; without deals, only tiles of the charted sheets) above charts of the sheets
+ * generated so far. Without a date the period follows today (=TODAY()).
+ */
 export const DASHBOARD = declare({
   heading: "dashboard.heading",
   intro: "home.dashboard",
   flag: "dashboard",
   fields: [
+    { kind: "select", name: "source", label: "common.source", options: [
+      { value: "deals", label: "common.sourceDeals" },
+      { value: "typed", label: "common.sourceTyped" },
+    ] },
     { kind: "select", name: "layout", label: "dashboard.layout", options: [
       { value: "grid", label: "dashboard.grid" },
       { value: "focus", label: "dashboard.focus" },
       { value: "column", label: "dashboard.column" },
     ] },
+    { kind: "select", name: "period", label: "review.period", when: { field: "source", equals: "deals" }, options: [
+      { value: "monthly", label: "review.monthly" },
+      { value: "quarterly", label: "review.quarterly" },
+    ] },
+    { kind: "date", name: "asOf", label: "common.asOf", optional: true, when: { field: "source", equals: "deals" } },
+    { kind: "number", name: "target", label: "goals.revenueTarget", min: 0, minExclusive: true, optional: true, when: { field: "source", equals: "deals" } },
   ],
-  defaults: () => ({ layout: "grid" }),
-  needs: () => ["charts"],
+  defaults: (env) => ({ source: env.hasDeals === false ? "typed" : "deals", layout: "grid", period: "monthly", asOf: "", target: "" }),
+  needs: (v) => (v.source === "deals" ? ["charts", "deals"] : ["charts"]),
 });
 
 /** The deadline after the start; "at risk" below "on track". */

@@ -1,0 +1,380 @@
+import { composeWorkbook } from "../../src/compose/compose";
+import { planWorkbook } from "../../src/compose/workbook";
+import { isInvalid, PlanResult } from "../../src/generators/common";
+import {
+  DASHBOARD_LAYOUTS,
+  DashboardLayout,
+  DashboardOptions,
+  dashboardPanelsFrom,
+  dashboardQuotasFrom,
+  planDashboardSheet,
+} from "../../src/generators/dashboard";
+import { dealsLayout, dealsSheetPlan, DEALS_COLUMN_LETTERS } from "../../src/generators/deals";
+import { planRepsSheet } from "../../src/generators/reps";
+import { parseRange, RangeBox } from "../../src/workbook/address";
+import { evaluatePlan } from "../../src/workbook/preview/evaluate";
+import { isFormulaCell, SheetPlan, WorkbookPlan } from "../../src/workbook/plan";
+import { resolvedPlan } from "../../src/workbook/prepare";
+import { chartBox } from "../../src/workbook/sheetGeometry";
+import { validatePlan } from "../../src/workbook/validatePlan";
+import { buildDeals, expectNear, PIPELINE, PIPELINE_ZH, plannedAt, serial } from "./sampleDeals";
+
+function plan(result: PlanResult): WorkbookPlan {
+  if (isInvalid(result)) throw new Error(JSON.stringify(result.errors));
+  return result;
+}
+
+/**
+ * Deals, Reps (quota 5,000 each) and the Dashboard over them, as compose bundles them.
+ * The sample deals (tests/generators/sampleDeals.ts), by hand:
+ *   won:  D01 1000 (cr 2024-10-01, cl 2024-11-15), D02 3000 (2024-12-01 -> 2025-01-10),
+ *         D03 2000 (2024-12-05 -> 2025-01-20), D05 4000 (2025-01-10 -> 2025-03-01),
+ *         D07 1500 (2025-02-10 -> 2025-04-05), D12 600 (2025-03-01 -> 2025-04-25)
+ *   lost: D04 500 (cl 2025-02-14), D06 800 (cr 2025-02-01, cl 2025-03-20), D11 900 (cl 2025-02-28)
+ *   open: D08 2500 x 0.8 (cr 2025-03-01), D09 1200 x 0.25 (cr 2025-03-05), D10 700 x 0.1 (cr 2025-03-15)
+ */
+function dashboardBook(options: DashboardOptions, locale: "en-US" | "zh-CN" = "en-US"): WorkbookPlan {
+  const pipeline = locale === "zh-CN" ? PIPELINE_ZH : PIPELINE;
+  const deals = buildDeals(pipeline);
+  const dealsRef = dealsLayout(deals, pipeline, locale);
+  const reps = plan(planRepsSheet(deals, pipeline, { locale, quotas: 5000, dealsRef }));
+  const panels = dashboardPanelsFrom(reps);
+  const dashboard = plan(planDashboardSheet(panels, { locale, dealsRef, quotas: dashboardQuotasFrom(panels), ...options }));
+  return { sheets: [dealsSheetPlan(deals, pipeline, { locale }), ...reps.sheets, ...dashboard.sheets] };
+}
+
+const dashboardOf = (wb: WorkbookPlan): SheetPlan => wb.sheets[wb.sheets.length - 1];
+
+/** Tile cells with 4 tiles a row from row 5, 3 columns by 5 rows each, a blank row between rows of tiles. */
+const TILE = {
+  wonRevenue: { value: "A6", base: "C7", change: "C8", extra: "C9" },
+  winRate: { value: "D6", base: "F7", change: "F8" },
+  openPipeline: { value: "G6", base: "I7", change: "I8" },
+  weightedPipeline: { value: "J6", base: "L7", change: "L8" },
+  averageDeal: { value: "A12", base: "C13", change: "C14" },
+  cycle: { value: "D12", base: "F13", change: "F14" },
+  attainment: { value: "G12", base: "I13", change: "I14" },
+};
+
+describe("dashboard KPI tiles", () => {
+  describe("quarterly, as of 2025-04-15 (Q2 2025 against Q1 2025), target 10,000", () => {
+    const wb = dashboardBook({ period: "quarterly", asOf: "2025-04-15", target: 10000 });
+    const sheet = dashboardOf(wb);
+    const ev = evaluatePlan(wb);
+    const v = (address: string) => ev.value("Dashboard", address);
+
+    it("states the period and the previous period", () => {
+      expect(v("B2")).toBe(serial("2025-04-15"));
+      expect([v("D2"), v("E2")]).toEqual([serial("2025-04-01"), serial("2025-06-30")]);
+      expect([v("D3"), v("E3")]).toEqual([serial("2025-01-01"), serial("2025-03-31")]);
+      expect(v("B3")).toBe(10000);
+    });
+
+    it("labels each tile", () => {
+      expect(v("A5")).toBe("Won revenue");
+      expect(v("D5")).toBe("Win rate");
+      expect(v("G5")).toBe("Open pipeline");
+      expect(v("J5")).toBe("Weighted pipeline");
+      expect(v("A11")).toBe("Average deal size");
+      expect(v("D11")).toBe("Sales cycle (days)");
+      expect(v("G11")).toBe("Quota attainment");
+    });
+
+    it("won revenue: 1500 + 600 in Q2 against 3000 + 2000 + 4000 in Q1, and 21% of the target", () => {
+      expect(v(TILE.wonRevenue.value)).toBe(2100);
+      expect(v(TILE.wonRevenue.base)).toBe(9000);
+      expectNear(v(TILE.wonRevenue.change), (2100 - 9000) / 9000);
+      expectNear(v(TILE.wonRevenue.extra), 0.21);
+    });
+
+    it("win rate: 2 won / 2 closed in Q2 against 3 won / 6 closed in Q1, change in points", () => {
+      expect(v(TILE.winRate.value)).toBe(1);
+      expect(v(TILE.winRate.base)).toBe(0.5);
+      expectNear(v(TILE.winRate.change), 0.5);
+    });
+
+    it("open pipeline at 2025-06-30 against 2025-03-31 (D07 and D12 were still open then)", () => {
+      expect(v(TILE.openPipeline.value)).toBe(2500 + 1200 + 700);
+      expect(v(TILE.openPipeline.base)).toBe(2500 + 1200 + 700 + 1500 + 600);
+      expectNear(v(TILE.openPipeline.change), (4400 - 6500) / 6500);
+    });
+
+    it("weighted pipeline: amount x probability of the deals open at each date", () => {
+      expectNear(v(TILE.weightedPipeline.value), 2500 * 0.8 + 1200 * 0.25 + 700 * 0.1);
+      // D07 and D12 carry the probability the export gives them now (won: 1).
+      expectNear(v(TILE.weightedPipeline.base), 2370 + 1500 + 600);
+      expectNear(v(TILE.weightedPipeline.change), (2370 - 4470) / 4470);
+    });
+
+    it("average deal: 2100 / 2 against 9000 / 3", () => {
+      expect(v(TILE.averageDeal.value)).toBe(1050);
+      expect(v(TILE.averageDeal.base)).toBe(3000);
+      expectNear(v(TILE.averageDeal.change), (1050 - 3000) / 3000);
+    });
+
+    it("sales cycle: (54 + 55) / 2 days against (40 + 46 + 50) / 3", () => {
+      // D07 2025-02-10 -> 04-05 = 18 + 31 + 5; D12 03-01 -> 04-25 = 30 + 25;
+      // D02 2024-12-01 -> 01-10 = 40; D03 12-05 -> 01-20 = 46; D05 01-10 -> 03-01 = 21 + 28 + 1.
+      expectNear(v(TILE.cycle.value), 54.5);
+      expectNear(v(TILE.cycle.base), 136 / 3);
+      expectNear(v(TILE.cycle.change), 54.5 - 136 / 3);
+    });
+
+    it("attainment: all won revenue (12,100) over three quotas of 5,000", () => {
+      expectNear(v(TILE.attainment.value), 12100 / 15000);
+      expect(v(TILE.attainment.base)).toBe(15000);
+      expectNear(v(TILE.attainment.change), 12100 / 15000 - 1);
+    });
+
+    it("keeps every tile a formula (no typed number), over the Deals sheet and the scorecard", () => {
+      const resolved = resolvedPlan(wb).sheets[2];
+      for (const tile of Object.values(TILE)) {
+        for (const address of Object.values(tile)) {
+          const cell = plannedAt(resolved, address);
+          expect(isFormulaCell(cell!)).toBe(true);
+        }
+      }
+      const formulaOf = (address: string) => (plannedAt(resolved, address) as { f: string }).f;
+      expect(formulaOf(TILE.wonRevenue.value)).toBe(
+        `=SUMIFS('Deals'!$E$2:$E$13,'Deals'!$J$2:$J$13,"Won",'Deals'!$H$2:$H$13,">="&$D$2,'Deals'!$H$2:$H$13,"<="&$E$2)`,
+      );
+      expect(formulaOf(TILE.attainment.value)).toBe(`=IF(SUM('Reps'!$C$5:$C$7)=0,"",SUMPRODUCT(ISNUMBER('Reps'!$C$5:$C$7)*'Reps'!$B$5:$B$7)/SUM('Reps'!$C$5:$C$7))`);
+      const functions = new Set(
+        sheet.blocks.flatMap((b) => b.cells.flat()).filter(isFormulaCell).flatMap((c) => [...c.f.matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])),
+      );
+      const classic = ["SUMIFS", "COUNTIFS", "SUMPRODUCT", "IF", "IFERROR", "OR", "ABS", "ISNUMBER", "SUM", "EOMONTH", "MONTH", "TODAY"];
+      for (const f of functions) expect(classic).toContain(f);
+    });
+
+    it("moves when a deal, the target or the as-of date changes", () => {
+      const live = evaluatePlan(wb);
+      const row = 2 + buildDeals().findIndex((d) => d.id === "D08"); // open 2500, closes 2025-05-30
+      live.set("Deals", `${DEALS_COLUMN_LETTERS.status}${row}`, "Won");
+      expect(live.value("Dashboard", TILE.wonRevenue.value)).toBe(2100 + 2500);
+      expect(live.value("Dashboard", TILE.openPipeline.value)).toBe(1200 + 700);
+      expect(live.value("Dashboard", TILE.winRate.value)).toBe(1);
+      live.set("Dashboard", "B3", 23000);
+      expectNear(live.value("Dashboard", TILE.wonRevenue.extra), 4600 / 23000);
+      live.set("Dashboard", "B3", null);
+      expect(live.value("Dashboard", TILE.wonRevenue.extra)).toBe("");
+      live.set("Reps", "C5", null); // Alice (1000 + 3000 won) has no quota any more
+      expectNear(live.value("Dashboard", TILE.attainment.value), (12100 + 2500 - 4000) / 10000);
+      live.set("Dashboard", "B2", serial("2025-02-10")); // Q1 against Q4 2024
+      expect(live.value("Dashboard", TILE.wonRevenue.value)).toBe(9000);
+      expect(live.value("Dashboard", TILE.wonRevenue.base)).toBe(1000); // D01 only closed in Q4 2024
+      expect(live.value("Dashboard", "D3")).toBe(serial("2024-10-01"));
+    });
+
+    it("arrows the changes (up, level, down) and colours them by better or worse; a shorter cycle is better", () => {
+      const formats = sheet.conditionalFormats ?? [];
+      const icons = formats.filter((f) => f.type === "iconSet");
+      expect(icons.map((f) => f.range)).toEqual([TILE.wonRevenue.change, TILE.winRate.change, TILE.openPipeline.change, TILE.weightedPipeline.change, TILE.averageDeal.change, TILE.attainment.change]);
+      expect(icons.every((f) => f.type === "iconSet" && f.icons === "3Arrows" && !f.reverse)).toBe(true);
+      const colours = (range: string) => formats.filter((f) => f.type === "formula" && f.range === range) as { formula: string; style: { fontColor?: string } }[];
+      expect(colours(TILE.cycle.change).map((f) => [f.formula, f.style.fontColor])).toEqual([
+        [`=AND(ISNUMBER(F14),F14<-0.05)`, "#107C41"],
+        [`=AND(ISNUMBER(F14),F14>=0.05)`, "#C00000"],
+      ]);
+      expect(colours(TILE.wonRevenue.change).map((f) => f.style.fontColor)).toEqual(["#107C41", "#C00000"]);
+      // The rules hold where they apply: evaluate them as written on their cell.
+      const cycleWorse = `=AND(ISNUMBER(${TILE.cycle.change}),${TILE.cycle.change}>=0.05)`;
+      const probe = evaluatePlan({ sheets: [...wb.sheets.slice(0, 2), { ...sheet, blocks: [...sheet.blocks, { at: "Z1", cells: [[{ f: cycleWorse }]] }] }] });
+      expect(probe.value("Dashboard", "Z1")).toBe(true); // 54.5 days against 45.3: longer, worse
+    });
+
+    it("passes plan validation", () => {
+      expect(validatePlan(wb)).toEqual([]);
+    });
+  });
+
+  describe("monthly, as of 2025-03-20 (March against February)", () => {
+    const wb = dashboardBook({ asOf: "2025-03-20" });
+    const ev = evaluatePlan(wb);
+    const v = (address: string) => ev.value("Dashboard", address);
+
+    it("computes each tile, blank where the base has nothing to compare", () => {
+      expect([v("D2"), v("E2"), v("D3"), v("E3")]).toEqual([serial("2025-03-01"), serial("2025-03-31"), serial("2025-02-01"), serial("2025-02-28")]);
+      expect(v(TILE.wonRevenue.value)).toBe(4000); // D05
+      expect(v(TILE.wonRevenue.base)).toBe(0);
+      expect(v(TILE.wonRevenue.change)).toBe(""); // against 0: blank, not #DIV/0!
+      expect(v(TILE.wonRevenue.extra)).toBe(""); // no target typed
+      expect(v(TILE.winRate.value)).toBe(0.5); // D05 won, D06 lost
+      expect(v(TILE.winRate.base)).toBe(0); // D04, D11 lost
+      expectNear(v(TILE.winRate.change), 0.5);
+      // 2025-03-31: D08, D09, D10 open, D07, D12 open until April. 2025-02-28: D05, D06, D07 (D11 closed that day).
+      expect(v(TILE.openPipeline.value)).toBe(6500);
+      expect(v(TILE.openPipeline.base)).toBe(4000 + 800 + 1500);
+      expectNear(v(TILE.openPipeline.change), (6500 - 6300) / 6300);
+      expectNear(v(TILE.weightedPipeline.value), 2370 + 1500 + 600);
+      expectNear(v(TILE.weightedPipeline.base), 4000 + 0 + 1500);
+      expect(v(TILE.averageDeal.value)).toBe(4000);
+      expect(v(TILE.averageDeal.base)).toBe("");
+      expect(v(TILE.averageDeal.change)).toBe("");
+      expect(v(TILE.cycle.value)).toBe(50);
+      expect(v(TILE.cycle.base)).toBe("");
+      expect(v(TILE.cycle.change)).toBe("");
+    });
+
+    it("follows today when no date is given", () => {
+      const live = dashboardBook({});
+      expect((plannedAt(dashboardOf(live), "B2") as { f: string }).f).toBe("=TODAY()");
+      const today = evaluatePlan(live).value("Dashboard", "B2") as number;
+      const now = new Date();
+      expect(today).toBe(serial(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`));
+    });
+  });
+
+  it("writes zh-CN labels and reads the Chinese status words", () => {
+    const wb = dashboardBook({ period: "quarterly", asOf: "2025-04-15" }, "zh-CN");
+    const ev = evaluatePlan(wb);
+    expect(dashboardOf(wb).name).toBe("仪表板");
+    expect(ev.value("仪表板", "A5")).toBe("赢单收入");
+    expect(ev.value("仪表板", "A2")).toBe("截至");
+    expect(ev.value("仪表板", TILE.wonRevenue.value)).toBe(2100);
+    expect(ev.value("仪表板", TILE.winRate.base)).toBe(0.5);
+    expectNear(ev.value("仪表板", TILE.attainment.value), 12100 / 15000);
+  });
+
+  describe("without deals", () => {
+    const funnel = { name: "Funnel", blocks: [], charts: [{ type: "funnel" as const, title: "Funnel", categories: "B5:B9", series: [{ name: "Deals", values: "C5:C9" }], anchor: "A12", width: 400, height: 300 }] };
+
+    it("leaves out every tile whose source is missing, and the period inputs with them", () => {
+      const d = plan(planDashboardSheet(dashboardPanelsFrom({ sheets: [funnel] }), {}));
+      const sheet = d.sheets[0];
+      expect(sheet.blocks.map((b) => b.at)).toEqual(["A1"]);
+      expect(sheet.conditionalFormats).toBeUndefined();
+      expect(sheet.charts![0].anchor).toBe("A3");
+    });
+
+    it("keeps the attainment tile when the scorecard is charted", () => {
+      const deals = buildDeals();
+      const reps = plan(planRepsSheet(deals, PIPELINE, { quotas: 5000 }));
+      const panels = dashboardPanelsFrom(reps);
+      const d = plan(planDashboardSheet(panels, { quotas: dashboardQuotasFrom(panels) }));
+      const sheet = d.sheets[0];
+      expect(plannedAt(sheet, "A3")).toBe("Quota attainment");
+      expect(plannedAt(sheet, "A1")).toBe("Sales dashboard");
+      expect(plannedAt(sheet, "B2")).toBeUndefined();
+      const ev = evaluatePlan({ sheets: [dealsSheetPlan(deals, PIPELINE), ...reps.sheets, sheet] });
+      expectNear(ev.value("Dashboard", "A4"), 12100 / 15000);
+    });
+
+    it("composes from typed sheets with no tile and no error, and asks for deals when told to read them", () => {
+      const typed = composeWorkbook(
+        [
+          { id: "funnel", values: { source: "typed", stages: ["A", "B"], counts: ["10", "5"], targets: [] } },
+          { id: "dashboard", values: { source: "typed", layout: "grid", period: null, asOf: null, target: null } },
+        ],
+        {},
+        { locale: "en-US", currency: "USD" },
+      );
+      if (!typed.ok) throw new Error(JSON.stringify(typed.errors));
+      const dashboard = typed.plan.sheets[typed.plan.sheets.length - 1];
+      expect(dashboard.blocks.map((b) => b.at)).toEqual(["A1"]);
+      expect(dashboard.charts).toHaveLength(1);
+      const ev = evaluatePlan(typed.plan);
+      expect(ev.value(dashboard.name, "A1")).toBe("Sales dashboard");
+      const wanting = composeWorkbook(
+        [{ id: "dashboard", values: { source: "deals", layout: "grid", period: "monthly", asOf: null, target: null } }],
+        {},
+        { locale: "en-US", currency: "USD" },
+      );
+      expect(wanting.ok).toBe(false);
+    });
+  });
+
+  it("is in the whole workbook, with the Deals sheet it reads, and computes with no error", () => {
+    const built = planWorkbook(buildDeals(), PIPELINE, { sheets: { reps: { quota: "5000" }, dashboard: { asOf: "2025-04-15", period: "quarterly" } } });
+    if (!built.ok) throw new Error(JSON.stringify(built.errors));
+    const ev = evaluatePlan(built.plan);
+    const values = ev.values("Dashboard", "A1:L15").flat();
+    expect(values.filter((x) => typeof x === "string" && x.startsWith("#"))).toEqual([]);
+    expect(ev.value("Dashboard", TILE.wonRevenue.value)).toBe(2100);
+    expectNear(ev.value("Dashboard", TILE.attainment.value), 12100 / 15000);
+  });
+});
+
+describe("dashboard layouts", () => {
+  const wb = dashboardBook({ asOf: "2025-04-15" });
+  // The four roles, as the whole workbook charts them.
+  const built = planWorkbook(buildDeals(), PIPELINE, { sheets: { customers: { asOf: "2025-06-30" } } });
+  if (!built.ok) throw new Error(JSON.stringify(built.errors));
+  const panels = dashboardPanelsFrom({ sheets: built.plan.sheets.filter((s) => s.name !== "Dashboard") });
+  const dealsRef = dealsLayout(buildDeals(), PIPELINE);
+  const quotas = dashboardQuotasFrom(panels);
+
+  const laidOut = (layout: DashboardLayout, withTiles = true): SheetPlan =>
+    plan(planDashboardSheet(panels, { layout, ...(withTiles ? { dealsRef, quotas } : {}) })).sheets[0];
+  const boxes = (sheet: SheetPlan): RangeBox[] => sheet.charts!.map((c) => chartBox(sheet, c));
+  const overlap = (a: RangeBox, b: RangeBox) => a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+  const lastTileRow = (sheet: SheetPlan) => Math.max(...sheet.blocks.map((b) => parseRange(b.at).top + b.cells.length - 1));
+
+  it("plans every column and row the charts cover, so the boxes hold whatever Excel's default font", () => {
+    expect(dashboardOf(wb).name).toBe("Dashboard");
+    for (const layout of DASHBOARD_LAYOUTS) {
+      const sheet = laidOut(layout);
+      for (const box of boxes(sheet)) {
+        for (let c = box.left; c <= box.right; c++) expect(Object.keys(sheet.columnWidths!).length).toBeGreaterThanOrEqual(c);
+        for (let r = box.top; r <= box.bottom; r++) expect(sheet.rowHeights![r]).toBeDefined();
+      }
+    }
+  });
+
+  it.each(DASHBOARD_LAYOUTS.map((l) => [l]))("%s: four charts below the tiles, none overlapping another", (layout) => {
+    for (const withTiles of [true, false]) {
+      const sheet = laidOut(layout, withTiles);
+      const b = boxes(sheet);
+      expect(b).toHaveLength(4);
+      if (withTiles) for (const box of b) expect(box.top).toBeGreaterThan(lastTileRow(sheet));
+      else for (const box of b) expect(box.top).toBeGreaterThanOrEqual(3);
+      for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++) expect(overlap(b[i], b[j])).toBe(false);
+      expect(resolvedPlan({ sheets: [sheet] }).sheets[0].charts![0].categories).toBe("'Funnel'!B5:B9");
+    }
+  });
+
+  it("2 x 2 grid: two anchor columns and two anchor rows, each chart in its own quarter", () => {
+    const sheet = laidOut("grid");
+    const anchors = sheet.charts!.map((c) => parseRange(c.anchor));
+    expect(new Set(anchors.map((a) => a.left)).size).toBe(2);
+    expect(new Set(anchors.map((a) => a.top)).size).toBe(2);
+    const [a, b, c, d] = boxes(sheet);
+    expect(a.top).toBe(b.top);
+    expect(c.top).toBe(d.top);
+    expect(a.left).toBe(c.left);
+    expect(b.left).toBe(d.left);
+    expect(b.left).toBeGreaterThan(a.right);
+    expect(c.top).toBeGreaterThan(a.bottom);
+    expect(sheet.charts!.every((x) => x.width === sheet.charts![0].width && x.height === sheet.charts![0].height)).toBe(true);
+  });
+
+  it("one large, three small: the large chart on top spans the width of the three small side by side", () => {
+    const sheet = laidOut("oneLargeThreeSmall");
+    const [large, ...small] = boxes(sheet);
+    expect(small).toHaveLength(3);
+    expect(new Set(small.map((s) => s.top)).size).toBe(1);
+    expect(small[0].top).toBeGreaterThan(large.bottom);
+    expect(small[1].left).toBeGreaterThan(small[0].right);
+    expect(small[2].left).toBeGreaterThan(small[1].right);
+    expect(large.left).toBe(small[0].left);
+    expect(large.right).toBe(small[2].right);
+    const charts = sheet.charts!;
+    expect(charts[0].width).toBeGreaterThan(3 * charts[1].width);
+    expect(charts[0].height).toBeGreaterThan(charts[1].height);
+  });
+
+  it("single column: one anchor column, the charts stacked", () => {
+    const sheet = laidOut("singleColumn");
+    const b = boxes(sheet);
+    expect(new Set(b.map((x) => x.left)).size).toBe(1);
+    for (let i = 1; i < b.length; i++) expect(b[i].top).toBeGreaterThan(b[i - 1].bottom);
+    // Narrow: the tiles wrap to the charts' width (two a row).
+    const columns = Math.max(...b.map((x) => x.right));
+    expect(Math.max(...sheet.blocks.map((bl) => parseRange(bl.at).left + bl.cells[0].length - 1))).toBeLessThanOrEqual(columns);
+  });
+
+  it("says what to do when there is nothing to show", () => {
+    const d = plan(planDashboardSheet([], { locale: "zh-CN" }));
+    expect(d.sheets[0].name).toBe("仪表板");
+    expect(plannedAt(d.sheets[0], "A3")).toMatch(/暂无图表/);
+  });
+});

@@ -12,6 +12,9 @@
  *   operation: when one fails, the earlier ones of that request stay applied and the rest
  *   are dropped, as in Excel;
  * - Excel's request payload limit (5 MB by default): a larger request is refused whole;
+ * - Excel's reference rules: renaming a sheet rewrites every formula and defined name that
+ *   refers to it, deleting one turns those references into `#REF!` (and references to its
+ *   tables too); renaming a table rewrites structured references to it;
  * - Excel's naming and content rules: sheet names (`sheetNameProblem`), table and defined
  *   names (`definedNameProblem`), 32,767 characters of text and 8,192 of formula per cell,
  *   arrays the shape of their range;
@@ -467,7 +470,7 @@ export class FakeWorksheetCollection
   implements
     RealMembers<
       Excel.WorksheetCollection,
-      "add" | "getItem" | "getItemOrNullObject" | "items" | "load"
+      "add" | "getItem" | "getItemOrNullObject" | "getActiveWorksheet" | "items" | "load"
     >
 {
   private loadedItems?: FakeWorksheet[];
@@ -479,12 +482,15 @@ export class FakeWorksheetCollection
     return this.loaded<FakeWorksheet[]>("items");
   }
 
-  protected override readProperties(): void {
+  protected override readProperties(properties: string[]): void {
+    const wanted = properties
+      .filter((p) => p.startsWith("items/"))
+      .map((p) => p.slice("items/".length));
     this.loadedItems = this.fake.state.sheets.map((s) => {
       const proxy = new FakeWorksheet(this.context, () =>
         this.fake.state.sheets.find((x) => x.id === s.id),
       );
-      proxy.readNow(["name"]);
+      proxy.readNow(wanted.length > 0 ? wanted : ["name"]);
       return proxy;
     });
     this.setLoaded("items", this.loadedItems);
@@ -527,6 +533,17 @@ export class FakeWorksheetCollection
   getItemOrNullObject(name: string): FakeWorksheet {
     return this.byName(name, true);
   }
+
+  getActiveWorksheet(): FakeWorksheet {
+    let id: number | undefined;
+    const proxy = new FakeWorksheet(this.context, () =>
+      this.fake.state.sheets.find((x) => x.id === id),
+    );
+    this.recordCall("getActiveWorksheet", [], () => {
+      id = this.fake.state.activeSheetId;
+    });
+    return proxy;
+  }
 }
 
 export class FakeWorksheet
@@ -535,6 +552,7 @@ export class FakeWorksheet
     RealMembers<
       Excel.Worksheet,
       | "name"
+      | "position"
       | "tabColor"
       | "getRange"
       | "getUsedRangeOrNullObject"
@@ -592,6 +610,23 @@ export class FakeWorksheet
     const sheet = this.must();
     if (properties.includes("name") || properties.includes("")) this.setLoaded("name", sheet.name);
     if (properties.includes("tabColor")) this.setLoaded("tabColor", sheet.tabColor);
+    if (properties.includes("position"))
+      this.setLoaded("position", this.fake.state.sheets.indexOf(sheet));
+  }
+
+  /** Zero-based place among the tabs; setting it moves the sheet there. */
+  get position(): number {
+    return this.loaded<number>("position");
+  }
+  set position(value: number) {
+    this.recordSet("position", value, () => {
+      const sheet = this.must();
+      const sheets = this.fake.state.sheets;
+      if (!Number.isInteger(value) || value < 0 || value >= sheets.length)
+        throw new FakeOfficeError("InvalidArgument", `There is no position ${value} among ${sheets.length} sheets.`);
+      sheets.splice(sheets.indexOf(sheet), 1);
+      sheets.splice(value, 0, sheet);
+    });
   }
 
   get name(): string {
@@ -605,6 +640,7 @@ export class FakeWorksheet
         throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${value} already exists.`);
       const problem = sheetNameProblem(value);
       if (problem) throw new FakeOfficeError("InvalidArgument", `Illegal sheet name ${value}: it ${problem}.`);
+      if (sheet.name !== value) rewriteReferences(this.fake.state, (f) => renameSheetIn(f, sheet.name, value));
       sheet.name = value;
     });
   }
@@ -640,8 +676,16 @@ export class FakeWorksheet
       if (state.sheets.length === 1)
         throw new FakeOfficeError("InvalidOperation", "A workbook must keep at least one sheet.");
       state.sheets.splice(state.sheets.indexOf(sheet), 1);
+      const tables: string[] = [];
       for (const [name, t] of Array.from(state.tables))
-        if (t.sheetId === sheet.id) state.tables.delete(name);
+        if (t.sheetId === sheet.id) {
+          state.tables.delete(name);
+          tables.push(name);
+        }
+      // Excel: every reference to the deleted sheet or its tables becomes #REF!.
+      rewriteReferences(state, (f) =>
+        tables.reduce((text, t) => renameTableIn(text, t, "#REF!"), renameSheetIn(f, sheet.name, null)),
+      );
       if (state.activeSheetId === sheet.id) state.activeSheetId = state.sheets[0].id;
     });
   }
@@ -964,6 +1008,53 @@ export class FakeRange
   }
 }
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Applies `rewrite` to the parts of a formula outside its "string literals". */
+function outsideStrings(formula: string, rewrite: (code: string) => string): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 === 1 ? part : rewrite(part)))
+    .join("");
+}
+
+/**
+ * A formula with its references to sheet `from` pointing at `to` (quoted as needed), or at
+ * `#REF!` when `to` is null (the sheet was deleted), as Excel rewrites them.
+ */
+export function renameSheetIn(formula: string, from: string, to: string | null): string {
+  if (!formula.startsWith("=")) return formula;
+  // Excel keeps formulas parsed; here the text is kept, a quoted reference staying quoted.
+  const asQuoted = to === null ? "#REF!" : `'${to.replace(/'/g, "''")}'!`;
+  const asBare = to === null ? "#REF!" : `${quoteSheet(to)}!`;
+  const quoted = new RegExp(`'${escapeRegExp(from.replace(/'/g, "''"))}'!`, "gi");
+  const bare = new RegExp(`(^|[^A-Za-z0-9_.'\\]])${escapeRegExp(from)}!`, "gi");
+  return outsideStrings(formula, (code) =>
+    code.replace(quoted, () => asQuoted).replace(bare, (_m, before: string) => before + asBare),
+  );
+}
+
+/** A formula with its structured references to table `from` renamed to `to` ("#REF!" when deleted). */
+export function renameTableIn(formula: string, from: string, to: string): string {
+  if (!formula.startsWith("=")) return formula;
+  const reference = new RegExp(`(^|[^A-Za-z0-9_.\\\\])${escapeRegExp(from)}\\[`, "gi");
+  return outsideStrings(formula, (code) =>
+    code.replace(reference, (_m, before: string) => (to === "#REF!" ? `${before}#REF!` : `${before}${to}[`)),
+  );
+}
+
+/** Rewrites every cell formula and defined name of the workbook. */
+function rewriteReferences(state: FakeWorkbookState, rewrite: (formula: string) => string): void {
+  for (const sheet of state.sheets)
+    for (const cell of sheet.cells.values())
+      if (typeof cell.formula === "string" && cell.formula.startsWith("=")) cell.formula = rewrite(cell.formula);
+  for (const item of state.names.values()) {
+    const formula = item.reference.startsWith("=") ? item.reference : `=${item.reference}`;
+    const next = rewrite(formula);
+    if (next !== formula) item.reference = next;
+  }
+}
+
 function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
@@ -1223,6 +1314,8 @@ export class FakeTable
       }
       this.fake.state.tables.delete(this.tableName);
       this.fake.state.tables.set(value, t);
+      const from = this.tableName;
+      rewriteReferences(this.fake.state, (f) => renameTableIn(f, from, value));
       this.tableName = value;
     });
   }
@@ -1316,12 +1409,15 @@ export class FakeNamedItemCollection
     return this.loaded<FakeNamedItem[]>("items");
   }
 
-  protected override readProperties(): void {
+  protected override readProperties(properties: string[]): void {
+    const wanted = properties
+      .filter((p) => p.startsWith("items/"))
+      .map((p) => p.slice("items/".length));
     this.setLoaded(
       "items",
       Array.from(this.fake.state.names.keys()).map((n) => {
         const proxy = new FakeNamedItem(this.context, n);
-        proxy.readNow();
+        proxy.readNow(wanted.length > 0 ? wanted : undefined);
         return proxy;
       }),
     );
@@ -1349,15 +1445,35 @@ export class FakeNamedItemCollection
 
 export class FakeNamedItem
   extends FakeObject
-  implements RealMembers<Excel.NamedItem, "name" | "delete" | "visible">
+  implements RealMembers<Excel.NamedItem, "name" | "delete" | "visible" | "formula" | "value" | "load">
 {
   private readonly itemName: string;
   constructor(context: FakeRequestContext, name: string) {
     super(context, `Name(${name})`);
     this.itemName = name;
   }
-  readNow(): void {
+  /** Copies `properties` (all of them when not given) from the state. */
+  readNow(properties?: string[]): void {
     this.setLoaded("name", this.itemName);
+    const item = this.fake.state.names.get(this.itemName);
+    if (!item) return;
+    const all = properties === undefined || properties.includes("");
+    const formula = item.reference.startsWith("=") ? item.reference : `=${item.reference}`;
+    // A range name's value is its address (no "="), as Excel reports it.
+    if (all || properties.includes("formula")) this.setLoaded("formula", formula);
+    if (all || properties.includes("value")) this.setLoaded("value", formula.slice(1));
+    if (all || properties.includes("visible")) this.setLoaded("visible", item.visible ?? true);
+  }
+  protected override readProperties(properties: string[]): void {
+    if (!this.fake.state.names.has(this.itemName))
+      throw new FakeOfficeError("ItemNotFound", `No name ${this.itemName}.`);
+    this.readNow(properties);
+  }
+  get formula(): string {
+    return this.loaded<string>("formula");
+  }
+  get value(): string {
+    return this.loaded<string>("value");
   }
   resolvedNull(isNull: boolean): void {
     this.markNull(isNull);

@@ -2,10 +2,10 @@
  * The task pane host inside Excel: plans through the workbook layer's Office writer, reads
  * through its readers, settings in the document's settings.
  */
-import { listTableNames, readSelection, readTable } from "../workbook/office/readers";
+import { listTableNames, readSavedWorkbook, readSelection, readTable } from "../workbook/office/readers";
 import { writePlan, ExcelRun } from "../workbook/office/writePlan";
 import type { WorkbookPlan } from "../workbook/plan";
-import type { HostTable, HostTheme, HostWriteResult, TaskPaneHost } from "./types";
+import type { HostTable, HostTheme, HostWriteOptions, HostWriteResult, TaskPaneHost } from "./types";
 
 function themeOf(office: typeof Office): HostTheme | undefined {
   const theme = office.context?.officeTheme;
@@ -26,13 +26,17 @@ function themeOf(office: typeof Office): HostTheme | undefined {
  */
 export function createOfficeHost(office: typeof Office = Office, run: ExcelRun = (batch) => Excel.run(batch)): TaskPaneHost {
   const settings = office.context.document.settings;
+  const isSetSupported = (name: string, version?: string): boolean => office.context.requirements.isSetSupported(name, version);
   return {
     kind: "office",
     displayLanguage: office.context.displayLanguage ?? "en-US",
     theme: themeOf(office),
-    async writePlan(plan: WorkbookPlan): Promise<HostWriteResult> {
-      const result = await writePlan(plan, { run, isSetSupported: (name, version) => office.context.requirements.isSetSupported(name, version) });
+    async writePlan(plan: WorkbookPlan, options: HostWriteOptions = {}): Promise<HostWriteResult> {
+      const result = await writePlan(plan, { run, isSetSupported, ...(options.replace ? { replace: options.replace } : {}) });
       return { sheets: result.sheets, notices: result.notices };
+    },
+    readSavedBook() {
+      return readSavedWorkbook(run, (version) => isSetSupported("ExcelApi", version));
     },
     activateSheet(name: string): Promise<void> {
       return run(async (context) => {

@@ -2,7 +2,7 @@
  * The task pane host of the browser preview: plans go into a PreviewWorkbook, document
  * settings into localStorage (or memory where there is none).
  */
-import type { HostTable, HostWriteResult, TaskPaneHost } from "./types";
+import type { HostTable, HostWriteOptions, HostWriteResult, TaskPaneHost } from "./types";
 import type { WorkbookPlan } from "../workbook/plan";
 import { formatCellValue } from "../workbook/preview/numberFormat";
 import { PreviewWorkbook } from "../workbook/preview/previewWorkbook";
@@ -28,7 +28,8 @@ export interface PreviewHostOptions {
 /**
  * A host over a preview workbook.
  *
- * Rules: writePlan applies the whole plan or nothing (it rejects with the reason);
+ * Rules: writePlan applies the whole plan or nothing (it rejects with the reason), and with
+ * `replace` replaces tracked sheets as Excel's writer does; readSavedBook reads the markers;
  * readSelection reads the grid's selected range, first row as headers.
  *
  * @example
@@ -44,9 +45,12 @@ export function createPreviewHost(workbook: PreviewWorkbook, options: PreviewHos
   return {
     kind: "preview",
     displayLanguage: options.displayLanguage ?? "en-US",
-    async writePlan(plan: WorkbookPlan): Promise<HostWriteResult> {
-      const result = workbook.applyPlan(plan);
+    async writePlan(plan: WorkbookPlan, options: HostWriteOptions = {}): Promise<HostWriteResult> {
+      const result = workbook.applyPlan(plan, options.replace ? { replace: options.replace } : {});
       return { sheets: result.sheets, notices: [] };
+    },
+    async readSavedBook() {
+      return workbook.savedBook();
     },
     async activateSheet(name: string): Promise<void> {
       workbook.activate(name);

@@ -3,6 +3,7 @@
  * call Excel; they receive a host (the Office host in Excel, the preview host in a plain
  * browser, a fake in tests).
  */
+import type { SavedSheet } from "../workbook/inputs";
 import type { WorkbookPlan } from "../workbook/plan";
 
 /** A cell value as read back from a sheet. */
@@ -18,6 +19,17 @@ export interface HostTable {
 export interface HostWriteResult {
   sheets: string[];
   notices: string[];
+}
+
+/** How a plan is written. */
+export interface HostWriteOptions {
+  /**
+   * Roles (`SheetPlan.role`) whose tracked sheets the plan's sheets of the same role replace:
+   * the new sheet takes the old one's name (the user's, if renamed) and place, the old one is
+   * deleted, and the user's formulas that referred to it refer to the new one. All or nothing.
+   * Roles the workbook does not track are added as new sheets.
+   */
+  replace?: readonly string[];
 }
 
 /** Office theme colours, when Office reports them. */
@@ -36,7 +48,12 @@ export interface TaskPaneHost {
   /** Office theme colours, when known. */
   readonly theme?: HostTheme;
   /** Writes a plan; rejects with an Error whose message a user can act on (nothing is left half-written). */
-  writePlan(plan: WorkbookPlan): Promise<HostWriteResult>;
+  writePlan(plan: WorkbookPlan, options?: HostWriteOptions): Promise<HostWriteResult>;
+  /**
+   * What the workbook remembers of its generated sheets (workbook/inputs.ts), by role: each
+   * tracked sheet's current name and its typed inputs by row key (for `carryInputs`).
+   */
+  readSavedBook(): Promise<Map<string, SavedSheet>>;
   /** Shows a sheet. */
   activateSheet(name: string): Promise<void>;
   /** The used part of the current selection, first row as headers. */

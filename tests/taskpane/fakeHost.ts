@@ -1,4 +1,5 @@
 import type { HostTable, HostWriteResult, TaskPaneHost } from "../../src/host/types";
+import type { SavedSheet } from "../../src/workbook/inputs";
 import type { WorkbookPlan } from "../../src/workbook/plan";
 import { resolvedPlan } from "../../src/workbook/prepare";
 
@@ -21,6 +22,8 @@ export function fakeHost(
     sample?: { name: string; bytes: Uint8Array };
     /** Names the workbook gives planned sheets whose name is taken ({ Deals: "Deals (2)" }). */
     rename?: Record<string, string>;
+    /** What `readSavedBook` answers (default: nothing tracked). */
+    saved?: Map<string, SavedSheet>;
   } = {},
 ): FakeHost {
   const written: WorkbookPlan[] = [];
@@ -44,6 +47,9 @@ export function fakeHost(
       }
       written.push(resolvedPlan(plan));
       return { sheets: plan.sheets.map((s) => options.rename?.[s.name] ?? s.name), notices: [] };
+    },
+    async readSavedBook() {
+      return options.saved ?? new Map();
     },
     async activateSheet(name: string) {
       activated.push(name);

@@ -1,7 +1,10 @@
 /**
- * Small readers the task pane needs: the data under the selection, a named table, and the
- * list of table names. Each is one `Excel.run` with one or two syncs.
+ * Small readers the task pane needs: the data under the selection, a named table, the
+ * list of table names, and what the workbook remembers of its generated sheets. Each is one `Excel.run` with one or two syncs.
  */
+import { markerReads, readMarkers, SavedSheet, savedBook } from "../inputs";
+import type { PlanCell } from "../plan";
+import { nameProperties, nameReference } from "./replace";
 import { ExcelRun } from "./writePlan";
 
 export type ReadCell = string | number | boolean | null;
@@ -104,5 +107,43 @@ export async function listTableNames(run: ExcelRun = defaultRun()): Promise<stri
     tables.load("items/name");
     await context.sync();
     return tables.items.map((t) => t.name);
+  });
+}
+
+/** A cell as `savedBook` wants it: a formula as `{ f }`, blank as null, else the value. */
+function savedCell(formula: unknown, value: unknown): PlanCell {
+  if (typeof formula === "string" && formula.startsWith("=")) return { f: formula };
+  return cellOf(value);
+}
+
+/**
+ * What the workbook remembers of its generated sheets (workbook/inputs.ts): each tracked
+ * sheet's current name and its typed inputs by row key. Two syncs: the defined names (their
+ * references through `formula` from ExcelApi 1.7, `value` below), then every input range.
+ *
+ * @example (await readSavedWorkbook(run, api)).get("reps")?.inputs.get("quota") // [{ key: "Ann", values: [120000] }]
+ */
+export async function readSavedWorkbook(
+  run: ExcelRun = defaultRun(),
+  excelApi: (version: string) => boolean = (version) => Office.context.requirements.isSetSupported("ExcelApi", version),
+): Promise<Map<string, SavedSheet>> {
+  return run(async (context) => {
+    const names = context.workbook.names;
+    names.load(nameProperties(excelApi));
+    await context.sync();
+    const markers = readMarkers(names.items.map((n) => ({ name: n.name, refersTo: nameReference(n, excelApi) })));
+    const reads = markerReads(markers);
+    const ranges = reads.map((r) => {
+      const range = context.workbook.worksheets.getItem(r.sheet).getRange(r.range);
+      range.load(["values", "formulas"]);
+      return range;
+    });
+    if (ranges.length > 0) await context.sync();
+    const loaded = new Map(reads.map((r, i) => [`${r.sheet}\u0000${r.range}`, ranges[i]]));
+    return savedBook(markers, (sheet, address) => {
+      const range = loaded.get(`${sheet}\u0000${address}`);
+      if (!range) return [];
+      return range.values.map((row, i) => row.map((value, j) => savedCell(range.formulas[i]?.[j], value)));
+    });
   });
 }

@@ -28,6 +28,10 @@ export interface WriteState {
     occupied?: { address: string; formulas: unknown[][]; numberFormat: unknown[][] };
   }[];
   targetSheet?: string;
+  /** The sheet that was active before the write, shown again when it is rolled back. */
+  activeBefore?: Excel.Worksheet;
+  /** Set once old sheets are being deleted (replace.ts): from then on nothing is rolled back. */
+  committed?: boolean;
 }
 
 export function newWriteState(): WriteState {
@@ -117,6 +121,7 @@ function describe(error: unknown): string {
  */
 export async function rollBack(session: WriteSession, error: unknown): Promise<WorkbookWriteError> {
   const { context, state, sync } = session;
+  if (state.committed) return error instanceof WorkbookWriteError ? error : new WorkbookWriteError("CLEANUP_FAILED", describe(error), { cause: error });
   const cleanupError = await removeWhatWasAdded(context, state, sync).then(
     () => undefined,
     (e: unknown) => e,
@@ -148,7 +153,13 @@ async function removeWhatWasAdded(
   const targetProxy = state.targetSheet
     ? worksheets.getItemOrNullObject(state.targetSheet)
     : undefined;
-  if (sheets.length + names.length === 0 && !targetProxy) return;
+  if (sheets.length + names.length === 0 && !targetProxy) {
+    if (state.activeBefore) {
+      state.activeBefore.activate();
+      await sync();
+    }
+    return;
+  }
   await sync();
   let targetTables: Excel.TableCollection | undefined;
   let targetCharts: Excel.ChartCollection | undefined;
@@ -175,5 +186,6 @@ async function removeWhatWasAdded(
       }
     }
   }
+  state.activeBefore?.activate();
   await sync();
 }

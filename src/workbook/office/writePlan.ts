@@ -11,6 +11,8 @@
  *    (formats.ts), print settings (print.ts, ExcelApi 1.9; not on a target sheet), defined
  *    names, activation;
  * 4. charts (charts.ts; a rejected funnel chart is retried as a bar chart).
+ * With `replace`, planned sheets of those roles take the place of the tracked sheets
+ * (replace.ts: one more read before step 2, a swap and a retirement after step 4).
  * On failure everything added is removed again (rollback.ts) and the promise rejects with a
  * `WorkbookWriteError` whose message tells the user what to do.
  */
@@ -21,6 +23,7 @@ import { writeCells } from "./cells";
 import { writeCharts } from "./charts";
 import { writeFormatsAndValidations } from "./formats";
 import { hasPrintSettings, writePrintSettings } from "./print";
+import { holdMarkers, nameProperties, nameReference, readReplacement, swapSheets } from "./replace";
 import { newWriteState, rememberTarget, rollBack, WriteSession } from "./rollback";
 import { writeTables } from "./tables";
 
@@ -47,6 +50,12 @@ export interface WritePlanOptions {
   target?: WritePlanTarget;
   /** Largest estimated payload (JSON characters) of one request; default 4,000,000, under Excel's 5 MB. */
   maxRequestPayload?: number;
+  /**
+   * Roles (`SheetPlan.role`) whose tracked sheets the plan's sheets of the same role replace
+   * (replace.ts): they keep the old sheet's name and place, and formulas elsewhere that referred
+   * to the old sheet refer to the new one. A role the workbook does not track is added as usual.
+   */
+  replace?: readonly string[];
 }
 
 export interface WritePlanResult {
@@ -117,7 +126,7 @@ export async function writePlan(
       },
     };
     try {
-      return await writeInContext(session, checked, maxPayload, target);
+      return await writeInContext(session, checked, maxPayload, target, options.replace ?? []);
     } catch (error) {
       throw await rollBack(session, error);
     }
@@ -130,6 +139,7 @@ async function writeInContext(
   checked: CheckedPlan,
   maxPayload: number,
   target: WritePlanTarget | undefined,
+  replaceRoles: readonly string[],
 ): Promise<WritePlanResult> {
   const { context, sync, state, excelApi, notices } = session;
   const workbook = context.workbook;
@@ -140,7 +150,7 @@ async function writeInContext(
   const tables = workbook.tables;
   tables.load("items/name");
   const names = workbook.names;
-  names.load("items/name");
+  names.load(replaceRoles.length > 0 ? nameProperties(excelApi) : "items/name");
   const targetSheetProxy = target ? worksheets.getItemOrNullObject(target.sheet) : undefined;
   await sync();
   if (target && targetSheetProxy?.isNullObject) {
@@ -149,14 +159,26 @@ async function writeInContext(
       `There is no sheet named "${target.sheet}". Choose an existing sheet or let a new one be added.`,
     );
   }
-  const { plan } = checked.prepare(
+  const existingSheets = worksheets.items.map((s) => s.name);
+  const replace =
+    replaceRoles.length > 0
+      ? await readReplacement(
+          session,
+          checked.plan,
+          replaceRoles,
+          names.items.map((n) => ({ name: n.name, refersTo: nameReference(n, excelApi), visible: n.visible })),
+          existingSheets,
+        )
+      : undefined;
+  const prepared = checked.prepare(
     {
-      sheets: worksheets.items.map((s) => s.name),
+      sheets: existingSheets,
       tables: tables.items.map((t) => t.name),
       names: names.items.map((n) => n.name),
     },
-    { target },
+    { target, ...(replace ? { targets: replace.targets } : {}) },
   );
+  const { written: plan, held } = replace ? holdMarkers(prepared.plan, replace) : { written: prepared.plan, held: [] };
   if (target && targetSheetProxy) {
     const sheetPlan = plan.sheets.find((s) => s.name === target.sheet)!;
     await rememberTarget(session, targetSheetProxy, sheetPlan, target);
@@ -198,8 +220,12 @@ async function writeInContext(
   // 4. Charts.
   await writeCharts(session, plan, proxies);
 
+  const finalName = new Map(replace?.swaps.map((s) => [s.temp, s.old]) ?? []);
+  const sheets = plan.sheets.map((s) => finalName.get(s.name) ?? s.name);
+  if (replace) await swapSheets(session, replace, proxies, held, prepared.tableNames, sheets);
+
   return {
-    sheets: plan.sheets.map((s) => s.name),
+    sheets,
     tables: tableNames,
     notices,
     syncs: state.syncs,

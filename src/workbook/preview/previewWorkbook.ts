@@ -11,8 +11,10 @@
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { columnLetter, columnNumber, parseCell, parseRange, RangeBox, splitSheetRef } from "../address";
-import { blockBox } from "../validatePlan";
+import { blockBox, uniqueSheetName } from "../validatePlan";
 import { preparePlan } from "../prepare";
+import { parseSheetReference, readMarkers, SavedSheet, savedBook } from "../inputs";
+import { holdMarkers, isMarkerOf, mentions, planSwaps, Swap } from "../office/replace";
 import type {
   CellStyle,
   ChartPlan,
@@ -163,19 +165,86 @@ export class PreviewWorkbook {
     return this.sheetList.flatMap((s) => (s.plan.tables ?? []).map((table) => ({ sheet: s.name, table, box: parseRange(table.range) })));
   }
 
+  /** The workbook's defined names with their references (`='Sheet'!$A$1`); a name on a removed sheet reads `=#REF!`. */
+  names(): { name: string; refersTo: string }[] {
+    return this.hf.listNamedExpressions().map((name) => {
+      const refersTo = this.hf.getNamedExpressionFormula(name) ?? "=#REF!";
+      const target = parseSheetReference(refersTo);
+      return { name, refersTo: target && !this.sheet(target.sheet) ? "=#REF!" : refersTo };
+    });
+  }
+
+  /** What the workbook remembers of its generated sheets (workbook/inputs.ts), by role. */
+  savedBook(): Map<string, SavedSheet> {
+    return savedBook(readMarkers(this.names()), (sheet, range) => {
+      const box = parseRange(range);
+      const id = this.sheetId(sheet);
+      const rows: PlanCell[][] = [];
+      for (let r = box.top; r <= box.bottom; r++) {
+        const row: PlanCell[] = [];
+        for (let c = box.left; c <= box.right; c++) {
+          const raw: unknown = this.hf.getCellSerialized({ sheet: id, row: r - 1, col: c - 1 });
+          if (typeof raw === "string" && raw.startsWith("=")) row.push({ f: raw });
+          else if (typeof raw === "string" && raw.startsWith("'")) row.push(raw.slice(1));
+          else if (raw === undefined || raw === null || raw === "") row.push(null);
+          else row.push(raw as PlanCell);
+        }
+        rows.push(row);
+      }
+      return rows;
+    });
+  }
+
+  /** Renames a sheet, as a user does: formulas and names follow it. */
+  renameSheet(from: string, to: string): void {
+    const s = this.sheet(from);
+    if (!s) throw new Error(`No sheet named ${from}`);
+    if (this.sheetList.some((x) => x !== s && x.name.toLowerCase() === to.toLowerCase())) throw new Error(`A sheet named ${to} already exists.`);
+    this.hf.renameSheet(this.sheetId(from), to);
+    s.name = to;
+    if (this.activeSheet === from) this.activeSheet = to;
+    this.changed();
+  }
+
+  /** Every formula of the sheets other than `except`, by sheet and address, mentioning one of `sheets` or `tables`. */
+  private formulasMentioning(except: ReadonlySet<string>, sheets: string[], tables: string[]): { sheet: string; row: number; col: number; formula: string }[] {
+    const out: { sheet: string; row: number; col: number; formula: string }[] = [];
+    for (const s of this.sheetList) {
+      if (except.has(s.name)) continue;
+      const grid = this.hf.getSheetSerialized(this.sheetId(s.name));
+      grid.forEach((row, r) =>
+        row.forEach((cell: unknown, c) => {
+          if (typeof cell === "string" && cell.startsWith("=") && mentions(cell, sheets, tables)) out.push({ sheet: s.name, row: r, col: c, formula: cell });
+        }),
+      );
+    }
+    return out;
+  }
+
   /**
    * Adds a plan's sheets, names and tables, prepared by `preparePlan` against what the
-   * preview already holds (so it throws `WorkbookWriteError` as the other writers do); if
-   * adding fails, the sheets added so far are removed and the error rethrown.
+   * preview already holds (so it throws `WorkbookWriteError` as the other writers do). With
+   * `replace` (roles), planned sheets of those roles replace the tracked sheets as the Office
+   * writer does (office/replace.ts): the new sheet takes the old one's name and place, the old
+   * markers give way to the new ones, and formulas of other sheets that referred to the old
+   * sheet refer to the new one. All or nothing: if any step fails, everything is put back and
+   * the error rethrown.
    */
-  applyPlan(plan: WorkbookPlan): ApplyResult {
-    const prepared = preparePlan(plan, {
-      sheets: this.sheetList.map((s) => s.name),
-      tables: this.tables().map((t) => t.table.name),
-      names: this.hf.listNamedExpressions(),
-    }).plan;
-    const sheets = prepared.sheets;
+  applyPlan(plan: WorkbookPlan, options: { replace?: readonly string[] } = {}): ApplyResult {
+    const existing = this.names();
+    const swaps = options.replace && options.replace.length > 0 ? planSwaps(plan, options.replace, readMarkers(existing), this.sheetList.map((s) => s.name)) : [];
+    const prepared = preparePlan(
+      plan,
+      { sheets: this.sheetList.map((s) => s.name), tables: this.tables().map((t) => t.table.name), names: existing.map((n) => n.name) },
+      swaps.length > 0 ? { targets: new Map(swaps.map((s) => [s.planned, s.temp])) } : {},
+    );
+    const { written, held } = holdMarkers(prepared.plan, { swaps });
+    const sheets = written.sheets;
+    const listBefore = [...this.sheetList];
+    const activeBefore = this.activeSheet;
     const added: string[] = [];
+    const addedNames: string[] = [];
+    const undo: (() => void)[] = [];
     try {
       for (const s of sheets) {
         this.hf.addSheet(s.name);
@@ -190,31 +259,118 @@ export class PreviewWorkbook {
           }
         }
       });
-      for (const n of prepared.names ?? []) {
-        if (this.hf.isItPossibleToAddNamedExpression(n.name, n.refersTo)) this.hf.addNamedExpression(n.name, n.refersTo);
+      for (const n of written.names ?? []) {
+        if (this.hf.isItPossibleToAddNamedExpression(n.name, n.refersTo)) {
+          this.hf.addNamedExpression(n.name, n.refersTo);
+          addedNames.push(n.name);
+        }
       }
+      for (const s of sheets) {
+        let rows = 1;
+        let columns = 1;
+        const grow = (box: RangeBox) => {
+          rows = Math.max(rows, box.bottom);
+          columns = Math.max(columns, box.right);
+        };
+        s.blocks.forEach((b) => grow(blockBox(b)));
+        s.tables?.forEach((t) => grow(parseRange(t.range)));
+        this.sheetList.push({ name: s.name, plan: s, rows, columns });
+      }
+      if (swaps.length > 0) this.swap(swaps, held, prepared.tableNames, undo);
     } catch (error) {
-      for (const name of added) {
-        const id = this.hf.getSheetId(name);
+      for (const step of undo.reverse()) step();
+      for (const name of addedNames) if (this.hf.listNamedExpressions().includes(name)) this.hf.removeNamedExpression(name);
+      for (const s of this.sheetList) {
+        if (listBefore.includes(s)) continue;
+        const id = this.hf.getSheetId(s.name);
         if (id !== undefined) this.hf.removeSheet(id);
       }
+      for (const name of added) {
+        const id = this.hf.getSheetId(name);
+        if (id !== undefined && !listBefore.some((s) => s.name === name)) this.hf.removeSheet(id);
+      }
+      this.sheetList.splice(0, this.sheetList.length, ...listBefore);
+      this.activeSheet = activeBefore;
       throw error instanceof Error ? error : new Error(String(error));
     }
-    for (const s of sheets) {
-      let rows = 1;
-      let columns = 1;
-      const grow = (box: RangeBox) => {
-        rows = Math.max(rows, box.bottom);
-        columns = Math.max(columns, box.right);
-      };
-      s.blocks.forEach((b) => grow(blockBox(b)));
-      s.tables?.forEach((t) => grow(parseRange(t.range)));
-      this.sheetList.push({ name: s.name, plan: s, rows, columns });
-    }
-    const active = prepared.activeSheet && sheets.some((s) => s.name === prepared.activeSheet) ? prepared.activeSheet : sheets[0]?.name;
+    const finalName = new Map(swaps.map((s) => [s.temp, s.old]));
+    const names = sheets.map((s) => finalName.get(s.name) ?? s.name);
+    const activePlanned = prepared.plan.activeSheet;
+    const active = activePlanned && sheets.some((s) => s.name === activePlanned) ? (finalName.get(activePlanned) ?? activePlanned) : names[0];
     if (active) this.activeSheet = active;
     this.changed();
-    return { sheets: sheets.map((s) => s.name), tables: sheets.flatMap((s) => (s.tables ?? []).map((t) => t.name)) };
+    return { sheets: names, tables: names.flatMap((n) => (this.sheet(n)?.plan.tables ?? []).map((t) => t.name)) };
+  }
+
+  /**
+   * The swap of `applyPlan`'s replacement: old sheets out, new ones under their names and in
+   * their places. Each step pushes its own undo onto `undo` before it runs.
+   */
+  private swap(
+    swaps: readonly Swap[],
+    held: readonly { name: string; refersTo: string }[],
+    tableNames: ReadonlyMap<string, string>,
+    undo: (() => void)[],
+  ): void {
+    const olds = swaps.map((s) => this.sheet(s.old)!);
+    const oldTables = olds.flatMap((s) => (s.plan.tables ?? []).map((t) => t.name));
+    const except = new Set([...swaps.map((s) => s.old), ...swaps.map((s) => s.temp)]);
+    const remembered = this.formulasMentioning(except, swaps.map((s) => s.old), oldTables);
+    const setRemembered = (): void => {
+      this.hf.batch(() => {
+        for (const r of remembered) this.hf.setCellContents({ sheet: this.sheetId(r.sheet), row: r.row, col: r.col }, [[r.formula]]);
+      });
+    };
+    const roles = swaps.map((s) => s.role);
+    const markerNames = (): string[] => this.hf.listNamedExpressions().filter((n) => roles.some((r) => isMarkerOf(n, r)));
+    const oldMarkers = markerNames().map((name) => ({ name, formula: this.hf.getNamedExpressionFormula(name) ?? "" }));
+    // Undone last, once every sheet has its old name again: the old markers and formulas.
+    undo.push(() => {
+      for (const name of markerNames()) this.hf.removeNamedExpression(name);
+      for (const m of oldMarkers) this.hf.addNamedExpression(m.name, m.formula);
+      setRemembered();
+    });
+    const oldIds = olds.map((s) => this.sheetId(s.name));
+    const used = [...this.sheetList.map((s) => s.name)];
+    const retired = swaps.map((s) => {
+      const name = uniqueSheetName(`~old ${s.old}`, used);
+      used.push(name);
+      return name;
+    });
+    // Old sheets aside (formulas and names follow them), new sheets under the old names.
+    swaps.forEach((s, i) => {
+      undo.push(() => this.hf.renameSheet(oldIds[i], s.old));
+      this.hf.renameSheet(oldIds[i], retired[i]);
+    });
+    swaps.forEach((s) => {
+      const id = this.sheetId(s.temp);
+      undo.push(() => this.hf.renameSheet(id, s.temp));
+      this.hf.renameSheet(id, s.old);
+    });
+    for (const m of oldMarkers) this.hf.removeNamedExpression(m.name);
+    for (const n of held) this.hf.addNamedExpression(n.name, n.refersTo);
+    // The user's formulas bind to the new sheets; then the old sheets go (nothing after fails).
+    setRemembered();
+    // Past this point nothing is undone (as the Office writer's retirement).
+    undo.length = 0;
+    for (const id of oldIds) this.hf.removeSheet(id);
+
+    const renamedTables = new Map<string, string>();
+    for (const [planned, final] of tableNames)
+      if (planned !== final && oldTables.some((t) => t.toLowerCase() === planned.toLowerCase())) renamedTables.set(final, planned);
+    const byTemp = new Map(swaps.map((s) => [s.temp, s.old]));
+    const fresh = new Map<string, PreviewSheet>();
+    for (const s of this.sheetList) {
+      const old = byTemp.get(s.name);
+      if (old === undefined) continue;
+      s.name = old;
+      s.plan = { ...s.plan, name: old, ...(s.plan.tables && { tables: s.plan.tables.map((t) => ({ ...t, name: renamedTables.get(t.name) ?? t.name })) }) };
+      fresh.set(old, s);
+    }
+    // Each new sheet in its old sheet's place.
+    const order = this.sheetList.filter((s) => !Array.from(fresh.values()).includes(s)).map((s) => (olds.includes(s) ? fresh.get(swaps[olds.indexOf(s)].old)! : s));
+    this.sheetList.splice(0, this.sheetList.length, ...order);
+    setRemembered();
   }
 
   activate(name: string): void {

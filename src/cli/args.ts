@@ -34,6 +34,10 @@ export interface BuildArgs extends ImportArgs {
   /** null: follow the data (Chinese headers -> zh-CN, else en-US). */
   locale: Locale | null;
   commissionPlan: string | null;
+  /** A workbook built before: refresh it (`--update BOOK.xlsx`), keeping what was typed into it. */
+  update: string | null;
+  /** A CSV of rep, quota (and period): the Reps sheet's quotas and the commission plan's per-rep quota. */
+  quotas: string | null;
   /** Refuse to write the workbook when any row is left out (exit 4). */
   strict: boolean;
   quiet: boolean;
@@ -66,7 +70,7 @@ const LOCALES: readonly Locale[] = ["en-US", "zh-CN"];
 /** Options of both commands that take no value. */
 const BUILD_SWITCHES = new Set(["quiet", "strict"]);
 /** Options that only `build` has (it writes; inspect only reads). */
-const BUILD_ONLY = new Set(["out", "locale", "commission-plan", "quiet", "strict"]);
+const BUILD_ONLY = new Set(["out", "locale", "commission-plan", "update", "quotas", "quiet", "strict"]);
 
 /** Every sheet option's flag (without "--"), from the sheets' declarations. */
 const SHEET_FLAGS: ReadonlyMap<string, { sheet: BookSheetId; field: FieldSpec }> = new Map(
@@ -116,6 +120,7 @@ export const HELP_TEXT = `salesquant: build a sales-management workbook from a C
 
 Usage:
   salesquant build --input FILE --out FILE.xlsx [options]
+  salesquant build --update BOOK.xlsx --input NEW.csv --out BOOK.xlsx [options]
   salesquant inspect --input FILE [reading options]
   salesquant --help
 
@@ -155,6 +160,16 @@ Build options:
                            a symbolic link is refused)
   --locale NAME            en-US | zh-CN (default: zh-CN when the headers are Chinese, else en-US)
   --commission-plan FILE   a commission plan (JSON) to add the commission sheets
+  --update BOOK.xlsx       refresh a workbook built before from this export: the same sheets
+                           (found even when renamed) with the new numbers, every value typed
+                           into an input cell (quota, target, weight, plan setting) put back in
+                           its row by key (rep, stage, KPI), inputs whose row is gone listed,
+                           and the sheets and cells you added kept (their values, formulas and
+                           number formats). --out may be BOOK.xlsx itself: it is replaced in
+                           one step, or left as it was when anything fails
+  --quotas FILE.csv        each rep's quota: columns Rep and Quota (and optionally Period, then
+                           a rep's quota on the Reps sheet is the sum of its rows); also the
+                           commission plan's per-rep quota when the plan gives one for everybody
   --strict                 write nothing when any row would be left out: print the issues and
                            exit 4 (a row imported with a notice does not count)
   --quiet                  no progress lines
@@ -179,6 +194,7 @@ Examples:
   npx salesquant build --input deals.csv --preset zoho --out deals.xlsx
   npx salesquant build --input export.csv --map amount="Deal size" --map owner=Rep --strict \\
     --out deals.xlsx
+  npx salesquant build --update deals.xlsx --input june.csv --out deals.xlsx
 `;
 
 function list(value: string): string[] {
@@ -249,6 +265,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
     locale: null,
     currency: null,
     commissionPlan: null,
+    update: null,
+    quotas: null,
     sheet: null,
     stages: null,
     wonLabels: null,
@@ -319,6 +337,13 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
         break;
       case "commission-plan":
         args.commissionPlan = value;
+        break;
+      case "update":
+        if (!/\.xlsx$/i.test(value)) return { kind: "error", message: `--update must name an .xlsx workbook built before, not "${clip(value)}".` };
+        args.update = value;
+        break;
+      case "quotas":
+        args.quotas = value;
         break;
       case "sheet":
         args.sheet = value;

@@ -8,12 +8,15 @@ import { ImportError, isNotice } from "../import/errors";
 import { importText } from "../i18n/import";
 import { importNotes } from "../import/notes";
 import { ImportOptions, ImportProgress, ImportResult, parseCrmExport } from "../import/normalize";
-import type { WorkbookPlan } from "../workbook/plan";
+import { isFormulaCell, PlanCell, WorkbookPlan } from "../workbook/plan";
+import { planRefresh, RefreshResult, type ExistingBook } from "../workbook/refresh";
 import type { Locale } from "../core/locale";
 import { writeXlsxBuffer } from "../workbook/xlsx/writeXlsx";
 import { BuildArgs, ImportArgs, parseCliArgs } from "./args";
 import { AtomicWriteFs, nodeAtomicWriteFs, OutputRefused, writeFileAtomic } from "./atomicWrite";
+import { readExistingBook } from "./book";
 import { runInspect } from "./inspect";
+import { commissionQuotas, QuotaFile, readQuotaFile, scorecardQuotas } from "./quotas";
 import { clip, clipValues, errorText, guardOutput, issueLines, leftOutSummary, MESSAGE_LIMIT } from "./output";
 
 /**
@@ -135,6 +138,58 @@ export async function runBuild(args: BuildArgs, rawIO: CliIO = processIO, depend
     commissionPlan = parsed.plan;
   }
 
+  let quotaFile: QuotaFile | null = null;
+  if (args.quotas) {
+    let read: ReturnType<typeof readQuotaFile>;
+    try {
+      read = readQuotaFile(new TextDecoder("utf-8").decode(await io.readFile(args.quotas)));
+    } catch (error) {
+      io.stderr(`salesquant: cannot read the quotas ${clip(args.quotas)}: ${errorText(error)}`);
+      return EXIT.badArguments;
+    }
+    if ("errors" in read) {
+      io.stderr(`salesquant: the quotas ${clip(args.quotas)} cannot be used:`);
+      for (const error of read.errors.slice(0, 10)) io.stderr(`  ${clip(error, MESSAGE_LIMIT)}`);
+      return EXIT.badArguments;
+    }
+    quotaFile = read;
+    if (commissionPlan && typeof commissionPlan.quota === "number") {
+      const quotas = commissionQuotas(read);
+      if ("differ" in quotas) {
+        io.stderr(
+          `salesquant: the quotas ${clip(args.quotas)} give ${quotas.differ.map((rep) => `"${clip(rep)}"`).join(", ")} a different quota per period, ` +
+            "and a commission plan has one quota per period: give the rep one quota and the plan a ramp.",
+        );
+        return EXIT.badArguments;
+      }
+      commissionPlan = { ...commissionPlan, quota: quotas.quota, defaultQuota: commissionPlan.quota };
+    }
+  }
+
+  // The workbook to refresh is an argument: read it before the import.
+  let book: ExistingBook | null = null;
+  if (args.update) {
+    try {
+      book = await readExistingBook(await io.readFile(args.update));
+    } catch (error) {
+      const reason = error instanceof ImportError ? importText("en-US", error.messageKey, clipValues(error.messageValues)) : errorText(error);
+      io.stderr(`salesquant: cannot read the workbook to update ${clip(args.update)}: ${clip(reason, MESSAGE_LIMIT)}`);
+      return EXIT.badArguments;
+    }
+    if (book.saved.size === 0) {
+      io.stderr(`salesquant: ${clip(args.update)} has no sheets built by salesquant to update; build a new workbook without --update.`);
+      return EXIT.badArguments;
+    }
+    const commissionSheets = [...book.saved.values()].filter((s) => s.role.startsWith("commission"));
+    if (commissionSheets.length > 0 && !commissionPlan) {
+      io.stderr(
+        `salesquant: ${clip(args.update)} has commission sheets (${commissionSheets.map((s) => `"${clip(s.name)}"`).join(", ")}): ` +
+          "give --commission-plan again; the settings, tiers and quotas typed on them are kept.",
+      );
+      return EXIT.badArguments;
+    }
+  }
+
   // Sheet options are arguments too: a bad one stops the build before the import.
   const optionErrors = checkSheetOptions(args.sheetOptions, args.locale ?? "en-US");
   if (optionErrors.length > 0) {
@@ -189,13 +244,16 @@ export async function runBuild(args: BuildArgs, rawIO: CliIO = processIO, depend
     issues: result.issues,
     notes,
     commission: commissionPlan ?? undefined,
+    ...(quotaFile ? { quotas: scorecardQuotas(quotaFile) } : {}),
   });
   if (!composed.ok) {
     io.stderr("salesquant: the workbook cannot be planned:");
     for (const error of composed.errors) io.stderr(`  ${clip(error.field) || "(workbook)"}: ${clip(error.message, MESSAGE_LIMIT)}`);
     return EXIT.failed;
   }
-  const plan = composed.plan;
+  let plan = composed.plan;
+  const refresh = book ? planRefresh(plan, book) : null;
+  if (refresh) plan = refresh.plan;
   // Names of the plan that own no deal (a typo in "quota" pays nobody): said, not refused.
   if (commissionPlan) {
     for (const warning of commissionNameWarnings(commissionPlan, result.deals)) {
@@ -224,7 +282,28 @@ export async function runBuild(args: BuildArgs, rawIO: CliIO = processIO, depend
   // What was decided about the file (date order, footer, stages added...), then the rows left out.
   for (const note of notes) io.stdout(`  ${clip(importText("en-US", note.key, clipValues(note.values)), MESSAGE_LIMIT)}`);
   for (const line of issueLines(result.issues, 5)) io.stdout(line);
+  if (refresh && args.update) for (const line of refreshLines(refresh, args.update)) io.stdout(line);
   return EXIT.done;
+}
+
+/** What a refresh kept and what it could not put back, for the summary. */
+export function refreshLines(refresh: RefreshResult, book: string): string[] {
+  const lines = [`Updated from ${clip(book)}: ${refresh.carried} typed input cell(s) put back in their rows (values that differ from this build's defaults).`];
+  const show = (cell: PlanCell): string => (cell === null ? "" : isFormulaCell(cell) ? cell.f : String(cell));
+  if (refresh.orphans.length > 0) {
+    lines.push(`  ${refresh.orphans.length} typed input(s) have no row any more (their rep, stage or period is not in this export); they are not in the new workbook:`);
+    for (const o of refresh.orphans.slice(0, 20))
+      lines.push(`    ${clip(o.sheet)}, ${clip(o.key)}: ${o.values.map((v) => clip(show(v))).join(", ")}`);
+    if (refresh.orphans.length > 20) lines.push(`    ... and ${refresh.orphans.length - 20} more.`);
+  }
+  if (refresh.displaced.length > 0)
+    lines.push(
+      `  ${refresh.displaced.length} run(s) of cells you typed beside a generated table are now inside it and were not kept: ` +
+        refresh.displaced.slice(0, 10).map((d) => `${clip(d.sheet)}!${d.at}`).join(", ") + (refresh.displaced.length > 10 ? ", ..." : "") + ".",
+    );
+  if (refresh.kept.length > 0)
+    lines.push(`  Kept as they were (this build does not make them): ${refresh.kept.map((name) => `"${clip(name)}"`).join(", ")}.`);
+  return lines;
 }
 
 /**

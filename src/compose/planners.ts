@@ -76,7 +76,8 @@ export interface SheetValues {
   deals: Record<string, never>;
   importIssues: Record<string, never>;
   funnel: FunnelValues;
-  reps: RepsValues;
+  /** The form's values, and optionally a quota per rep (the command line's --quotas), which wins over the form's one quota. */
+  reps: RepsValues & { quotaByRep?: Record<string, number> };
   monthly: MonthlyValues;
   review: ReviewValues;
   forecast: ForecastValues;
@@ -193,7 +194,7 @@ export const PLANNERS: { [K in SheetId]: Planner<K> } = {
   reps: (ctx, v) => {
     const [deals, pipeline, source] = overDeals(ctx);
     const weights = { attainment: v.weightAttainment, winRate: v.weightWinRate, won: v.weightWon, satisfaction: v.weightSatisfaction };
-    return planRepsSheet(deals, pipeline, { ...source, quotas: v.quota ?? undefined, weights });
+    return planRepsSheet(deals, pipeline, { ...source, quotas: v.quotaByRep ?? v.quota ?? undefined, weights });
   },
   monthly: (ctx) => planMonthlySheet(...overDeals(ctx)),
   review: (ctx, v) => {

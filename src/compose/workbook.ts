@@ -30,6 +30,8 @@ export interface SalesWorkbookOptions {
   notes?: readonly ImportNote[];
   /** Adds the commission sheets, credited from the won deals. */
   commission?: CommissionPlan;
+  /** Each rep's quota on the Reps sheet (the command line's --quotas), over the sheet option's one quota. */
+  quotas?: Readonly<Record<string, number>>;
   env?: DefaultsEnv;
 }
 
@@ -69,7 +71,7 @@ export function planWorkbook(deals: readonly Deal[], pipeline: Pipeline, options
   const errors: FieldError[] = [];
   for (const id of BOOK_SHEETS) {
     const read = readSheetValues(id, options.sheets?.[id] ?? {}, { locale, ...env });
-    if (read.ok) requests.push({ id, values: read.values } as SheetRequest);
+    if (read.ok) requests.push({ id, values: id === "reps" && options.quotas ? { ...read.values, quotaByRep: { ...options.quotas } } : read.values } as SheetRequest);
     else errors.push(...fieldErrors(id, read.errors, locale));
   }
   if (options.issues) requests.push({ id: "importIssues", values: {} });

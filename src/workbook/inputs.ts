@@ -48,7 +48,7 @@ function absolute(range: string): string {
 export function markerNames(sheet: SheetPlan): NamePlan[] {
   const role = sheet.role;
   if (role === undefined) return [];
-  const box = usedBox(sheet);
+  const box = sheet.generatedRange !== undefined ? parseRange(sheet.generatedRange) : usedBox(sheet);
   const names: NamePlan[] = [
     { name: sheetMarker(role), refersTo: `=${sheetRef(sheet.name, box ? rangeAddress(box, true) : "$A$1")}`, hidden: true },
   ];
@@ -203,12 +203,14 @@ export interface OrphanInput {
 
 export interface CarryResult {
   plan: WorkbookPlan;
-  /** Input cells that took a saved value. */
+  /** Input cells that took a saved value different from the new plan's own. */
   carried: number;
   orphans: OrphanInput[];
 }
 
 const isBlank = (cell: PlanCell): boolean => cell === null || cell === "";
+const sameCell = (a: PlanCell, b: PlanCell): boolean =>
+  isFormulaCell(a) && isFormulaCell(b) ? a.f === b.f : a === b;
 
 /** Sets cells of a sheet plan in the blocks that hold them (blocks copied on write). */
 function cellSetter(sheet: SheetPlan): { get(row: number, column: number): PlanCell | undefined; set(row: number, column: number, value: PlanCell): boolean; done(): SheetPlan } {
@@ -285,6 +287,7 @@ export function carryInputs(plan: WorkbookPlan, book: ReadonlyMap<string, SavedS
           const current = cells.get(box.top + at, column);
           if (current === undefined) return;
           if (isFormulaCell(value) && isFormulaCell(current)) return;
+          if (sameCell(value, current)) return;
           if (cells.set(box.top + at, column, value)) carried += 1;
         });
       });

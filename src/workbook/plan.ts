@@ -218,6 +218,12 @@ export interface SheetPlan {
   role?: string;
   /** The sheet's input cells, remembered with the role (ignored on a sheet without one). */
   inputs?: InputPlan[];
+  /**
+   * The range the generator made, remembered with the role so that a later refresh tells the
+   * user's own cells beside it from generated ones; default the sheet's used range. A refresh
+   * that keeps cells the user typed beside the sheet sets it to the generated part alone.
+   */
+  generatedRange?: string;
   tabColor?: string;
   blocks: Block[];
   merges?: string[];

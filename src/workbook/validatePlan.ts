@@ -469,6 +469,8 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
       if (roles.has(key)) report(s, "role", `Two sheets of the plan have the role "${sheet.role}".`);
       roles.add(key);
     }
+    if (sheet.generatedRange !== undefined && !tryBox(sheet.generatedRange))
+      report(s, "generatedRange", `"${sheet.generatedRange}" is not a range.`);
     const inputIds = new Set<string>();
     (sheet.inputs ?? []).forEach((input, i) => {
       const where = `inputs[${i}] ${input.id}`;

@@ -10,30 +10,54 @@ import { isFormulaCell, PlanCell, SheetPlan } from "../plan";
 import { blockBox } from "../validatePlan";
 import { escapeXstring } from "./xstring";
 
+const CHUNK = 1 << 16;
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { xmlEncode } = require("exceljs/lib/utils/utils") as { xmlEncode(text: string): string };
 
 /**
- * The package's shared strings: the index of each distinct (ST_Xstring-escaped) text, in the
- * order first seen, and whether any text held DEL (see `withRawDelStream`).
+ * The package's shared strings: the index of each distinct text, in the order first seen,
+ * the texts as they are written (escaped as ST_Xstring, an escape that keeps distinct texts
+ * distinct), and whether any text held DEL (see `withRawDelStream`).
  */
 export class SharedStringTable {
   private readonly index = new Map<string, number>();
   readonly values: string[] = [];
   holdsDel = false;
 
-  /** The index of `text` (plan text, escaped here), added when new. */
+  /** The index of `text` (plan text), added when new. */
   add(text: string): number {
-    const value = escapeXstring(text);
-    let at = this.index.get(value);
+    let at = this.index.get(text);
     if (at === undefined) {
       at = this.values.length;
-      this.index.set(value, at);
-      this.values.push(value);
+      this.index.set(text, at);
+      this.values.push(escapeXstring(text));
       if (!this.holdsDel && text.includes("\u007F")) this.holdsDel = true;
     }
     return at;
   }
+}
+
+const SST_HEADER = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`;
+
+/** One shared string as ExcelJS renders it (`xml:space` when white space would be lost). */
+export function sharedStringItem(value: string): string {
+  const space = /^\s|\n|\s$/.test(value) ? ` xml:space="preserve"` : "";
+  return `<si><t${space}>${xmlEncode(value)}</t></si>`;
+}
+
+/** The shared strings part of `strings`, in chunks of about 64 KB. */
+export function* sharedStringsXml(strings: SharedStringTable): Generator<Buffer> {
+  const values = strings.values;
+  let out = `${SST_HEADER} count="${values.length}" uniqueCount="${values.length}">`;
+  for (const value of values) {
+    out += sharedStringItem(value);
+    if (out.length >= CHUNK) {
+      yield Buffer.from(out, "utf8");
+      out = "";
+    }
+  }
+  yield Buffer.from(`${out}</sst>`, "utf8");
 }
 
 /** A block's place and the style index of each of its columns (0: no `s` attribute). */
@@ -48,6 +72,15 @@ export interface BlockLayout {
   /** Style index of any other value (text, boolean, formula, empty, merged). */
   otherStyles: number[];
 }
+
+/** A block's columns as its cells' XML starts them: `<c r="` + letters, and style attributes. */
+interface BlockColumns {
+  starts: string[];
+  numberAttrs: string[];
+  otherAttrs: string[];
+}
+
+const styleAttr = (s: number): string => (s ? ` s="${s}"` : "");
 
 /** What the rows of a sheet need besides its plan: block styles, merged cells, sizes. */
 export interface SheetLayout {
@@ -103,13 +136,13 @@ function rowIntervals(sheet: SheetPlan): [number, number][] {
   return merged;
 }
 
-const CHUNK = 1 << 16;
-
 /**
  * The rows of `sheet` (what goes between `<sheetData>` and `</sheetData>`), in chunks of
  * about 64 KB, adding texts to `strings` as they come. As ExcelJS did: a row is written when
  * it holds a value or a merged cell or has a height; an empty cell only when it has a style;
  * a merged cell other than the top-left one as an empty cell whatever the plan holds there.
+ * Unlike ExcelJS, a cell with a note is always written (ExcelJS left out a note on a row
+ * without values).
  */
 export function* sheetRowsXml(
   sheet: SheetPlan,
@@ -139,79 +172,92 @@ export function* sheetRowsXml(
   }
   const heights = sheet.rowHeights ?? {};
 
+  const columns = new Map<BlockLayout, BlockColumns>(
+    layout.blocks.map((b) => [
+      b,
+      {
+        starts: b.numberStyles.map((_, i) => `<c r="${letter(b.left + i)}`),
+        numberAttrs: b.numberStyles.map(styleAttr),
+        otherAttrs: b.otherStyles.map(styleAttr),
+      },
+    ]),
+  );
+
   let out = "";
   for (const [top, bottom] of rowIntervals(sheet)) {
     const active = layout.blocks.filter((b) => b.bottom >= top && b.top <= bottom);
     for (let r = top; r <= bottom; r++) {
       const rowSlaves = slaves.get(r);
+      const rowNotes = noteColumns.get(r);
       let min = 0;
       let max = 0;
       let values = false;
       let cellsXml = "";
-      // Cells by column when merged cells have to be placed among the blocks' cells.
-      const placed: [number, string][] | undefined = rowSlaves ? [] : undefined;
+      // Cells by column when merged or noted cells have to be placed among the blocks' cells.
+      const placed: [number, string][] | undefined = rowSlaves || rowNotes ? [] : undefined;
       for (const b of active) {
         if (r < b.top || r > b.bottom) continue;
         const cells = b.cells[r - b.top];
+        const { starts, numberAttrs, otherAttrs } = columns.get(b)!;
         if (min === 0 || b.left < min) min = b.left;
         if (b.right > max) max = b.right;
         for (let i = 0; i < cells.length; i++) {
-          const column = b.left + i;
-          const ref = letter(column) + r;
           let xml: string;
-          if (rowSlaves?.has(column)) {
-            const s = b.otherStyles[i];
-            xml = s ? `<c r="${ref}" s="${s}"/>` : `<c r="${ref}"/>`;
+          if (rowSlaves?.has(b.left + i)) {
+            xml = `${starts[i]}${r}"${otherAttrs[i]}/>`;
             values = true;
           } else {
             const cell = cells[i];
             if (cell === null || cell === undefined) {
-              const s = b.otherStyles[i];
-              if (!s) continue;
-              xml = `<c r="${ref}" s="${s}"/>`;
+              if (!otherAttrs[i]) continue;
+              xml = `${starts[i]}${r}"${otherAttrs[i]}/>`;
             } else {
               values = true;
               if (typeof cell === "string") {
-                const s = b.otherStyles[i];
-                xml = `<c r="${ref}"${s ? ` s="${s}"` : ""} t="s"><v>${strings.add(cell)}</v></c>`;
+                xml = `${starts[i]}${r}"${otherAttrs[i]} t="s"><v>${strings.add(cell)}</v></c>`;
               } else if (typeof cell === "number") {
-                const s = b.numberStyles[i];
-                xml = `<c r="${ref}"${s ? ` s="${s}"` : ""}><v>${xmlEncode(String(cell))}</v></c>`;
+                // A number's text holds no character XML escapes.
+                xml = `${starts[i]}${r}"${numberAttrs[i]}><v>${cell}</v></c>`;
               } else if (typeof cell === "boolean") {
-                const s = b.otherStyles[i];
-                xml = `<c r="${ref}"${s ? ` s="${s}"` : ""} t="b"><v>${cell ? 1 : 0}</v></c>`;
+                xml = `${starts[i]}${r}"${otherAttrs[i]} t="b"><v>${cell ? 1 : 0}</v></c>`;
               } else if (isFormulaCell(cell)) {
-                const s = b.otherStyles[i];
                 const formula = xmlEncode(cell.f.replace(/^=/, ""));
-                xml = `<c r="${ref}"${s ? ` s="${s}"` : ""}><f>${formula}</f></c>`;
+                xml = `${starts[i]}${r}"${otherAttrs[i]}><f>${formula}</f></c>`;
               } else continue;
             }
           }
-          if (placed) placed.push([column, xml]);
+          if (placed) placed.push([b.left + i, xml]);
           else cellsXml += xml;
         }
       }
-      if (rowSlaves) {
-        for (const column of rowSlaves) {
+      if (placed) {
+        for (const column of rowSlaves ?? []) {
           if (
             active.some((b) => r >= b.top && r <= b.bottom && column >= b.left && column <= b.right)
           )
             continue;
           const s = layout.mergedStyle;
-          placed!.push([
+          placed.push([
             column,
             s ? `<c r="${letter(column)}${r}" s="${s}"/>` : `<c r="${letter(column)}${r}"/>`,
           ]);
           values = true;
         }
-        for (const column of rowSlaves) {
+        for (const column of rowSlaves ?? []) {
           if (min === 0 || column < min) min = column;
           if (column > max) max = column;
         }
-        placed!.sort((a, b) => a[0] - b[0]);
-        cellsXml = placed!.map((p) => p[1]).join("");
+        // A noted cell is written, empty when the plan has nothing there, so that readers
+        // that attach notes to the cells they read (ExcelJS) find it.
+        for (const column of rowNotes ?? []) {
+          if (placed.some((p) => p[0] === column)) continue;
+          placed.push([column, `<c r="${letter(column)}${r}"/>`]);
+          values = true;
+        }
+        placed.sort((a, b) => a[0] - b[0]);
+        cellsXml = placed.map((p) => p[1]).join("");
       }
-      for (const column of [...(masters.get(r) ?? []), ...(noteColumns.get(r) ?? [])]) {
+      for (const column of [...(masters.get(r) ?? []), ...(rowNotes ?? [])]) {
         if (min === 0 || column < min) min = column;
         if (column > max) max = column;
       }

@@ -37,7 +37,13 @@ import { WorkbookWriteError } from "../errors";
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, PlanProblem, plannedCell } from "../validatePlan";
 import { chartPartXml, drawingPartXml, escapeXml } from "./chartXml";
 import { withRawDelStream } from "./partStreams";
-import { SharedStringTable, SheetLayout, sheetLayout, sheetRowsXml } from "./sheetRows";
+import {
+  SharedStringTable,
+  sharedStringsXml,
+  SheetLayout,
+  sheetLayout,
+  sheetRowsXml,
+} from "./sheetRows";
 import { escapeXstring, escapeXstringForAttribute } from "./xstring";
 import { openZip, ZipReader } from "./zipReader";
 import { writeZipFile, ZipEntry, ZIP_SIZE_LIMIT } from "./zipWriter";
@@ -294,36 +300,6 @@ function checkSheetExtents(plan: WorkbookPlan): void {
       problems.map((p) => `Sheet "${p.sheet}": ${p.message}`).join(" "),
       { problems },
     );
-}
-
-/** ExcelJS's XML writer and its shared-string renderer (not part of its typed interface). */
-interface XmlStreamLike {
-  readonly xml: string;
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const XmlStream = require("exceljs/lib/utils/xml-stream") as new () => XmlStreamLike;
-type SharedStringRenderer = new () => { render(xml: XmlStreamLike, text: string): void };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const SharedStringXform: SharedStringRenderer = require("exceljs/lib/xlsx/xform/strings/shared-string-xform");
-
-const SST_HEADER = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`;
-const STRINGS_PER_CHUNK = 10_000;
-
-/**
- * The shared strings part exactly as ExcelJS renders it, in chunks of 10,000 strings: ExcelJS
- * renders it as one string when the workbook is committed, several times the size of the part
- * (over a GB for two million distinct texts).
- */
-function* sharedStringsXml(values: string[]): Generator<Buffer> {
-  yield Buffer.from(`${SST_HEADER} count="${values.length}" uniqueCount="${values.length}">`);
-  const item = new SharedStringXform();
-  for (let at = 0; at < values.length; at += STRINGS_PER_CHUNK) {
-    const xml = new XmlStream();
-    const end = Math.min(values.length, at + STRINGS_PER_CHUNK);
-    for (let i = at; i < end; i++) item.render(xml, values[i]);
-    yield Buffer.from(xml.xml, "utf8");
-  }
-  yield Buffer.from("</sst>");
 }
 
 /** ExcelJS's streaming worksheet, with the members the cell-less pass uses. */
@@ -603,7 +579,7 @@ function siblingElements(xml: string): { name: string; xml: string }[] {
 /**
  * Inserts top-level `elements` (name -> XML) into the tail of worksheet XML, what follows
  * `</sheetData>` through `</worksheet>`, at the places the schema requires. The (possibly
- * huge) sheetData streams past without being parsed (`withWorksheetTail`).
+ * huge) sheetData is written between head and tail (`worksheetPart`).
  */
 function insertIntoWorksheetTail(xml: string, elements: { name: string; xml: string }[]): string {
   const end = xml.lastIndexOf("</worksheet>");
@@ -724,7 +700,7 @@ async function addPackageParts(zip: PackageEdits, plan: WorkbookPlan): Promise<v
       `<Override PartName="/${SHARED_STRINGS}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`,
     );
     zip.generated.set(SHARED_STRINGS, () => {
-      const xml = Readable.from(sharedStringsXml(zip.strings.values));
+      const xml = Readable.from(sharedStringsXml(zip.strings));
       return zip.strings.holdsDel ? withRawDelStream(xml) : xml;
     });
   }

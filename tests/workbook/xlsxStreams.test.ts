@@ -2,7 +2,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import JSZip from "jszip";
-import { withRawDelStream, withWorksheetTail } from "../../src/workbook/xlsx/partStreams";
+import { withRawDelStream } from "../../src/workbook/xlsx/partStreams";
 import { openZip } from "../../src/workbook/xlsx/zipReader";
 import { writeZipFile } from "../../src/workbook/xlsx/zipWriter";
 
@@ -17,34 +17,6 @@ async function collect(source: AsyncIterable<Buffer>): Promise<string> {
   for await (const chunk of source) chunks.push(chunk);
   return Buffer.concat(chunks).toString("utf8");
 }
-
-describe("worksheet tail stream", () => {
-  const xml =
-    '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>é &lt;/sheetData&gt; 名</t></is></c></row></sheetData>' +
-    '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>';
-
-  it("passes the cells through and edits only what follows </sheetData>, at any chunk size", async () => {
-    for (let size = 1; size <= xml.length + 1; size++) {
-      const tails: string[] = [];
-      const out = await collect(
-        withWorksheetTail(chunked(xml, size), (tail) => {
-          tails.push(tail);
-          return tail.replace("</worksheet>", "<tableParts/></worksheet>");
-        }),
-      );
-      expect(tails).toEqual([
-        '<mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>',
-      ]);
-      expect(out).toBe(xml.replace("</worksheet>", "<tableParts/></worksheet>"));
-    }
-  });
-
-  it("refuses a worksheet without </sheetData>", async () => {
-    await expect(collect(withWorksheetTail(chunked("<worksheet/>", 4), (t) => t))).rejects.toThrow(
-      /sheetData/,
-    );
-  });
-});
 
 describe("raw DEL stream", () => {
   it("decodes _x007F_ left to right as a reader does, at any chunk size", async () => {

@@ -13,6 +13,7 @@ import { SHEETS_CATALOG } from "./sheets";
 import { COMMISSION_CATALOG } from "./commission";
 import { IMPORT_CATALOG } from "./import";
 import { FUNCTION_DOCS_CATALOG } from "./functionDocs";
+import { CLI_CATALOG } from "./cli";
 
 export * from "./translate";
 export { formatUi, pickLocale, UI_CATALOG } from "./uiLocale";
@@ -25,6 +26,8 @@ export { IMPORT_CATALOG, importText } from "./import";
 export type { ImportErrorKey, ImportRowKey, ImportTextKey, ValueProblem } from "./import";
 export { FUNCTION_DOCS_CATALOG, functionDocsText, isFunctionDocsKey } from "./functionDocs";
 export type { FunctionDocsKey } from "./functionDocs";
+export { CLI_CATALOG, cliText } from "./cli";
+export type { CliKey } from "./cli";
 
 /**
  * Every catalog of the product by name; the name is the stem of its files
@@ -36,4 +39,5 @@ export const ALL_CATALOGS: Readonly<Record<string, Catalog>> = {
   commission: COMMISSION_CATALOG,
   import: IMPORT_CATALOG,
   functionDocs: FUNCTION_DOCS_CATALOG,
+  cli: CLI_CATALOG,
 };

@@ -1,4 +1,5 @@
 import { DEFAULT_STAGES_EN, DEFAULT_STAGES_ZH, Pipeline } from "../core/deal";
+import type { Locale } from "../core/locale";
 import type { ProbabilityScale } from "./values";
 import { fieldHeaderKey } from "./dictionary";
 
@@ -442,6 +443,68 @@ export const PRESETS: Readonly<Record<PresetId, CrmPreset>> = {
   odoo: ODOO,
   generic: GENERIC,
 };
+
+/**
+ * Each preset's name in a sentence ("from deals.csv (纷享销客...)"), per locale. Product names
+ * stay as their makers write them; Fxiaoke is 纷享销客 in Chinese, the generic preset 通用.
+ */
+const PRESET_NAMES: Readonly<Record<Locale, Readonly<Record<PresetId, string>>>> = {
+  "en-US": {
+    zoho: "Zoho CRM",
+    salesforce: "Salesforce",
+    hubspot: "HubSpot",
+    fxiaoke: "Fxiaoke",
+    dynamics: "Microsoft Dynamics 365",
+    pipedrive: "Pipedrive",
+    odoo: "Odoo CRM",
+    generic: "Generic",
+  },
+  "zh-CN": {
+    zoho: "Zoho CRM",
+    salesforce: "Salesforce",
+    hubspot: "HubSpot",
+    fxiaoke: "纷享销客",
+    dynamics: "Microsoft Dynamics 365",
+    pipedrive: "Pipedrive",
+    odoo: "Odoo CRM",
+    generic: "通用",
+  },
+};
+
+/** Each preset's label in a list to pick from, in zh-CN (en-US: the preset's own `label`). */
+const PRESET_LABELS_ZH: Readonly<Record<PresetId, string>> = {
+  zoho: "Zoho CRM（商机）",
+  salesforce: "Salesforce（报表导出或 Data Loader）",
+  hubspot: "HubSpot（交易导出）",
+  fxiaoke: "纷享销客（商机）",
+  dynamics: "Microsoft Dynamics 365（商机）",
+  pipedrive: "Pipedrive（交易导出）",
+  odoo: "Odoo CRM（销售管道）",
+  generic: "通用（常见的中英文表头）",
+};
+
+/**
+ * A preset's short name as shown to users in `locale` (the id stays the id: `--preset fxiaoke`).
+ *
+ * @example
+ * presetName("fxiaoke", "zh-CN") // "纷享销客"
+ * presetName("generic", "zh-CN") // "通用"
+ */
+export function presetName(id: PresetId, locale: Locale): string {
+  return PRESET_NAMES[locale]?.[id] ?? PRESET_NAMES["en-US"][id] ?? id;
+}
+
+/**
+ * A preset's label as shown in a list to pick from, in `locale`: the CRM and what it exports.
+ *
+ * @example
+ * presetLabel("salesforce", "zh-CN") // "Salesforce（报表导出或 Data Loader）"
+ * presetLabel("salesforce", "en-US") // "Salesforce (report export or Data Loader)"
+ */
+export function presetLabel(id: PresetId, locale: Locale): string {
+  if (locale === "zh-CN" && PRESET_LABELS_ZH[id] !== undefined) return PRESET_LABELS_ZH[id];
+  return PRESETS[id]?.label ?? id;
+}
 
 /**
  * A header or label reduced to what identifies it: NFKC, lower case, spaces collapsed,

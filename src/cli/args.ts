@@ -6,6 +6,7 @@ import type { FieldSpec, FormValues } from "../compose/fields";
 import { SHEETS } from "../compose/sheets";
 import { BOOK_SHEETS, BookSheetId, flagOf } from "../compose/workbook";
 import { formatUi } from "../i18n/uiLocale";
+import { cliText, CliKey, localeArgument } from "../i18n/cli";
 import { clip } from "./output";
 
 /** How the export is read: the options `salesquant build` and `salesquant inspect` share. */
@@ -69,16 +70,16 @@ const LOCALES: readonly Locale[] = ["en-US", "zh-CN"];
 
 /** Options of both commands that take no value. */
 const BUILD_SWITCHES = new Set(["quiet", "strict"]);
-/** Options that only `build` has (it writes; inspect only reads). */
-const BUILD_ONLY = new Set(["out", "locale", "commission-plan", "update", "quotas", "quiet", "strict"]);
+/** Options that only `build` has (it writes; inspect only reads; `--locale` is also the language inspect prints in). */
+const BUILD_ONLY = new Set(["out", "commission-plan", "update", "quotas", "quiet", "strict"]);
 
 /** Every sheet option's flag (without "--"), from the sheets' declarations. */
 const SHEET_FLAGS: ReadonlyMap<string, { sheet: BookSheetId; field: FieldSpec }> = new Map(
   BOOK_SHEETS.flatMap((sheet) => (SHEETS[sheet].fields as readonly FieldSpec[]).map((field) => [flagOf(sheet, field.name).slice(2), { sheet, field }] as const)),
 );
 
-function describeField(field: FieldSpec): string {
-  const label = formatUi("en-US", field.label);
+function describeField(field: FieldSpec, locale: Locale): string {
+  const label = formatUi(locale, field.label);
   switch (field.kind) {
     case "select":
       return `${label}: ${field.options.map((o) => o.value).join(" | ")}`;
@@ -94,9 +95,9 @@ function describeField(field: FieldSpec): string {
 }
 
 /** The help lines of the sheet options, read from the declarations. */
-function sheetOptionsHelp(): string {
+function sheetOptionsHelp(locale: Locale): string {
   const width = Math.max(23, ...[...SHEET_FLAGS.keys()].map((flag) => flag.length + 7));
-  return [...SHEET_FLAGS.entries()].map(([flag, { field }]) => `  --${`${flag} VALUE`.padEnd(width)}${describeField(field)}`).join("\n");
+  return [...SHEET_FLAGS.entries()].map(([flag, { field }]) => `  --${`${flag} VALUE`.padEnd(width)}${describeField(field, locale)}`).join("\n");
 }
 
 /** Words joined by `separator`, wrapped at 95 columns, every line after the first indented. */
@@ -116,86 +117,24 @@ function wrapped(first: string, words: readonly string[], separator: string, ind
 
 const OPTION_INDENT = " ".repeat(27);
 
-export const HELP_TEXT = `salesquant: build a sales-management workbook from a CRM export, without Excel.
+/**
+ * The help text in `locale`: the catalog's text (src/i18n/cli.*.ts) with the lists of
+ * presets, fields, encodings and sheet options read from the product.
+ *
+ * @example
+ * helpText("zh-CN").split("\n")[0] // "salesquant：无需 Excel，从 CRM 导出文件生成销售管理工作簿。"
+ */
+export function helpText(locale: Locale): string {
+  return cliText(locale, "help.text", {
+    presets: wrapped(cliText(locale, "help.presetPrefix"), PRESET_IDS, " |", OPTION_INDENT),
+    fields: wrapped("                             ", MAPPED_FIELDS, ",", "                             "),
+    encodings: wrapped("  --encoding NAME          ", ENCODINGS, " |", OPTION_INDENT),
+    sheetOptions: sheetOptionsHelp(locale),
+  });
+}
 
-Usage:
-  salesquant build --input FILE --out FILE.xlsx [options]
-  salesquant build --update BOOK.xlsx --input NEW.csv --out BOOK.xlsx [options]
-  salesquant inspect --input FILE [reading options]
-  salesquant --help
-
-build writes a workbook with the sheets Deals (the normalized table), Funnel, Reps, Monthly,
-Review, Forecast, Customers, Dashboard and ImportIssues (rows left out, and why), plus the
-commission sheets when a commission plan is given. Every table is live formulas over Deals.
-
-inspect reads the export exactly as build would and prints what it found, writing nothing:
-format, encoding, delimiter, decimal mark, date order, preset (each with why), which column
-each field is read from, the stages with their deal counts, blank and footer lines, the counts,
-the first 10 issues, and last a build command with every detected setting spelled out as a
-flag, so one wrong guess can be corrected by changing one flag.
-
-Reading options (build and inspect):
-  --input FILE             CRM export: .csv (any of the encodings below) or .xlsx
-${wrapped("  --preset NAME            auto (default) |", PRESET_IDS, " |", OPTION_INDENT)}
-  --map FIELD=HEADER       read FIELD from the column HEADER, as the task pane's mapping
-                           editor does; repeat it for each field:
-                           --map amount="Deal size" --map owner=Rep
-                           The header is everything after the first "="; FIELD is one of
-${wrapped("                             ", MAPPED_FIELDS, ",", "                             ")}
-${wrapped("  --encoding NAME          ", ENCODINGS, " |", OPTION_INDENT)}
-                           (default auto: a byte-order mark, else valid UTF-8, else the
-                           encoding that fits the bytes best)
-  --sheet NAME             .xlsx input: the worksheet to read (default the first)
-  --date-order ORDER       MDY | DMY | auto: how 3/5/2025 is read (default auto: from the file's
-                           dates; when every date fits both orders, MDY)
-  --decimal-mark MARK      . | , | auto: the decimal mark of amounts and probabilities (default
-                           auto: from the file's amounts); "dot" and "comma" are accepted too
-  --stages "A,B,C"         the open stages in order, replacing the preset's
-  --won "A,B"              labels of won deals, replacing the preset's
-  --lost "A,B"             labels of lost deals, replacing the preset's
-  --currency CODE          currency of amounts without a mark, and of the sheets (USD, CNY, EUR...)
-
-Build options:
-  --out FILE.xlsx          where to write the workbook (replaced in one step if it exists;
-                           a symbolic link is refused)
-  --locale NAME            en-US | zh-CN (default: zh-CN when the headers are Chinese, else en-US)
-  --commission-plan FILE   a commission plan (JSON) to add the commission sheets
-  --update BOOK.xlsx       refresh a workbook built before from this export: the same sheets
-                           (found even when renamed) with the new numbers, every value typed
-                           into an input cell (quota, target, weight, plan setting) put back in
-                           its row by key (rep, stage, KPI), inputs whose row is gone listed,
-                           and the sheets and cells you added kept (their values, formulas and
-                           number formats). --out may be BOOK.xlsx itself: it is replaced in
-                           one step, or left as it was when anything fails
-  --quotas FILE.csv        each rep's quota: columns Rep and Quota (and optionally Period, then
-                           a rep's quota on the Reps sheet is the sum of its rows); also the
-                           commission plan's per-rep quota when the plan gives one for everybody
-  --strict                 write nothing when any row would be left out: print the issues and
-                           exit 4 (a row imported with a notice does not count)
-  --quiet                  no progress lines
-  -h, --help               this text
-
-Sheet options (build; defaults as in the task pane; blank inputs are left for you to type):
-${sheetOptionsHelp()}
-
-Exit codes:
-  0  build: the workbook was written; inspect: the file was read and described (even when
-     every row would be left out)
-  2  bad arguments (unknown option or value, unknown --map field, missing --input or --out,
-     unreadable commission plan)
-  3  the input cannot be read (missing file, not a CSV or XLSX export, bytes not valid in the
-     encoding, no stage or amount column, a --map header the file does not have); build also:
-     no data rows, or every row left out so there is no deal (the message says why)
-  4  build --strict: rows would be left out; they are listed and nothing is written
-  1  anything else (the workbook could not be written, or --out is a symbolic link)
-
-Examples:
-  npx salesquant inspect --input deals.csv
-  npx salesquant build --input deals.csv --preset zoho --out deals.xlsx
-  npx salesquant build --input export.csv --map amount="Deal size" --map owner=Rep --strict \\
-    --out deals.xlsx
-  npx salesquant build --update deals.xlsx --input june.csv --out deals.xlsx
-`;
+/** The help text in English. */
+export const HELP_TEXT = helpText("en-US");
 
 function list(value: string): string[] {
   return value
@@ -215,20 +154,18 @@ function mappedField(name: string): MappedField | null {
  * Reads one `--map` value, `field=Header` (the header may itself hold "="), into `columns`.
  * Returns an error message, or null when it was taken.
  */
-function readMap(value: string, columns: Partial<Record<MappedField, string>>): string | null {
+function readMap(value: string, columns: Partial<Record<MappedField, string>>, locale: Locale): string | null {
   const equals = value.indexOf("=");
-  if (equals < 0) {
-    return `--map takes FIELD=HEADER (for example --map amount="Deal size"), not "${clip(value)}".`;
-  }
+  if (equals < 0) return cliText(locale, "arg.mapShape", { value: clip(value) });
   const name = value.slice(0, equals).trim();
   const header = value.slice(equals + 1);
   const field = mappedField(name);
   if (field === null) {
-    return `Unknown field "${clip(name)}" in --map. The fields are: ${MAPPED_FIELDS.join(", ")}.`;
+    return cliText(locale, "arg.mapField", { name: clip(name), fields: MAPPED_FIELDS.join(", ") });
   }
-  if (header.trim() === "") return `--map ${field}= needs the header of a column after "=".`;
+  if (header.trim() === "") return cliText(locale, "arg.mapHeader", { field });
   if (columns[field] !== undefined) {
-    return `--map names the field ${field} twice ("${clip(columns[field] ?? "")}" and "${clip(header)}"); give it once.`;
+    return cliText(locale, "arg.mapTwice", { field, first: clip(columns[field] ?? ""), second: clip(header) });
   }
   columns[field] = header;
   return null;
@@ -242,19 +179,20 @@ function readMap(value: string, columns: Partial<Record<MappedField, string>>): 
  * (`--preset=zoho`, `--map=amount=Deal size`); `--help` anywhere wins; the commands are
  * `build` (`--input` and `--out` required) and `inspect` (`--input` required; the options
  * that only matter when writing are refused). `--map` may be repeated, once per field.
+ * The help and the error messages are in `messages`: by default the `--locale` of the
+ * command line, else en-US (`--locale` is accepted by inspect too, for its language).
  *
  * @example
  * parseCliArgs(["build", "--input", "a.csv", "--out", "a.xlsx"]) // { kind: "build", args: { input: "a.csv", ... } }
  * parseCliArgs(["inspect", "--input", "a.csv", "--map", "amount=Deal size"]) // { kind: "inspect", args: { columns: { amount: "Deal size" }, ... } }
  */
-export function parseCliArgs(argv: readonly string[]): ParsedCli {
+export function parseCliArgs(argv: readonly string[], messages: Locale = localeArgument(argv) ?? "en-US"): ParsedCli {
   if (argv.length === 0 || argv.includes("--help") || argv.includes("-h") || argv[0] === "help") {
-    return { kind: "help", text: HELP_TEXT };
+    return { kind: "help", text: messages === "en-US" ? HELP_TEXT : helpText(messages) };
   }
+  const error = (key: CliKey, values?: Record<string, string | number>): ParsedCli => ({ kind: "error", message: cliText(messages, key, values) });
   const [command, ...rest] = argv;
-  if (command !== "build" && command !== "inspect") {
-    return { kind: "error", message: `Unknown command "${clip(command)}". The commands are "build" and "inspect"; see salesquant --help.` };
-  }
+  if (command !== "build" && command !== "inspect") return error("arg.command", { command: clip(command) });
   const inspect = command === "inspect";
   const args: BuildArgs = {
     input: "",
@@ -279,14 +217,14 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
   };
   for (let i = 0; i < rest.length; i++) {
     const token = rest[i];
-    if (!token.startsWith("--")) return { kind: "error", message: `Unexpected argument "${clip(token)}".` };
+    if (!token.startsWith("--")) return error("arg.unexpected", { value: clip(token) });
     const equals = token.indexOf("=");
     const name = equals >= 0 ? token.slice(2, equals) : token.slice(2);
     if (inspect && (BUILD_ONLY.has(name) || SHEET_FLAGS.has(name))) {
-      return { kind: "error", message: `--${name} is an option of salesquant build; inspect only reads the file and writes nothing.` };
+      return error("arg.buildOnly", { name });
     }
     if (BUILD_SWITCHES.has(name)) {
-      if (equals >= 0) return { kind: "error", message: `--${name} takes no value.` };
+      if (equals >= 0) return error("arg.noValue", { name });
       if (name === "quiet") args.quiet = true;
       else args.strict = true;
       continue;
@@ -295,7 +233,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
     if (equals >= 0) value = token.slice(equals + 1);
     else {
       if (i + 1 >= rest.length || rest[i + 1].startsWith("--")) {
-        return { kind: "error", message: `The option --${clip(name)} needs a value.` };
+        return error("arg.needsValue", { name: clip(name) });
       }
       value = rest[++i];
     }
@@ -308,30 +246,30 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
         break;
       case "preset":
         if (value !== "auto" && !PRESET_IDS.includes(value as PresetId)) {
-          return { kind: "error", message: `Unknown preset "${clip(value)}". Use auto, ${PRESET_IDS.join(", ")}.` };
+          return error("arg.preset", { value: clip(value), presets: PRESET_IDS.join(", ") });
         }
         args.preset = value as PresetId | "auto";
         break;
       case "map": {
-        const problem = readMap(value, args.columns);
+        const problem = readMap(value, args.columns, messages);
         if (problem) return { kind: "error", message: problem };
         break;
       }
       case "encoding": {
         const encoding = encodingOf(value);
-        if (encoding === null) return { kind: "error", message: `Unknown encoding "${clip(value)}". Use ${ENCODINGS.join(", ")}.` };
+        if (encoding === null) return error("arg.encoding", { value: clip(value), encodings: ENCODINGS.join(", ") });
         args.encoding = encoding;
         break;
       }
       case "locale":
         if (!LOCALES.includes(value as Locale)) {
-          return { kind: "error", message: `Unknown locale "${clip(value)}". Use en-US or zh-CN.` };
+          return error("arg.locale", { value: clip(value) });
         }
         args.locale = value as Locale;
         break;
       case "currency":
         if (!/^[A-Za-z]{3}$/.test(value)) {
-          return { kind: "error", message: `The currency "${clip(value)}" is not a three-letter code such as USD or CNY.` };
+          return error("arg.currency", { value: clip(value) });
         }
         args.currency = value.toUpperCase();
         break;
@@ -339,7 +277,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
         args.commissionPlan = value;
         break;
       case "update":
-        if (!/\.xlsx$/i.test(value)) return { kind: "error", message: `--update must name an .xlsx workbook built before, not "${clip(value)}".` };
+        if (!/\.xlsx$/i.test(value)) return error("arg.update", { value: clip(value) });
         args.update = value;
         break;
       case "quotas":
@@ -350,7 +288,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
         break;
       case "stages":
         args.stages = list(value);
-        if (args.stages.length === 0) return { kind: "error", message: "--stages needs at least one stage name." };
+        if (args.stages.length === 0) return error("arg.stages");
         break;
       case "won":
         args.wonLabels = list(value);
@@ -361,7 +299,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
       case "date-order": {
         const order = value.trim().toUpperCase();
         if (order !== "MDY" && order !== "DMY" && order !== "AUTO") {
-          return { kind: "error", message: `--date-order is MDY, DMY or auto, not "${clip(value)}".` };
+          return error("arg.dateOrder", { value: clip(value) });
         }
         args.dateOrder = order === "AUTO" ? "auto" : order;
         break;
@@ -370,14 +308,14 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
         const mark = value.trim().toLowerCase();
         const decimalMark = mark === "." || mark === "dot" ? "." : mark === "," || mark === "comma" ? "," : mark === "auto" ? "auto" : null;
         if (decimalMark === null) {
-          return { kind: "error", message: `--decimal-mark is "." (or dot), "," (or comma) or auto, not "${clip(value)}".` };
+          return error("arg.decimalMark", { value: clip(value) });
         }
         args.decimalMark = decimalMark;
         break;
       }
       default: {
         const option = SHEET_FLAGS.get(name);
-        if (!option) return { kind: "error", message: `Unknown option --${clip(name)}. See salesquant --help.` };
+        if (!option) return error("arg.unknownOption", { name: clip(name) });
         // A list on the command line is comma-separated ("-,80,90"); the form reads it one per line.
         const typed = option.field.kind === "lines" ? list(value).join("\n") : value;
         args.sheetOptions[option.sheet] = { ...args.sheetOptions[option.sheet], [option.field.name]: typed };
@@ -385,13 +323,13 @@ export function parseCliArgs(argv: readonly string[]): ParsedCli {
     }
   }
   if (!args.input) {
-    return { kind: "error", message: `Missing --input FILE (the CRM export to ${inspect ? "inspect" : "read"}).` };
+    return error(inspect ? "arg.missingInputInspect" : "arg.missingInputBuild");
   }
   if (inspect) {
     const { input, preset, encoding, columns, currency, sheet, stages, wonLabels, lostLabels, dateOrder, decimalMark } = args;
     return { kind: "inspect", args: { input, preset, encoding, columns, currency, sheet, stages, wonLabels, lostLabels, dateOrder, decimalMark } };
   }
-  if (!args.out) return { kind: "error", message: "Missing --out FILE.xlsx (where to write the workbook)." };
-  if (!/\.xlsx$/i.test(args.out)) return { kind: "error", message: `--out must name an .xlsx file, not "${clip(args.out)}".` };
+  if (!args.out) return error("arg.missingOut");
+  if (!/\.xlsx$/i.test(args.out)) return error("arg.outXlsx", { value: clip(args.out) });
   return { kind: "build", args };
 }

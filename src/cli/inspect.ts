@@ -2,8 +2,10 @@
  * `salesquant inspect --input FILE [reading options]`: reads the export exactly as `build`
  * would and prints what was found out about it, writing nothing.
  */
+import type { Locale } from "../core/locale";
+import { cliText, CliKey, formatCount } from "../i18n/cli";
 import type { ImportDetection, ImportResult } from "../import/normalize";
-import { MAPPED_FIELDS } from "../import/presets";
+import { MAPPED_FIELDS, presetName, PresetId } from "../import/presets";
 import type { DateOrder, DecimalMark } from "../import/values";
 import { ENCODINGS, InspectArgs } from "./args";
 import { clip, guardOutput, issueLines } from "./output";
@@ -16,13 +18,55 @@ const ISSUES_SHOWN = 10;
 /** Footer lines and line numbers listed. */
 const LISTED = 10;
 
-const n = (value: number) => value.toLocaleString("en-US");
-const plural = (count: number, word: string) => `${n(count)} ${word}${count === 1 ? "" : "s"}`;
-const row = (label: string, value: string) => `${label.padEnd(LABEL_WIDTH)}${value}`;
+/** Words the report counts: each has a one and an other form in the catalog. */
+type Counted = "byte" | "line" | "record" | "blankLine" | "deal" | "row" | "text";
+
+/**
+ * The report's words in one language: catalog text, counts with the locale's separators,
+ * and labels padded to the label column by their width on a terminal (a Chinese character
+ * takes two columns).
+ */
+function wordsOf(locale: Locale) {
+  const text = (key: CliKey, values?: Record<string, string | number>) => cliText(locale, key, values);
+  const n = (value: number) => formatCount(locale, value);
+  return {
+    text,
+    n,
+    plural: (count: number, word: Counted) => text(`count.${word}.${count === 1 ? "one" : "other"}` as CliKey, { count: n(count) }),
+    row: (label: string, value: string) => `${padColumns(label, LABEL_WIDTH)}${value}`,
+    pad: padColumns,
+  };
+}
+type Words = ReturnType<typeof wordsOf>;
+
+/** Columns a text takes on a terminal: two for East Asian wide and full-width characters. */
+function columnsOf(text: string): number {
+  let width = 0;
+  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
+  return width;
+}
+
+/** The text followed by spaces up to `width` columns (as padEnd does for text one column wide). */
+function padColumns(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - columnsOf(text)));
+}
+
 /** A value of the file in quotes, clipped, with its control characters written as JSON does. */
 const quoted = (text: string) => JSON.stringify(clip(text));
 
-const DELIMITER_NAMES: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar", " ": "space" };
+const DELIMITER_NAMES: Record<string, CliKey> = {
+  ",": "inspect.delimiter.comma",
+  ";": "inspect.delimiter.semicolon",
+  "\t": "inspect.delimiter.tab",
+  "|": "inspect.delimiter.bar",
+  " ": "inspect.delimiter.space",
+};
+
+/** A preset as the report names it: its id (what --preset takes), with its name in Chinese. */
+function presetShown(preset: PresetId, locale: Locale): string {
+  const name = presetName(preset, locale);
+  return locale === "en-US" || name === preset ? preset : `${preset}（${name}）`;
+}
 
 function otherMark(mark: DecimalMark): DecimalMark {
   return mark === "." ? "," : ".";
@@ -33,63 +77,64 @@ function otherOrder(order: DateOrder): DateOrder {
 }
 
 /** The encoding, and why it was used. */
-function encodingLine(args: InspectArgs, result: ImportResult, bytes: Uint8Array): string {
+function encodingLine(w: Words, args: InspectArgs, result: ImportResult, bytes: Uint8Array): string {
   const { detected } = result;
-  if (result.stats.format === "xlsx") return "none: an .xlsx workbook stores its own text";
-  const used = detected.encoding ?? result.stats.encoding ?? "unknown";
-  if (args.encoding !== "auto") return `${used} (as given: --encoding ${args.encoding})`;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return `${used} (the file starts with the UTF-8 byte-order mark EF BB BF)`;
+  if (result.stats.format === "xlsx") return w.text("inspect.encodingXlsx");
+  const used = detected.encoding ?? result.stats.encoding ?? w.text("inspect.encodingUnknown");
+  if (args.encoding !== "auto") return w.text("inspect.encodingGiven", { used, given: args.encoding });
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return w.text("inspect.encodingBomUtf8", { used });
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return `${used} (the file starts with a UTF-16 byte-order mark ${bytes[0] === 0xff ? "FF FE" : "FE FF"})`;
+    return w.text("inspect.encodingBomUtf16", { used, bom: bytes[0] === 0xff ? "FF FE" : "FE FF" });
   }
-  if (used === "utf-8") return `${used} (no byte-order mark; the bytes are valid UTF-8)`;
-  return `${used} (no byte-order mark and not valid UTF-8; of the other encodings, the one that fits the bytes best)`;
+  if (used === "utf-8") return w.text("inspect.encodingUtf8", { used });
+  return w.text("inspect.encodingBestFit", { used });
 }
 
-function delimiterLine(result: ImportResult): string {
-  if (result.stats.format === "xlsx") return "none: an .xlsx workbook has cells";
+function delimiterLine(w: Words, result: ImportResult): string {
+  if (result.stats.format === "xlsx") return w.text("inspect.delimiterXlsx");
   const delimiter = result.detected.delimiter;
-  if (delimiter === null) return "not reported by the importer";
+  if (delimiter === null) return w.text("inspect.delimiterUnknown");
   const name = DELIMITER_NAMES[delimiter];
-  return name ? `${name} (${delimiter === "\t" ? "\\t" : quoted(delimiter)})` : quoted(delimiter);
+  return name ? w.text("inspect.delimiterNamed", { name: w.text(name), delimiter: delimiter === "\t" ? "\\t" : quoted(delimiter) }) : quoted(delimiter);
 }
 
-function decimalMarkLine(detected: ImportDetection): string {
-  const mark = `"${detected.decimalMark}" (${detected.decimalMark === "." ? "point" : "comma"})`;
+function decimalMarkLine(w: Words, detected: ImportDetection): string {
+  const mark = w.text(detected.decimalMark === "." ? "inspect.markPoint" : "inspect.markComma", { mark: detected.decimalMark });
   switch (detected.decimalMarkBasis) {
     case "option":
-      return `${mark}, as given (--decimal-mark)`;
+      return w.text("inspect.markGiven", { mark });
     case "evidence":
-      return `${mark}, from the data`;
+      return w.text("inspect.markData", { mark });
     case "ambiguous":
-      return `${mark}, ambiguous: every amount fits both marks; "${detected.decimalMark}" used — pass --decimal-mark ${otherMark(detected.decimalMark)} if wrong`;
+      return w.text("inspect.markAmbiguous", { mark, used: detected.decimalMark, other: otherMark(detected.decimalMark) });
     default:
-      return `${mark}, the default: no amount in the file tells the mark`;
+      return w.text("inspect.markDefault", { mark });
   }
 }
 
-function dateOrderLine(detected: ImportDetection): string {
+function dateOrderLine(w: Words, detected: ImportDetection): string {
   const order = detected.dateOrder;
   switch (detected.dateOrderBasis) {
     case "option":
-      return `${order}, as given (--date-order)`;
+      return w.text("inspect.orderGiven", { order });
     case "evidence":
-      return `${order}, from the data`;
+      return w.text("inspect.orderData", { order });
     case "ambiguous":
-      return `${order}, ambiguous: every date fits both orders; ${order} used — pass --date-order ${otherOrder(order)} if wrong`;
+      return w.text("inspect.orderAmbiguous", { order, other: otherOrder(order) });
     default:
-      return `${order}, the default: no date in the file with the year last tells the order`;
+      return w.text("inspect.orderDefault", { order });
   }
 }
 
-function presetLine(args: InspectArgs, detected: ImportDetection): string {
+function presetLine(w: Words, locale: Locale, args: InspectArgs, detected: ImportDetection): string {
+  const preset = presetShown(detected.preset, locale);
   switch (detected.presetBasis) {
     case "option":
-      return `${detected.preset}, as given (--preset ${args.preset})`;
+      return w.text("inspect.presetGiven", { preset, given: args.preset });
     case "evidence":
-      return `${detected.preset}, from the headers (columns only that CRM exports)`;
+      return w.text("inspect.presetData", { preset });
     default:
-      return `${detected.preset}, the default: no CRM's own headers found`;
+      return w.text("inspect.presetDefault", { preset });
   }
 }
 
@@ -116,68 +161,75 @@ function stagesOf(result: ImportResult): { stages: ImportDetection["stages"]; un
   return { stages, unused };
 }
 
-function stageLines(result: ImportResult): string[] {
+function stageLines(w: Words, result: ImportResult): string[] {
   const { stages, unused } = stagesOf(result);
-  const lines = ["Stages (pipeline order, deals at each):"];
-  if (stages.length === 0) lines.push("  none: no deal was read");
-  const width = Math.min(40, Math.max(10, ...stages.map((stage) => clip(stage.name, 40).length))) + 2;
-  const countWidth = Math.max(1, ...stages.map((stage) => n(stage.deals).length));
+  const lines = [w.text("inspect.stages")];
+  if (stages.length === 0) lines.push(w.text("inspect.noStage"));
+  // Padded by terminal columns: a Chinese stage name lines up with an English one.
+  const width = Math.min(40, Math.max(10, ...stages.map((stage) => columnsOf(clip(stage.name, 40))))) + 2;
+  const countWidth = Math.max(1, ...stages.map((stage) => w.n(stage.deals).length));
   for (const stage of stages) {
     const kind = result.pipeline.wonLabels.includes(stage.name)
-      ? "won"
+      ? w.text("inspect.won")
       : result.pipeline.lostLabels.includes(stage.name)
-        ? "lost"
-        : "open";
-    const notes = [kind, ...(stage.added ? ["added: not a stage of the preset, placed as an open stage"] : [])].join("; ");
-    lines.push(`  ${clip(stage.name, 40).padEnd(width)}${n(stage.deals).padStart(countWidth)}  ${notes}`);
+        ? w.text("inspect.lost")
+        : w.text("inspect.open");
+    const notes = [kind, ...(stage.added ? [w.text("inspect.stageAdded")] : [])].join(w.text("list.semicolon"));
+    lines.push(`  ${w.pad(clip(stage.name, 40), width)}${w.n(stage.deals).padStart(countWidth)}  ${notes}`);
   }
-  if (unused.length > 0) lines.push(`  unused stages of the preset (no deal): ${clip(unused.map((name) => clip(name)).join(", "), 1000)}`);
+  if (unused.length > 0) lines.push(w.text("inspect.stagesUnused", { stages: clip(unused.map((name) => clip(name)).join(", "), 1000) }));
   return lines;
 }
 
-function columnLines(args: InspectArgs, detected: ImportDetection): string[] {
-  const lines = ["Columns (field -> column of the file):"];
-  const width = Math.max(...MAPPED_FIELDS.map((field) => field.length)) + 2;
+function columnLines(w: Words, args: InspectArgs, detected: ImportDetection): string[] {
+  const lines = [w.text("inspect.columns")];
+  const notMapped = w.text("inspect.notMapped");
+  const width = Math.max(...MAPPED_FIELDS.map((field) => field.length), Math.max(0, columnsOf(notMapped) - 2)) + 2;
   for (const field of MAPPED_FIELDS) {
     const header = detected.columns[field];
     if (header === undefined) continue;
-    lines.push(`  ${field.padEnd(width)}${quoted(header)}${args.columns[field] !== undefined ? " (--map)" : ""}`);
+    lines.push(`  ${field.padEnd(width)}${quoted(header)}${args.columns[field] !== undefined ? w.text("inspect.byMap") : ""}`);
   }
   const unmapped = MAPPED_FIELDS.filter((field) => detected.columns[field] === undefined);
-  lines.push(`  ${"not mapped".padEnd(width)}${unmapped.length > 0 ? unmapped.join(", ") : "none"}`);
+  lines.push(`  ${w.pad(notMapped, width)}${unmapped.length > 0 ? unmapped.join(", ") : w.text("inspect.none")}`);
   return lines;
 }
 
-function footerValue(result: ImportResult): string[] {
+function footerValue(w: Words, result: ImportResult): string[] {
   const { footer } = result.detected;
   if (footer.length > 0) {
     return [
-      `${plural(footer.length, "line")} after the data, not read as deals:`,
-      ...footer.slice(0, LISTED).map((line) => `  line ${line.line}: ${quoted(line.text)}`),
-      ...(footer.length > LISTED ? [`  ... and ${n(footer.length - LISTED)} more.`] : []),
+      w.text("inspect.footerLines", { lines: w.plural(footer.length, "line") }),
+      ...footer.slice(0, LISTED).map((line) => w.text("inspect.footerLine", { line: line.line, text: quoted(line.text) })),
+      ...(footer.length > LISTED ? [w.text("list.more", { count: w.n(footer.length - LISTED) })] : []),
     ];
   }
   const { footerLine, footerRecords } = result.stats;
   if (footerLine !== null && footerRecords > 0) {
-    return [`${plural(footerRecords, "record")} after the blank line ${footerLine}, not read as deals`];
+    return [w.text("inspect.footerRecords", { records: w.plural(footerRecords, "record"), line: footerLine })];
   }
-  return ["none"];
+  return [w.text("inspect.none")];
 }
 
-function otherEncodingValue(detected: ImportDetection): string {
+function otherEncodingValue(w: Words, detected: ImportDetection): string {
   const other = detected.otherEncodingLines;
-  if (other === null || other.lines.length === 0) return "none";
-  const listed = other.lines.slice(0, LISTED).join(", ");
-  return `${plural(other.lines.length, "line")} read as ${other.encoding}: ${listed}${other.lines.length > LISTED ? ", ..." : ""}`;
+  if (other === null || other.lines.length === 0) return w.text("inspect.none");
+  const list = other.lines.slice(0, LISTED).join(", ");
+  return w.text("inspect.otherEncodingValue", {
+    lines: w.plural(other.lines.length, "line"),
+    encoding: other.encoding,
+    list,
+    more: other.lines.length > LISTED ? w.text("inspect.listMore") : "",
+  });
 }
 
 /** What `salesquant build` would do with these options. */
-function outcomeValue(result: ImportResult): string {
+function outcomeValue(w: Words, result: ImportResult): string {
   const { records, imported, skipped } = result.stats;
-  if (records === 0) return "build would stop (exit 3): the file has no data rows";
-  if (imported === 0) return "build would stop (exit 3): every row would be left out";
-  const written = `build would write ${plural(imported, "deal")}`;
-  return skipped > 0 ? `${written}; with --strict it would stop (exit 4): ${plural(skipped, "row")} left out` : `${written}; --strict would pass`;
+  if (records === 0) return w.text("inspect.noDataRows");
+  if (imported === 0) return w.text("inspect.noDeal");
+  const deals = w.plural(imported, "deal");
+  return skipped > 0 ? w.text("inspect.wouldWriteStrictStops", { deals, rows: w.plural(skipped, "row") }) : w.text("inspect.wouldWrite", { deals });
 }
 
 /** The suggested --out: the input's name with .xlsx. */
@@ -221,54 +273,64 @@ export function suggestedCommand(args: InspectArgs, result: ImportResult): strin
 }
 
 /**
- * The report of an import, one line per entry, labels aligned: what inspect prints. Values
- * of the file are clipped here; control characters are escaped when printed.
+ * The report of an import, one line per entry, labels aligned: what inspect prints, in
+ * `locale` (en-US by default). Values of the file are clipped here; control characters are
+ * escaped when printed.
  */
-export function describeImport(args: InspectArgs, result: ImportResult, bytes: Uint8Array): string[] {
+export function describeImport(args: InspectArgs, result: ImportResult, bytes: Uint8Array, locale: Locale = "en-US"): string[] {
+  const w = wordsOf(locale);
+  const { text, n, plural, row } = w;
   const { detected, stats } = result;
-  const format = stats.format === "xlsx" ? `XLSX workbook, ${args.sheet !== null ? `sheet ${quoted(args.sheet)}` : "its first sheet"}` : "CSV text";
-  const footer = footerValue(result);
+  const format =
+    stats.format === "xlsx"
+      ? args.sheet !== null
+        ? text("inspect.formatXlsxSheet", { sheet: quoted(args.sheet) })
+        : text("inspect.formatXlsxFirst")
+      : text("inspect.formatCsv");
+  const footer = footerValue(w, result);
+  const issuesCount = result.issues.length > ISSUES_SHOWN ? text("inspect.issuesFirst", { shown: ISSUES_SHOWN, total: n(result.issues.length) }) : n(result.issues.length);
   return [
-    row("File", `${clip(args.input)} (${plural(bytes.length, "byte")})`),
-    row("Format", format),
-    row("Encoding", encodingLine(args, result, bytes)),
-    row("Delimiter", delimiterLine(result)),
-    row("Decimal mark", decimalMarkLine(detected)),
-    row("Date order", dateOrderLine(detected)),
-    row("Preset", presetLine(args, detected)),
-    ...columnLines(args, detected),
-    ...stageLines(result),
-    row("Blank lines", detected.blankLines > 0 ? `${plural(detected.blankLines, "blank line")} among the data, skipped` : "none"),
-    row("Footer", footer[0]),
+    row(text("inspect.file"), text("inspect.fileValue", { file: clip(args.input), bytes: plural(bytes.length, "byte") })),
+    row(text("inspect.format"), format),
+    row(text("inspect.encoding"), encodingLine(w, args, result, bytes)),
+    row(text("inspect.delimiter"), delimiterLine(w, result)),
+    row(text("inspect.decimalMark"), decimalMarkLine(w, detected)),
+    row(text("inspect.dateOrder"), dateOrderLine(w, detected)),
+    row(text("inspect.preset"), presetLine(w, locale, args, detected)),
+    ...columnLines(w, args, detected),
+    ...stageLines(w, result),
+    row(text("inspect.blankLines"), detected.blankLines > 0 ? text("inspect.blankValue", { lines: plural(detected.blankLines, "blankLine") }) : text("inspect.none")),
+    row(text("inspect.footer"), footer[0]),
     ...footer.slice(1),
-    row("Other encoding", otherEncodingValue(detected)),
-    "Counts:",
-    row("  records", n(stats.records)),
-    row("  imported", `${n(stats.imported)} (${n(stats.open)} open, ${n(stats.won)} won, ${n(stats.lost)} lost)`),
-    row("  left out", n(stats.skipped)),
-    row("  notices", `${n(stats.notices)}${stats.cut > 0 ? ` (${plural(stats.cut, "text")} cut to fit a cell)` : ""}`),
-    row("Outcome", outcomeValue(result)),
+    row(text("inspect.otherEncoding"), otherEncodingValue(w, detected)),
+    text("inspect.counts"),
+    row(text("inspect.records"), n(stats.records)),
+    row(text("inspect.imported"), text("inspect.importedValue", { imported: n(stats.imported), open: n(stats.open), won: n(stats.won), lost: n(stats.lost) })),
+    row(text("inspect.leftOut"), n(stats.skipped)),
+    row(text("inspect.notices"), `${n(stats.notices)}${stats.cut > 0 ? text("inspect.cut", { texts: plural(stats.cut, "text") }) : ""}`),
+    row(text("inspect.outcome"), outcomeValue(w, result)),
     result.issues.length === 0
-      ? row("Issues", "none")
-      : `Issues (${result.issues.length > ISSUES_SHOWN ? `first ${ISSUES_SHOWN} of ${n(result.issues.length)}` : n(result.issues.length)}; ${n(stats.skipped)} left out, ${n(stats.notices)} notices):`,
-    ...issueLines(result.issues, ISSUES_SHOWN),
-    "The same import with every setting as a flag (change one to correct it):",
+      ? row(text("inspect.issues"), text("inspect.none"))
+      : text("inspect.issuesHeader", { count: issuesCount, skipped: n(stats.skipped), notices: n(stats.notices) }),
+    ...issueLines(result.issues, ISSUES_SHOWN, locale),
+    text("inspect.command"),
     suggestedCommand(args, result),
   ];
 }
 
 /**
  * Runs `salesquant inspect`: imports the file with the reading options and prints the report
- * on stdout. Returns 0 when the file was read (even when every row would be left out), 3 when
- * it cannot be read (the reason on stderr), 1 on an unexpected failure. Writes no file.
+ * on stdout, in `locale` (en-US by default). Returns 0 when the file was read (even when every
+ * row would be left out), 3 when it cannot be read (the reason on stderr), 1 on an unexpected
+ * failure. Writes no file.
  *
  * @example
  * await runInspect({ ...args, input: "deals.csv" }, processIO) // 0, the report printed
  */
-export async function runInspect(args: InspectArgs, rawIO: CliIO = processIO): Promise<number> {
+export async function runInspect(args: InspectArgs, rawIO: CliIO = processIO, locale: Locale = "en-US"): Promise<number> {
   const io = guardOutput(rawIO);
-  const read = await readExport(args, io);
+  const read = await readExport(args, io, undefined, locale);
   if ("code" in read) return read.code;
-  for (const line of describeImport(args, read.result, read.bytes)) io.stdout(line);
+  for (const line of describeImport(args, read.result, read.bytes, locale)) io.stdout(line);
   return EXIT.done;
 }

@@ -1,5 +1,7 @@
+import type { Locale } from "../core/locale";
 import type { TextValues } from "../i18n/translate";
 import { importText, ImportTextKey } from "../i18n/import";
+import { cliText, formatCount } from "../i18n/cli";
 import { ImportIssue, isNotice } from "../import/errors";
 
 /** Longest fragment of the user's data (a path, a value, a column name, an id) printed whole. */
@@ -96,24 +98,30 @@ export function errorText(error: unknown): string {
 
 /**
  * One issue as the command line prints it: where it is (line, record, the id quoted as JSON)
- * and the reason in en-US, the id and the values in the reason clipped.
+ * and the reason in `locale` (en-US by default), the id and the values in the reason clipped.
  *
  * @example
  * issueLine(issue) // '  line 4 (record 3, id "D-7"): "abc" is not an amount (column "Amount").'
+ * issueLine(issue, "zh-CN") // '  第 4 行（记录 3，编号 "D-7"）：“abc”不是金额（列“Amount”）。'
  */
-export function issueLine(issue: ImportIssue): string {
-  const id = issue.id.trim() === "" ? "" : `, id ${JSON.stringify(clip(issue.id))}`;
-  return `  line ${issue.line} (record ${issue.record}${id}): ${importText("en-US", issue.messageKey, clipValues(issue.messageValues))}`;
+export function issueLine(issue: ImportIssue, locale: Locale = "en-US"): string {
+  const id = issue.id.trim() === "" ? "" : cliText(locale, "issue.id", { id: JSON.stringify(clip(issue.id)) });
+  return cliText(locale, "issue.line", {
+    line: issue.line,
+    record: issue.record,
+    id,
+    reason: importText(locale, issue.messageKey, clipValues(issue.messageValues)),
+  });
 }
 
 /**
  * The first `limit` issues, one line each, rows left out before notices (they are what
  * changes the numbers), then how many more.
  */
-export function issueLines(issues: readonly ImportIssue[], limit: number): string[] {
+export function issueLines(issues: readonly ImportIssue[], limit: number, locale: Locale = "en-US"): string[] {
   const ordered = [...issues.filter((issue) => !isNotice(issue)), ...issues.filter(isNotice)];
-  const lines = ordered.slice(0, limit).map(issueLine);
-  if (ordered.length > limit) lines.push(`  ... and ${(ordered.length - limit).toLocaleString("en-US")} more.`);
+  const lines = ordered.slice(0, limit).map((issue) => issueLine(issue, locale));
+  if (ordered.length > limit) lines.push(cliText(locale, "list.more", { count: formatCount(locale, ordered.length - limit) }));
   return lines;
 }
 
@@ -123,14 +131,17 @@ export function issueLines(issues: readonly ImportIssue[], limit: number): strin
  *
  * @example
  * leftOutSummary(issues) // "Amount not readable: 2, Unknown stage: 1"
+ * leftOutSummary(issues, "zh-CN") // "金额无法识别：2，未知阶段：1"
  */
-export function leftOutSummary(issues: readonly ImportIssue[]): string {
+export function leftOutSummary(issues: readonly ImportIssue[], locale: Locale = "en-US"): string {
   const counts = new Map<string, number>();
   for (const issue of issues) {
     if (!isNotice(issue)) counts.set(issue.reason, (counts.get(issue.reason) ?? 0) + 1);
   }
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
-    .map(([reason, count]) => `${importText("en-US", `reason.${reason}` as ImportTextKey)}: ${count.toLocaleString("en-US")}`)
-    .join(", ");
+    .map(([reason, count]) =>
+      cliText(locale, "issue.reasonCount", { reason: importText(locale, `reason.${reason}` as ImportTextKey), count: formatCount(locale, count) }),
+    )
+    .join(cliText(locale, "list.comma"));
 }

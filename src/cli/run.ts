@@ -6,8 +6,11 @@ import { commissionNameWarnings } from "../core/commission/wonDeals";
 import { checkSheetOptions, planWorkbook } from "../compose/workbook";
 import { ImportError, isNotice } from "../import/errors";
 import { importText } from "../i18n/import";
+import { cliText, CliKey, formatCount, LanguageEnv, messageLocale } from "../i18n/cli";
+import { commissionMessage } from "../i18n/commission";
 import { importNotes } from "../import/notes";
 import { ImportOptions, ImportProgress, ImportResult, parseCrmExport } from "../import/normalize";
+import { presetName } from "../import/presets";
 import { isFormulaCell, PlanCell, WorkbookPlan } from "../workbook/plan";
 import { planRefresh, RefreshResult, type ExistingBook } from "../workbook/refresh";
 import type { Locale } from "../core/locale";
@@ -35,6 +38,11 @@ export interface CliIO {
   stderr(line: string): void;
   readFile(file: string): Promise<Uint8Array>;
   writeFile(file: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * The environment whose LC_ALL, LC_MESSAGES or LANG gives the language of the messages when
+   * no `--locale` is given (the process's for the real I/O; none: English).
+   */
+  env?: LanguageEnv;
 }
 
 /** The pieces of the product the build puts together (injected so tests can swap them). */
@@ -53,6 +61,7 @@ export function nodeIO(fsApi: AtomicWriteFs = nodeAtomicWriteFs): CliIO {
     stderr: (line) => process.stderr.write(`${line}\n`),
     readFile: async (file) => new Uint8Array(await fs.promises.readFile(file)),
     writeFile: (file, bytes) => writeFileAtomic(file, bytes, fsApi),
+    env: process.env,
   };
 }
 
@@ -67,7 +76,9 @@ export const processIO: CliIO = nodeIO();
  */
 export async function runCli(argv: readonly string[], rawIO: CliIO = processIO, dependencies?: BuildDependencies): Promise<number> {
   const io = guardOutput(rawIO);
-  const parsed = parseCliArgs(argv);
+  // The language of every line printed: --locale, else the system's when Chinese, else en-US.
+  const messages = messageLocale(argv, rawIO.env);
+  const parsed = parseCliArgs(argv, messages);
   if (parsed.kind === "help") {
     // Line by line: a line break inside a printed line is escaped.
     for (const line of parsed.text.split("\n")) io.stdout(line);
@@ -77,8 +88,8 @@ export async function runCli(argv: readonly string[], rawIO: CliIO = processIO, 
     io.stderr(`salesquant: ${parsed.message}`);
     return EXIT.badArguments;
   }
-  if (parsed.kind === "inspect") return runInspect(parsed.args, io);
-  return runBuild(parsed.args, io, dependencies);
+  if (parsed.kind === "inspect") return runInspect(parsed.args, io, messages);
+  return runBuild(parsed.args, io, dependencies, messages);
 }
 
 /** The most frequent currency of the deals, or null when there are none. */
@@ -93,7 +104,7 @@ function commonCurrency(deals: readonly Deal[]): string | null {
   return best;
 }
 
-function progressPrinter(io: CliIO, quiet: boolean): ((progress: ImportProgress) => void) | undefined {
+function progressPrinter(io: CliIO, quiet: boolean, locale: Locale): ((progress: ImportProgress) => void) | undefined {
   if (quiet) return undefined;
   let nextTenth = 1;
   let printed = false;
@@ -104,7 +115,7 @@ function progressPrinter(io: CliIO, quiet: boolean): ((progress: ImportProgress)
     if (tenth >= nextTenth) {
       printed = true;
       nextTenth = tenth + 1;
-      io.stderr(`Reading... ${Math.round(progress.fraction * 100)}% (${progress.rowsDone.toLocaleString("en-US")} rows)`);
+      io.stderr(cliText(locale, "progress.reading", { percent: Math.round(progress.fraction * 100), rows: formatCount(locale, progress.rowsDone) }));
     }
   };
 }
@@ -115,10 +126,18 @@ function progressPrinter(io: CliIO, quiet: boolean): ((progress: ImportProgress)
  * Rules: the input that cannot be read (missing file, not an export, no stage or amount
  * column) is exit 3 with the reason; a commission plan that cannot be read or is invalid is
  * exit 2 (it is an argument); anything failing after that is exit 1. Every error is one
- * plain sentence on stderr; the summary goes to stdout.
+ * plain sentence on stderr; the summary goes to stdout. Everything printed is in `messages`
+ * (by default the workbook's `--locale`, else en-US).
  */
-export async function runBuild(args: BuildArgs, rawIO: CliIO = processIO, dependencies?: BuildDependencies): Promise<number> {
+export async function runBuild(
+  args: BuildArgs,
+  rawIO: CliIO = processIO,
+  dependencies?: BuildDependencies,
+  messages: Locale = args.locale ?? "en-US",
+): Promise<number> {
   const io = guardOutput(rawIO);
+  const say = (key: CliKey, values?: Record<string, string | number>) => `salesquant: ${cliText(messages, key, values)}`;
+  const list = (items: readonly string[]) => items.join(cliText(messages, "list.comma"));
   // The commission plan is an argument: check it before the (possibly long) import.
   let commissionPlan: CommissionPlan | null = null;
   if (args.commissionPlan) {
@@ -126,13 +145,15 @@ export async function runBuild(args: BuildArgs, rawIO: CliIO = processIO, depend
     try {
       json = JSON.parse(new TextDecoder("utf-8").decode(await io.readFile(args.commissionPlan)).replace(/^\ufeff/, ""));
     } catch (error) {
-      io.stderr(`salesquant: cannot read the commission plan ${clip(args.commissionPlan)}: ${errorText(error)}`);
+      io.stderr(say("plan.unreadable", { file: clip(args.commissionPlan), reason: errorText(error) }));
       return EXIT.badArguments;
     }
     const parsed = parseCommissionPlan(json);
     if ("errors" in parsed) {
-      io.stderr(`salesquant: the commission plan ${clip(args.commissionPlan)} is not valid:`);
-      for (const error of parsed.errors) io.stderr(`  ${clip(error.field) || "(plan)"}: ${clip(error.message, MESSAGE_LIMIT)}`);
+      io.stderr(say("plan.invalid", { file: clip(args.commissionPlan) }));
+      for (const error of parsed.errors) {
+        io.stderr(`  ${clip(error.field) || cliText(messages, "plan.wholePlan")}: ${clip(commissionMessage(messages, error), MESSAGE_LIMIT)}`);
+      }
       return EXIT.badArguments;
     }
     commissionPlan = parsed.plan;
@@ -144,11 +165,11 @@ export async function runBuild(args: BuildArgs, rawIO: CliIO = processIO, depend
     try {
       read = readQuotaFile(new TextDecoder("utf-8").decode(await io.readFile(args.quotas)));
     } catch (error) {
-      io.stderr(`salesquant: cannot read the quotas ${clip(args.quotas)}: ${errorText(error)}`);
+      io.stderr(say("quotas.unreadable", { file: clip(args.quotas), reason: errorText(error) }));
       return EXIT.badArguments;
     }
     if ("errors" in read) {
-      io.stderr(`salesquant: the quotas ${clip(args.quotas)} cannot be used:`);
+      io.stderr(say("quotas.invalid", { file: clip(args.quotas) }));
       for (const error of read.errors.slice(0, 10)) io.stderr(`  ${clip(error, MESSAGE_LIMIT)}`);
       return EXIT.badArguments;
     }
@@ -156,10 +177,7 @@ export async function runBuild(args: BuildArgs, rawIO: CliIO = processIO, depend
     if (commissionPlan && typeof commissionPlan.quota === "number") {
       const quotas = commissionQuotas(read);
       if ("differ" in quotas) {
-        io.stderr(
-          `salesquant: the quotas ${clip(args.quotas)} give ${quotas.differ.map((rep) => `"${clip(rep)}"`).join(", ")} a different quota per period, ` +
-            "and a commission plan has one quota per period: give the rep one quota and the plan a ramp.",
-        );
+        io.stderr(say("quotas.perPeriod", { file: clip(args.quotas), reps: list(quotas.differ.map((rep) => `"${clip(rep)}"`)) }));
         return EXIT.badArguments;
       }
       commissionPlan = { ...commissionPlan, quota: quotas.quota, defaultQuota: commissionPlan.quota };
@@ -172,56 +190,59 @@ export async function runBuild(args: BuildArgs, rawIO: CliIO = processIO, depend
     try {
       book = await readExistingBook(await io.readFile(args.update));
     } catch (error) {
-      const reason = error instanceof ImportError ? importText("en-US", error.messageKey, clipValues(error.messageValues)) : errorText(error);
-      io.stderr(`salesquant: cannot read the workbook to update ${clip(args.update)}: ${clip(reason, MESSAGE_LIMIT)}`);
+      const reason = error instanceof ImportError ? importText(messages, error.messageKey, clipValues(error.messageValues)) : errorText(error);
+      io.stderr(say("update.unreadable", { file: clip(args.update), reason: clip(reason, MESSAGE_LIMIT) }));
       return EXIT.badArguments;
     }
     if (book.saved.size === 0) {
-      io.stderr(`salesquant: ${clip(args.update)} has no sheets built by salesquant to update; build a new workbook without --update.`);
+      io.stderr(say("update.notBuilt", { file: clip(args.update) }));
       return EXIT.badArguments;
     }
     const commissionSheets = [...book.saved.values()].filter((s) => s.role.startsWith("commission"));
     if (commissionSheets.length > 0 && !commissionPlan) {
-      io.stderr(
-        `salesquant: ${clip(args.update)} has commission sheets (${commissionSheets.map((s) => `"${clip(s.name)}"`).join(", ")}): ` +
-          "give --commission-plan again; the settings, tiers and quotas typed on them are kept.",
-      );
+      io.stderr(say("update.needsPlan", { file: clip(args.update), sheets: list(commissionSheets.map((s) => `"${clip(s.name)}"`)) }));
       return EXIT.badArguments;
     }
   }
 
   // Sheet options are arguments too: a bad one stops the build before the import.
-  const optionErrors = checkSheetOptions(args.sheetOptions, args.locale ?? "en-US");
+  const optionErrors = checkSheetOptions(args.sheetOptions, args.locale ?? messages);
   if (optionErrors.length > 0) {
     for (const error of optionErrors) io.stderr(`salesquant: ${clip(error.field)}: ${clip(error.message, MESSAGE_LIMIT)}`);
     return EXIT.badArguments;
   }
 
-  const read = await readExport(args, io, progressPrinter(io, args.quiet));
+  const read = await readExport(args, io, progressPrinter(io, args.quiet, messages), messages);
   if ("code" in read) return read.code;
   const { result } = read;
   const { records, skipped } = result.stats;
   if (records === 0) {
-    io.stderr(`salesquant: no deal could be read from ${clip(args.input)}: it has a header but no data rows; nothing was written.`);
+    io.stderr(say("build.noDataRows", { file: clip(args.input) }));
     return EXIT.unreadableInput;
   }
   if (result.deals.length === 0) {
     // A workbook of no deals would look like success to automation: it is an input that cannot be used.
-    const rows = records === 1 ? "the only data row was" : `every one of the ${records.toLocaleString("en-US")} data rows was`;
     io.stderr(
-      `salesquant: no deal could be read from ${clip(args.input)}: ${rows} left out (${leftOutSummary(result.issues)}), ` +
-        "so there is no workbook to build; nothing was written. The first reasons:",
+      say(records === 1 ? "build.noDealOne" : "build.noDealMany", {
+        file: clip(args.input),
+        records: formatCount(messages, records),
+        reasons: leftOutSummary(result.issues, messages),
+      }),
     );
-    for (const line of issueLines(result.issues, 5)) io.stderr(line);
+    for (const line of issueLines(result.issues, 5, messages)) io.stderr(line);
     return EXIT.unreadableInput;
   }
   if (args.strict && skipped > 0) {
     io.stderr(
-      `salesquant: --strict: ${skipped.toLocaleString("en-US")} of ${records.toLocaleString("en-US")} data row${records === 1 ? "" : "s"} of ` +
-        `${clip(args.input)} would be left out (${leftOutSummary(result.issues)}); nothing was written.`,
+      say(records === 1 ? "build.strictOne" : "build.strictMany", {
+        skipped: formatCount(messages, skipped),
+        records: formatCount(messages, records),
+        file: clip(args.input),
+        reasons: leftOutSummary(result.issues, messages),
+      }),
     );
-    for (const line of issueLines(result.issues.filter((issue) => !isNotice(issue)), 5)) io.stderr(line);
-    io.stderr(`Fix the rows in the export, or see how it is read with: salesquant inspect --input ${shellWord(clip(args.input))}`);
+    for (const line of issueLines(result.issues.filter((issue) => !isNotice(issue)), 5, messages)) io.stderr(line);
+    io.stderr(cliText(messages, "build.strictHint", { file: shellWord(clip(args.input)) }));
     return EXIT.rowsLeftOut;
   }
 
@@ -247,8 +268,8 @@ export async function runBuild(args: BuildArgs, rawIO: CliIO = processIO, depend
     ...(quotaFile ? { quotas: scorecardQuotas(quotaFile) } : {}),
   });
   if (!composed.ok) {
-    io.stderr("salesquant: the workbook cannot be planned:");
-    for (const error of composed.errors) io.stderr(`  ${clip(error.field) || "(workbook)"}: ${clip(error.message, MESSAGE_LIMIT)}`);
+    io.stderr(say("build.notPlanned"));
+    for (const error of composed.errors) io.stderr(`  ${clip(error.field) || cliText(messages, "build.wholeWorkbook")}: ${clip(error.message, MESSAGE_LIMIT)}`);
     return EXIT.failed;
   }
   let plan = composed.plan;
@@ -257,7 +278,7 @@ export async function runBuild(args: BuildArgs, rawIO: CliIO = processIO, depend
   // Names of the plan that own no deal (a typo in "quota" pays nobody): said, not refused.
   if (commissionPlan) {
     for (const warning of commissionNameWarnings(commissionPlan, result.deals)) {
-      io.stderr(`salesquant: warning: ${clip(warning.field)}: ${clip(warning.message, MESSAGE_LIMIT)}`);
+      io.stderr(say("plan.warning", { field: clip(warning.field), message: clip(commissionMessage(messages, warning), MESSAGE_LIMIT) }));
     }
   }
 
@@ -266,44 +287,70 @@ export async function runBuild(args: BuildArgs, rawIO: CliIO = processIO, depend
   } catch (error) {
     io.stderr(
       error instanceof OutputRefused
-        ? `salesquant: cannot write ${clip(args.out)}: ${error.message}`
-        : `salesquant: cannot write ${clip(args.out)}: ${errorText(error)}. A file already there is left as it was.`,
+        ? say("write.refused", { file: clip(args.out), reason: refusalText(error, messages) })
+        : say("write.failed", { file: clip(args.out), reason: errorText(error) }),
     );
     return EXIT.failed;
   }
   const { stats } = result;
+  const count = (value: number) => formatCount(messages, value);
   io.stdout(
-    `Wrote ${clip(args.out)}: ${stats.imported} deals (${stats.open} open, ${stats.won} won, ${stats.lost} lost) ` +
-      `from ${clip(args.input)} (${result.preset} preset${stats.encoding ? `, ${stats.encoding}` : ""}); ` +
-      `${stats.skipped} row(s) left out` +
-      (stats.notices > 0 ? `, ${stats.notices} value(s) imported with a notice (${stats.cut} text(s) cut to fit a cell)` : "") +
-      `, listed on the ImportIssues sheet.`,
+    cliText(messages, "summary.wrote", {
+      out: clip(args.out),
+      imported: count(stats.imported),
+      open: count(stats.open),
+      won: count(stats.won),
+      lost: count(stats.lost),
+      input: clip(args.input),
+      // English names the preset by its id, as --preset takes it; Chinese by its name.
+      preset: messages === "en-US" ? result.preset : presetName(result.preset, messages),
+      encoding: stats.encoding ? cliText(messages, "summary.encoding", { encoding: stats.encoding }) : "",
+      skipped: count(stats.skipped),
+      notices: stats.notices > 0 ? cliText(messages, "summary.notices", { notices: count(stats.notices), cut: count(stats.cut) }) : "",
+      sheet: importText(locale, "issues.sheet"),
+    }),
   );
   // What was decided about the file (date order, footer, stages added...), then the rows left out.
-  for (const note of notes) io.stdout(`  ${clip(importText("en-US", note.key, clipValues(note.values)), MESSAGE_LIMIT)}`);
-  for (const line of issueLines(result.issues, 5)) io.stdout(line);
-  if (refresh && args.update) for (const line of refreshLines(refresh, args.update)) io.stdout(line);
+  for (const note of notes) io.stdout(`  ${clip(importText(messages, note.key, clipValues(note.values)), MESSAGE_LIMIT)}`);
+  for (const line of issueLines(result.issues, 5, messages)) io.stdout(line);
+  if (refresh && args.update) for (const line of refreshLines(refresh, args.update, messages)) io.stdout(line);
   return EXIT.done;
 }
 
-/** What a refresh kept and what it could not put back, for the summary. */
-export function refreshLines(refresh: RefreshResult, book: string): string[] {
-  const lines = [`Updated from ${clip(book)}: ${refresh.carried} typed input cell(s) put back in their rows (values that differ from this build's defaults).`];
+/** What a refresh kept and what it could not put back, for the summary, in `locale` (en-US by default). */
+export function refreshLines(refresh: RefreshResult, book: string, locale: Locale = "en-US"): string[] {
+  const text = (key: CliKey, values?: Record<string, string | number>) => cliText(locale, key, values);
+  const count = (value: number) => formatCount(locale, value);
+  const comma = text("list.comma");
+  const lines = [text("refresh.carried", { book: clip(book), count: count(refresh.carried) })];
   const show = (cell: PlanCell): string => (cell === null ? "" : isFormulaCell(cell) ? cell.f : String(cell));
   if (refresh.orphans.length > 0) {
-    lines.push(`  ${refresh.orphans.length} typed input(s) have no row any more (their rep, stage or period is not in this export); they are not in the new workbook:`);
+    lines.push(text("refresh.orphans", { count: count(refresh.orphans.length) }));
     for (const o of refresh.orphans.slice(0, 20))
-      lines.push(`    ${clip(o.sheet)}, ${clip(o.key)}: ${o.values.map((v) => clip(show(v))).join(", ")}`);
-    if (refresh.orphans.length > 20) lines.push(`    ... and ${refresh.orphans.length - 20} more.`);
+      lines.push(text("refresh.orphan", { sheet: clip(o.sheet), key: clip(o.key), values: o.values.map((v) => clip(show(v))).join(comma) }));
+    if (refresh.orphans.length > 20) lines.push(text("refresh.moreOrphans", { count: count(refresh.orphans.length - 20) }));
   }
   if (refresh.displaced.length > 0)
     lines.push(
-      `  ${refresh.displaced.length} run(s) of cells you typed beside a generated table are now inside it and were not kept: ` +
-        refresh.displaced.slice(0, 10).map((d) => `${clip(d.sheet)}!${d.at}`).join(", ") + (refresh.displaced.length > 10 ? ", ..." : "") + ".",
+      text("refresh.displaced", {
+        count: count(refresh.displaced.length),
+        cells: refresh.displaced.slice(0, 10).map((d) => `${clip(d.sheet)}!${d.at}`).join(comma),
+        more: refresh.displaced.length > 10 ? text("refresh.moreDisplaced") : "",
+      }),
     );
-  if (refresh.kept.length > 0)
-    lines.push(`  Kept as they were (this build does not make them): ${refresh.kept.map((name) => `"${clip(name)}"`).join(", ")}.`);
+  if (refresh.kept.length > 0) lines.push(text("refresh.kept", { names: refresh.kept.map((name) => `"${clip(name)}"`).join(comma) }));
   return lines;
+}
+
+/** Why the workbook was not written through `--out` (a link, a folder...), in `locale`. */
+function refusalText(error: OutputRefused, locale: Locale): string {
+  const keys: Record<string, CliKey> = {
+    [cliText("en-US", "write.symlink")]: "write.symlink",
+    [cliText("en-US", "write.folder")]: "write.folder",
+    [cliText("en-US", "write.notFile")]: "write.notFile",
+  };
+  const key = keys[error.message];
+  return key ? cliText(locale, key) : error.message;
 }
 
 /**
@@ -338,6 +385,7 @@ export async function readExport(
   args: ImportArgs,
   io: CliIO,
   onProgress?: (progress: ImportProgress) => void,
+  messages: Locale = "en-US",
 ): Promise<{ result: ImportResult; bytes: Uint8Array } | { code: number }> {
   let bytes: Uint8Array;
   try {
@@ -345,9 +393,11 @@ export async function readExport(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     io.stderr(
-      code === "ENOENT"
-        ? `salesquant: the input file ${clip(args.input)} does not exist.`
-        : `salesquant: cannot read the input file ${clip(args.input)}: ${errorText(error)}`,
+      `salesquant: ${
+        code === "ENOENT"
+          ? cliText(messages, "read.missing", { file: clip(args.input) })
+          : cliText(messages, "read.unreadable", { file: clip(args.input), reason: errorText(error) })
+      }`,
     );
     return { code: EXIT.unreadableInput };
   }
@@ -355,10 +405,11 @@ export async function readExport(
     return { result: await parseCrmExport(bytes, importOptionsOf(args, onProgress)), bytes };
   } catch (error) {
     if (error instanceof ImportError) {
-      io.stderr(`salesquant: cannot read ${clip(args.input)}: ${clip(importText("en-US", error.messageKey, clipValues(error.messageValues)), MESSAGE_LIMIT * 2)}`);
+      const reason = clip(importText(messages, error.messageKey, clipValues(error.messageValues)), MESSAGE_LIMIT * 2);
+      io.stderr(`salesquant: ${cliText(messages, "read.notExport", { file: clip(args.input), reason })}`);
       return { code: EXIT.unreadableInput };
     }
-    io.stderr(`salesquant: reading ${clip(args.input)} failed: ${errorText(error)}`);
+    io.stderr(`salesquant: ${cliText(messages, "read.failed", { file: clip(args.input), reason: errorText(error) })}`);
     return { code: EXIT.failed };
   }
 }

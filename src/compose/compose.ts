@@ -12,14 +12,21 @@ import { dealsLayout } from "../generators/deals";
 import type { ImportIssue } from "../import/errors";
 import type { ImportNote } from "../import/notes";
 import { formatUi } from "../i18n/uiLocale";
+import { sheetsText } from "../i18n/sheets";
 import type { NamePlan, SheetPlan, WorkbookPlan } from "../workbook/plan";
 import { parseForm, type FormValues } from "./fields";
 import { PLANNERS, PlanContext, SheetId, SheetValues } from "./planners";
 import { ComposeResult, FieldError, refused } from "./result";
 import { DefaultsEnv, FormSheetId, SHEETS, SheetNeed } from "./sheets";
 
-/** One sheet to plan, with its typed values. */
-export type SheetRequest = { [K in SheetId]: { id: K; values: SheetValues[K] } }[SheetId];
+/**
+ * One sheet to plan, with its typed values. `example`: its numbers are typed examples, not
+ * the user's deals; its title says so and the dashboard leaves its charts out.
+ */
+export type SheetRequest = { [K in SheetId]: { id: K; values: SheetValues[K]; example?: boolean } }[SheetId];
+
+/** A chart already in the workbook; `example` when its sheet was made from example numbers. */
+export type ComposeChart = DashboardPanel & { example?: boolean };
 
 /** What the workbook is composed from. */
 export interface ComposeData {
@@ -31,8 +38,11 @@ export interface ComposeData {
    * of the same language; otherwise a Deals sheet is bundled into the plan.
    */
   dealsSheet?: { name: string; locale: Locale } | null;
-  /** Charts already in the workbook, newest last (the dashboard charts them). */
-  charts?: readonly DashboardPanel[];
+  /**
+   * Charts already in the workbook, newest last (the dashboard charts them, except those of
+   * sheets made from example numbers: a caller that wants those drops their flag).
+   */
+  charts?: readonly ComposeChart[];
 }
 
 export interface ComposeOptions {
@@ -62,6 +72,18 @@ function withRoles(sheets: readonly SheetPlan[], id: SheetId, used: Set<string>)
     if (used.has(role.toLowerCase())) return sheet.role === undefined ? sheet : { ...sheet, role: undefined };
     used.add(role.toLowerCase());
     return { ...sheet, role };
+  });
+}
+
+/** The sheets of an example request: the title in A1 says "(example data)". */
+function withExampleTitle(sheets: readonly SheetPlan[], locale: Locale): SheetPlan[] {
+  return sheets.map((sheet) => {
+    const i = sheet.blocks.findIndex((b) => b.at === "A1" && typeof b.cells[0]?.[0] === "string" && b.cells[0][0] !== "");
+    if (i < 0) return sheet;
+    const blocks = [...sheet.blocks];
+    const title = blocks[i].cells[0][0] as string;
+    blocks[i] = { ...blocks[i], cells: [[sheetsText(locale, "common.exampleSuffix", { title }), ...blocks[i].cells[0].slice(1)], ...blocks[i].cells.slice(1)] };
+    return { ...sheet, blocks };
   });
 }
 
@@ -110,13 +132,15 @@ export function composeWorkbook(requests: readonly SheetRequest[], data: Compose
   const errors: FieldError[] = [];
   const activeById = new Map<SheetId, string>();
   const roles = new Set<string>();
+  const examples = new Set<SheetPlan>();
   const context: PlanContext = {
     locale,
     currency: options.currency,
     deals,
+    // Sheets made from example numbers are not charted: a dashboard shows the user's data.
     charts: () => [
-      ...sheets.flatMap((s) => (s.charts ?? []).map((chart) => ({ sheet: s.name, chart }))),
-      ...[...(data.charts ?? [])].reverse(),
+      ...sheets.filter((s) => !examples.has(s)).flatMap((s) => (s.charts ?? []).map((chart) => ({ sheet: s.name, chart }))),
+      ...[...(data.charts ?? [])].reverse().filter((c) => !c.example).map((c) => ({ sheet: c.sheet, chart: c.chart })),
     ],
   };
   for (const request of ordered) {
@@ -129,7 +153,9 @@ export function composeWorkbook(requests: readonly SheetRequest[], data: Compose
       continue;
     }
     if (!activeById.has(request.id)) activeById.set(request.id, plan.activeSheet ?? plan.sheets[0]?.name);
-    sheets.push(...withRoles(plan.sheets, request.id, roles));
+    const planned = withRoles(request.example ? withExampleTitle(plan.sheets, locale) : plan.sheets, request.id, roles);
+    if (request.example) planned.forEach((s) => examples.add(s));
+    sheets.push(...planned);
     names.push(...(plan.names ?? []));
   }
   if (errors.length > 0) return refused(uniqueErrors(errors));

@@ -340,6 +340,8 @@ export const sheetsEnUS = {
   "goals.note.noActuals": "No actuals yet, so the chart is empty: type each goal's actual in the Actual column (M).",
   "review.partial": "{period} (partial)",
   "review.note.partial": "Data as of {date}: a period marked partial is not over yet; its numbers are those so far and its growth is left blank.",
+
+  "common.exampleSuffix": "{title} (example data)",
 } as const;
 
 export type SheetKey = keyof typeof sheetsEnUS;

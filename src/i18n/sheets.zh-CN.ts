@@ -325,4 +325,6 @@ export const sheetsZhCN: SheetCatalog = {
   "goals.note.noActuals": "尚无实际值，因此图表为空：请在“实际值”列（M 列）填入每个目标的实际值。",
   "review.partial": "{period}（部分）",
   "review.note.partial": "数据截至 {date}：标为“部分”的期间尚未结束，其数字为截至目前的数据，增长率留空。",
+
+  "common.exampleSuffix": "{title}（示例数据）",
 };

@@ -250,6 +250,24 @@ export const uiEnUS = {
   "preview.sample": "Load the sample export",
   "preview.apply": "Apply",
   "preview.chart": "Chart: {title}",
+
+  "common.replaceAsk": "{sheet} is already in this workbook. Replace it (the inputs you typed on it are kept) or add a copy?",
+  "common.replace": "Replace {sheet}",
+  "common.addCopy": "Add a copy",
+  "common.cancel": "Cancel",
+  "common.kept": "Kept {count} typed inputs.",
+  "common.orphans": "These typed inputs have no row any more and were not carried over:",
+  "common.orphanSheet": "Sheet",
+  "common.orphanKey": "Row",
+  "common.orphanValue": "Value",
+  "common.notRemembered": "The workbook could not remember how this sheet was made ({message}); Update deals will not rebuild it.",
+  "common.exampleData": "Example data",
+  "common.exampleHint": "This sheet will be made from typed example numbers, not from your deals.",
+  "data.trackedHint": "This workbook already has a Deals sheet. Update deals rebuilds it and every sheet made from it over this file, keeping the inputs you typed.",
+  "data.update": "Update deals",
+  "data.importNew": "Import as new sheets",
+  "data.updated": "Updated {sheets}.",
+  "dashboard.includeExamples": "Also chart sheets made from example data",
 } as const;
 
 export type UiKey = keyof typeof uiEnUS;

@@ -120,7 +120,10 @@ export function App(props: { host: TaskPaneHost; initialPane?: PaneId }): JSX.El
       recent,
       record: (action: RecentAction, charts: WrittenChart[] = []) => {
         setRecent((r) => [action, ...r].slice(0, 8));
-        if (charts.length > 0) setWrittenCharts((w) => [...w, ...charts]);
+        if (charts.length > 0) {
+          const sheets = new Set(charts.map((c) => c.sheet));
+          setWrittenCharts((w) => [...w.filter((c) => !sheets.has(c.sheet)), ...charts]);
+        }
       },
       writtenCharts,
     }),

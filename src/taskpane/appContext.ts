@@ -32,6 +32,8 @@ export interface RecentAction {
 export interface WrittenChart {
   sheet: string;
   chart: ChartPlan;
+  /** The sheet was made from typed example numbers: the dashboard leaves it out unless asked. */
+  example?: boolean;
 }
 
 export interface AppState {
@@ -41,7 +43,10 @@ export interface AppState {
   data: ImportedData | null;
   setData(data: ImportedData | null): void;
   recent: RecentAction[];
-  /** Records a write: for Home's last actions, and its charts for the dashboard. */
+  /**
+   * Records a write: for Home's last actions, and its charts for the dashboard (a sheet's
+   * charts replace those recorded before for the same sheet name: a replaced sheet keeps its name).
+   */
   record(action: RecentAction, charts?: WrittenChart[]): void;
   writtenCharts: WrittenChart[];
 }

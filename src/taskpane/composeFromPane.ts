@@ -13,7 +13,7 @@ export function composeData(context: GenerateContext): ComposeData {
   return {
     deals: data ? { deals: data.deals, pipeline: data.pipeline } : null,
     dealsSheet: data?.dealsSheet && data.dealsLocale ? { name: data.dealsSheet, locale: data.dealsLocale } : null,
-    charts: context.writtenCharts.map((c) => ({ sheet: c.sheet, chart: c.chart })),
+    charts: context.writtenCharts.map((c) => ({ sheet: c.sheet, chart: c.chart, ...(c.example ? { example: true } : {}) })),
   };
 }
 

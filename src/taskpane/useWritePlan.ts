@@ -3,17 +3,33 @@
  * Outcome for the ResultBar. Failures never escape: they become an error outcome.
  */
 import * as React from "react";
+import type { SheetRequest } from "../compose";
 import type { WorkbookPlan } from "../workbook/plan";
 import { useAppState } from "./appContext";
-import type { Outcome } from "./components/ResultBar";
+import type { CarriedInputs, Outcome } from "./components/ResultBar";
 import { useUi } from "./uiContext";
+import { rememberRequest } from "./wiring/updateWorkbook";
+
+export interface WriteOptions {
+  /** Roles whose tracked sheets the plan's sheets replace (host `writePlan` with `replace`). */
+  replace?: readonly string[];
+  /**
+   * The pane request that made the plan: remembered per role after the write, so an update
+   * rebuilds the sheet. Left out for a copy, which the workbook does not track.
+   */
+  request?: SheetRequest;
+  /** The plan's sheets were made from typed example numbers (the dashboard leaves their charts out). */
+  example?: boolean;
+  /** What a replace carried over from the old sheets: shown with the success. */
+  carried?: CarriedInputs;
+}
 
 export interface WritePlanState {
   busy: boolean;
   outcome: Outcome | null;
   setOutcome(outcome: Outcome | null): void;
   /** Resolves to the actual sheet names, or null when the write failed (the outcome says why). */
-  write(plan: WorkbookPlan, pane: string): Promise<string[] | null>;
+  write(plan: WorkbookPlan, pane: string, options?: WriteOptions): Promise<string[] | null>;
   openSheet(name: string): void;
 }
 
@@ -24,11 +40,20 @@ export function useWritePlan(): WritePlanState {
   const [outcome, setOutcome] = React.useState<Outcome | null>(null);
 
   const write = React.useCallback(
-    async (plan: WorkbookPlan, pane: string): Promise<string[] | null> => {
+    async (plan: WorkbookPlan, pane: string, options: WriteOptions = {}): Promise<string[] | null> => {
       setBusy(true);
       setOutcome(null);
       try {
-        const result = await host.writePlan(plan);
+        const result = await host.writePlan(plan, options.replace && options.replace.length > 0 ? { replace: options.replace } : undefined);
+        const notices = [...result.notices];
+        if (options.request) {
+          try {
+            await rememberRequest(host, plan, options.request);
+          } catch (error) {
+            // The sheets are written; only a later update will not know how to rebuild them.
+            notices.push(t("common.notRemembered", { message: error instanceof Error ? error.message : String(error) }));
+          }
+        }
         const plannedIndex = plan.activeSheet ? plan.sheets.findIndex((s) => s.name === plan.activeSheet) : -1;
         const show = result.sheets[plannedIndex >= 0 ? plannedIndex : result.sheets.length - 1] ?? result.sheets[0];
         if (show) {
@@ -38,12 +63,12 @@ export function useWritePlan(): WritePlanState {
             // The sheet exists; not being able to show it is not a failure of the write.
           }
         }
-        const charts = plan.sheets.flatMap((sheet, i) => (sheet.charts ?? []).map((chart) => ({ sheet: result.sheets[i] ?? sheet.name, chart })));
+        const charts = plan.sheets.flatMap((sheet, i) => (sheet.charts ?? []).map((chart) => ({ sheet: result.sheets[i] ?? sheet.name, chart, ...(options.example ? { example: true } : {}) })));
         record({ pane, sheets: result.sheets }, charts);
         // A plan that brought its own Deals sheet: later sheets in this language read that one.
         const dealsIndex = plan.sheets.findIndex((s) => s.tables?.some((table) => table.name === "Deals"));
         if (data && dealsIndex >= 0 && result.sheets[dealsIndex]) setData({ ...data, dealsSheet: result.sheets[dealsIndex], dealsLocale: locale });
-        setOutcome({ kind: "success", text: t("common.success", { sheets: result.sheets.join(", ") }), sheet: show, notices: result.notices });
+        setOutcome({ kind: "success", text: t("common.success", { sheets: result.sheets.join(", ") }), sheet: show, notices, ...(options.carried ? { carried: options.carried } : {}) });
         return result.sheets;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

@@ -168,7 +168,7 @@ describe("panes that need deals", () => {
 });
 
 describe("Dashboard pane", () => {
-  it("asks for generated sheets first, then charts the funnel in the chosen layout", async () => {
+  it("asks for generated sheets first, then charts the (picked, example) funnel in the chosen layout", async () => {
     const host = fakeHost();
     render(<App host={host} />);
     let pane = await openPane("dashboard");
@@ -182,6 +182,8 @@ describe("Dashboard pane", () => {
     });
     const funnelSheet = host.written[0].sheets.find((s) => s.charts?.length)!.name;
     pane = await openPane("dashboard");
+    // The typed funnel is example data: charted only when the user picks it.
+    fireEvent.click(within(pane).getByTestId("dashboard-include-examples"));
     fireEvent.click(within(pane).getByLabelText("Single column"));
     await act(async () => {
       fireEvent.click(within(pane).getByTestId("dashboard-generate"));

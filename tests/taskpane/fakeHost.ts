@@ -1,4 +1,4 @@
-import type { HostTable, HostWriteResult, TaskPaneHost } from "../../src/host/types";
+import type { HostTable, HostWriteOptions, HostWriteResult, TaskPaneHost } from "../../src/host/types";
 import type { SavedSheet } from "../../src/workbook/inputs";
 import type { WorkbookPlan } from "../../src/workbook/plan";
 import { resolvedPlan } from "../../src/workbook/prepare";
@@ -9,6 +9,8 @@ import { resolvedPlan } from "../../src/workbook/prepare";
  */
 export interface FakeHost extends TaskPaneHost {
   written: WorkbookPlan[];
+  /** The options of each write, in the same order as `written`. */
+  writeOptions: HostWriteOptions[];
   activated: string[];
   settings: Map<string, unknown>;
   failNextWrite(message: string): void;
@@ -27,6 +29,7 @@ export function fakeHost(
   } = {},
 ): FakeHost {
   const written: WorkbookPlan[] = [];
+  const writeOptions: HostWriteOptions[] = [];
   const activated: string[] = [];
   const settings = new Map<string, unknown>();
   let failure: string | null = null;
@@ -34,18 +37,20 @@ export function fakeHost(
     kind: "fake",
     displayLanguage: options.displayLanguage ?? "en-US",
     written,
+    writeOptions,
     activated,
     settings,
     failNextWrite(message: string) {
       failure = message;
     },
-    async writePlan(plan: WorkbookPlan): Promise<HostWriteResult> {
+    async writePlan(plan: WorkbookPlan, writeOptionsOf: HostWriteOptions = {}): Promise<HostWriteResult> {
       if (failure !== null) {
         const message = failure;
         failure = null;
         throw new Error(message);
       }
       written.push(resolvedPlan(plan));
+      writeOptions.push(writeOptionsOf);
       return { sheets: plan.sheets.map((s) => options.rename?.[s.name] ?? s.name), notices: [] };
     },
     async readSavedBook() {

@@ -4,7 +4,7 @@
  * refuses its input.
  */
 import * as React from "react";
-import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
+import { Badge, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
 import type { ComposeResult, SheetRequest } from "../../compose";
 import { activeFields, FieldErrors, FieldSpec, FormValues, ParsedValues, parseForm, todayIso } from "../../compose/fields";
 import { DefaultsEnv, FormSheetId, SHEETS, SheetNeed } from "../../compose/sheets";
@@ -12,13 +12,30 @@ import { GenerateContext, useAppState } from "../appContext";
 import { composeFromPane } from "../composeFromPane";
 import { useUi } from "../uiContext";
 import { useWritePlan } from "../useWritePlan";
+import { fromExamples } from "../examples";
+import { carryInputs, type SavedSheet } from "../../workbook/inputs";
+import type { WorkbookPlan } from "../../workbook/plan";
 import { FormFields } from "./FormFields";
 import { ResultBar } from "./ResultBar";
 
 const useStyles = makeStyles({
   pane: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   actions: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  heading: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
+
+/** Roles an import makes: a bundled Deals sheet is never what "Replace" is about. */
+const IMPORT_ROLES = new Set(["deals", "importIssues"]);
+
+/** A planned sheet whose role the workbook already tracks: replace it, or add a copy. */
+interface PendingChoice {
+  plan: WorkbookPlan;
+  request: SheetRequest;
+  saved: Map<string, SavedSheet>;
+  /** Tracked roles of the plan, and the current name of the first one's sheet. */
+  roles: string[];
+  sheet: string;
+}
 
 export interface GeneratorPaneProps {
   /** The pane (test ids, the last actions list). */
@@ -35,6 +52,8 @@ export interface GeneratorPaneProps {
   extraErrors?: string[];
   /** Value handed to request() as `extra`. */
   extra?: unknown;
+  /** The dashboard charts sheets made from example numbers too (the user asked for them). */
+  includeExampleCharts?: boolean;
 }
 
 /** The declaration of a sheet, read without its literal types. */
@@ -52,7 +71,7 @@ function declarationOf(sheet: FormSheetId): {
 export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
   const styles = useStyles();
   const { t, locale } = useUi();
-  const { settings, data, writtenCharts } = useAppState();
+  const { host, settings, data, writtenCharts } = useAppState();
   const writer = useWritePlan();
   const declaration = declarationOf(props.sheet);
   const defaultsFor = (hasDeals: boolean) =>
@@ -84,7 +103,9 @@ export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
   }, [hasDeals]);
   const [submitted, setSubmitted] = React.useState(false);
   const [generatorErrors, setGeneratorErrors] = React.useState<FieldErrors>({});
-  const context: GenerateContext = { locale, settings, data, writtenCharts };
+  const [pending, setPending] = React.useState<PendingChoice | null>(null);
+  const charted = props.includeExampleCharts ? writtenCharts.map((c) => ({ sheet: c.sheet, chart: c.chart })) : writtenCharts;
+  const context: GenerateContext = { locale, settings, data, writtenCharts: charted };
 
   const typed = { ...values, ...props.custom };
   const custom = new Set(Object.keys(props.custom ?? {}));
@@ -95,6 +116,8 @@ export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
   const errors: FieldErrors = { ...generatorErrors, ...crossErrors, ...parsed.errors };
   // needs() reads only choices (a source, a credits option), which always parse.
   const missingDeals = !data && declaration.needs(parsed.values).includes("deals");
+  // Typed stage counts or credits are example numbers, not the user's deals: say so here and on the sheet.
+  const example = fromExamples(props.sheet, parsed.values);
 
   const onChange = (name: string, value: string) => {
     setValues((v) => ({ ...v, [name]: value }));
@@ -112,9 +135,12 @@ export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
       writer.setOutcome({ kind: "error", text: missingDeals ? t("common.needsDeals") : t("common.fixErrors") });
       return;
     }
+    setPending(null);
     let result: ComposeResult;
+    let request: SheetRequest;
     try {
-      const request = props.request ? props.request(parsed.values, props.extra) : ({ id: props.sheet, values: parsed.values } as SheetRequest);
+      const asked = props.request ? props.request(parsed.values, props.extra) : ({ id: props.sheet, values: parsed.values } as SheetRequest);
+      request = example ? { ...asked, example: true } : asked;
       result = await composeFromPane([request], context);
     } catch (error) {
       writer.setOutcome({ kind: "error", text: t("common.generatorFailed", { message: error instanceof Error ? error.message : String(error) }) });
@@ -132,15 +158,54 @@ export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
       writer.setOutcome({ kind: "error", text: t("common.fixErrors"), details: general.length > 0 ? general : result.errors.map((e) => e.message) });
       return;
     }
-    await writer.write(result.plan, props.id);
+    // A sheet of a role the workbook already tracks: ask before writing.
+    let saved: Map<string, SavedSheet>;
+    try {
+      saved = await host.readSavedBook();
+    } catch {
+      saved = new Map();
+    }
+    const roles = result.plan.sheets.map((s) => s.role).filter((r): r is string => r !== undefined && !IMPORT_ROLES.has(r) && saved.has(r));
+    if (roles.length > 0) {
+      setPending({ plan: result.plan, request, saved, roles, sheet: saved.get(roles[0])!.name });
+      writer.setOutcome(null);
+      return;
+    }
+    await writer.write(result.plan, props.id, { request, example });
+  };
+
+  /** Replace: the typed inputs of the old sheets come back by key, then one write swaps the sheets. */
+  const replace = async (choice: PendingChoice) => {
+    setPending(null);
+    const carried = carryInputs(choice.plan, choice.saved);
+    await writer.write(carried.plan, props.id, {
+      replace: choice.roles,
+      request: choice.request,
+      example: choice.request.example === true,
+      carried: { kept: carried.carried, orphans: carried.orphans },
+    });
+  };
+
+  /** Add a copy: written beside the tracked sheet, as a sheet the workbook does not track. */
+  const addCopy = async (choice: PendingChoice) => {
+    setPending(null);
+    await writer.write(choice.plan, props.id, { example: choice.request.example === true });
   };
 
   return (
     <section className={styles.pane} aria-labelledby={`${props.id}-heading`}>
-      <Text as="h2" size={500} weight="semibold" id={`${props.id}-heading`}>
-        {t(declaration.heading)}
-      </Text>
+      <div className={styles.heading}>
+        <Text as="h2" size={500} weight="semibold" id={`${props.id}-heading`}>
+          {t(declaration.heading)}
+        </Text>
+        {example && (
+          <Badge appearance="tint" color="warning" data-testid={`${props.id}-example`}>
+            {t("common.exampleData")}
+          </Badge>
+        )}
+      </div>
       <Text>{t(declaration.intro)}</Text>
+      {example && <Text size={200}>{t("common.exampleHint")}</Text>}
       {missingDeals && (
         <MessageBar intent="info">
           <MessageBarBody>{t("common.needsDeals")}</MessageBarBody>
@@ -163,6 +228,22 @@ export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
           </div>
         </div>
       </form>
+      {pending && (
+        <MessageBar intent="warning" layout="multiline" data-testid={`${props.id}-replace-choice`}>
+          <MessageBarBody>{t("common.replaceAsk", { sheet: pending.sheet })}</MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" size="small" disabled={writer.busy} onClick={() => void replace(pending)}>
+              {t("common.replace", { sheet: pending.sheet })}
+            </Button>
+            <Button size="small" disabled={writer.busy} onClick={() => void addCopy(pending)}>
+              {t("common.addCopy")}
+            </Button>
+            <Button size="small" appearance="transparent" onClick={() => setPending(null)}>
+              {t("common.cancel")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <ResultBar outcome={writer.outcome} onOpenSheet={writer.openSheet} onDismiss={() => writer.setOutcome(null)} />
     </section>
   );

@@ -6,7 +6,7 @@
  * useDealImport runs the import and holds its state; the sections only show it.
  */
 import * as React from "react";
-import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Text, tokens } from "@fluentui/react-components";
 import { ResultBar } from "../components/ResultBar";
 import { useUi } from "../uiContext";
 import { MappingSection } from "./data/MappingSection";
@@ -46,6 +46,21 @@ export function DataPane(): JSX.Element {
         onTable={load.importTable}
       />
       {state.reading && <ProgressSection name={state.reading.name} progress={state.reading.progress} />}
+      {load.tracked && !load.ready && <Text size={200}>{t("data.trackedHint")}</Text>}
+      {load.ready && (
+        // The workbook tracks a Deals sheet: updating it (typed inputs kept) is the usual step.
+        <MessageBar intent="info" layout="multiline" data-testid="data-update-choice">
+          <MessageBarBody>{t("data.trackedHint")}</MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" disabled={busy} data-testid="data-update" onClick={load.update}>
+              {t("data.update")}
+            </Button>
+            <Button disabled={busy} data-testid="data-import-new" onClick={load.importNew}>
+              {t("data.importNew")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <SummarySection result={state.result}>
         <ResultBar outcome={load.outcome} onOpenSheet={load.openSheet} onDismiss={load.dismissOutcome} />
       </SummarySection>

@@ -12,7 +12,9 @@ import type { Outcome } from "../../components/ResultBar";
 import { effectiveCurrency } from "../../settings";
 import { useUi } from "../../uiContext";
 import { useWritePlan } from "../../useWritePlan";
-import { ImportChoices, importExport, ImportProgressReport, planImportedSheets, tableToCsv } from "../../wiring/importDeals";
+import { ImportChoices, importExport, ImportProgressReport, ImportResult, planImportedSheets, tableToCsv } from "../../wiring/importDeals";
+import { tracksDeals, updateTracked } from "../../wiring/updateWorkbook";
+import { importNotes } from "../../../import/notes";
 import { checkPipeline, choicesForNewFile, DealImportState, dealImportReducer, ImportSource, initialImportState, OptionAction, PipelineCheck } from "./importState";
 
 export interface DealImport {
@@ -30,6 +32,17 @@ export interface DealImport {
   importTable(): void;
   /** Reads the last source again with the edited mapping and pipeline. */
   reimport(): void;
+  /**
+   * The workbook already tracks a Deals sheet: a file read is not written at once but waits
+   * for the user's choice, Update deals (the primary action) or a fresh import.
+   */
+  tracked: boolean;
+  /** A file read and waiting for that choice. */
+  ready: boolean;
+  /** Rebuilds Deals and every remembered sheet over the file read, keeping typed inputs. */
+  update(): void;
+  /** Writes the file read as new sheets beside the tracked ones (an untracked copy). */
+  importNew(): void;
   /** The write's outcome, or why the import failed. */
   outcome: Outcome | null;
   dismissOutcome(): void;
@@ -38,10 +51,24 @@ export interface DealImport {
 
 export function useDealImport(): DealImport {
   const { t, locale } = useUi();
-  const { host, settings, data, setData } = useAppState();
+  const { host, settings, data, setData, record } = useAppState();
   const writer = useWritePlan();
   const [state, dispatch] = React.useReducer(dealImportReducer, initialImportState);
   const pipelineCheck = checkPipeline(state.options);
+  const [tracked, setTracked] = React.useState(false);
+  const [ready, setReady] = React.useState<{ result: ImportResult; source: ImportSource } | null>(null);
+  const [updating, setUpdating] = React.useState(false);
+
+  // Whether an import is an update: asked again after every import (data changes).
+  React.useEffect(() => {
+    let current = true;
+    void tracksDeals(host).then((yes) => {
+      if (current) setTracked(yes);
+    });
+    return () => {
+      current = false;
+    };
+  }, [host, data]);
 
   React.useEffect(() => {
     let current = true;
@@ -54,12 +81,68 @@ export function useDealImport(): DealImport {
     };
   }, [host, data]);
 
-  const fail = (error: unknown) => writer.setOutcome({ kind: "error", text: t("data.failed", { message: error instanceof Error ? error.message : String(error) }) });
+  /** A failed import leaves no summary behind (not this file's, not the one before). */
+  const fail = (error: unknown) => {
+    dispatch({ type: "started" });
+    setReady(null);
+    writer.setOutcome({ kind: "error", text: t("data.failed", { message: error instanceof Error ? error.message : String(error) }) });
+  };
 
   /** Every import starts here: the previous file's summary and error leave the screen. */
   const start = () => {
     dispatch({ type: "started" });
+    setReady(null);
     writer.setOutcome(null);
+  };
+
+  /** The fresh import: Deals (and ImportIssues) written as new sheets. */
+  const writeNew = async (result: ImportResult, source: ImportSource) => {
+    const planned = await planImportedSheets(result, locale, effectiveCurrency(settings, locale, result.deals));
+    if (!planned.ok) {
+      writer.setOutcome({ kind: "error", text: t("common.fixErrors"), details: planned.errors.map((e) => e.message) });
+      return;
+    }
+    const written = await writer.write(planned.plan, "data");
+    setData({ deals: result.deals, pipeline: result.pipeline, dealsSheet: written ? written[0] : null, dealsLocale: written ? locale : null, fileName: source.name });
+  };
+
+  /** The monthly update: Deals and every remembered sheet rebuilt over the new deals, typed inputs kept. */
+  const runUpdate = async (result: ImportResult, source: ImportSource) => {
+    setUpdating(true);
+    writer.setOutcome(null);
+    try {
+      const currency = effectiveCurrency(settings, locale, result.deals);
+      const updated = await updateTracked(host, { deals: result.deals, pipeline: result.pipeline, issues: result.issues, notes: importNotes(result.detected) }, { locale, currency });
+      if (!updated.ok) {
+        writer.setOutcome({ kind: "error", text: t("common.fixErrors"), details: updated.errors });
+        return;
+      }
+      setReady(null);
+      const sheets = updated.write.sheets;
+      const dealsIndex = updated.plan.sheets.findIndex((s) => s.role === "deals");
+      const dealsSheet = sheets[dealsIndex] ?? sheets[0] ?? null;
+      const charts = updated.plan.sheets.flatMap((sheet, i) => (sheet.charts ?? []).map((chart) => ({ sheet: sheets[i] ?? sheet.name, chart })));
+      record({ pane: "data", sheets }, charts);
+      setData({ deals: result.deals, pipeline: result.pipeline, dealsSheet, dealsLocale: dealsSheet ? locale : null, fileName: source.name });
+      if (dealsSheet) {
+        try {
+          await host.activateSheet(dealsSheet);
+        } catch {
+          // Written; not being able to show it is not a failure of the update.
+        }
+      }
+      writer.setOutcome({
+        kind: "success",
+        text: t("data.updated", { sheets: sheets.join(", ") }),
+        sheet: dealsSheet ?? undefined,
+        notices: updated.write.notices,
+        carried: { kept: updated.carried, orphans: updated.orphans },
+      });
+    } catch (error) {
+      writer.setOutcome({ kind: "error", text: t("common.writeFailed", { message: error instanceof Error ? error.message : String(error) }) });
+    } finally {
+      setUpdating(false);
+    }
   };
 
   const run = async (source: ImportSource, usePipeline: boolean) => {
@@ -85,13 +168,13 @@ export function useDealImport(): DealImport {
         preset: PRESETS[result.preset]?.label ?? result.preset,
       });
       dispatch({ type: "parsed", result, summary });
-      const planned = await planImportedSheets(result, locale, effectiveCurrency(settings, locale, result.deals));
-      if (!planned.ok) {
-        writer.setOutcome({ kind: "error", text: t("common.fixErrors"), details: planned.errors.map((e) => e.message) });
+      // The workbook already tracks Deals: the user chooses between an update and a fresh import.
+      if (await tracksDeals(host)) {
+        setTracked(true);
+        setReady({ result, source });
         return;
       }
-      const written = await writer.write(planned.plan, "data");
-      setData({ deals: result.deals, pipeline: result.pipeline, dealsSheet: written ? written[0] : null, dealsLocale: written ? locale : null, fileName: source.name });
+      await writeNew(result, source);
     } catch (error) {
       fail(error);
     } finally {
@@ -126,7 +209,7 @@ export function useDealImport(): DealImport {
   return {
     state,
     pipelineCheck,
-    busy: state.reading !== null || writer.busy,
+    busy: state.reading !== null || writer.busy || updating,
     canLoadSample: Boolean(host.loadSample),
     edit: dispatch,
     chooseTable: (table) => dispatch({ type: "tableChosen", table }),
@@ -138,6 +221,17 @@ export function useDealImport(): DealImport {
       if (!state.source) return;
       start();
       void run(state.source, true);
+    },
+    tracked,
+    ready: ready !== null,
+    update: () => {
+      if (ready) void runUpdate(ready.result, ready.source);
+    },
+    importNew: () => {
+      if (!ready) return;
+      const { result, source } = ready;
+      setReady(null);
+      void writeNew(result, source).catch(fail);
     },
     outcome: writer.outcome,
     dismissOutcome: () => writer.setOutcome(null),

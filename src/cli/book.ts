@@ -11,8 +11,9 @@
  * user's sheets untouched.)
  */
 import ExcelJS from "exceljs";
-import { parseRange, rangeAddress, RangeBox } from "../workbook/address";
-import { WorkbookName, readMarkers, savedBook } from "../workbook/inputs";
+import { Readable } from "stream";
+import { cellAddress, parseRange, rangeAddress, RangeBox, shiftFormula } from "../workbook/address";
+import { Markers, WorkbookName, readMarkers, savedBook } from "../workbook/inputs";
 import type { Block, PlanCell, SheetPlan } from "../workbook/plan";
 import type { ExistingBook } from "../workbook/refresh";
 import { DEFAULT_IMPORT_LIMITS } from "../import/limits";
@@ -40,20 +41,45 @@ function planCell(cell: ExcelJS.Cell): PlanCell {
   return null;
 }
 
-function reader(workbook: ExcelJS.Workbook): (sheet: string, range: string) => PlanCell[][] {
+/** A kept cell: its plan value and number format. */
+interface KeptCell {
+  value: PlanCell;
+  numFmt: string | null;
+}
+
+/** A sheet as streamed: the cells kept, by row then column. */
+interface StreamedSheet {
+  name: string;
+  rows: Map<number, Map<number, KeptCell>>;
+}
+
+/** Which cells of a sheet to keep, once the markers are known (all of them while they are not). */
+function cellFilter(name: string, markers: Markers | null): (row: number, column: number) => boolean {
+  if (!markers) return () => true;
+  const role = Array.from(markers.sheets).find(([, target]) => target.sheet === name)?.[0];
+  if (role === undefined) return () => true;
+  const inside = (box: RangeBox, r: number, c: number): boolean => r >= box.top && r <= box.bottom && c >= box.left && c <= box.right;
+  const generated = parseRange(markers.sheets.get(role)!.range);
+  const inputs = Array.from(markers.inputs.get(role)?.values() ?? []).flatMap((i) => [i.cells, ...(i.keys ? [i.keys] : [])]).map((t) => parseRange(t.range));
+  // A tracked sheet: its inputs and keys, and what lies outside its generated range.
+  return (r, c) => !inside(generated, r, c) || inputs.some((box) => inside(box, r, c));
+}
+
+function reader(sheets: ReadonlyMap<string, StreamedSheet>): (sheet: string, range: string) => PlanCell[][] {
   return (sheet, range) => {
-    const ws = workbook.getWorksheet(sheet);
+    const rows = sheets.get(sheet)?.rows;
     const box = parseRange(range);
     return Array.from({ length: box.bottom - box.top + 1 }, (_, r) =>
-      Array.from({ length: box.right - box.left + 1 }, (_, c) => (ws ? planCell(ws.getCell(box.top + r, box.left + c)) : null)),
+      Array.from({ length: box.right - box.left + 1 }, (_, c) => rows?.get(box.top + r)?.get(box.left + c)?.value ?? null),
     );
   };
 }
 
-/** The non-empty cells of a sheet outside `skip`, as one block per run of cells in a row. */
-function cellRuns(ws: ExcelJS.Worksheet, skip?: RangeBox): { box: RangeBox; block: Block }[] {
+/** The kept cells of a sheet outside `skip`, as one block per run of cells in a row. */
+function cellRuns(sheet: StreamedSheet | undefined, skip?: RangeBox): { box: RangeBox; block: Block }[] {
   const runs: { box: RangeBox; block: Block }[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
+  if (!sheet) return runs;
+  for (const r of [...sheet.rows.keys()].sort((a, b) => a - b)) {
     let run: { left: number; cells: PlanCell[]; formats: (string | null)[] } | null = null;
     const flush = (): void => {
       if (!run) return;
@@ -63,53 +89,106 @@ function cellRuns(ws: ExcelJS.Worksheet, skip?: RangeBox): { box: RangeBox; bloc
       runs.push({ box, block });
       run = null;
     };
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const value = planCell(cell);
+    const cells = sheet.rows.get(r)!;
+    for (const c of [...cells.keys()].sort((a, b) => a - b)) {
+      const cell = cells.get(c)!;
       const inside = skip !== undefined && r >= skip.top && r <= skip.bottom && c >= skip.left && c <= skip.right;
-      if (value === null || value === "" || inside) return flush();
+      if (cell.value === null || cell.value === "" || inside) {
+        flush();
+        continue;
+      }
       if (run && run.left + run.cells.length !== c) flush();
       if (!run) run = { left: c, cells: [], formats: [] };
-      run.cells.push(value);
-      run.formats.push(cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : null);
-    });
+      run.cells.push(cell.value);
+      run.formats.push(cell.numFmt);
+    }
     flush();
-  });
+  }
   return runs;
 }
 
+type DefinedNameModel = { name: string; ranges: string[] }[];
+
+function markersOf(model: { definedNames?: DefinedNameModel } | undefined): Markers | null {
+  if (!model?.definedNames) return null;
+  const names: WorkbookName[] = [];
+  for (const n of model.definedNames) if (n.ranges.length === 1) names.push({ name: n.name, refersTo: n.ranges[0] });
+  return readMarkers(names);
+}
+
 /**
- * Reads a workbook for a refresh.
+ * Reads a workbook for a refresh, streaming its sheets: of a tracked sheet only the input and
+ * key cells and the cells outside its generated range are kept (a 100,000-row Deals sheet is
+ * read past, not held), of the user's sheets every cell.
  *
  * @throws ImportError when the package is past the import bounds; Error when it is not an .xlsx.
  */
 export async function readExistingBook(bytes: Uint8Array): Promise<ExistingBook> {
   const entries = checkZipBounds(bytes, DEFAULT_IMPORT_LIMITS);
   await checkInflatedSizes(bytes, entries);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
-  const names: WorkbookName[] = [];
-  for (const n of workbook.definedNames.model as { name: string; ranges: string[] }[])
-    if (n.ranges.length === 1) names.push({ name: n.name, refersTo: n.ranges[0] });
-  const markers = readMarkers(names);
+  const stream = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
+  const model = (): { definedNames?: DefinedNameModel } | undefined => (workbook as unknown as { model?: { definedNames?: DefinedNameModel } }).model;
+  const sheets = new Map<string, StreamedSheet>();
+  const order: string[] = [];
+  for await (const ws of workbook as unknown as AsyncIterable<ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>>) {
+    const keep = cellFilter(ws.name, markersOf(model()));
+    const sheet: StreamedSheet = { name: ws.name, rows: new Map() };
+    // Formula texts by address, for the cells of a filled-down formula (see sharedFormulaOf).
+    const formulas = new Map<string, string>();
+    for await (const row of ws) {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        const shared = sharedFormulaOf(cell, row.number, c, formulas);
+        if (!keep(row.number, c)) return;
+        const value = shared ?? planCell(cell);
+        if (value === null) return;
+        if (!sheet.rows.has(row.number)) sheet.rows.set(row.number, new Map());
+        sheet.rows.get(row.number)!.set(c, { value, numFmt: cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : null });
+      });
+    }
+    sheets.set(ws.name, sheet);
+    order.push(ws.name);
+  }
+  const markers = markersOf(model()) ?? { sheets: new Map(), inputs: new Map() };
   // A marker naming a sheet the workbook no longer has is stale (Excel turns it into #REF!,
   // other tools may leave the old name): that role is not in the workbook.
-  for (const [role, target] of markers.sheets) if (!workbook.getWorksheet(target.sheet)) markers.sheets.delete(role);
-  const saved = savedBook(markers, reader(workbook));
+  for (const [role, target] of markers.sheets) if (!sheets.has(target.sheet)) markers.sheets.delete(role);
+  const saved = savedBook(markers, reader(sheets));
   const tracked = new Map(Array.from(saved.values(), (s) => [s.name, s] as const));
   const userSheets: SheetPlan[] = [];
   const extraCells = new Map<string, { box: RangeBox; block: Block }[]>();
-  for (const ws of workbook.worksheets) {
-    const mine = tracked.get(ws.name);
+  for (const name of order) {
+    const mine = tracked.get(name);
     if (mine) {
-      const extra = cellRuns(ws, parseRange(mine.generated));
+      const extra = cellRuns(sheets.get(name), parseRange(mine.generated));
       if (extra.length > 0) extraCells.set(mine.role, extra);
       continue;
     }
-    userSheets.push({ name: ws.name, blocks: cellRuns(ws).map((run) => run.block) });
+    userSheets.push({ name, blocks: cellRuns(sheets.get(name)).map((run) => run.block) });
   }
-  const readSheet = (name: string): SheetPlan => {
-    const ws = workbook.getWorksheet(name);
-    return { name, blocks: ws ? cellRuns(ws).map((run) => run.block) : [] };
-  };
-  return { order: workbook.worksheets.map((ws) => ws.name), saved, userSheets, extraCells, readSheet };
+  // Of a tracked sheet only some cells were kept: read back as it was, it is those outside its range.
+  const readSheet = (name: string): SheetPlan => ({ name, blocks: cellRuns(sheets.get(name), tracked.has(name) ? parseRange(tracked.get(name)!.generated) : undefined).map((run) => run.block) });
+  return { order, saved, userSheets, extraCells, readSheet };
+}
+
+/**
+ * The formula of a cell that shares one written on an earlier cell (Excel's fill-down and
+ * fill-right store the text once, on the first cell of the range). The streamed cell says only
+ * that it has a formula without text, so it is taken from the cell above, else the one to the
+ * left, shifted by one row or column: exact for a range filled down or right, the ranges Excel
+ * writes; a shared range beside an unrelated formula could be read wrong.
+ */
+function sharedFormulaOf(cell: ExcelJS.Cell, row: number, column: number, formulas: Map<string, string>): PlanCell | undefined {
+  const value = cell.value as { formula?: string } | null;
+  if (!value || typeof value !== "object" || typeof value.formula !== "string") return undefined;
+  if (value.formula !== "") {
+    formulas.set(cellAddress(row, column), value.formula);
+    return undefined;
+  }
+  const above = row > 1 ? formulas.get(cellAddress(row - 1, column)) : undefined;
+  const left = column > 1 ? formulas.get(cellAddress(row, column - 1)) : undefined;
+  const text = above !== undefined ? shiftFormula(above, 1, 0) : left !== undefined ? shiftFormula(left, 0, 1) : undefined;
+  if (text === undefined) return undefined;
+  formulas.set(cellAddress(row, column), text);
+  return { f: `=${text}` };
 }

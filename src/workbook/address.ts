@@ -81,3 +81,19 @@ export function splitSheetRef(ref: string): { sheet?: string; address: string } 
   if (!m) return { address: ref.trim() };
   return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), address: m[3] };
 }
+
+/** Shifts the relative A1 references of a formula by rows/columns (strings and sheet names untouched). */
+export function shiftFormula(formulaText: string, rowOffset: number, columnOffset: number): string {
+  if (rowOffset === 0 && columnOffset === 0) return formulaText;
+  const parts = formulaText.split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/);
+  return parts
+    .map((part, i) => {
+      if (i % 2 === 1) return part;
+      return part.replace(/(^|[^A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g, (_m, pre, colAbs, col, rowAbs, row) => {
+        const column = colAbs ? col : columnLetter(Math.max(1, columnNumber(col) + columnOffset));
+        const r = rowAbs ? row : String(Math.max(1, Number(row) + rowOffset));
+        return `${pre}${colAbs}${column}${rowAbs}${r}`;
+      });
+    })
+    .join("");
+}

@@ -10,7 +10,7 @@
  * preview has no printing and no page layout.
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import { columnLetter, columnNumber, parseCell, parseRange, RangeBox, splitSheetRef } from "../address";
+import { columnLetter, parseCell, parseRange, RangeBox, shiftFormula, splitSheetRef } from "../address";
 import { blockBox, uniqueSheetName } from "../validatePlan";
 import { preparePlan } from "../prepare";
 import { parseSheetReference, readMarkers, SavedSheet, savedBook } from "../inputs";
@@ -64,21 +64,7 @@ export interface ChartData {
   series: { name: string; values: (number | null)[] }[];
 }
 
-/** Shifts the relative A1 references of a formula by rows/columns (strings and sheet names untouched). */
-export function shiftFormula(formulaText: string, rowOffset: number, columnOffset: number): string {
-  if (rowOffset === 0 && columnOffset === 0) return formulaText;
-  const parts = formulaText.split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/);
-  return parts
-    .map((part, i) => {
-      if (i % 2 === 1) return part;
-      return part.replace(/(^|[^A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g, (_m, pre, colAbs, col, rowAbs, row) => {
-        const column = colAbs ? col : columnLetter(Math.max(1, columnNumber(col) + columnOffset));
-        const r = rowAbs ? row : String(Math.max(1, Number(row) + rowOffset));
-        return `${pre}${colAbs}${column}${rowAbs}${r}`;
-      });
-    })
-    .join("");
-}
+export { shiftFormula };
 
 function inBox(box: RangeBox, row: number, column: number): boolean {
   return row >= box.top && row <= box.bottom && column >= box.left && column <= box.right;

@@ -1,6 +1,8 @@
 /**
  * The preview workbook: sheet tabs, a cell editor, the grid of computed values (number
- * formats, table headers and bands, conditional colours) and the sheet's charts.
+ * formats, table headers and bands, conditional colours) with the sheet's charts drawn over
+ * it at their anchors. Columns and rows have their planned sizes; only the rows in view (and
+ * a margin) are drawn, so a sheet of any length scrolls. Text runs over empty neighbours.
  * Cells carry `data-testid="cell-<Sheet>-<A1>"` so tests can read computed values.
  */
 import * as React from "react";
@@ -9,32 +11,86 @@ import { formatUi } from "../i18n/uiLocale";
 import type { Locale } from "../core/locale";
 import { columnLetter, parseRange } from "../workbook/address";
 import type { CellDecoration, PreviewWorkbook } from "../workbook/preview/previewWorkbook";
+import { chartPosition, rowAt, sheetGeometry } from "./gridGeometry";
 import { formatCellValue } from "../workbook/preview/numberFormat";
 import { ChartView } from "./ChartView";
 
-const MAX_ROWS_SHOWN = 400;
+/** Height of the column header row; width of the row header column comes from the last row's number. */
+const HEADER_PX = 22;
+/** Rows drawn above and below the visible ones, so a fast scroll shows no gap. */
+const OVERSCAN_ROWS = 30;
+/** A sheet this short is drawn whole (the window would save nothing). */
+const RENDER_ALL_ROWS = 200;
+/** Viewport height assumed until the scroller has been measured. */
+const DEFAULT_VIEWPORT_PX = 600;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, minWidth: 0, height: "100%" },
   editor: { display: "flex", alignItems: "flex-end", columnGap: tokens.spacingHorizontalS },
   address: { minWidth: "4em", fontFamily: tokens.fontFamilyMonospace },
-  scroller: { overflow: "auto", flexGrow: 1, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, maxHeight: "70vh" },
-  grid: { borderCollapse: "collapse", tableLayout: "fixed", fontSize: tokens.fontSizeBase200, fontVariantNumeric: "tabular-nums" },
+  scroller: {
+    overflow: "auto",
+    flexGrow: 1,
+    flexBasis: 0,
+    minHeight: "240px",
+    position: "relative",
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  grid: { position: "relative", fontSize: tokens.fontSizeBase200, fontVariantNumeric: "tabular-nums", lineHeight: tokens.lineHeightBase200 },
   tabs: { flexWrap: "wrap" },
-  head: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular, padding: "0 4px", border: `1px solid ${tokens.colorNeutralStroke2}`, position: "sticky", top: 0, zIndex: 2 },
-  rowHead: { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, padding: "0 4px", border: `1px solid ${tokens.colorNeutralStroke2}`, textAlign: "right" },
-  cell: { border: `1px solid ${tokens.colorNeutralStroke3}`, padding: "1px 4px", whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis", position: "relative", cursor: "cell" },
-  spill: { overflow: "visible", textOverflow: "clip" },
-  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
+  headerRow: { position: "sticky", top: 0, zIndex: 4, display: "flex", height: `${HEADER_PX}px` },
+  head: {
+    boxSizing: "border-box",
+    flexShrink: 0,
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "center",
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground3,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  corner: { position: "sticky", left: 0, zIndex: 1 },
+  row: { position: "absolute", left: 0, display: "flex" },
+  rowHead: {
+    boxSizing: "border-box",
+    flexShrink: 0,
+    position: "sticky",
+    left: 0,
+    zIndex: 3,
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "flex-end",
+    padding: "0 4px",
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground3,
+    borderRight: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  cell: {
+    boxSizing: "border-box",
+    flexShrink: 0,
+    position: "relative",
+    display: "flex",
+    alignItems: "flex-end",
+    padding: "0 4px 1px",
+    borderRight: `1px solid ${tokens.colorNeutralStroke3}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    overflow: "hidden",
+    cursor: "cell",
+  },
+  text: { position: "relative", zIndex: 1, display: "block", width: "100%", whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
+  // Text running over the empty cells to its right: drawn above them, cut (not ellipsised) where they end.
+  spill: { overflow: "visible", zIndex: 1 },
+  spillText: { textOverflow: "clip", flexShrink: 0 },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px", zIndex: 2 },
   tableHeader: { backgroundColor: "#0F6CBD", color: "#FFFFFF", fontWeight: tokens.fontWeightSemibold },
   band: { backgroundColor: "#EBF3FC" },
   bar: { position: "absolute", left: 0, top: "2px", bottom: "2px", opacity: 0.35, zIndex: 0 },
-  text: { position: "relative", zIndex: 1 },
-  charts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
+  chart: { position: "absolute", zIndex: 2, boxShadow: tokens.shadow4 },
   note: { color: tokens.colorNeutralForeground3 },
 });
-
-const ROW_HEADER_PX = 36;
 
 const ICON_TEXT: Record<string, [string, string, string]> = {
   "3TrafficLights": ["● low", "● mid", "● high"],
@@ -61,9 +117,15 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
   const [selected, setSelected] = React.useState<{ sheet: string; row: number; column: number } | null>(null);
   const [anchor, setAnchor] = React.useState<{ row: number; column: number } | null>(null);
   const [draft, setDraft] = React.useState("");
+  const [scroll, setScroll] = React.useState({ top: 0, height: DEFAULT_VIEWPORT_PX });
   const editorRef = React.useRef<HTMLInputElement>(null);
-  const gridRef = React.useRef<HTMLTableElement>(null);
+  const gridRef = React.useRef<HTMLDivElement>(null);
+  const scrollerRef = React.useRef<HTMLDivElement>(null);
   const selectedAddress = selected && selected.sheet === sheetName ? `${columnLetter(selected.column)}${selected.row}` : null;
+  const plan = sheet?.plan;
+  const usedRows = sheet?.rows ?? 0;
+  const usedColumns = sheet?.columns ?? 0;
+  const geometry = React.useMemo(() => (plan ? sheetGeometry(plan, usedRows, usedColumns) : undefined), [plan, usedRows, usedColumns]);
 
   React.useEffect(() => {
     if (!selected || selected.sheet !== sheetName) setDraft("");
@@ -72,7 +134,21 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selected, sheetName]);
 
-  if (!sheet || !sheetName) {
+  // The viewport's height decides how many rows are drawn; it is measured, and followed on resize.
+  React.useLayoutEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    // Another sheet opens at its top.
+    scroller.scrollTop = 0;
+    const measure = () => setScroll((s) => ({ top: scroller.scrollTop, height: scroller.clientHeight > 0 ? scroller.clientHeight : s.height }));
+    measure();
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(scroller);
+    return () => observer.disconnect();
+  }, [sheetName]);
+
+  if (!sheet || !sheetName || !geometry) {
     return (
       <div className={styles.root}>
         <Text as="h2" weight="semibold">
@@ -82,6 +158,26 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
       </div>
     );
   }
+
+  const { rows, columns, columnLeft, rowTop, rowHeaderPx } = geometry;
+  const gridWidth = rowHeaderPx + columnLeft[columns];
+  const gridHeight = HEADER_PX + rowTop[rows];
+
+  /** Scrolls the least needed for `row` to be in view under the header. */
+  const reveal = (row: number) => {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    const top = rowTop[row - 1];
+    const bottom = rowTop[row];
+    const view = Math.max(HEADER_PX, scroller.clientHeight || scroll.height) - HEADER_PX;
+    let next = scroller.scrollTop;
+    if (top < next) next = top;
+    else if (bottom > next + view) next = bottom - view;
+    if (next !== scroller.scrollTop) {
+      scroller.scrollTop = next;
+      setScroll((s) => ({ ...s, top: next }));
+    }
+  };
 
   const select = (row: number, column: number, extend: boolean) => {
     setSelected({ sheet: sheetName, row, column });
@@ -95,7 +191,7 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
   const isCurrent = (row: number, column: number) => current.row === row && current.column === column;
 
   /** Arrow keys move (Shift extends), Enter or F2 edits, any printable key starts typing. */
-  const onGridKey = (e: React.KeyboardEvent<HTMLTableElement>) => {
+  const onGridKey = (e: React.KeyboardEvent<HTMLDivElement>) => {
     const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     const move = moves[e.key];
     if (move) {
@@ -103,6 +199,7 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
       const row = Math.max(1, Math.min(rows, current.row + move[0]));
       const column = Math.max(1, Math.min(columns, current.column + move[1]));
       select(row, column, e.shiftKey);
+      reveal(row);
       // After the re-render the newly current cell is the one with tabindex 0.
       requestAnimationFrame(() => gridRef.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus());
     } else if (e.key === "Enter" || e.key === "F2") {
@@ -128,13 +225,14 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
   const tables = workbook.tables().filter((x) => x.sheet === sheetName);
   const decorations = workbook.decorations(sheetName);
   const selection = workbook.selection && workbook.selection.sheet === sheetName ? parseRange(workbook.selection.range) : null;
-  const rows = Math.min(sheet.rows, MAX_ROWS_SHOWN);
-  const columns = sheet.columns;
-  // Excel's column width is in characters; about 7 px each plus padding.
-  const columnPx = Array.from({ length: columns }, (_x, i) => {
-    const chars = sheet.plan.columnWidths?.[columnLetter(i + 1)] ?? 10;
-    return Math.round(Math.max(3, Math.min(chars, 60)) * 7 + 10);
-  });
+
+  // Only the rows in view (and a margin) are drawn; a short sheet is drawn whole.
+  let first = 1;
+  let last = rows;
+  if (rows > RENDER_ALL_ROWS) {
+    first = Math.max(1, rowAt(geometry, scroll.top) - OVERSCAN_ROWS);
+    last = Math.min(rows, rowAt(geometry, scroll.top + scroll.height) + OVERSCAN_ROWS);
+  }
 
   const cellClass = (row: number, column: number, ownFill: boolean): string | undefined => {
     for (const { box, table } of tables) {
@@ -145,41 +243,60 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
     return undefined;
   };
 
+  const windowValues = workbook.values(sheetName, `A${first}:${columnLetter(columns)}${last}`);
+  const isEmpty = (v: unknown) => v === null || v === undefined || v === "";
   const body: JSX.Element[] = [];
-  for (let r = 1; r <= rows; r++) {
-    const cells: JSX.Element[] = [<th key="h" scope="row" className={styles.rowHead}>{r}</th>];
-    const values = workbook.values(sheetName, `A${r}:${columnLetter(columns)}${r}`)[0];
+  for (let r = first; r <= last; r++) {
+    const height = rowTop[r] - rowTop[r - 1];
+    const cells: JSX.Element[] = [
+      <div key="h" role="rowheader" className={styles.rowHead} style={{ width: rowHeaderPx, height }}>
+        {r}
+      </div>,
+    ];
+    const values = windowValues[r - first];
     for (let c = 1; c <= columns; c++) {
       const address = `${columnLetter(c)}${r}`;
+      const value = values[c - 1];
       const format = workbook.cellFormat(sheetName, r, c);
-      const text = formatCellValue(values[c - 1], format.numberFormat);
+      const text = formatCellValue(value, format.numberFormat);
       const deco: CellDecoration | undefined = decorations.get(`${r}:${c}`);
+      const align = format.style?.horizontalAlignment ?? (typeof value === "number" ? "right" : undefined);
+      const width = columnLeft[c] - columnLeft[c - 1];
       const style: React.CSSProperties = {
+        width,
+        height,
         fontWeight: format.style?.bold || deco?.bold ? 600 : undefined,
         fontStyle: format.style?.italic ? "italic" : undefined,
         color: deco?.fontColor ?? format.style?.fontColor,
         backgroundColor: deco?.fill ?? format.style?.fill,
-        textAlign: format.style?.horizontalAlignment ?? (typeof values[c - 1] === "number" ? "right" : undefined),
+        textAlign: align,
         fontSize: format.style?.fontSize ? `${Math.min(format.style.fontSize, 16)}pt` : undefined,
       };
       const inSelection = selection && r >= selection.top && r <= selection.bottom && c >= selection.left && c <= selection.right;
-      // Text runs over empty cells to its right, as in Excel.
-      const spills = typeof values[c - 1] === "string" && c < columns && (values[c] === null || values[c] === undefined || values[c] === "");
+      // Left-aligned text runs over the empty cells to its right, as in Excel, up to the next cell holding something.
+      let spillWidth = 0;
+      if (typeof value === "string" && value !== "" && (align === undefined || align === "left")) {
+        let next = c + 1;
+        while (next <= columns && isEmpty(values[next - 1])) next++;
+        if (next > c + 1) spillWidth = columnLeft[next - 1] - columnLeft[c - 1] - 9;
+      }
       const icon = deco?.icon ? ICON_TEXT[deco.icon.icons]?.[deco.icon.level] : undefined;
       cells.push(
-        <td
+        <div
           key={c}
-          className={mergeClasses(styles.cell, cellClass(r, c, Boolean(format.style?.fill)), spills ? styles.spill : undefined, inSelection ? styles.selected : undefined)}
+          role="gridcell"
+          aria-colindex={c + 1}
+          className={mergeClasses(styles.cell, cellClass(r, c, Boolean(format.style?.fill)), spillWidth > 0 ? styles.spill : undefined, inSelection ? styles.selected : undefined)}
           style={style}
           data-testid={`cell-${sheetName}-${address}`}
-          data-value={values[c - 1] === null ? "" : String(values[c - 1])}
+          data-value={value === null ? "" : String(value)}
           title={text}
           aria-selected={inSelection ? true : undefined}
           tabIndex={isCurrent(r, c) ? 0 : -1}
           onClick={(e) => select(r, c, e.shiftKey)}
         >
           {deco?.bar && <span className={styles.bar} style={{ width: `${Math.round(deco.bar.ratio * 100)}%`, backgroundColor: deco.bar.color }} />}
-          <span className={styles.text}>
+          <span className={mergeClasses(styles.text, spillWidth > 0 ? styles.spillText : undefined)} style={spillWidth > 0 ? { width: spillWidth } : undefined}>
             {icon && (
               <span style={{ color: ICON_COLOURS[deco!.icon!.level] }} aria-hidden="false">
                 {icon}{" "}
@@ -187,11 +304,28 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
             )}
             {text}
           </span>
-        </td>,
+        </div>,
       );
     }
-    body.push(<tr key={r}>{cells}</tr>);
+    body.push(
+      <div key={r} role="row" aria-rowindex={r + 1} className={styles.row} style={{ top: HEADER_PX + rowTop[r - 1], height, width: gridWidth }}>
+        {cells}
+      </div>,
+    );
   }
+
+  const charts = (sheet.plan.charts ?? []).map((chart, i) => {
+    const at = chartPosition(geometry, chart);
+    return (
+      <ChartView
+        key={i}
+        data={workbook.chartData(sheetName, chart)}
+        testId={`chart-${sheetName}-${i}`}
+        style={{ left: rowHeaderPx + at.left, top: HEADER_PX + at.top }}
+        className={styles.chart}
+      />
+    );
+  });
 
   return (
     <div className={styles.root}>
@@ -231,43 +365,39 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
           {t("preview.apply")}
         </Button>
       </form>
-      <div className={styles.scroller}>
-        <table
+      <div
+        ref={scrollerRef}
+        className={styles.scroller}
+        data-testid="preview-scroller"
+        onScroll={(e) => {
+          const top = e.currentTarget.scrollTop;
+          setScroll((s) => (s.top === top ? s : { ...s, top }));
+        }}
+      >
+        <div
           ref={gridRef}
+          role="grid"
           className={styles.grid}
-          // A fixed layout honours the planned column widths only when the table's own width is theirs.
-          style={{ width: `${ROW_HEADER_PX + columnPx.reduce((a, b) => a + b, 0)}px` }}
+          style={{ width: gridWidth, height: gridHeight }}
           aria-label={sheetName}
+          aria-rowcount={rows + 1}
+          aria-colcount={columns + 1}
           data-testid="preview-grid"
+          data-rows={rows}
           onKeyDown={onGridKey}
         >
-          <colgroup>
-            <col style={{ width: `${ROW_HEADER_PX}px` }} />
-            {columnPx.map((px, i) => (
-              <col key={i} style={{ width: `${px}px` }} />
+          <div role="row" aria-rowindex={1} className={styles.headerRow} style={{ width: gridWidth }}>
+            <div className={mergeClasses(styles.head, styles.corner)} style={{ width: rowHeaderPx }} />
+            {Array.from({ length: columns }, (_x, i) => (
+              <div key={i} role="columnheader" className={styles.head} style={{ width: columnLeft[i + 1] - columnLeft[i] }}>
+                {columnLetter(i + 1)}
+              </div>
             ))}
-          </colgroup>
-          <thead>
-            <tr>
-              <th className={styles.head} />
-              {Array.from({ length: columns }, (_x, i) => (
-                <th key={i} scope="col" className={styles.head}>
-                  {columnLetter(i + 1)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>{body}</tbody>
-        </table>
-      </div>
-      {sheet.rows > MAX_ROWS_SHOWN && <Text className={styles.note}>… {sheet.rows - MAX_ROWS_SHOWN}</Text>}
-      {(sheet.plan.charts ?? []).length > 0 && (
-        <div className={styles.charts}>
-          {(sheet.plan.charts ?? []).map((chart, i) => (
-            <ChartView key={i} data={workbook.chartData(sheetName, chart)} testId={`chart-${sheetName}-${i}`} />
-          ))}
+          </div>
+          {body}
+          {charts}
         </div>
-      )}
+      </div>
     </div>
   );
 }

@@ -122,6 +122,8 @@ export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
   const onChange = (name: string, value: string) => {
     setValues((v) => ({ ...v, [name]: value }));
     setTouched((s) => new Set(s).add(name));
+    // A choice asked about the values before this edit no longer applies.
+    setPending(null);
     setGeneratorErrors((e) => {
       const { [name]: _dropped, ...rest } = e;
       return rest;

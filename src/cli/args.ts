@@ -80,15 +80,19 @@ const SHEET_FLAGS: ReadonlyMap<string, { sheet: BookSheetId; field: FieldSpec }>
 
 function describeField(field: FieldSpec, locale: Locale): string {
   const label = formatUi(locale, field.label);
+  // Chinese punctuation around a Chinese label: "周期：monthly | weekly", "预测月数（>= 1, <= 36）".
+  const zh = locale === "zh-CN";
+  const inParens = (text: string) => (zh ? `（${text}）` : ` (${text})`);
   switch (field.kind) {
     case "select":
-      return `${label}: ${field.options.map((o) => o.value).join(" | ")}`;
+      return `${label}${zh ? "：" : ": "}${field.options.map((o) => o.value).join(" | ")}`;
     case "number": {
       const limits = [field.min !== undefined ? `${field.minExclusive ? ">" : ">="} ${field.min}` : "", field.max !== undefined ? `<= ${field.max}` : ""].filter(Boolean).join(", ");
-      return `${label}${field.percent ? " (%)" : ""}${limits ? ` (${limits})` : ""}`;
+      // A label that already says "(%)" ("Weight of attainment (%)") is not told twice.
+      return `${label}${field.percent && !label.includes("%") ? inParens("%") : ""}${limits ? inParens(limits) : ""}`;
     }
     case "date":
-      return `${label} (YYYY-MM-DD)`;
+      return `${label}${inParens("YYYY-MM-DD")}`;
     default:
       return label;
   }

@@ -243,6 +243,17 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
     return undefined;
   };
 
+  // Merged cells: the top-left one is drawn over the whole range, the others are covered.
+  const merged = new Map<string, { width: number; height: number }>();
+  const covered = new Set<string>();
+  for (const range of sheet.plan.merges ?? []) {
+    const box = parseRange(range.replace(/\$/g, ""));
+    const right = Math.min(box.right, columns);
+    const bottom = Math.min(box.bottom, rows);
+    merged.set(`${box.top}:${box.left}`, { width: columnLeft[right] - columnLeft[box.left - 1], height: rowTop[bottom] - rowTop[box.top - 1] });
+    for (let r = box.top; r <= bottom; r++) for (let c = box.left; c <= right; c++) if (r !== box.top || c !== box.left) covered.add(`${r}:${c}`);
+  }
+
   const windowValues = workbook.values(sheetName, `A${first}:${columnLetter(columns)}${last}`);
   const isEmpty = (v: unknown) => v === null || v === undefined || v === "";
   const body: JSX.Element[] = [];
@@ -261,23 +272,25 @@ export function WorkbookView(props: { workbook: PreviewWorkbook; locale: Locale 
       const text = formatCellValue(value, format.numberFormat);
       const deco: CellDecoration | undefined = decorations.get(`${r}:${c}`);
       const align = format.style?.horizontalAlignment ?? (typeof value === "number" ? "right" : undefined);
+      const merge = merged.get(`${r}:${c}`);
       const width = columnLeft[c] - columnLeft[c - 1];
       const style: React.CSSProperties = {
         width,
         height,
+        ...(merge ? { width: merge.width, height: merge.height, marginRight: width - merge.width, zIndex: 1 } : undefined),
         fontWeight: format.style?.bold || deco?.bold ? 600 : undefined,
         fontStyle: format.style?.italic ? "italic" : undefined,
         color: deco?.fontColor ?? format.style?.fontColor,
-        backgroundColor: deco?.fill ?? format.style?.fill,
+        backgroundColor: deco?.fill ?? format.style?.fill ?? (merge ? tokens.colorNeutralBackground1 : undefined),
         textAlign: align,
         fontSize: format.style?.fontSize ? `${Math.min(format.style.fontSize, 16)}pt` : undefined,
       };
       const inSelection = selection && r >= selection.top && r <= selection.bottom && c >= selection.left && c <= selection.right;
       // Left-aligned text runs over the empty cells to its right, as in Excel, up to the next cell holding something.
       let spillWidth = 0;
-      if (typeof value === "string" && value !== "" && (align === undefined || align === "left")) {
+      if (!merge && typeof value === "string" && value !== "" && (align === undefined || align === "left")) {
         let next = c + 1;
-        while (next <= columns && isEmpty(values[next - 1])) next++;
+        while (next <= columns && isEmpty(values[next - 1]) && !covered.has(`${r}:${next}`)) next++;
         if (next > c + 1) spillWidth = columnLeft[next - 1] - columnLeft[c - 1] - 9;
       }
       const icon = deco?.icon ? ICON_TEXT[deco.icon.icons]?.[deco.icon.level] : undefined;

@@ -106,3 +106,17 @@ describe("a long sheet", () => {
     expect(screen.getByTestId("cell-Deals-A90").getAttribute("tabindex")).toBe("0");
   });
 });
+
+describe("merged cells", () => {
+  it("draws a merged range as one cell, so a tile's number is not cut", () => {
+    const wb = new PreviewWorkbook();
+    wb.applyPlan({
+      sheets: [{ name: "Tiles", blocks: [{ at: "A1", cells: [[2.544, null, "next"]], numberFormat: "0.0%" }], merges: ["A1:B2"], columnWidths: { A: 4, B: 4 } }],
+    });
+    render(<WorkbookView workbook={wb} locale="en-US" />);
+    const tile = screen.getByTestId("cell-Tiles-A1");
+    // 4 characters -> 33 px a column; rows of 20 px.
+    expect([tile.style.width, tile.style.height, tile.style.marginRight]).toEqual(["66px", "40px", "-33px"]);
+    expect(tile.textContent).toBe("254.4%");
+  });
+});

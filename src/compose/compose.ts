@@ -61,12 +61,24 @@ function needsOf(request: SheetRequest): readonly SheetNeed[] {
 }
 
 /**
+ * Sheets that are not tracked: the planning templates are forms the user fills in (an action
+ * plan, a risk register); a second one is another form, never a replacement of the first.
+ */
+const UNTRACKED: ReadonlySet<SheetId> = new Set(["templates"]);
+
+/** True when a request's sheets are built over the deals (a refresh rebuilds them). */
+export function readsDeals(request: SheetRequest): boolean {
+  return needsOf(request).includes("deals");
+}
+
+/**
  * Each sheet of a request gets a stable role, the request's id ("funnel"; "commission2" for
  * its second sheet), unless its generator gave one: the workbook remembers generated sheets
  * and their inputs by role (workbook/inputs.ts). A role already used in this plan is not
  * given twice.
  */
 function withRoles(sheets: readonly SheetPlan[], id: SheetId, used: Set<string>): SheetPlan[] {
+  if (UNTRACKED.has(id)) return [...sheets];
   return sheets.map((sheet, i) => {
     const role = sheet.role ?? (i === 0 ? id : `${id}${i + 1}`);
     if (used.has(role.toLowerCase())) return sheet.role === undefined ? sheet : { ...sheet, role: undefined };

@@ -1,5 +1,5 @@
 /** Composing workbooks: the one path from data and options to a plan. */
-export { composeWorkbook, readSheetValues } from "./compose";
+export { composeWorkbook, readSheetValues, readsDeals } from "./compose";
 export type { ComposeData, ComposeOptions, SheetRequest } from "./compose";
 export type { CommissionRequest, SheetId, SheetValues } from "./planners";
 export type { ComposeResult, FieldError } from "./result";

@@ -453,6 +453,8 @@ export function planDashboardSheet(panels: readonly DashboardPanel[], options: D
     columnWidths,
     rowHeights,
   };
+  // The revenue target is typed and kept through a refresh (the as-of date moves on by itself).
+  if (tiles.length > 0) sheet.inputs = [{ id: "target", range: "B3", keys: ["target"] }];
   if (merges.length > 0) sheet.merges = merges;
   if (conditionalFormats.length > 0) sheet.conditionalFormats = conditionalFormats;
   return { sheets: [sheet], activeSheet: sheet.name };

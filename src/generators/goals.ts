@@ -282,6 +282,14 @@ export function planGoalsSheet(goals: readonly GoalInput[], options: GoalsOption
         name: sheetName,
         tabColor: "#00B050",
         blocks,
+        // What a manager types, kept through a refresh by KPI (the as-of date moves on by itself).
+        inputs: [
+          { id: "goal", range: `B${first}:G${last}`, keys: `A${first}:A${last}` },
+          { id: "rule", range: `I${first}:L${last}`, keys: `A${first}:A${last}` },
+          { id: "actual", range: `M${first}:M${last}`, keys: `A${first}:A${last}` },
+          { id: "weight", range: `R${first}:R${last}`, keys: `A${first}:A${last}` },
+          { id: "thresholds", range: "B4:B5", keys: ["onTrack", "atRisk"] },
+        ],
         tables: [tableOver(GOALS_TABLE_NAME, `A${GOALS_HEADER_ROW}`, headers.length, goals.length)],
         conditionalFormats: [
           status(t("goals.status.onTrack"), "#C6EFCE", "#006100"),

@@ -2,7 +2,7 @@
  * composeWorkbook: where deal-based sheets read their deals, one result type, and options
  * read from each sheet's declaration (the same for the pane and the command line).
  */
-import { composeWorkbook, readSheetValues } from "../../src/compose";
+import { composeWorkbook, readSheetValues, readsDeals } from "../../src/compose";
 import { creditsFromLines } from "../../src/compose/sheets";
 import { checkSheetOptions, flagOf } from "../../src/compose/workbook";
 import { isFormulaCell, WorkbookPlan } from "../../src/workbook/plan";
@@ -93,5 +93,28 @@ describe("creditsFromLines", () => {
   });
   it("refuses a line without an amount", () => {
     expect(creditsFromLines(["Ann"], "P")).toBeNull();
+  });
+});
+
+describe("composeWorkbook: roles the workbook remembers its sheets by", () => {
+  it("gives each request's sheets its id as their role, the commission sheets their own, and leaves the planning templates untracked", () => {
+    const templates = readSheetValues("templates", {}, {});
+    if (!templates.ok) throw new Error("template values");
+    const result = composeWorkbook([{ id: "review", values: { period: "monthly" } }, { id: "templates", values: templates.values }], { deals: imported }, en);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.plan.sheets.map((s) => [s.name, s.role])).toEqual([
+      ["Deals", "deals"],
+      ["Review", "review"],
+      ["Action plan", undefined],
+    ]);
+  });
+
+  it("says which requests a refresh rebuilds: those over the deals, not a funnel of typed counts", () => {
+    const typed = readSheetValues("funnel", { source: "typed" }, {});
+    const fromDeals = readSheetValues("funnel", { source: "deals" }, { hasDeals: true });
+    if (!typed.ok || !fromDeals.ok) throw new Error("funnel values");
+    expect(readsDeals({ id: "funnel", values: typed.values })).toBe(false);
+    expect(readsDeals({ id: "funnel", values: fromDeals.values })).toBe(true);
+    expect(readsDeals({ id: "review", values: { period: "monthly" } })).toBe(true);
   });
 });

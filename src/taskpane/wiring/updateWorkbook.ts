@@ -79,8 +79,8 @@ export type UpdateResult =
   | { ok: false; errors: string[] };
 
 /**
- * Builds Deals (and ImportIssues when rows were left out) and every remembered request again
- * over `data`, puts the typed inputs back by key (`carryInputs`), and replaces the tracked
+ * Builds Deals (and ImportIssues when rows were left out) and every remembered request that
+ * reads the deals again over `data`, puts the typed inputs back by key (`carryInputs`), and replaces the tracked
  * sheets in one write. Orphans (typed inputs whose row key is gone) are returned, never dropped
  * silently. A host write failure rejects (the workbook is as it was).
  *
@@ -89,11 +89,12 @@ export type UpdateResult =
  * // { ok: true, write: { sheets: ["Deals", "Reps", "My funnel"] }, carried: 3, orphans: [...] }
  */
 export async function updateTracked(host: TaskPaneHost, data: UpdateData, options: { locale: Locale; currency: string }): Promise<UpdateResult> {
-  const { composeWorkbook } = await import(/* webpackChunkName: "generators" */ "../../compose");
+  const { composeWorkbook, readsDeals } = await import(/* webpackChunkName: "generators" */ "../../compose");
   const saved = await host.readSavedBook();
   const requests: SheetRequest[] = [{ id: "deals", values: {} }];
   if ((data.issues?.length ?? 0) > 0 || (data.notes?.length ?? 0) > 0) requests.push({ id: "importIssues", values: {} });
-  requests.push(...distinctRequests(rememberedRequests(host)));
+  // Only sheets built over the deals change with them; a typed funnel or goals sheet stays as it is.
+  requests.push(...distinctRequests(rememberedRequests(host)).filter(readsDeals));
   const composed = composeWorkbook(requests, { deals: data }, { locale: options.locale, currency: options.currency, activate: "deals" });
   if (!composed.ok) return { ok: false, errors: composed.errors.map((e) => e.message) };
   const carried = carryInputs(composed.plan, saved);

@@ -49,10 +49,21 @@ async function nav(id: string): Promise<void> {
   await page.getByTestId(`pane-${id}`).waitFor({ state: "visible" });
 }
 
+/**
+ * Generates with a pane. When the workbook already has that sheet (the zh-CN round makes the
+ * same sheets again), the pane asks "Replace" or "Add a copy": these runs add a copy, so every
+ * language's sheets stay side by side.
+ */
 async function generate(id: string): Promise<void> {
   const pane = page.getByTestId(`pane-${id}`);
   await pane.getByTestId(`${id}-generate`).click();
-  await pane.getByTestId("outcome-success").waitFor({ timeout: 60000 });
+  const success = pane.getByTestId("outcome-success");
+  const choice = pane.getByTestId(`${id}-replace-choice`);
+  await success.or(choice).first().waitFor({ timeout: 60000 });
+  if (await choice.isVisible()) {
+    await choice.getByRole("button").nth(1).click();
+    await success.waitFor({ timeout: 60000 });
+  }
 }
 
 /** The sheet the workbook shows (the one a generator just activated). */

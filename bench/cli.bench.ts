@@ -1,8 +1,10 @@
 /**
  * The whole command line, as a user runs it: `salesquant build` on a 100,000-row Zoho export
- * (about 16 MB), in a child process, timed from start to exit (ts-node's start-up included),
- * as a ratio to papaparse alone parsing the same text in this process; and the child's peak
- * resident memory as a multiple of the file.
+ * (about 16 MB), in a child process, timed from start to exit (start-up included), as a ratio
+ * to papaparse alone parsing the same text in this process; and the child's peak resident
+ * memory as a multiple of the file. bin/salesquant.js runs the compiled CLI when build/cli is
+ * current (`npm run bench` runs `npm run build`, which compiles it), else the sources through
+ * ts-node; each line says which one it measured.
  * With SALESQUANT_BENCH_MILLION=1 it also builds an export at Excel's limit (1,048,575 rows,
  * about 170 MB): its time and peak memory (several minutes).
  */
@@ -12,6 +14,7 @@ import * as os from "os";
 import * as path from "path";
 import Papa from "papaparse";
 import { performance } from "perf_hooks";
+import { selectEntry } from "../bin/select";
 import { renderZoho } from "../tests/fixtures/generateExports";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -45,8 +48,9 @@ async function measure(rows: number, dir: string, withBaseline: boolean): Promis
   const input = path.join(dir, `export-${rows}.csv`);
   fs.writeFileSync(input, fixture.bytes);
   const megabytes = fixture.bytes.length / 1048576;
+  const entry = selectEntry(ROOT).kind === "compiled" ? "compiled CLI" : "ts-node, no current build/cli";
   const { ms, peak } = build(input, path.join(dir, `book-${rows}.xlsx`));
-  const label = `salesquant build, ${rows.toLocaleString("en-US")} rows (${megabytes.toFixed(0)} MB)`;
+  const label = `salesquant build (${entry}), ${rows.toLocaleString("en-US")} rows (${megabytes.toFixed(0)} MB)`;
   if (withBaseline) {
     const papa = papaparseTime(new TextDecoder("utf-8").decode(fixture.bytes));
     console.log(`${label} / papaparse alone: ${(ms / papa).toFixed(1)}x; peak memory ${(peak / fixture.bytes.length).toFixed(1)}x the file`);

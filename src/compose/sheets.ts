@@ -118,7 +118,8 @@ export const REPS = declare({
     { kind: "number", name: "weightWon", label: "scorecard.weightWon", percent: true, min: 0, max: 100 },
     { kind: "number", name: "weightSatisfaction", label: "scorecard.weightSatisfaction", percent: true, min: 0, max: 100 },
   ],
-  defaults: (env) => ({ quota: env.examples ? "250000" : "", weightAttainment: "50", weightWinRate: "20", weightWon: "15", weightSatisfaction: "15" }),
+  // No example quota: the reps are real, and a made-up quota would make up their attainment.
+  defaults: () => ({ quota: "", weightAttainment: "50", weightWinRate: "20", weightWon: "15", weightSatisfaction: "15" }),
   validate: validateReps,
   needs: () => DEALS,
 });

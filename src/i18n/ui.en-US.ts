@@ -268,6 +268,13 @@ export const uiEnUS = {
   "data.importNew": "Import as new sheets",
   "data.updated": "Updated {sheets}.",
   "dashboard.includeExamples": "Also chart sheets made from example data",
+  "data.steps": "Import steps",
+  "data.stepRead": "Read {name}: {rows} rows",
+  "data.stepChecking": "Checking the deals",
+  "data.stepWritingPending": "Writing the sheets",
+  "data.stepWritingOne": "Writing 1 sheet",
+  "data.stepWriting": "Writing {count} sheets",
+  "data.stepDone": "done",
 } as const;
 
 export type UiKey = keyof typeof uiEnUS;

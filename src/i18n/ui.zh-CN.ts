@@ -269,4 +269,11 @@ export const uiZhCN: UiCatalog = {
   "data.importNew": "作为新工作表导入",
   "data.updated": "已更新 {sheets}。",
   "dashboard.includeExamples": "同时绘制由示例数据生成的工作表",
+  "data.steps": "导入步骤",
+  "data.stepRead": "已读取 {name}：{rows} 行",
+  "data.stepChecking": "检查商机",
+  "data.stepWritingPending": "写入工作表",
+  "data.stepWritingOne": "写入 1 个工作表",
+  "data.stepWriting": "写入 {count} 个工作表",
+  "data.stepDone": "已完成",
 };

@@ -11,7 +11,7 @@ const ZOHO = "Record Id,Deal Name,Deal Owner,Amount,Stage,Closing Date\n1,A,Ann,
 describe("Data pane import options", () => {
   it("detects the next file afresh after an import filled the options in", () => {
     const result = parseCrmText(ZOHO);
-    const state = dealImportReducer(initialImportState, { type: "parsed", result, summary: "" });
+    const state = dealImportReducer(initialImportState, { type: "parsed", result });
     // The editor shows what was detected...
     expect(state.options.preset).toBe("zoho");
     expect(state.options.columns.id).toBe("Record Id");
@@ -24,7 +24,7 @@ describe("Data pane import options", () => {
     state = dealImportReducer(state, { type: "dateOrder", dateOrder: "MDY" });
     state = dealImportReducer(state, { type: "column", field: "amount", header: "Amount" });
     // The import the pane runs with those choices.
-    state = dealImportReducer(state, { type: "parsed", result: parseCrmText(ZOHO.replace("29/03/2025", "3/29/2025"), { preset: "zoho", dateOrder: "MDY" }), summary: "" });
+    state = dealImportReducer(state, { type: "parsed", result: parseCrmText(ZOHO.replace("29/03/2025", "3/29/2025"), { preset: "zoho", dateOrder: "MDY" }) });
     const next = choicesForNewFile(state.options);
     expect(next).toMatchObject({ preset: "zoho", dateOrder: "MDY", encoding: "auto", decimalMark: "auto" });
     expect(next.columns).toMatchObject({ amount: "Amount" });
@@ -35,7 +35,7 @@ describe("Data pane import options", () => {
     // 29/03/2025 reads only day first, so the whole file is day first; the note says so.
     const result = parseCrmText(ZOHO);
     expect(result.detected.dateOrder).toBe("DMY");
-    const state = dealImportReducer(initialImportState, { type: "parsed", result, summary: "2 deals" });
+    const state = dealImportReducer(initialImportState, { type: "parsed", result });
     expect(state.result?.notes.map((note) => note.key)).toContain("note.dateOrderDayFirst");
     expect(dealImportReducer(state, { type: "started" }).result).toBeNull();
   });

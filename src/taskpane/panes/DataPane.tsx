@@ -45,7 +45,7 @@ export function DataPane(): JSX.Element {
         onSelection={load.importSelection}
         onTable={load.importTable}
       />
-      {state.reading && <ProgressSection name={state.reading.name} progress={state.reading.progress} />}
+      {state.reading && <ProgressSection name={state.reading.name} progress={state.reading.progress} step={state.reading.step} />}
       {load.tracked && !load.ready && <Text size={200}>{t("data.trackedHint")}</Text>}
       {load.ready && (
         // The workbook tracks a Deals sheet: updating it (typed inputs kept) is the usual step.
@@ -61,7 +61,8 @@ export function DataPane(): JSX.Element {
           </MessageBarActions>
         </MessageBar>
       )}
-      <SummarySection result={state.result}>
+      {/* What was imported is said once its steps have ended. */}
+      <SummarySection result={state.reading ? null : state.result}>
         <ResultBar outcome={load.outcome} onOpenSheet={load.openSheet} onDismiss={load.dismissOutcome} />
       </SummarySection>
       <MappingSection options={state.options} pipelineCheck={pipelineCheck} onEdit={load.edit} />

@@ -1,11 +1,11 @@
 /**
  * How the export is read: the CRM preset (or detect it), the text encoding, the date order
  * and the decimal mark. "Detect automatically" decides each from the file itself; a choice
- * made here is kept for the next file too (pinned).
+ * made here is kept for the next file too (pinned). Preset labels are in the pane's language.
  */
 import * as React from "react";
 import { Field, makeStyles, Select, tokens } from "@fluentui/react-components";
-import { PRESETS, PRESET_IDS } from "../../../import/presets";
+import { PRESET_IDS, presetLabel } from "../../../import/presets";
 import { IMPORT_ENCODINGS } from "../../../import/decode";
 import { useUi } from "../../uiContext";
 import type { ImportOptions, OptionAction } from "./importState";
@@ -31,7 +31,7 @@ const ENCODING_NAMES: Record<string, string> = {
 
 export function PresetSection(props: { options: ImportOptions; onEdit(action: OptionAction): void }): JSX.Element {
   const styles = useStyles();
-  const { t } = useUi();
+  const { t, locale } = useUi();
   const { options } = props;
   return (
     <div className={styles.row}>
@@ -40,7 +40,7 @@ export function PresetSection(props: { options: ImportOptions; onEdit(action: Op
           <option value="auto">{t("data.presetAuto")}</option>
           {PRESET_IDS.map((id) => (
             <option key={id} value={id}>
-              {PRESETS[id]?.label ?? id}
+              {presetLabel(id, locale)}
             </option>
           ))}
         </Select>

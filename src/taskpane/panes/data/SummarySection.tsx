@@ -1,11 +1,12 @@
 /**
- * What the last import read: the counts, then the write's outcome (the children, shown
+ * What the last import read: the counts and the preset in the pane's language, then the write's outcome (the children, shown
  * whether or not there is a result), then the rows it left out, the first 200 of them.
  */
 import * as React from "react";
 import { makeStyles, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
 import { useUi } from "../../uiContext";
 import { importText } from "../../../i18n/import";
+import { presetName } from "../../../import/presets";
 import type { DealImportState } from "./importState";
 
 const useStyles = makeStyles({
@@ -25,7 +26,9 @@ export function SummarySection(props: { result: DealImportState["result"]; child
     <>
       {result && (
         <MessageBar intent={issues.length > 0 ? "warning" : "info"} data-testid="import-summary">
-          <MessageBarBody>{result.summary}</MessageBarBody>
+          <MessageBarBody>
+            {t("data.done", { deals: result.deals.toLocaleString(locale), issues: issues.length.toLocaleString(locale), preset: presetName(result.preset, locale) })}
+          </MessageBarBody>
         </MessageBar>
       )}
       {notes.length > 0 && (

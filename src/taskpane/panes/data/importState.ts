@@ -56,16 +56,26 @@ export function choicesForNewFile(options: ImportOptions): Omit<ImportChoices, "
   };
 }
 
+/**
+ * Where a running import is: reading the export (the row counts), checking the deals
+ * (planning the sheets; asking whether the workbook tracks a Deals sheet), then writing
+ * the sheets (how many, once the plan says; null while an update is still planning).
+ */
+export type ImportStep = { kind: "reading" } | { kind: "checking" } | { kind: "writing"; sheets: number | null };
+
 export interface DealImportState {
   source: ImportSource | null;
   options: ImportOptions;
   /** Tables of the workbook, and the one chosen to import. */
   tables: string[];
   table: string;
-  /** While an import runs: what is read and how far it got. */
-  reading: { name: string; progress: ImportProgressReport } | null;
-  /** The last import that was read: its summary line, the notes about the file and the rows it left out. */
-  result: { summary: string; notes: ImportNote[]; issues: ImportIssue[] } | null;
+  /** While an import runs: what is read, how far the reading got and the current step. */
+  reading: { name: string; progress: ImportProgressReport; step: ImportStep } | null;
+  /**
+   * The last import that was read: what its summary line says (formatted when shown, so it
+   * follows the pane's language), the notes about the file and the rows it left out.
+   */
+  result: { deals: number; preset: PresetId; notes: ImportNote[]; issues: ImportIssue[] } | null;
 }
 
 /** The edits the options section makes. */
@@ -90,8 +100,17 @@ export type DealImportAction =
   /** The input is in hand and is being parsed. */
   | { type: "reading"; source: ImportSource }
   | { type: "progress"; report: ImportProgressReport }
+  /** Read: the deals are checked and the sheets planned. */
+  | { type: "checking" }
+  /** The plan is made: its sheets are being written. */
+  | { type: "writing"; sheets: number | null }
+  /**
+   * A file read earlier (waiting for Update deals or a fresh import) goes on: the progress
+   * is shown again, its reading done with the rows it read.
+   */
+  | { type: "resumed"; name: string; read: ImportProgressReport }
   /** Parsed: the options now show what was detected, and the summary what was imported. */
-  | { type: "parsed"; result: ImportResult; summary: string }
+  | { type: "parsed"; result: ImportResult }
   /** The import ended, written, refused or failed. */
   | { type: "settled" };
 
@@ -154,14 +173,20 @@ export function dealImportReducer(state: DealImportState, action: DealImportActi
     case "started":
       return { ...state, result: null };
     case "reading":
-      return { ...state, source: action.source, reading: { name: action.source.name, progress: { rowsDone: 0, total: 0 } }, result: null };
+      return { ...state, source: action.source, reading: { name: action.source.name, progress: { rowsDone: 0, total: 0 }, step: { kind: "reading" } }, result: null };
     case "progress":
       return state.reading ? { ...state, reading: { ...state.reading, progress: action.report } } : state;
+    case "checking":
+      return state.reading ? { ...state, reading: { ...state.reading, step: { kind: "checking" } } } : state;
+    case "writing":
+      return state.reading ? { ...state, reading: { ...state.reading, step: { kind: "writing", sheets: action.sheets } } } : state;
+    case "resumed":
+      return { ...state, reading: { name: action.name, progress: action.read, step: { kind: "checking" } } };
     case "parsed":
       return {
         ...state,
         options: optionsFrom(action.result, state.options),
-        result: { summary: action.summary, notes: importNotes(action.result.detected), issues: action.result.issues },
+        result: { deals: action.result.deals.length, preset: action.result.preset, notes: importNotes(action.result.detected), issues: action.result.issues },
       };
     case "settled":
       return { ...state, reading: null };

@@ -1,12 +1,12 @@
 /**
  * The Data pane's import: takes a file, the sample, the selection or a table, parses it
  * with progress, writes the Deals sheet through the host and keeps the summary and the
- * outcome. The state lives in importState.ts's reducer; this hook runs the steps.
+ * outcome. The state lives in importState.ts's reducer; this hook runs the steps and says
+ * which one is running (reading, checking, writing N sheets) until the write has ended.
  */
 import * as React from "react";
 import { flushSync } from "react-dom";
-import { PRESETS } from "../../../import/presets";
-import type { HostTable } from "../../../host/types";
+import type { HostTable, TaskPaneHost } from "../../../host/types";
 import { useAppState } from "../../appContext";
 import type { Outcome } from "../../components/ResultBar";
 import { effectiveCurrency } from "../../settings";
@@ -49,6 +49,29 @@ export interface DealImport {
   openSheet(name: string): void;
 }
 
+/**
+ * Lets the browser paint a new step before work that may hold the main thread (planning or
+ * writing a large sheet). A hidden pane gets no animation frames: the timer goes on anyway.
+ */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 50);
+    if (typeof requestAnimationFrame === "function") {
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        setTimeout(resolve, 0);
+      });
+    }
+  });
+}
+
+/** A file read and waiting for the user's choice, with the rows its reading reported. */
+interface ReadFile {
+  result: ImportResult;
+  source: ImportSource;
+  read: ImportProgressReport;
+}
+
 export function useDealImport(): DealImport {
   const { t, locale } = useUi();
   const { host, settings, data, setData, record } = useAppState();
@@ -56,7 +79,7 @@ export function useDealImport(): DealImport {
   const [state, dispatch] = React.useReducer(dealImportReducer, initialImportState);
   const pipelineCheck = checkPipeline(state.options);
   const [tracked, setTracked] = React.useState(false);
-  const [ready, setReady] = React.useState<{ result: ImportResult; source: ImportSource } | null>(null);
+  const [ready, setReady] = React.useState<ReadFile | null>(null);
   const [updating, setUpdating] = React.useState(false);
 
   // Whether an import is an update: asked again after every import (data changes).
@@ -95,6 +118,12 @@ export function useDealImport(): DealImport {
     writer.setOutcome(null);
   };
 
+  /** Shows a step now (committed, then painted) before the work it names starts. */
+  const showStep = async (action: { type: "checking" } | { type: "writing"; sheets: number | null } | { type: "resumed"; name: string; read: ImportProgressReport }) => {
+    flushSync(() => dispatch(action));
+    await nextPaint();
+  };
+
   /** The fresh import: Deals (and ImportIssues) written as new sheets. */
   const writeNew = async (result: ImportResult, source: ImportSource) => {
     const planned = await planImportedSheets(result, locale, effectiveCurrency(settings, locale, result.deals));
@@ -102,17 +131,27 @@ export function useDealImport(): DealImport {
       writer.setOutcome({ kind: "error", text: t("common.fixErrors"), details: planned.errors.map((e) => e.message) });
       return;
     }
+    await showStep({ type: "writing", sheets: planned.plan.sheets.length });
     const written = await writer.write(planned.plan, "data");
     setData({ deals: result.deals, pipeline: result.pipeline, dealsSheet: written ? written[0] : null, dealsLocale: written ? locale : null, fileName: source.name });
   };
 
   /** The monthly update: Deals and every remembered sheet rebuilt over the new deals, typed inputs kept. */
-  const runUpdate = async (result: ImportResult, source: ImportSource) => {
+  const runUpdate = async ({ result, source, read }: ReadFile) => {
     setUpdating(true);
     writer.setOutcome(null);
     try {
+      await showStep({ type: "resumed", name: source.name, read });
+      // The update plans and writes in one call: its write says how many sheets it writes.
+      const stepping: TaskPaneHost = {
+        ...host,
+        writePlan: async (plan, options) => {
+          await showStep({ type: "writing", sheets: plan.sheets.length });
+          return host.writePlan(plan, options);
+        },
+      };
       const currency = effectiveCurrency(settings, locale, result.deals);
-      const updated = await updateTracked(host, { deals: result.deals, pipeline: result.pipeline, issues: result.issues, notes: importNotes(result.detected) }, { locale, currency });
+      const updated = await updateTracked(stepping, { deals: result.deals, pipeline: result.pipeline, issues: result.issues, notes: importNotes(result.detected) }, { locale, currency });
       if (!updated.ok) {
         writer.setOutcome({ kind: "error", text: t("common.fixErrors"), details: updated.errors });
         return;
@@ -141,6 +180,7 @@ export function useDealImport(): DealImport {
     } catch (error) {
       writer.setOutcome({ kind: "error", text: t("common.writeFailed", { message: error instanceof Error ? error.message : String(error) }) });
     } finally {
+      dispatch({ type: "settled" });
       setUpdating(false);
     }
   };
@@ -149,7 +189,11 @@ export function useDealImport(): DealImport {
     // The bar is committed now and at every slice the importer reports (it yields a macrotask
     // after each), so the counts are on screen while the rest of the file is read.
     flushSync(() => dispatch({ type: "reading", source }));
-    const showProgress = (report: ImportProgressReport) => flushSync(() => dispatch({ type: "progress", report }));
+    let read: ImportProgressReport = { rowsDone: 0, total: 0 };
+    const showProgress = (report: ImportProgressReport) => {
+      read = report;
+      flushSync(() => dispatch({ type: "progress", report }));
+    };
     try {
       const { options } = state;
       // Re-importing the same file reads it with every option as shown; a new file is
@@ -162,16 +206,16 @@ export function useDealImport(): DealImport {
         currency: settings.currency || undefined,
       };
       const result = await importExport(source.input, choices, showProgress);
-      const summary = t("data.done", {
-        deals: result.deals.length.toLocaleString(locale),
-        issues: result.issues.length.toLocaleString(locale),
-        preset: PRESETS[result.preset]?.label ?? result.preset,
-      });
-      dispatch({ type: "parsed", result, summary });
+      // Read: the count is final (a small file or a workbook read reports no slices).
+      const rows = Math.max(read.rowsDone, result.deals.length + result.issues.length);
+      read = { rowsDone: rows, total: rows };
+      dispatch({ type: "progress", report: read });
+      dispatch({ type: "parsed", result });
+      await showStep({ type: "checking" });
       // The workbook already tracks Deals: the user chooses between an update and a fresh import.
       if (await tracksDeals(host)) {
         setTracked(true);
-        setReady({ result, source });
+        setReady({ result, source, read });
         return;
       }
       await writeNew(result, source);
@@ -225,13 +269,16 @@ export function useDealImport(): DealImport {
     tracked,
     ready: ready !== null,
     update: () => {
-      if (ready) void runUpdate(ready.result, ready.source);
+      if (ready) void runUpdate(ready);
     },
     importNew: () => {
       if (!ready) return;
-      const { result, source } = ready;
+      const { result, source, read } = ready;
       setReady(null);
-      void writeNew(result, source).catch(fail);
+      void showStep({ type: "resumed", name: source.name, read })
+        .then(() => writeNew(result, source))
+        .catch(fail)
+        .finally(() => dispatch({ type: "settled" }));
     },
     outcome: writer.outcome,
     dismissOutcome: () => writer.setOutcome(null),

@@ -3,7 +3,7 @@
  * Shows where the pipeline is wrong: on its row, or above the add button.
  */
 import * as React from "react";
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Text, Textarea, tokens } from "@fluentui/react-components";
 import type { UiKey } from "../../../i18n/uiLocale";
 import { useUi } from "../../uiContext";
 import type { MappedField } from "../../wiring/importDeals";
@@ -13,7 +13,14 @@ const useStyles = makeStyles({
   row: { display: "flex", columnGap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
   grow: { flexGrow: 1, flexBasis: "10em", minWidth: 0, maxWidth: "100%" },
   narrow: { width: "6em" },
+  /** An input as wide as its field, never its own default width (wider than a narrow pane's field). */
+  input: { width: "100%", minWidth: 0 },
 });
+
+/** Lines for a list of labels: one for a short list, more as it grows (at most four). */
+function labelRows(text: string): number {
+  return Math.min(4, Math.max(1, Math.ceil(text.length / 28)));
+}
 
 const MAPPING_FIELDS: MappedField[] = ["id", "name", "customer", "owner", "amount", "currency", "createdDate", "closeDate", "stage", "probability", "status", "source"];
 
@@ -29,7 +36,7 @@ export function MappingSection(props: { options: ImportOptions; pipelineCheck: P
           <Text size={200}>{t("data.mappingHint")}</Text>
           {MAPPING_FIELDS.map((field) => (
             <Field key={field} label={t(`data.field.${field}` as UiKey)}>
-              <Input value={options.columns[field] ?? ""} placeholder={t("data.useDefault")} onChange={(_e, d) => onEdit({ type: "column", field, header: d.value })} />
+              <Input className={styles.input} value={options.columns[field] ?? ""} placeholder={t("data.useDefault")} onChange={(_e, d) => onEdit({ type: "column", field, header: d.value })} />
             </Field>
           ))}
         </AccordionPanel>
@@ -43,10 +50,10 @@ export function MappingSection(props: { options: ImportOptions; pipelineCheck: P
             return (
               <div className={styles.row} key={i}>
                 <Field label={`${t("data.stageName")} ${i + 1}`} className={styles.grow} validationState={wrong ? "error" : "none"} validationMessage={wrong}>
-                  <Input value={stage.name} onChange={(_e, d) => onEdit({ type: "stageChanged", index: i, patch: { name: d.value } })} />
+                  <Input className={styles.input} value={stage.name} onChange={(_e, d) => onEdit({ type: "stageChanged", index: i, patch: { name: d.value } })} />
                 </Field>
                 <Field label={t("data.stageProbability")} className={styles.narrow}>
-                  <Input value={stage.probability} inputMode="decimal" onChange={(_e, d) => onEdit({ type: "stageChanged", index: i, patch: { probability: d.value } })} />
+                  <Input className={styles.input} value={stage.probability} inputMode="decimal" onChange={(_e, d) => onEdit({ type: "stageChanged", index: i, patch: { probability: d.value } })} />
                 </Field>
                 <Button aria-label={`${t("common.remove")} ${stage.name}`} onClick={() => onEdit({ type: "stageRemoved", index: i })}>
                   {t("common.remove")}
@@ -60,11 +67,12 @@ export function MappingSection(props: { options: ImportOptions; pipelineCheck: P
             </MessageBar>
           )}
           <Button onClick={() => onEdit({ type: "stageAdded" })}>{t("common.add")}</Button>
+          {/* Lists of words: they wrap in the box, every label in sight in a narrow pane. */}
           <Field label={t("data.wonLabels")}>
-            <Input value={options.won} onChange={(_e, d) => onEdit({ type: "wonLabels", text: d.value })} />
+            <Textarea className={styles.input} resize="vertical" rows={labelRows(options.won)} value={options.won} onChange={(_e, d) => onEdit({ type: "wonLabels", text: d.value })} />
           </Field>
           <Field label={t("data.lostLabels")}>
-            <Input value={options.lost} onChange={(_e, d) => onEdit({ type: "lostLabels", text: d.value })} />
+            <Textarea className={styles.input} resize="vertical" rows={labelRows(options.lost)} value={options.lost} onChange={(_e, d) => onEdit({ type: "lostLabels", text: d.value })} />
           </Field>
         </AccordionPanel>
       </AccordionItem>

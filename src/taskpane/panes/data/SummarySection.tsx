@@ -14,6 +14,14 @@ const useStyles = makeStyles({
   /** A heading on its own line (Text renders inline). */
   heading: { display: "block", marginBottom: "4px" },
   notes: { margin: 0, paddingLeft: "1.2em", overflowWrap: "anywhere" },
+  /**
+   * The issues table fits a narrow pane: its columns take the room their text needs (record
+   * and line numbers little, the reason the most) and a long value breaks instead of
+   * pushing the table wider (a reason anywhere, the other columns between words first).
+   */
+  table: { tableLayout: "auto" },
+  cell: { overflowWrap: "break-word" },
+  reason: { overflowWrap: "anywhere" },
 });
 
 export function SummarySection(props: { result: DealImportState["result"]; children?: React.ReactNode }): JSX.Element {
@@ -55,22 +63,22 @@ export function SummarySection(props: { result: DealImportState["result"]; child
             <Text>{t("data.noIssues")}</Text>
           ) : (
             <div className={styles.issues}>
-              <Table size="extra-small" aria-label={t("data.issues")}>
+              <Table className={styles.table} size="extra-small" aria-label={t("data.issues")}>
                 <TableHeader>
                   <TableRow>
-                    <TableHeaderCell>{t("data.issueRecord")}</TableHeaderCell>
-                    <TableHeaderCell>{t("data.issueLine")}</TableHeaderCell>
-                    <TableHeaderCell>{t("data.issueName")}</TableHeaderCell>
-                    <TableHeaderCell>{t("data.issueReason")}</TableHeaderCell>
+                    <TableHeaderCell className={styles.cell}>{t("data.issueRecord")}</TableHeaderCell>
+                    <TableHeaderCell className={styles.cell}>{t("data.issueLine")}</TableHeaderCell>
+                    <TableHeaderCell className={styles.cell}>{t("data.issueName")}</TableHeaderCell>
+                    <TableHeaderCell className={styles.reason}>{t("data.issueReason")}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
                   {issues.slice(0, 200).map((issue) => (
                     <TableRow key={`${issue.record}-${issue.line}`}>
-                      <TableCell>{issue.record}</TableCell>
-                      <TableCell>{issue.line}</TableCell>
-                      <TableCell>{issue.name || issue.id}</TableCell>
-                      <TableCell>{issue.messageKey ? importText(locale, issue.messageKey, issue.messageValues) : issue.message}</TableCell>
+                      <TableCell className={styles.cell}>{issue.record}</TableCell>
+                      <TableCell className={styles.cell}>{issue.line}</TableCell>
+                      <TableCell className={styles.cell}>{issue.name || issue.id}</TableCell>
+                      <TableCell className={styles.reason}>{issue.messageKey ? importText(locale, issue.messageKey, issue.messageValues) : issue.message}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

@@ -272,7 +272,8 @@ export function carryInputs(plan: WorkbookPlan, book: ReadonlyMap<string, SavedS
       });
       const used = new Set<string>();
       rows.forEach((row, i) => {
-        const key = literal ? keys[i] : row.key;
+        // A fixed row past the new list (a plan with fewer tiers now) is an orphan too.
+        const key = literal ? (keys[i] ?? `${input.id} ${i + 1}`) : row.key;
         if (key === undefined || key === "" || used.has(key)) return;
         used.add(key);
         const at = rowOf.get(key);

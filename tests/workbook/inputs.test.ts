@@ -116,6 +116,13 @@ describe("carrying typed inputs into a new build", () => {
     expect(result.orphans).toEqual([]);
   });
 
+  test("a typed fixed row past the new build's list (fewer tiers now) is an orphan, not dropped", () => {
+    const plan: WorkbookPlan = { sheets: [scorecard(["Ann"], [null])] };
+    const result = carryInputs(plan, saved({ weights: [{ values: [0.6] }, { values: [null] }, { values: [0.9] }] }));
+    expect(result.plan.sheets[0].blocks[2].cells).toEqual([[0.6], [{ f: "=1-D2" }]]);
+    expect(result.orphans).toEqual([{ sheet: "My reps", role: "reps", input: "weights", key: "weights 3", values: [0.9] }]);
+  });
+
   test("a sheet whose role the workbook does not have is left as planned", () => {
     const plan: WorkbookPlan = { sheets: [{ ...scorecard(["Ann"], [null]), role: "other" }] };
     const result = carryInputs(plan, saved({ quota: [{ key: "Ann", values: [1] }] }));

@@ -12,14 +12,13 @@
  */
 import ExcelJS from "exceljs";
 import { Readable } from "stream";
+import { excelSerial } from "../core/dates";
 import { cellAddress, parseRange, rangeAddress, RangeBox, shiftFormula } from "../workbook/address";
 import { Markers, WorkbookName, readMarkers, savedBook } from "../workbook/inputs";
 import type { Block, PlanCell, SheetPlan } from "../workbook/plan";
 import type { ExistingBook } from "../workbook/refresh";
 import { DEFAULT_IMPORT_LIMITS } from "../import/limits";
 import { checkInflatedSizes, checkZipBounds } from "../import/zipBounds";
-
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 /** An ExcelJS cell as a plan cell: a formula as `{ f }`, a date as its serial, rich text as text. */
 function planCell(cell: ExcelJS.Cell): PlanCell {
@@ -28,7 +27,7 @@ function planCell(cell: ExcelJS.Cell): PlanCell {
   const value = cell.value;
   if (value === null || value === undefined) return null;
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return value;
-  if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH) / 86400000;
+  if (value instanceof Date) return excelSerial(value);
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((r) => r.text).join("");
     if ("text" in value && typeof value.text === "string") return value.text;

@@ -20,7 +20,7 @@
  * - a saved row whose key has no row in the new plan is returned as an orphan (the rep left,
  *   the stage is gone) so the caller can list it: nothing is dropped silently.
  */
-import { parseRange, rangeAddress, RangeBox } from "./address";
+import { parseRange, rangeAddress, RangeBox, splitSheetRef } from "./address";
 import { isFormulaCell, NamePlan, PlanCell, SheetPlan, sheetRef, WorkbookPlan } from "./plan";
 import { usedBox } from "./sheetGeometry";
 import { blockBox, MARKER_PART } from "./validatePlan";
@@ -74,18 +74,11 @@ export interface MarkerTarget {
 
 /** Sheet and range of a reference `'It''s'!$A$1:$B$2`, `Deals!A1`; undefined for anything else (#REF!, constants). */
 export function parseSheetReference(reference: string): MarkerTarget | undefined {
-  const text = reference.trim().replace(/^=/, "");
-  const quoted = /^'((?:[^']|'')+)'!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)$/i.exec(text);
-  const bare = /^([^'!:\s()+\-*/&=<>,;"]+)!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)$/i.exec(text);
-  const match = quoted ?? bare;
+  const { sheet, address } = splitSheetRef(reference.trim().replace(/^=/, ""));
   // A deleted sheet leaves Excel's "#REF!" where its name was.
-  if (!match || (!quoted && match[1].toUpperCase() === "#REF")) return undefined;
-  const sheet = quoted ? match[1].replace(/''/g, "'") : match[1];
-  try {
-    return { sheet, range: rangeAddress(parseRange(match[2].replace(/\$/g, "").toUpperCase())) };
-  } catch {
-    return undefined;
-  }
+  if (sheet === undefined || sheet.toUpperCase() === "#REF") return undefined;
+  if (!/^\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?$/i.test(address)) return undefined;
+  return { sheet, range: rangeAddress(parseRange(address.replace(/\$/g, "").toUpperCase())) };
 }
 
 /** The markers of a workbook, by role: what `savedBook` needs to read. */

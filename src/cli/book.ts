@@ -13,7 +13,7 @@
 import ExcelJS from "exceljs";
 import { Readable } from "stream";
 import { excelSerial } from "../core/dates";
-import { cellAddress, parseRange, rangeAddress, RangeBox, shiftFormula } from "../workbook/address";
+import { boxContains, cellAddress, parseRange, rangeAddress, RangeBox, shiftFormula } from "../workbook/address";
 import { Markers, WorkbookName, readMarkers, savedBook } from "../workbook/inputs";
 import type { Block, PlanCell, SheetPlan } from "../workbook/plan";
 import type { ExistingBook } from "../workbook/refresh";
@@ -57,11 +57,10 @@ function cellFilter(name: string, markers: Markers | null): (row: number, column
   if (!markers) return () => true;
   const role = Array.from(markers.sheets).find(([, target]) => target.sheet === name)?.[0];
   if (role === undefined) return () => true;
-  const inside = (box: RangeBox, r: number, c: number): boolean => r >= box.top && r <= box.bottom && c >= box.left && c <= box.right;
   const generated = parseRange(markers.sheets.get(role)!.range);
   const inputs = Array.from(markers.inputs.get(role)?.values() ?? []).flatMap((i) => [i.cells, ...(i.keys ? [i.keys] : [])]).map((t) => parseRange(t.range));
   // A tracked sheet: its inputs and keys, and what lies outside its generated range.
-  return (r, c) => !inside(generated, r, c) || inputs.some((box) => inside(box, r, c));
+  return (r, c) => !boxContains(generated, r, c) || inputs.some((box) => boxContains(box, r, c));
 }
 
 function reader(sheets: ReadonlyMap<string, StreamedSheet>): (sheet: string, range: string) => PlanCell[][] {
@@ -91,7 +90,7 @@ function cellRuns(sheet: StreamedSheet | undefined, skip?: RangeBox): { box: Ran
     const cells = sheet.rows.get(r)!;
     for (const c of [...cells.keys()].sort((a, b) => a - b)) {
       const cell = cells.get(c)!;
-      const inside = skip !== undefined && r >= skip.top && r <= skip.bottom && c >= skip.left && c <= skip.right;
+      const inside = skip !== undefined && boxContains(skip, r, c);
       if (cell.value === null || cell.value === "" || inside) {
         flush();
         continue;

@@ -45,6 +45,16 @@ export interface RangeBox {
   right: number;
 }
 
+/** True when the cell at `row`, `column` (1-based) lies in `box`. */
+export function boxContains(box: RangeBox, row: number, column: number): boolean {
+  return row >= box.top && row <= box.bottom && column >= box.left && column <= box.right;
+}
+
+/** True when two boxes share a cell. */
+export function boxesOverlap(a: RangeBox, b: RangeBox): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
 /** Parses "A1" or "A1:C3" (no sheet prefix). */
 export function parseRange(address: string): RangeBox {
   const [a, b] = address.split(":");

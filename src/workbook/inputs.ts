@@ -20,7 +20,7 @@
  * - a saved row whose key has no row in the new plan is returned as an orphan (the rep left,
  *   the stage is gone) so the caller can list it: nothing is dropped silently.
  */
-import { parseRange, rangeAddress, RangeBox, splitSheetRef } from "./address";
+import { boxContains, parseRange, rangeAddress, RangeBox, splitSheetRef } from "./address";
 import { isFormulaCell, NamePlan, PlanCell, SheetPlan, sheetRef, WorkbookPlan } from "./plan";
 import { usedBox } from "./sheetGeometry";
 import { blockBox, MARKER_PART } from "./validatePlan";
@@ -211,7 +211,7 @@ function cellSetter(sheet: SheetPlan): { get(row: number, column: number): PlanC
   const copied = new Set<number>();
   const boxes = blocks.map((b) => (b.cells.length > 0 && b.cells[0].length > 0 ? blockBox(b) : undefined));
   const find = (row: number, column: number): number =>
-    boxes.findIndex((b) => b !== undefined && row >= b.top && row <= b.bottom && column >= b.left && column <= b.right);
+    boxes.findIndex((b) => b !== undefined && boxContains(b, row, column));
   return {
     get(row, column) {
       const i = find(row, column);

@@ -15,7 +15,7 @@
  * - a tracked sheet the new build does not make (a commission sheet of a build without a
  *   plan) is kept as it was read, like a sheet of the user's, and named in `kept`.
  */
-import { rangeAddress, RangeBox } from "./address";
+import { boxesOverlap, rangeAddress, RangeBox } from "./address";
 import { carryInputs, OrphanInput, SavedSheet } from "./inputs";
 import type { Block, SheetPlan, WorkbookPlan } from "./plan";
 import { resolvedPlan } from "./prepare";
@@ -46,9 +46,6 @@ export interface RefreshResult {
   /** Tracked sheets the new build does not make, kept as they were read. */
   kept: string[];
 }
-
-const overlaps = (a: RangeBox, b: RangeBox): boolean =>
-  a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 
 /**
  * The new build `plan` (planned names, tokens unresolved) as a refresh of `book`.
@@ -83,7 +80,7 @@ export function planRefresh(plan: WorkbookPlan, book: ExistingBook): RefreshResu
     const box = usedBox(sheet);
     const blocks = [...sheet.blocks];
     for (const cells of extra) {
-      if (box && overlaps(box, cells.box)) displaced.push({ sheet: sheet.name, at: cells.block.at });
+      if (box && boxesOverlap(box, cells.box)) displaced.push({ sheet: sheet.name, at: cells.block.at });
       else blocks.push(cells.block);
     }
     return { ...sheet, blocks, ...(box ? { generatedRange: rangeAddress(box) } : {}) };

@@ -5,7 +5,7 @@
  *
  * Problems are returned as values (`PlanProblem[]`); an empty list means the plan can be written.
  */
-import { columnNumber, parseCell, parseRange, RangeBox, splitSheetRef } from "./address";
+import { boxesOverlap, columnNumber, parseCell, parseRange, RangeBox, splitSheetRef } from "./address";
 import {
   Block,
   isFormulaCell,
@@ -190,10 +190,6 @@ export function blockBox(block: Block): RangeBox {
   };
 }
 
-function overlaps(a: RangeBox, b: RangeBox): boolean {
-  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
-}
-
 function insideGrid(box: RangeBox): boolean {
   return (
     box.top >= 1 && box.left >= 1 && box.bottom <= EXCEL_MAX_ROWS && box.right <= EXCEL_MAX_COLUMNS
@@ -330,7 +326,7 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
         );
         return;
       }
-      if (boxes.some((other) => overlaps(other, box)))
+      if (boxes.some((other) => boxesOverlap(other, box)))
         report(s, where, "The block overlaps another block.");
       boxes.push(box);
       if (Array.isArray(block.numberFormat) && block.numberFormat.length !== width)
@@ -412,7 +408,7 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
         report(s, where, `"${table.range}" is not a range.`);
         return;
       }
-      if (tableBoxes.some((other) => overlaps(other, box)))
+      if (tableBoxes.some((other) => boxesOverlap(other, box)))
         report(s, where, "The table overlaps another table.");
       tableBoxes.push(box);
       const headers = new Set<string>();

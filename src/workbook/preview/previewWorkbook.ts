@@ -10,7 +10,7 @@
  * preview has no printing and no page layout.
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
-import { columnLetter, parseCell, parseRange, RangeBox, shiftFormula, splitSheetRef } from "../address";
+import { boxContains, columnLetter, parseCell, parseRange, RangeBox, shiftFormula, splitSheetRef } from "../address";
 import { blockBox, uniqueSheetName } from "../validatePlan";
 import { preparePlan } from "../prepare";
 import { parseSheetReference, readMarkers, SavedSheet, savedBook } from "../inputs";
@@ -65,10 +65,6 @@ export interface ChartData {
 }
 
 export { shiftFormula };
-
-function inBox(box: RangeBox, row: number, column: number): boolean {
-  return row >= box.top && row <= box.bottom && column >= box.left && column <= box.right;
-}
 
 function toValue(raw: unknown): EvaluatedValue {
   if (raw instanceof DetailedCellError) return raw.value;
@@ -409,7 +405,7 @@ export class PreviewWorkbook {
     for (let i = s.plan.blocks.length - 1; i >= 0; i--) {
       const b = s.plan.blocks[i];
       const box = blockBox(b);
-      if (!inBox(box, row, column)) continue;
+      if (!boxContains(box, row, column)) continue;
       const nf = Array.isArray(b.numberFormat) ? b.numberFormat[column - box.left] ?? undefined : b.numberFormat;
       return { numberFormat: nf ?? undefined, style: b.style };
     }

@@ -33,6 +33,13 @@ export const sheetMarker = (role: string): string => `${MARKER_PREFIX}sheet.${ro
 export const inputMarker = (role: string, id: string): string => `${MARKER_PREFIX}input.${role}.${id}`;
 export const keysMarker = (role: string, id: string): string => `${MARKER_PREFIX}keys.${role}.${id}`;
 
+/** Is `name` one of the hidden names of `role` (its sheet, inputs or keys)? */
+export function isMarkerOf(name: string, role: string): boolean {
+  const lower = name.toLowerCase();
+  const mark = (text: string): string => text.toLowerCase();
+  return lower === mark(sheetMarker(role)) || lower.startsWith(mark(inputMarker(role, ""))) || lower.startsWith(mark(keysMarker(role, "")));
+}
+
 function absolute(range: string): string {
   return rangeAddress(parseRange(range), true);
 }

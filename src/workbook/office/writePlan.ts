@@ -23,7 +23,8 @@ import { writeCells } from "./cells";
 import { writeCharts } from "./charts";
 import { writeFormatsAndValidations } from "./formats";
 import { hasPrintSettings, writePrintSettings } from "./print";
-import { holdMarkers, nameProperties, nameReference, readReplacement, swapSheets } from "./replace";
+import { holdMarkers } from "../replacePlan";
+import { nameProperties, nameReference, readReplacement, swapSheets } from "./replace";
 import { newWriteState, rememberTarget, rollBack, WriteSession } from "./rollback";
 import { writeTables } from "./tables";
 

@@ -13,8 +13,8 @@ import { DetailedCellError, HyperFormula } from "hyperformula";
 import { boxContains, columnLetter, parseCell, parseRange, RangeBox, shiftFormula, splitSheetRef } from "../address";
 import { blockBox, uniqueSheetName } from "../validatePlan";
 import { preparePlan } from "../prepare";
-import { parseSheetReference, readMarkers, SavedSheet, savedBook } from "../inputs";
-import { holdMarkers, isMarkerOf, mentions, planSwaps, Swap } from "../office/replace";
+import { isMarkerOf, parseSheetReference, readMarkers, SavedSheet, savedBook } from "../inputs";
+import { holdMarkers, mentions, planSwaps, Swap } from "../replacePlan";
 import type {
   CellStyle,
   ChartPlan,

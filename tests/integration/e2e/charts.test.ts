@@ -4,24 +4,18 @@
  * chart, multi-series charts carry a legend; the title of the dashboard runs over its empty
  * neighbours. Screenshots of each sheet go to artifacts/ for a person to look at.
  */
-import { mkdirSync } from "fs";
-import type { Server } from "http";
 import { join } from "path";
-import type { BrowserContext, Page } from "playwright-core";
-import { ARTIFACTS, buildPreview, launchChromium, ROOT, serveDist } from "./support";
+import type { Page } from "playwright-core";
+import { ARTIFACTS, navigate, openPreview, PreviewSession, ROOT } from "./support";
 
 const SAMPLE = join(ROOT, "samples/zoho-deals-sample.csv");
 
-let server: Server;
+let session: PreviewSession | undefined;
 let url: string;
-let context: BrowserContext;
 let page: Page;
 const consoleErrors: string[] = [];
 
-async function nav(id: string): Promise<void> {
-  await page.getByTestId(`nav-${id}`).click();
-  await page.getByTestId(`pane-${id}`).waitFor({ state: "visible" });
-}
+const nav = (id: string): Promise<void> => navigate(page, id);
 
 async function generate(id: string): Promise<string> {
   const pane = page.getByTestId(`pane-${id}`);
@@ -96,19 +90,8 @@ async function checkSheet(sheet: string): Promise<ChartReport[]> {
 }
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  buildPreview();
-  ({ server, url } = await serveDist());
-  context = await launchChromium();
-  page = await context.newPage();
-  page.on("console", (msg) => {
-    if (msg.type() === "error") consoleErrors.push(msg.text());
-  });
-  page.on("pageerror", (error) => consoleErrors.push(String(error)));
-  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
-    consoleErrors.push(`blocked request to ${route.request().url()}`);
-    return route.abort();
-  });
+  session = await openPreview(consoleErrors);
+  ({ url, page } = session);
   await page.goto(`${url}preview.html`);
   await page.getByTestId("nav-home").waitFor();
   await nav("data");
@@ -118,8 +101,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
-  await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
+  await session?.close();
 });
 
 describe("preview charts in Chromium", () => {

@@ -5,10 +5,9 @@
  * Then an input is edited (the sheet recomputes) and the UI is switched to zh-CN.
  * Screenshots go to artifacts/. Any console error fails the test.
  */
-import { mkdirSync, readFileSync } from "fs";
-import type { Server } from "http";
+import { readFileSync } from "fs";
 import { join } from "path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { runCommissionPlan } from "../../../src/core/commission/engine";
 import type { CommissionPlan } from "../../../src/core/commission/types";
 import type { Deal } from "../../../src/core/deal";
@@ -18,13 +17,12 @@ import { growth } from "../../../src/core/growth";
 import { sheetsEnUS } from "../../../src/i18n/sheets.en-US";
 import { sheetsZhCN } from "../../../src/i18n/sheets.zh-CN";
 import { parseCrmExport } from "../../../src/import";
-import { ARTIFACTS, buildPreview, findCell, launchChromium, readGrid, ROOT, serveDist, splitAddress } from "./support";
+import { ARTIFACTS, findCell, navigate, openPreview, PreviewSession, readGrid, ROOT, splitAddress } from "./support";
 
 const SAMPLE = join(ROOT, "samples/zoho-deals-sample.csv");
 
-let server: Server;
+let session: PreviewSession | undefined;
 let url: string;
-let context: BrowserContext;
 let page: Page;
 const consoleErrors: string[] = [];
 let deals: Deal[];
@@ -44,10 +42,7 @@ function value(result: number | { kind: "error" }): number {
   return result as number;
 }
 
-async function nav(id: string): Promise<void> {
-  await page.getByTestId(`nav-${id}`).click();
-  await page.getByTestId(`pane-${id}`).waitFor({ state: "visible" });
-}
+const nav = (id: string): Promise<void> => navigate(page, id);
 
 /**
  * Generates with a pane. When the workbook already has that sheet (the zh-CN round makes the
@@ -128,20 +123,8 @@ async function everyGeneratorWorks(locale: "en-US" | "zh-CN"): Promise<void> {
 }
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  buildPreview();
-  ({ server, url } = await serveDist());
-  context = await launchChromium();
-  page = await context.newPage();
-  page.on("console", (msg) => {
-    if (msg.type() === "error") consoleErrors.push(msg.text());
-  });
-  page.on("pageerror", (error) => consoleErrors.push(String(error)));
-  // No request may leave the machine.
-  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
-    consoleErrors.push(`blocked request to ${route.request().url()}`);
-    return route.abort();
-  });
+  session = await openPreview(consoleErrors);
+  ({ url, page } = session);
   const imported = await parseCrmExport(readFileSync(SAMPLE));
   deals = imported.deals;
   stageCount = imported.pipeline.stages.length;
@@ -150,8 +133,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
-  await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
+  await session?.close();
 });
 
 describe("the preview, end to end", () => {

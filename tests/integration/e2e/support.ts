@@ -3,7 +3,7 @@
  * Chromium through playwright-core, and read the preview grid.
  */
 import { spawnSync } from "child_process";
-import { createReadStream, existsSync, mkdtempSync, statSync } from "fs";
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, statSync } from "fs";
 import { createServer, Server } from "http";
 import { tmpdir } from "os";
 import { extname, join, normalize, resolve } from "path";
@@ -80,6 +80,53 @@ export async function launchChromium(): Promise<BrowserContext> {
       "--disable-sync",
     ],
   });
+}
+
+/** The preview open in Chromium, served from DIST on loopback. */
+export interface PreviewSession {
+  server: Server;
+  url: string;
+  context: BrowserContext;
+  page: Page;
+  /** Stops the browser and the server. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the preview (unless reused), serves it and opens a Chromium page on it. Console
+ * errors, page errors and every request to anything but loopback (aborted: no request may
+ * leave the machine) are pushed to `errors`.
+ */
+export async function openPreview(errors: string[]): Promise<PreviewSession> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  buildPreview();
+  const { server, url } = await serveDist();
+  const context = await launchChromium();
+  const page = await context.newPage();
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(msg.text());
+  });
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
+    errors.push(`blocked request to ${route.request().url()}`);
+    return route.abort();
+  });
+  return {
+    server,
+    url,
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    },
+  };
+}
+
+/** Opens a pane from the navigation and waits until it shows. */
+export async function navigate(page: Page, id: string): Promise<void> {
+  await page.getByTestId(`nav-${id}`).click();
+  await page.getByTestId(`pane-${id}`).waitFor({ state: "visible" });
 }
 
 /** Every cell the grid shows for a sheet: A1 address -> raw computed value (data-value). */

@@ -6,19 +6,16 @@
  * the pane may overflow it sideways: not the pane itself, not a select, input or table, and
  * no visible element may reach past the pane's right edge. Screenshots go to artifacts/.
  */
-import { mkdirSync } from "fs";
-import type { Server } from "http";
 import { join } from "path";
-import type { BrowserContext, Page } from "playwright-core";
-import { ARTIFACTS, buildPreview, launchChromium, serveDist } from "./support";
+import type { Page } from "playwright-core";
+import { ARTIFACTS, navigate, openPreview, PreviewSession } from "./support";
 
 const WIDTHS = [320, 500] as const;
 const PANES = ["data", "scorecard", "commission", "dashboard"] as const;
 const LOCALES = ["en-US", "zh-CN"] as const;
 
-let server: Server;
+let session: PreviewSession | undefined;
 let url: string;
-let context: BrowserContext;
 let page: Page;
 const consoleErrors: string[] = [];
 
@@ -31,10 +28,7 @@ async function paneWidth(width: number): Promise<void> {
   await page.waitForFunction((w) => document.querySelector<HTMLElement>('[data-testid="taskpane"]')!.getBoundingClientRect().width >= w, width);
 }
 
-async function nav(id: string): Promise<void> {
-  await page.getByTestId(`nav-${id}`).click();
-  await page.getByTestId(`pane-${id}`).waitFor({ state: "visible" });
-}
+const nav = (id: string): Promise<void> => navigate(page, id);
 
 /**
  * What overflows sideways in the task pane column: the column itself (scrollWidth over
@@ -94,20 +88,8 @@ async function setLanguage(locale: (typeof LOCALES)[number]): Promise<void> {
 }
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  buildPreview();
-  ({ server, url } = await serveDist());
-  context = await launchChromium();
-  page = await context.newPage();
-  page.on("console", (msg) => {
-    if (msg.type() === "error") consoleErrors.push(msg.text());
-  });
-  page.on("pageerror", (error) => consoleErrors.push(String(error)));
-  // No request may leave the machine.
-  await context.route(/^(?!http:\/\/127\.0\.0\.1)/, (route) => {
-    consoleErrors.push(`blocked request to ${route.request().url()}`);
-    return route.abort();
-  });
+  session = await openPreview(consoleErrors);
+  ({ url, page } = session);
   await page.goto(`${url}preview.html`);
   await page.getByTestId("nav-home").waitFor();
   // The sample's import: the Data pane then shows its summary, notes and issues.
@@ -121,8 +103,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
-  await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
+  await session?.close();
 });
 
 describe("the task pane at Excel's task-pane widths", () => {

@@ -129,7 +129,8 @@ function bonusFor(plan: CommissionPlan, attainment: number): number {
  * and counts by share; a cancelled deal (cancelledPeriod after its period) is reversed by
  * a clawback per split in the cancellation period. Reps the plan names (quota, ramp,
  * proration) without a credited deal are listed after the others with no credit
- * (`withPlanReps`), when the plan gives them a quota.
+ * (`withPlanReps`), when the plan gives them a quota. Each problem carries its catalog key
+ * and values (`commissionMessage` translates it).
  *
  * @example
  * creditDeals([{ id: "D1", amount: 1000, period: 0, splits: [{ rep: "Ann", share: 0.6 }, { rep: "Bo", share: 0.4 }] }], plan, ["Jan"])
@@ -148,40 +149,35 @@ export function creditDeals(
   deals.forEach((deal, d) => {
     const at = `deals[${d}]`;
     if (!Number.isFinite(deal.amount) || deal.amount < 0) {
-      errors.push({ field: `${at}.amount`, message: `${at}.amount must be a number of 0 or more.` });
+      errors.push(fieldError(`${at}.amount`, "error.numberZeroOrMore", { field: `${at}.amount` }));
       return;
     }
     if (!Number.isInteger(deal.period) || deal.period < 0 || deal.period >= periods.length) {
-      errors.push({ field: `${at}.period`, message: `${at}.period must be a period index from 0 to ${periods.length - 1}.` });
+      errors.push(fieldError(`${at}.period`, "error.periodIndex", { field: `${at}.period`, last: periods.length - 1 }));
       return;
     }
     if (
       deal.cancelledPeriod !== undefined &&
       (!Number.isInteger(deal.cancelledPeriod) || deal.cancelledPeriod <= deal.period || deal.cancelledPeriod >= periods.length)
     ) {
-      errors.push({
-        field: `${at}.cancelledPeriod`,
-        message: `${at}.cancelledPeriod must be a period after the deal's own and before ${periods.length}.`,
-      });
+      errors.push(fieldError(`${at}.cancelledPeriod`, "error.cancelledPeriod", { field: `${at}.cancelledPeriod`, count: periods.length }));
       return;
     }
     let direct = 0;
     for (const [s, split] of deal.splits.entries()) {
       if (!Number.isFinite(split.share) || split.share < 0) {
-        errors.push({ field: `${at}.splits[${s}].share`, message: `${at}.splits[${s}].share must be 0 or more.` });
+        errors.push(fieldError(`${at}.splits[${s}].share`, "error.zeroOrMore", { field: `${at}.splits[${s}].share` }));
         return;
       }
       if (split.overlay && !plan.allowOverlay) {
-        errors.push({
-          field: `${at}.splits[${s}].overlay`,
-          message: `${at}.splits[${s}] is an overlay credit, which this plan does not allow (allowOverlay).`,
-        });
+        errors.push(fieldError(`${at}.splits[${s}].overlay`, "error.overlayNotAllowed", { split: `${at}.splits[${s}]` }));
         return;
       }
       if (!split.overlay) direct += split.share;
     }
     if (Math.abs(direct - 1) > SHARE_TOLERANCE) {
-      errors.push({ field: `${at}.splits`, message: `${at}.splits add up to ${direct}, not 100%.` });
+      // 12 significant digits: 0.6 + 0.3 is said 0.9, not 0.8999999999999999.
+      errors.push(fieldError(`${at}.splits`, "error.splitsTotal", { field: `${at}.splits`, total: Number(direct.toPrecision(12)) }));
       return;
     }
     const qualifies = plan.spif !== undefined && deal.amount >= minSpif;
@@ -207,11 +203,14 @@ export function namesItsPeriods(plan: CommissionPlan): boolean {
   return plan.period !== undefined || plan.fiscalYearStart !== undefined || plan.cumulative === true;
 }
 
-/** Checks the credits against the plan (field paths under "credits"); the sheets refuse the same. */
+/**
+ * Checks the credits against the plan (field paths under "credits"); the sheets refuse the
+ * same. Each problem carries its catalog key and values, as the plan's do.
+ */
 export function validateCredits(plan: CommissionPlan, input: CommissionCredits): PlanFieldError[] {
   const errors: PlanFieldError[] = [];
   const periodCount = input.periods.length;
-  if (periodCount === 0) errors.push({ field: "periods", message: "List at least one period." });
+  if (periodCount === 0) errors.push(fieldError("periods", "error.noPeriods"));
   if (namesItsPeriods(plan)) {
     const { period, start } = planPeriod(plan);
     const spans = input.periods.map((label) => periodSpan(label, period, start));
@@ -225,34 +224,34 @@ export function validateCredits(plan: CommissionPlan, input: CommissionCredits):
       }
     });
   }
-  if (new Set(input.reps).size !== input.reps.length) errors.push({ field: "reps", message: "A rep is listed twice." });
+  if (new Set(input.reps).size !== input.reps.length) errors.push(fieldError("reps", "error.repTwice"));
   for (const rep of input.reps) {
     if (repQuota(plan, rep) === undefined) errors.push(fieldError(`quota.${rep}`, "error.noQuota", { rep }));
   }
   const known = new Set(input.reps);
   const checkPeriod = (field: string, period: number) => {
     if (!Number.isInteger(period) || period < 0 || period >= periodCount) {
-      errors.push({ field, message: `${field} must be a period index from 0 to ${periodCount - 1}.` });
+      errors.push(fieldError(field, "error.periodIndex", { field, last: periodCount - 1 }));
     }
   };
   input.credits.forEach((c, i) => {
     const at = `credits[${i}]`;
-    if (!known.has(c.rep)) errors.push({ field: `${at}.rep`, message: `${at}.rep (${c.rep}) is not in the rep list.` });
+    if (!known.has(c.rep)) errors.push(fieldError(`${at}.rep`, "error.unknownRep", { field: `${at}.rep`, rep: c.rep }));
     checkPeriod(`${at}.period`, c.period);
-    if (!Number.isFinite(c.amount) || c.amount < 0) errors.push({ field: `${at}.amount`, message: `${at}.amount must be 0 or more.` });
+    if (!Number.isFinite(c.amount) || c.amount < 0) errors.push(fieldError(`${at}.amount`, "error.zeroOrMore", { field: `${at}.amount` }));
     if (c.spifDeals !== undefined && (!Number.isFinite(c.spifDeals) || c.spifDeals < 0)) {
-      errors.push({ field: `${at}.spifDeals`, message: `${at}.spifDeals must be 0 or more.` });
+      errors.push(fieldError(`${at}.spifDeals`, "error.zeroOrMore", { field: `${at}.spifDeals` }));
     }
   });
   (input.clawbacks ?? []).forEach((c, i) => {
     const at = `clawbacks[${i}]`;
-    if (!known.has(c.rep)) errors.push({ field: `${at}.rep`, message: `${at}.rep (${c.rep}) is not in the rep list.` });
+    if (!known.has(c.rep)) errors.push(fieldError(`${at}.rep`, "error.unknownRep", { field: `${at}.rep`, rep: c.rep }));
     checkPeriod(`${at}.period`, c.period);
     checkPeriod(`${at}.originalPeriod`, c.originalPeriod);
     if (c.originalPeriod >= c.period) {
-      errors.push({ field: `${at}.originalPeriod`, message: `${at}.originalPeriod must be before the period of the reversal.` });
+      errors.push(fieldError(`${at}.originalPeriod`, "error.originalPeriod", { field: `${at}.originalPeriod` }));
     }
-    if (!Number.isFinite(c.amount) || c.amount < 0) errors.push({ field: `${at}.amount`, message: `${at}.amount must be 0 or more.` });
+    if (!Number.isFinite(c.amount) || c.amount < 0) errors.push(fieldError(`${at}.amount`, "error.zeroOrMore", { field: `${at}.amount` }));
   });
   return errors;
 }

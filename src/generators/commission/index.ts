@@ -62,7 +62,7 @@ export function planCommissionWorkbook(
   const deals = options.creditsFromDeals;
   if (deals) {
     const sourceErrors = dealsSourceErrors(plan, credits);
-    if (sourceErrors.length > 0) return invalid(sourceErrors);
+    if (sourceErrors.length > 0) return invalid(localizeCommissionMessages(locale, sourceErrors) as FieldError[]);
   }
   const t: CommissionText = (key) => commissionText(locale, key);
   const formats = sheetFormats({ locale, currency: options.currency });

@@ -1,9 +1,8 @@
 /** What the commission workbook refuses before planning anything. */
 import { validateCredits } from "../../core/commission/engine";
 import { CommissionCredits, CommissionPlan, PlanFieldError } from "../../core/commission/types";
-import { validateCommissionPlan } from "../../core/commission/validate";
+import { fieldError, validateCommissionPlan } from "../../core/commission/validate";
 import { exampleLabel, periodSpan, planPeriod } from "../../core/commission/periods";
-import { FieldError } from "../common";
 
 /**
  * The engine's refusals, without running the engine: the plan's problems, else the
@@ -18,22 +17,19 @@ export function inputErrors(plan: CommissionPlan, credits: CommissionCredits): P
  * Credits whose sheet formulas read the Deals sheet: periods that are labels of the plan's
  * period ("YYYY-MM" for a monthly plan), reps distinct ignoring case.
  */
-export function dealsSourceErrors(plan: CommissionPlan, credits: CommissionCredits): FieldError[] {
-  const errors: FieldError[] = [];
+export function dealsSourceErrors(plan: CommissionPlan, credits: CommissionCredits): PlanFieldError[] {
+  const errors: PlanFieldError[] = [];
   const { period, start } = planPeriod(plan);
   credits.periods.forEach((label, i) => {
     if (periodSpan(label, period, start) === null) {
-      errors.push({
-        field: `periods[${i}]`,
-        message: `periods[${i}] (${label}) must be a ${period} label such as ${exampleLabel(period, start)} to be read from the Deals sheet.`,
-      });
+      errors.push(fieldError(`periods[${i}]`, "error.dealsPeriodLabel", { index: i, label, period, example: exampleLabel(period, start) }));
     }
   });
   const seen = new Map<string, string>();
   for (const rep of credits.reps) {
     const other = seen.get(rep.toLowerCase());
     if (other !== undefined) {
-      errors.push({ field: "reps", message: `${other} and ${rep} differ only in case: the Deals sheet's comparison ignores case, so they are one rep.` });
+      errors.push(fieldError("reps", "error.repsDifferInCase", { first: other, second: rep }));
     }
     seen.set(rep.toLowerCase(), rep);
   }

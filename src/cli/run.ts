@@ -212,7 +212,10 @@ export async function runBuild(
     return EXIT.badArguments;
   }
 
-  const read = await readExport(args, io, progressPrinter(io, args.quiet, messages), messages);
+  // The file's bytes are not kept past the import (a large export's worth of memory).
+  const read = await readExport(args, io, progressPrinter(io, args.quiet, messages), messages).then((r) =>
+    "code" in r ? r : { result: r.result },
+  );
   if ("code" in read) return read.code;
   const { result } = read;
   const { records, skipped } = result.stats;

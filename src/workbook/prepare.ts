@@ -19,6 +19,7 @@
 import { WorkbookWriteError } from "./errors";
 import { parseRange, rangeAddress } from "./address";
 import {
+  Block,
   isFormulaCell,
   PlanCell,
   PrintPlan,
@@ -126,6 +127,31 @@ export function sheetTokenNames(text: string): string[] {
 }
 
 /**
+ * The block with `rewrite` applied to its formulas; a row whose formulas all stay the same is
+ * kept (not copied), and so is a block with no formula changed: the Deals sheet of a large
+ * export is shared between the plan and its prepared copy, not held twice.
+ */
+function rewriteBlock(block: Block, rewrite: (formula: string) => string): Block {
+  let cells: PlanCell[][] | null = null;
+  for (let r = 0; r < block.cells.length; r++) {
+    const row = block.cells[r];
+    let copy: PlanCell[] | null = null;
+    for (let col = 0; col < row.length; col++) {
+      const c = row[col];
+      if (!isFormulaCell(c)) continue;
+      const f = rewrite(c.f);
+      if (f === c.f) continue;
+      copy ??= row.slice();
+      copy[col] = { f };
+    }
+    if (copy === null) continue;
+    cells ??= block.cells.slice();
+    cells[r] = copy;
+  }
+  return cells === null ? block : { ...block, cells };
+}
+
+/**
  * The plan with `rewrite` applied to every formula text: cell formulas, conditional-format
  * formulas, list sources, chart ranges and defined names. Blocks without formulas are kept as
  * they are (not copied); the input plan is not changed.
@@ -134,16 +160,11 @@ export function mapPlanFormulas(
   plan: WorkbookPlan,
   rewrite: (formula: string) => string,
 ): WorkbookPlan {
-  const cell = (c: PlanCell): PlanCell => (isFormulaCell(c) ? { f: rewrite(c.f) } : c);
   return {
     ...plan,
     sheets: plan.sheets.map((sheet) => ({
       ...sheet,
-      blocks: sheet.blocks.map((block) =>
-        block.cells.some((row) => row.some(isFormulaCell))
-          ? { ...block, cells: block.cells.map((row) => row.map(cell)) }
-          : block,
-      ),
+      blocks: sheet.blocks.map((block) => rewriteBlock(block, rewrite)),
       ...(sheet.conditionalFormats && {
         conditionalFormats: sheet.conditionalFormats.map((cf) => {
           if (cf.type === "cellValue")

@@ -208,6 +208,24 @@ describe("preparePlan", () => {
 });
 
 describe("resolvedPlan", () => {
+  it("shares the rows whose formulas hold no reference to rename, and copies only the others", () => {
+    const rows = [[{ f: "=A2*2" }, 1], [{ f: `=${funnel("A1")}` }, 2], ["text", 3]];
+    const input: WorkbookPlan = {
+      sheets: [
+        { name: "Funnel", blocks: [{ at: "A1", cells: [[{ f: "=B1+1" }, 0]] }] },
+        { name: "Calc", blocks: [{ at: "A1", cells: rows }] },
+      ],
+    };
+    const out = resolvedPlan(input, { sheets: { Funnel: "F2" } });
+    // The Funnel block's formula names no sheet: the block itself is shared.
+    expect(out.sheets[0].blocks[0]).toBe(input.sheets[0].blocks[0]);
+    const cells = out.sheets[1].blocks[0].cells;
+    expect(cells).not.toBe(rows);
+    expect(cells[0]).toBe(rows[0]);
+    expect(cells[1]).toEqual([{ f: "='F2'!A1" }, 2]);
+    expect(cells[2]).toBe(rows[2]);
+    expect(rows[1][0]).toEqual({ f: `=${funnel("A1")}` });
+  });
   it("resolves tokens to the planned names, or to the given ones", () => {
     expect(resolvedPlan(plan()).names![0].refersTo).toBe("='Funnel'!$A$1");
     const renamed = resolvedPlan(plan(), { sheets: { Funnel: "F2" }, tables: { Funnel: "T2" } });

@@ -25,6 +25,7 @@
  * complete). Its counts and sums are the deals so far.
  */
 import { Deal, Pipeline } from "../core/deal";
+import type { Locale } from "../core/locale";
 import { PlanCell, WorkbookPlan } from "../workbook/plan";
 import { dateFromSerial, excelSerial } from "../core/dates";
 import {
@@ -77,12 +78,13 @@ export interface PeriodSpan {
 const LAG: Record<ReviewPeriod, number> = { weekly: 52, monthly: 12, quarterly: 4 };
 
 /**
- * The periods covering [fromIso, toIso]: whole weeks (Monday first), months or quarters.
+ * The periods covering [fromIso, toIso]: whole weeks (Monday first), months or quarters. A
+ * quarter is labelled in `locale` ("2025 Q1", "2025年第1季度"); weeks and months by their dates.
  *
  * @example
  * reviewPeriods("2025-01-15", "2025-04-02", "quarterly").map(p => p.label) // ["2025 Q1", "2025 Q2"]
  */
-export function reviewPeriods(fromIso: string, toIso: string, period: ReviewPeriod): PeriodSpan[] {
+export function reviewPeriods(fromIso: string, toIso: string, period: ReviewPeriod, locale?: Locale): PeriodSpan[] {
   const from = isoToSerial(fromIso)!;
   const to = isoToSerial(toIso)!;
   const out: PeriodSpan[] = [];
@@ -103,7 +105,7 @@ export function reviewPeriods(fromIso: string, toIso: string, period: ReviewPeri
     const start = excelSerial(new Date(Date.UTC(y, m, 1)));
     if (start > to || out.length > REVIEW_MAX_PERIODS) break;
     const end = excelSerial(new Date(Date.UTC(y, m + step, 1))) - 1;
-    const label = period === "monthly" ? `${y}-${String(m + 1).padStart(2, "0")}` : `${y} Q${m / 3 + 1}`;
+    const label = period === "monthly" ? `${y}-${String(m + 1).padStart(2, "0")}` : sheetText(locale, "review.quarter", { year: y, quarter: m / 3 + 1 });
     out.push({ label, start, end });
     m += step;
     if (m >= 12) {
@@ -137,7 +139,7 @@ export function planReviewSheet(deals: readonly Deal[], pipeline: Pipeline, opti
   const toIso = options.to ?? upToAsOf;
   if (errors.length === 0 && isoToSerial(fromIso)! > isoToSerial(toIso)!) errors.push({ field: "from", message: sheetText(locale, "error.periodRange") });
   const period = options.period ?? "monthly";
-  const periods = errors.length === 0 ? reviewPeriods(fromIso, toIso, period) : [];
+  const periods = errors.length === 0 ? reviewPeriods(fromIso, toIso, period, locale) : [];
   if (periods.length > REVIEW_MAX_PERIODS) {
     errors.push({ field: "period", message: sheetText(locale, "error.tooManyPeriods", { n: periods.length, max: REVIEW_MAX_PERIODS }) });
   }
@@ -229,7 +231,8 @@ export function planReviewSheet(deals: readonly Deal[], pipeline: Pipeline, opti
         numberFormat: formats.moneyWhole,
       },
     ],
-    columnWidths: { A: 12, B: 11, C: 11, D: 15, E: 10, F: 10, G: 10, H: 14, I: 10, J: 12, K: 14, L: 14, N: 16, O: 15, P: 10 },
+    // A Chinese period label is wider: "2025年第2季度（部分）".
+    columnWidths: { A: locale === "zh-CN" ? 22 : 12, B: 11, C: 11, D: 15, E: 10, F: 10, G: 10, H: 14, I: 10, J: 12, K: 14, L: 14, N: 16, O: 15, P: 10 },
     freeze: { rows: REVIEW_HEADER_ROW, columns: 1 },
   };
 

@@ -338,6 +338,7 @@ export const sheetsEnUS = {
   "error.tooManyPeriods": "The review would have {n} periods; choose a longer period or a shorter date range (at most {max}).",
   "error.scoreRange": "Scores must lie between {min} and {max}.",
   "goals.note.noActuals": "No actuals yet, so the chart is empty: type each goal's actual in the Actual column (M).",
+  "review.quarter": "{year} Q{quarter}",
   "review.partial": "{period} (partial)",
   "review.note.partial": "Data as of {date}: a period marked partial is not over yet; its numbers are those so far and its growth is left blank.",
 

@@ -323,6 +323,7 @@ export const sheetsZhCN: SheetCatalog = {
   "error.tooManyPeriods": "复盘将有 {n} 个期间；请选择更长的期间或更短的日期范围（最多 {max} 个）。",
   "error.scoreRange": "分数必须在 {min} 到 {max} 之间。",
   "goals.note.noActuals": "尚无实际值，因此图表为空：请在“实际值”列（M 列）填入每个目标的实际值。",
+  "review.quarter": "{year}年第{quarter}季度",
   "review.partial": "{period}（部分）",
   "review.note.partial": "数据截至 {date}：标为“部分”的期间尚未结束，其数字为截至目前的数据，增长率留空。",
 

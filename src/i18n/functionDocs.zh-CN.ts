@@ -215,13 +215,13 @@ export const functionDocsZhCN: FunctionDocsCatalog = {
   "MOVINGAVG.rule.1": "前 window-1 个位置为 #N/A；窗口内的空白、文本和逻辑值像 AVERAGE 一样被跳过。",
   "MOVINGAVG.error.1": "前 window-1 个位置",
   "MOVINGAVG.error.2": "窗口内没有数字（该单元格）",
-  "MOVINGAVG.error.3": "window < 1",
+  "MOVINGAVG.error.3": "window 小于 1",
   "MOVINGAVG.error.4": "window 为文本、逻辑值或区域",
 
   "COMMISSION.description": "按档位表计算金额的提成。",
   "COMMISSION.param.amount": "计提金额（金额，>= 0；区域会溢出）",
   "COMMISSION.param.cap": "可选，提成上限（金额，>= 0）",
-  "COMMISSION.rule.1": "把档位表读作达成率与倍数即为加速计划：target_pay * SALES.COMMISSION(attainment, {0,1,1.3}, {1,1.5,2})。",
+  "COMMISSION.rule.1": "把档位表读作达成率与倍数即为加速计划：目标提成 * SALES.COMMISSION(达成率, {0,1,1.3}, {1,1.5,2})。",
   "COMMISSION.error.1": "金额或上限为负",
   "COMMISSION.note": "100*0.05 + 100*0.1 + 50*0.2",
 

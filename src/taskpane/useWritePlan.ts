@@ -6,7 +6,7 @@ import * as React from "react";
 import type { SheetRequest } from "../compose";
 import type { WorkbookPlan } from "../workbook/plan";
 import { useAppState } from "./appContext";
-import type { CarriedInputs, Outcome } from "./components/ResultBar";
+import type { CarriedInputs, Notice, Outcome } from "./components/ResultBar";
 import { useUi } from "./uiContext";
 import { rememberRequest } from "./wiring/updateWorkbook";
 
@@ -35,7 +35,7 @@ export interface WritePlanState {
 
 export function useWritePlan(): WritePlanState {
   const { host, record, data, setData } = useAppState();
-  const { t, locale } = useUi();
+  const { locale } = useUi();
   const [busy, setBusy] = React.useState(false);
   const [outcome, setOutcome] = React.useState<Outcome | null>(null);
 
@@ -45,13 +45,13 @@ export function useWritePlan(): WritePlanState {
       setOutcome(null);
       try {
         const result = await host.writePlan(plan, options.replace && options.replace.length > 0 ? { replace: options.replace } : undefined);
-        const notices = [...result.notices];
+        const notices: Notice[] = [...result.notices];
         if (options.request) {
           try {
             await rememberRequest(host, plan, options.request);
           } catch (error) {
             // The sheets are written; only a later update will not know how to rebuild them.
-            notices.push(t("common.notRemembered", { message: error instanceof Error ? error.message : String(error) }));
+            notices.push({ key: "common.notRemembered", cause: error });
           }
         }
         const plannedIndex = plan.activeSheet ? plan.sheets.findIndex((s) => s.name === plan.activeSheet) : -1;
@@ -68,26 +68,25 @@ export function useWritePlan(): WritePlanState {
         // A plan that brought its own Deals sheet: later sheets in this language read that one.
         const dealsIndex = plan.sheets.findIndex((s) => s.tables?.some((table) => table.name === "Deals"));
         if (data && dealsIndex >= 0 && result.sheets[dealsIndex]) setData({ ...data, dealsSheet: result.sheets[dealsIndex], dealsLocale: locale });
-        setOutcome({ kind: "success", text: t("common.success", { sheets: result.sheets.join(", ") }), sheet: show, notices, ...(options.carried ? { carried: options.carried } : {}) });
+        setOutcome({ kind: "success", message: { key: "common.success", values: { sheets: result.sheets.join(", ") } }, sheet: show, notices, ...(options.carried ? { carried: options.carried } : {}) });
         return result.sheets;
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        setOutcome({ kind: "error", text: t("common.writeFailed", { message }) });
+        setOutcome({ kind: "error", message: { key: "common.writeFailed", cause: error } });
         return null;
       } finally {
         setBusy(false);
       }
     },
-    [host, record, t, data, setData, locale],
+    [host, record, data, setData, locale],
   );
 
   const openSheet = React.useCallback(
     (name: string) => {
       host.activateSheet(name).catch((error: unknown) => {
-        setOutcome({ kind: "error", text: t("common.writeFailed", { message: error instanceof Error ? error.message : String(error) }) });
+        setOutcome({ kind: "error", message: { key: "common.writeFailed", cause: error } });
       });
     },
-    [host, t],
+    [host],
   );
 
   return { busy, outcome, setOutcome, write, openSheet };

@@ -88,7 +88,8 @@ export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
   const [touched, setTouched] = React.useState<Set<string>>(new Set());
   // Deals imported (or cleared) while the pane was open: fields the user has not touched
   // follow the new defaults, so a funnel or commission opened before the import reads the
-  // deals rather than the typed examples.
+  // deals rather than the typed examples. A change of language does the same (the example
+  // stage names are in the pane's language).
   const hasDeals = data !== null;
   const firstRender = React.useRef(true);
   React.useEffect(() => {
@@ -98,9 +99,9 @@ export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
     }
     const fresh = defaultsFor(hasDeals);
     setValues((v) => Object.fromEntries(Object.entries({ ...v, ...fresh }).map(([k, x]) => [k, touched.has(k) ? v[k] : x])));
-    // Only a change of hasDeals resets untouched fields; the rest is read at that moment.
+    // Only a change of hasDeals or of the language resets untouched fields; the rest is read at that moment.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [hasDeals]);
+  }, [hasDeals, locale]);
   const [submitted, setSubmitted] = React.useState(false);
   const [generatorErrors, setGeneratorErrors] = React.useState<FieldErrors>({});
   const [pending, setPending] = React.useState<PendingChoice | null>(null);
@@ -134,7 +135,7 @@ export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
     setSubmitted(true);
     const blocking = Object.keys(errors).filter((k) => !(k in generatorErrors));
     if (blocking.length > 0 || (props.extraErrors?.length ?? 0) > 0 || missingDeals) {
-      writer.setOutcome({ kind: "error", text: missingDeals ? t("common.needsDeals") : t("common.fixErrors") });
+      writer.setOutcome({ kind: "error", message: { key: missingDeals ? "common.needsDeals" : "common.fixErrors" } });
       return;
     }
     setPending(null);
@@ -145,7 +146,7 @@ export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
       request = example ? { ...asked, example: true } : asked;
       result = await composeFromPane([request], context);
     } catch (error) {
-      writer.setOutcome({ kind: "error", text: t("common.generatorFailed", { message: error instanceof Error ? error.message : String(error) }) });
+      writer.setOutcome({ kind: "error", message: { key: "common.generatorFailed", cause: error } });
       return;
     }
     if (!result.ok) {
@@ -157,7 +158,7 @@ export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
         else general.push(e.message);
       }
       setGeneratorErrors(byField);
-      writer.setOutcome({ kind: "error", text: t("common.fixErrors"), details: general.length > 0 ? general : result.errors.map((e) => e.message) });
+      writer.setOutcome({ kind: "error", message: { key: "common.fixErrors" }, details: general.length > 0 ? general : result.errors.map((e) => e.message) });
       return;
     }
     // A sheet of a role the workbook already tracks: ask before writing.

@@ -1,9 +1,17 @@
 /**
  * The outcome of an action: a success bar (with a button to show the new sheet) or an
  * error bar saying what to do. Announced to screen readers by MessageBar's live region.
+ *
+ * An outcome keeps its message as a catalog key with its values, never as formatted text:
+ * it is formatted when shown, so a message written before the pane's language changed reads
+ * in the new language. The values (sheet names, a host's own words) stay as written.
  */
 import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
+import type { Locale } from "../../core/locale";
+import { importText, type ImportErrorKey } from "../../i18n/import";
+import type { TextValues } from "../../i18n/translate";
+import { formatUi, type UiKey } from "../../i18n/uiLocale";
 import type { OrphanInput } from "../../workbook/inputs";
 import { isFormulaCell, type PlanCell } from "../../workbook/plan";
 import { useUi } from "../uiContext";
@@ -14,9 +22,66 @@ export interface CarriedInputs {
   orphans: OrphanInput[];
 }
 
+/**
+ * A message kept until it is shown: a task pane catalog key, the values of its placeholders
+ * (as written: sheet names, numbers) and, for a failure, what failed, which fills the
+ * `{message}` placeholder (see {@link failureText}).
+ *
+ * @example
+ * { key: "common.success", values: { sheets: "Deals, ImportIssues" } } // "Created Deals, ImportIssues." / "已创建 Deals, ImportIssues。"
+ */
+export interface PaneMessage {
+  key: UiKey;
+  values?: TextValues;
+  /** The error that failed the action: its words fill `{message}`. */
+  cause?: unknown;
+}
+
+/** A host's notice (its own words) or a message of the pane. */
+export type Notice = string | PaneMessage;
+
 export type Outcome =
-  | { kind: "success"; text: string; sheet?: string; notices: string[]; carried?: CarriedInputs }
-  | { kind: "error"; text: string; details?: string[] };
+  | { kind: "success"; message: PaneMessage; sheet?: string; notices: Notice[]; carried?: CarriedInputs }
+  | { kind: "error"; message: PaneMessage; details?: string[] };
+
+/** An import error (src/import/errors.ts) read without importing the import module: its key and values. */
+interface KeyedImportError {
+  messageKey: ImportErrorKey;
+  messageValues?: TextValues;
+}
+
+function isImportError(error: unknown): error is Error & KeyedImportError {
+  return error instanceof Error && error.name === "ImportError" && typeof (error as Partial<KeyedImportError>).messageKey === "string";
+}
+
+/**
+ * What a failure says, in `locale`: an import error (a file that cannot be read) in the
+ * pane's language from its key, any other error as it was thrown (a host's or Excel's words).
+ *
+ * @example
+ * failureText(new ImportError("error.emptyFile"), "zh-CN") // the import catalog's zh-CN text
+ * failureText(new Error("Sheet is protected."), "zh-CN") // "Sheet is protected."
+ */
+export function failureText(error: unknown, locale: Locale): string {
+  if (isImportError(error)) return importText(locale, error.messageKey, error.messageValues ?? {});
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * A kept message in `locale`.
+ *
+ * @example
+ * formatMessage({ key: "data.updated", values: { sheets: "Deals" } }, "zh-CN") // "已更新 Deals。"
+ */
+export function formatMessage(message: PaneMessage, locale: Locale): string {
+  const values = "cause" in message ? { ...message.values, message: failureText(message.cause, locale) } : message.values;
+  return formatUi(locale, message.key, values);
+}
+
+/** A notice in `locale`: a host's own words as they are, a pane message formatted. */
+function noticeText(notice: Notice, locale: Locale): string {
+  return typeof notice === "string" ? notice : formatMessage(notice, locale);
+}
 
 /** A typed cell as the user sees it: a formula as typed, numbers and text as they are. */
 function cellText(cell: PlanCell): string {
@@ -62,7 +127,7 @@ export function CarriedList(props: { carried: CarriedInputs }): JSX.Element {
 }
 
 export function ResultBar(props: { outcome: Outcome | null; onOpenSheet?(name: string): void; onDismiss(): void }): JSX.Element | null {
-  const { t } = useUi();
+  const { t, locale } = useUi();
   const o = props.outcome;
   if (!o) return null;
   const sheet = o.kind === "success" ? o.sheet : undefined;
@@ -70,11 +135,11 @@ export function ResultBar(props: { outcome: Outcome | null; onOpenSheet?(name: s
     <MessageBar intent={o.kind === "success" ? "success" : "error"} layout="multiline" data-testid={`outcome-${o.kind}`}>
       <MessageBarBody>
         <MessageBarTitle>{o.kind === "success" ? t("common.ok") : t("common.error")}</MessageBarTitle>
-        {o.text}
+        {formatMessage(o.message, locale)}
         {o.kind === "success" && o.notices.length > 0 && (
           <ul>
-            {o.notices.map((n) => (
-              <li key={n}>{t("common.notice", { message: n })}</li>
+            {o.notices.map((n, i) => (
+              <li key={i}>{t("common.notice", { message: noticeText(n, locale) })}</li>
             ))}
           </ul>
         )}

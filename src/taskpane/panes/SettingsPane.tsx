@@ -30,9 +30,9 @@ export function SettingsPane(): JSX.Element {
   const save = async (patch: Partial<AppSettings>) => {
     try {
       await setSettings({ ...settings, ...patch });
-      setOutcome({ kind: "success", text: t("settings.saved"), notices: [] });
+      setOutcome({ kind: "success", message: { key: "settings.saved" }, notices: [] });
     } catch (error) {
-      setOutcome({ kind: "error", text: t("settings.saveFailed", { message: error instanceof Error ? error.message : String(error) }) });
+      setOutcome({ kind: "error", message: { key: "settings.saveFailed", cause: error } });
     }
   };
 

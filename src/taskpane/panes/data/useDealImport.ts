@@ -73,7 +73,7 @@ interface ReadFile {
 }
 
 export function useDealImport(): DealImport {
-  const { t, locale } = useUi();
+  const { locale } = useUi();
   const { host, settings, data, setData, record } = useAppState();
   const writer = useWritePlan();
   const [state, dispatch] = React.useReducer(dealImportReducer, initialImportState);
@@ -108,7 +108,7 @@ export function useDealImport(): DealImport {
   const fail = (error: unknown) => {
     dispatch({ type: "started" });
     setReady(null);
-    writer.setOutcome({ kind: "error", text: t("data.failed", { message: error instanceof Error ? error.message : String(error) }) });
+    writer.setOutcome({ kind: "error", message: { key: "data.failed", cause: error } });
   };
 
   /** Every import starts here: the previous file's summary and error leave the screen. */
@@ -128,7 +128,7 @@ export function useDealImport(): DealImport {
   const writeNew = async (result: ImportResult, source: ImportSource) => {
     const planned = await planImportedSheets(result, locale, effectiveCurrency(settings, locale, result.deals));
     if (!planned.ok) {
-      writer.setOutcome({ kind: "error", text: t("common.fixErrors"), details: planned.errors.map((e) => e.message) });
+      writer.setOutcome({ kind: "error", message: { key: "common.fixErrors" }, details: planned.errors.map((e) => e.message) });
       return;
     }
     await showStep({ type: "writing", sheets: planned.plan.sheets.length });
@@ -153,7 +153,7 @@ export function useDealImport(): DealImport {
       const currency = effectiveCurrency(settings, locale, result.deals);
       const updated = await updateTracked(stepping, { deals: result.deals, pipeline: result.pipeline, issues: result.issues, notes: importNotes(result.detected) }, { locale, currency });
       if (!updated.ok) {
-        writer.setOutcome({ kind: "error", text: t("common.fixErrors"), details: updated.errors });
+        writer.setOutcome({ kind: "error", message: { key: "common.fixErrors" }, details: updated.errors });
         return;
       }
       setReady(null);
@@ -172,13 +172,13 @@ export function useDealImport(): DealImport {
       }
       writer.setOutcome({
         kind: "success",
-        text: t("data.updated", { sheets: sheets.join(", ") }),
+        message: { key: "data.updated", values: { sheets: sheets.join(", ") } },
         sheet: dealsSheet ?? undefined,
         notices: updated.write.notices,
         carried: { kept: updated.carried, orphans: updated.orphans },
       });
     } catch (error) {
-      writer.setOutcome({ kind: "error", text: t("common.writeFailed", { message: error instanceof Error ? error.message : String(error) }) });
+      writer.setOutcome({ kind: "error", message: { key: "common.writeFailed", cause: error } });
     } finally {
       dispatch({ type: "settled" });
       setUpdating(false);

@@ -6,11 +6,13 @@
  * A message shown before the pane's language changes reads in the new language after it:
  * the result of a write, an update's kept inputs and orphans, a failed write, an import that
  * could not read the file (its reason from the import catalog) and the settings' own "saved".
- * Sheet names and a host's own words stay as written.
+ * Sheet names and a host's own words stay as written. Form fields left as the example
+ * defaults (a typed funnel's stage names) follow the language too; typed ones stay.
  */
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
+import { DEFAULT_STAGES_EN, DEFAULT_STAGES_ZH } from "../../src/core/deal";
 import { readSheetValues, SheetRequest } from "../../src/compose";
 import { importText } from "../../src/i18n/import";
 import { formatUi } from "../../src/i18n/uiLocale";
@@ -168,5 +170,21 @@ describe("result messages follow the pane's language", () => {
     await switchTo("zh-CN");
     const pane = screen.getByTestId("pane-settings");
     expect(barText(pane, "success")).toBe(`${formatUi("zh-CN", "common.ok")}${formatUi("zh-CN", "settings.saved")}`);
+  });
+});
+
+describe("untouched example fields follow the pane's language", () => {
+  it("gives the typed funnel the example stages of the new language, and keeps what was typed", async () => {
+    render(<App host={fakeHost()} />);
+    const pane = await openPane("funnel");
+    const stages = () => within(pane).getByLabelText(/^(Stages \(one per line\)|阶段（每行一个）)/) as HTMLTextAreaElement;
+    expect(stages().value).toBe(DEFAULT_STAGES_EN.join("\n"));
+    await switchTo("zh-CN");
+    await openPane("funnel");
+    expect(stages().value).toBe(DEFAULT_STAGES_ZH.join("\n"));
+    fireEvent.change(stages(), { target: { value: "线索\n成交" } });
+    await switchTo("en-US");
+    await openPane("funnel");
+    expect(stages().value).toBe("线索\n成交");
   });
 });

@@ -12,13 +12,14 @@
  */
 import ExcelJS from "exceljs";
 import { Readable } from "stream";
+import { inflateRawSync } from "zlib";
 import { excelSerial } from "../core/dates";
 import { boxContains, cellAddress, parseRange, rangeAddress, RangeBox, shiftFormula } from "../workbook/address";
 import { Markers, WorkbookName, readMarkers, savedBook } from "../workbook/inputs";
 import type { Block, PlanCell, SheetPlan } from "../workbook/plan";
 import type { ExistingBook } from "../workbook/refresh";
 import { DEFAULT_IMPORT_LIMITS } from "../import/limits";
-import { checkInflatedSizes, checkZipBounds } from "../import/zipBounds";
+import { checkInflatedSizes, checkZipBounds, entryData, ZipEntryInfo } from "../import/zipBounds";
 
 /** An ExcelJS cell as a plan cell: a formula as `{ f }`, a date as its serial, rich text as text. */
 function planCell(cell: ExcelJS.Cell): PlanCell {
@@ -114,6 +115,43 @@ function markersOf(model: { definedNames?: DefinedNameModel } | undefined): Mark
   return readMarkers(names);
 }
 
+/** The five predefined XML entities and character references, decoded. */
+function xmlText(text: string): string {
+  return text.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g, (whole, hex: string, decimal: string, name: string) => {
+    if (name) return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[name as "amp"];
+    const code = hex ? parseInt(hex, 16) : Number(decimal);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/**
+ * The workbook's bookkeeping names, read from its workbook part (xl/workbook.xml) before any
+ * sheet is streamed. ExcelJS's streaming reader learns the defined names only when it reaches
+ * that part, which a package may store after its sheets (this product's writer does): read
+ * from the start, the generated range of a tracked sheet (a 100,000-row Deals sheet) is passed
+ * over from its first row instead of being held until the names arrive. Null when the package
+ * has no such part (the reader's own names are used then). The part was bounded by the
+ * package checks before.
+ */
+function markersFromPackage(bytes: Uint8Array, entries: readonly ZipEntryInfo[]): Markers | null {
+  const entry = entries.find((e) => e.name === "xl/workbook.xml");
+  if (!entry || (entry.method !== 0 && entry.method !== 8)) return null;
+  const data = entryData(bytes, entry);
+  let xml: string;
+  try {
+    xml = new TextDecoder("utf-8").decode(entry.method === 0 ? data : inflateRawSync(data, { maxOutputLength: entry.uncompressedSize + 1 }));
+  } catch {
+    return null;
+  }
+  const names: WorkbookName[] = [];
+  for (const m of xml.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([^<]*)<\/(?:\w+:)?definedName>/g)) {
+    const name = /\sname="([^"]*)"/.exec(m[1])?.[1];
+    if (name === undefined || /\slocalSheetId="/.test(m[1])) continue;
+    names.push({ name: xmlText(name), refersTo: xmlText(m[2]) });
+  }
+  return readMarkers(names);
+}
+
 /**
  * Reads a workbook for a refresh, streaming its sheets: of a tracked sheet only the input and
  * key cells and the cells outside its generated range are kept (a 100,000-row Deals sheet is
@@ -127,13 +165,13 @@ export async function readExistingBook(bytes: Uint8Array): Promise<ExistingBook>
   const stream = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
   const model = (): { definedNames?: DefinedNameModel } | undefined => (workbook as unknown as { model?: { definedNames?: DefinedNameModel } }).model;
+  const early = markersFromPackage(bytes, entries);
   const sheets = new Map<string, StreamedSheet>();
   const order: string[] = [];
   for await (const ws of workbook as unknown as AsyncIterable<ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>>) {
-    const keep = cellFilter(ws.name, markersOf(model()));
+    const keep = cellFilter(ws.name, early ?? markersOf(model()));
     const sheet: StreamedSheet = { name: ws.name, rows: new Map() };
-    // Formula texts by address, for the cells of a filled-down formula (see sharedFormulaOf).
-    const formulas = new Map<string, string>();
+    const formulas = new RecentFormulas();
     for await (const row of ws) {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         const shared = sharedFormulaOf(cell, row.number, c, formulas);
@@ -176,17 +214,44 @@ export async function readExistingBook(bytes: Uint8Array): Promise<ExistingBook>
  * left, shifted by one row or column: exact for a range filled down or right, the ranges Excel
  * writes; a shared range beside an unrelated formula could be read wrong.
  */
-function sharedFormulaOf(cell: ExcelJS.Cell, row: number, column: number, formulas: Map<string, string>): PlanCell | undefined {
+function sharedFormulaOf(cell: ExcelJS.Cell, row: number, column: number, formulas: RecentFormulas): PlanCell | undefined {
   const value = cell.value as { formula?: string } | null;
   if (!value || typeof value !== "object" || typeof value.formula !== "string") return undefined;
   if (value.formula !== "") {
-    formulas.set(cellAddress(row, column), value.formula);
+    formulas.set(row, column, value.formula);
     return undefined;
   }
-  const above = row > 1 ? formulas.get(cellAddress(row - 1, column)) : undefined;
-  const left = column > 1 ? formulas.get(cellAddress(row, column - 1)) : undefined;
+  const above = formulas.get(row - 1, column);
+  const left = formulas.get(row, column - 1);
   const text = above !== undefined ? shiftFormula(above, 1, 0) : left !== undefined ? shiftFormula(left, 0, 1) : undefined;
   if (text === undefined) return undefined;
-  formulas.set(cellAddress(row, column), text);
+  formulas.set(row, column, text);
   return { f: `=${text}` };
+}
+
+/**
+ * The formula texts of the row being read and the row before it, by column: all a filled-down
+ * or filled-right formula needs (see sharedFormulaOf), whatever the number of rows.
+ */
+class RecentFormulas {
+  private row = 0;
+  private current = new Map<number, string>();
+  private previous = new Map<number, string>();
+
+  set(row: number, column: number, text: string): void {
+    this.moveTo(row);
+    this.current.set(column, text);
+  }
+
+  get(row: number, column: number): string | undefined {
+    if (row === this.row) return this.current.get(column);
+    return row === this.row - 1 ? this.previous.get(column) : undefined;
+  }
+
+  private moveTo(row: number): void {
+    if (row === this.row) return;
+    this.previous = row === this.row + 1 ? this.current : new Map();
+    this.current = new Map();
+    this.row = row;
+  }
 }

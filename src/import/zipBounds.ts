@@ -157,6 +157,19 @@ const INFLATE_SLICE_BYTES = 16 * 1024;
 type DecompressionStreamLike = new (format: string) => { readable: ReadableStream<Uint8Array>; writable: WritableStream<Uint8Array> };
 
 /**
+ * The stored (compressed, for method 8) bytes of an entry, found through its local header; a
+ * view on `bytes`, nothing copied.
+ *
+ * @throws ImportError ("error.xlsxUnreadable") when the local header is not where the directory says.
+ */
+export function entryData(bytes: Uint8Array, entry: ZipEntryInfo): Uint8Array {
+  const local = entry.localHeaderOffset;
+  if (local + 30 > bytes.length || u32(bytes, local) !== LOCAL_SIGNATURE) throw unreadable(`broken zip entry ${entry.name}`);
+  const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
+  return bytes.subarray(start, Math.min(bytes.length, start + entry.compressedSize));
+}
+
+/**
  * Checks that no entry inflates past the size its central directory declares, inflating
  * each deflated entry as a stream and counting (nothing is kept; memory stays one chunk),
  * stopping an entry as soon as it goes past. Together with {@link checkZipBounds} this bounds
@@ -169,10 +182,7 @@ type DecompressionStreamLike = new (format: string) => { readable: ReadableStrea
 export async function checkInflatedSizes(bytes: Uint8Array, entries: readonly ZipEntryInfo[]): Promise<void> {
   const Decompression = (globalThis as { DecompressionStream?: DecompressionStreamLike }).DecompressionStream;
   for (const entry of entries) {
-    const local = entry.localHeaderOffset;
-    if (local + 30 > bytes.length || u32(bytes, local) !== LOCAL_SIGNATURE) throw unreadable(`broken zip entry ${entry.name}`);
-    const start = local + 30 + u16(bytes, local + 26) + u16(bytes, local + 28);
-    const data = bytes.subarray(start, Math.min(bytes.length, start + entry.compressedSize));
+    const data = entryData(bytes, entry);
     if (entry.method === 0) {
       if (entry.compressedSize !== entry.uncompressedSize) {
         throw tooLarge("error.xlsxSizeMismatch", { entry: entry.name, size: entry.uncompressedSize });

@@ -61,3 +61,26 @@ test("of a tracked sheet, the inputs are read by key and only cells outside its 
   expect(book.extraCells.get("reps")).toEqual([{ box: { top: 1, bottom: 1, left: 5, right: 5 }, block: { at: "E1", cells: [["typed beside"]] } }]);
   expect(book.userSheets.map((s) => s.name)).toEqual(["Elsewhere"]);
 });
+
+test("names whose sheet and text need XML escapes are read from the workbook part, stored after the sheets", async () => {
+  // The product's writer stores xl/workbook.xml after the sheets; the names are read from it first.
+  const { writeXlsxBuffer } = await import("../../src/workbook/xlsx/writeXlsx");
+  const plan = {
+    sheets: [
+      {
+        name: `P&L <"Q1">`,
+        role: "reps",
+        blocks: [{ at: "A1", cells: [["Rep", "Quota"], ["Ann & Bo", 100], ["Cé", null]] }],
+        inputs: [{ id: "quota", range: "B2:B3", keys: "A2:A3" }],
+      },
+    ],
+  };
+  const bytes = new Uint8Array(await writeXlsxBuffer(plan));
+  const book = await readExistingBook(bytes);
+  expect(book.saved.get("reps")?.name).toBe(`P&L <"Q1">`);
+  expect(book.saved.get("reps")?.inputs.get("quota")).toEqual([
+    { key: "Ann & Bo", values: [100] },
+    { key: "Cé", values: [null] },
+  ]);
+  expect(book.extraCells.get("reps")).toBeUndefined();
+});

@@ -14,7 +14,7 @@ import ExcelJS from "exceljs";
 import { Readable } from "stream";
 import { inflateRawSync } from "zlib";
 import { excelSerial } from "../core/dates";
-import { boxContains, cellAddress, parseRange, rangeAddress, RangeBox, shiftFormula } from "../workbook/address";
+import { boxContains, parseRange, rangeAddress, RangeBox, shiftFormula } from "../workbook/address";
 import { Markers, WorkbookName, readMarkers, savedBook } from "../workbook/inputs";
 import type { Block, PlanCell, SheetPlan } from "../workbook/plan";
 import type { ExistingBook } from "../workbook/refresh";

@@ -61,6 +61,8 @@ export const uiEnUS = {
   "common.generatorFailed": "The sheet could not be planned: {message}",
   "common.needsDeals": "Import deals on the Data pane first.",
   "common.notice": "Note: {message}",
+  "common.listSeparator": ", ",
+  "home.recentItem": "{pane}: {sheets}",
   "common.dismiss": "Dismiss",
   "common.add": "Add row",
   "common.remove": "Remove",

@@ -62,6 +62,8 @@ export const uiZhCN: UiCatalog = {
   "common.generatorFailed": "无法规划工作表：{message}",
   "common.needsDeals": "请先在“数据”中导入商机。",
   "common.notice": "提示：{message}",
+  "common.listSeparator": "、",
+  "home.recentItem": "{pane}：{sheets}",
   "common.dismiss": "关闭",
   "common.add": "添加行",
   "common.remove": "删除",

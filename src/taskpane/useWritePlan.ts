@@ -68,7 +68,7 @@ export function useWritePlan(): WritePlanState {
         // A plan that brought its own Deals sheet: later sheets in this language read that one.
         const dealsIndex = plan.sheets.findIndex((s) => s.tables?.some((table) => table.name === "Deals"));
         if (data && dealsIndex >= 0 && result.sheets[dealsIndex]) setData({ ...data, dealsSheet: result.sheets[dealsIndex], dealsLocale: locale });
-        setOutcome({ kind: "success", message: { key: "common.success", values: { sheets: result.sheets.join(", ") } }, sheet: show, notices, ...(options.carried ? { carried: options.carried } : {}) });
+        setOutcome({ kind: "success", message: { key: "common.success", values: { sheets: result.sheets } }, sheet: show, notices, ...(options.carried ? { carried: options.carried } : {}) });
         return result.sheets;
       } catch (error) {
         setOutcome({ kind: "error", message: { key: "common.writeFailed", cause: error } });

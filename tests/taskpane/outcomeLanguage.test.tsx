@@ -91,8 +91,11 @@ describe("result messages follow the pane's language", () => {
     expect(barText(pane, "success")).toBe(`${formatUi("en-US", "common.ok")}Created Deals, ImportIssues.`);
     await switchTo("zh-CN");
     await openPane("data");
-    expect(barText(pane, "success")).toBe(`${formatUi("zh-CN", "common.ok")}已创建 Deals, ImportIssues。`);
+    expect(barText(pane, "success")).toBe(`${formatUi("zh-CN", "common.ok")}已创建 Deals、ImportIssues。`);
     expect(within(pane).getByRole("button", { name: "关闭" })).toBeTruthy();
+    // Home's last actions list the same sheets the language's way.
+    const home = await openPane("home");
+    expect(within(home).getByTestId("recent-actions").textContent).toBe("数据：Deals、ImportIssues");
     // And back.
     await switchTo("en-US");
     expect(barText(pane, "success")).toContain("Created Deals, ImportIssues.");
@@ -115,7 +118,7 @@ describe("result messages follow the pane's language", () => {
     await switchTo("zh-CN");
     await openPane("data");
     const after = barText(pane, "success");
-    expect(after).toContain("已更新 Deals, ImportIssues, Reps。");
+    expect(after).toContain("已更新 Deals、ImportIssues、Reps。");
     expect(after).toContain("保留了 1 个手动输入的值。");
     expect(after).toContain(formatUi("zh-CN", "common.orphans"));
     expect(after).not.toMatch(/Updated|Kept|These typed inputs/);

@@ -24,15 +24,15 @@ export interface CarriedInputs {
 
 /**
  * A message kept until it is shown: a task pane catalog key, the values of its placeholders
- * (as written: sheet names, numbers) and, for a failure, what failed, which fills the
- * `{message}` placeholder (see {@link failureText}).
+ * (as written: sheet names, numbers; a list is joined the language's way) and, for a
+ * failure, what failed, which fills the `{message}` placeholder (see {@link failureText}).
  *
  * @example
- * { key: "common.success", values: { sheets: "Deals, ImportIssues" } } // "Created Deals, ImportIssues." / "已创建 Deals, ImportIssues。"
+ * { key: "common.success", values: { sheets: ["Deals", "ImportIssues"] } } // "Created Deals, ImportIssues." / "已创建 Deals、ImportIssues。"
  */
 export interface PaneMessage {
   key: UiKey;
-  values?: TextValues;
+  values?: Readonly<Record<string, string | number | readonly string[]>>;
   /** The error that failed the action: its words fill `{message}`. */
   cause?: unknown;
 }
@@ -74,8 +74,20 @@ export function failureText(error: unknown, locale: Locale): string {
  * formatMessage({ key: "data.updated", values: { sheets: "Deals" } }, "zh-CN") // "已更新 Deals。"
  */
 export function formatMessage(message: PaneMessage, locale: Locale): string {
-  const values = "cause" in message ? { ...message.values, message: failureText(message.cause, locale) } : message.values;
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(message.values ?? {})) values[name] = typeof value === "object" ? joinList(value, locale) : value;
+  if ("cause" in message) values.message = failureText(message.cause, locale);
   return formatUi(locale, message.key, values);
+}
+
+/**
+ * Names listed the language's way: "Deals, Funnel" / "Deals、Funnel".
+ *
+ * @example
+ * joinList(["商机", "销售漏斗"], "zh-CN") // "商机、销售漏斗"
+ */
+export function joinList(items: readonly string[], locale: Locale): string {
+  return items.join(formatUi(locale, "common.listSeparator"));
 }
 
 /** A notice in `locale`: a host's own words as they are, a pane message formatted. */

@@ -5,6 +5,7 @@ import * as React from "react";
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { UiKey } from "../../i18n/uiLocale";
 import { useAppState } from "../appContext";
+import { joinList } from "../components/ResultBar";
 import { useUi } from "../uiContext";
 import type { PaneId } from "./paneIds";
 import { PANE_IDS } from "./paneIds";
@@ -16,7 +17,7 @@ const useStyles = makeStyles({
 
 export function HomePane(props: { onNavigate(pane: PaneId): void }): JSX.Element {
   const styles = useStyles();
-  const { t } = useUi();
+  const { t, locale } = useUi();
   const { data, recent } = useAppState();
   return (
     <section className={styles.root} aria-labelledby="home-heading">
@@ -44,7 +45,7 @@ export function HomePane(props: { onNavigate(pane: PaneId): void }): JSX.Element
         <ul className={styles.list} data-testid="recent-actions">
           {recent.map((r, i) => (
             <li key={i}>
-              {t(`nav.${r.pane}` as UiKey)}: {r.sheets.join(", ")}
+              {t("home.recentItem", { pane: t(`nav.${r.pane}` as UiKey), sheets: joinList(r.sheets, locale) })}
             </li>
           ))}
         </ul>

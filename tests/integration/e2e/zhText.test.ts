@@ -173,7 +173,7 @@ describe("the task pane in Chinese", () => {
     await page.getByTestId("settings-language").selectOption("zh-CN");
     await page.getByTestId("nav-settings").filter({ hasText: "设置" }).waitFor();
     await nav("data");
-    expect(await outcomeText("data")).toBe("确定已创建 Deals, ImportIssues。");
+    expect(await outcomeText("data")).toBe("确定已创建 Deals、ImportIssues。");
     await nav("funnel");
     expect(await outcomeText("funnel")).toBe("确定已创建 Funnel。");
   });

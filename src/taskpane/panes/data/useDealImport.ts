@@ -172,7 +172,7 @@ export function useDealImport(): DealImport {
       }
       writer.setOutcome({
         kind: "success",
-        message: { key: "data.updated", values: { sheets: sheets.join(", ") } },
+        message: { key: "data.updated", values: { sheets } },
         sheet: dealsSheet ?? undefined,
         notices: updated.write.notices,
         carried: { kept: updated.carried, orphans: updated.orphans },

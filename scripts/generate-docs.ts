@@ -158,7 +158,8 @@ export function renderMarkdown(): string {
       for (const e of entry.errors) out.push(`- \`${e.code}\`: ${e.when[lang]}`);
       const note = entry.example.note ? ` (${entry.example.note[lang]})` : "";
       out.push("", `${L.example}: \`${entry.example.formula}\` → \`${entry.example.result}\`${note}`, "");
-      out.push(`${L.native}: ${entry.native ? `\`${entry.native}\`` : L.none}`, "");
+      const nativeNote = entry.nativeNote ? ` (${entry.nativeNote[lang]})` : "";
+      out.push(`${L.native}: ${entry.native ? `\`${entry.native}\`${nativeNote}` : L.none}`, "");
     }
   }
   out.push(...SHARED_RULES_MD);
@@ -217,7 +218,8 @@ export function renderHelpHtml(): string {
       const note = entry.example.note ? ` (${esc(entry.example.note[lang])})` : "";
       out.push("</ul>");
       out.push(`<p>${L.example}: <code>${esc(entry.example.formula)}</code> → <code>${esc(entry.example.result)}</code>${note}</p>`);
-      out.push(`<p>${L.native}: ${entry.native ? `<code>${esc(entry.native)}</code>` : L.none}</p>`);
+      const nativeNote = entry.nativeNote ? ` (${esc(entry.nativeNote[lang])})` : "";
+      out.push(`<p>${L.native}: ${entry.native ? `<code>${esc(entry.native)}</code>${nativeNote}` : L.none}</p>`);
       out.push("</div>");
     }
     out.push("</section>");

@@ -32,8 +32,10 @@ export interface CatalogEntry {
   rules: Text[];
   errors: { code: "#DIV/0!" | "#NUM!" | "#VALUE!" | "#N/A"; when: Text }[];
   example: { formula: string; result: string; note?: Text };
-  /** The native Excel formula that computes the same thing, where one exists. */
+  /** The native Excel formula that computes the same thing, where one exists (formulas only). */
   native?: string;
+  /** How the native formula is used ("filled down"), in both languages. */
+  nativeNote?: Text;
   /** True when the result is a spilled range of its own shape. */
   spills?: boolean;
 }
@@ -68,6 +70,14 @@ const TEXT_ERR = (names: string): { code: "#VALUE!"; when: Text } => ({
   code: "#VALUE!",
   when: text("shared.error.text", { names }),
 });
+/** #VALUE! for text in any argument, "any argument" in each language. */
+const TEXT_ERR_ANY: { code: "#VALUE!"; when: Text } = {
+  code: "#VALUE!",
+  when: {
+    en: functionDocsText("en-US", "shared.error.text", { names: functionDocsText("en-US", "shared.anyArgument") }),
+    zh: functionDocsText("zh-CN", "shared.error.text", { names: functionDocsText("zh-CN", "shared.anyArgument") }),
+  },
+};
 const LIST_TEXT_RULE = text("shared.rule.listText");
 const PAIR_TEXT_RULE = text("shared.rule.pairText");
 const SHAPE_ERR = (names: string): { code: "#VALUE!"; when: Text } => ({
@@ -112,7 +122,8 @@ export const CATALOG: readonly CatalogEntry[] = [
       { code: "#VALUE!", when: text("FUNNEL.error.3") },
     ],
     example: { formula: "=SALES.FUNNEL({200,50,10})", result: "{1, 0.25, 0.2}" },
-    native: "=B3/B2 (filled down), =B3/$B$2 for cumulative",
+    native: "=B3/B2; =B3/$B$2",
+    nativeNote: text("FUNNEL.native.note"),
     spills: true,
   },
   {
@@ -152,7 +163,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     errors: [
       { code: "#DIV/0!", when: text("PACE.error.1") },
       { code: "#NUM!", when: text("PACE.error.2") },
-      TEXT_ERR("any argument"),
+      TEXT_ERR_ANY,
     ],
     example: { formula: "=SALES.PACE(50, 100, 10, 20)", result: "1", note: text("PACE.note") },
     native: "=actual/(target*MIN(elapsed,period_length)/period_length)",
@@ -165,7 +176,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     rules: [ELEMENTWISE, text("PROJECTION.rule.1")],
     errors: [
       { code: "#NUM!", when: text("PROJECTION.error.1") },
-      TEXT_ERR("any argument"),
+      TEXT_ERR_ANY,
     ],
     example: { formula: "=SALES.PROJECTION(30, 10, 30)", result: "90" },
     native: "=actual*period_length/MIN(elapsed,period_length)",
@@ -204,7 +215,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     rules: [ELEMENTWISE, text("CAGR.rule.1")],
     errors: [
       { code: "#NUM!", when: text("CAGR.error.1") },
-      TEXT_ERR("any argument"),
+      TEXT_ERR_ANY,
     ],
     example: { formula: "=SALES.CAGR(100, 121, 2)", result: "0.1" },
     native: "=RRI(periods, start_value, end_value)",
@@ -245,7 +256,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     errors: [
       { code: "#DIV/0!", when: text("VELOCITY.error.1") },
       { code: "#NUM!", when: text("VELOCITY.error.2") },
-      TEXT_ERR("any argument"),
+      TEXT_ERR_ANY,
     ],
     example: { formula: "=SALES.VELOCITY(50, 10000, 0.2, 40)", result: "2500" },
     native: "=opportunities*avg_deal_size*win_rate/cycle_days",
@@ -262,7 +273,8 @@ export const CATALOG: readonly CatalogEntry[] = [
       SHAPE_ERR("start_dates, end_dates"),
     ],
     example: { formula: "=SALES.CYCLE({45000;45010}, {45030;45020})", result: "20" },
-    native: "=AVERAGE(end_dates-start_dates) (array formula, when no cell is blank)",
+    native: "=AVERAGE(end_dates-start_dates)",
+    nativeNote: text("CYCLE.native.note"),
   },
   {
     id: "CHURN",
@@ -287,7 +299,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     errors: [
       { code: "#DIV/0!", when: text("RETENTION.error.1") },
       { code: "#NUM!", when: text("RETENTION.error.2") },
-      TEXT_ERR("any argument"),
+      TEXT_ERR_ANY,
     ],
     example: { formula: "=SALES.RETENTION(100, 110, 20)", result: "0.9" },
     native: "=(end_count-new_count)/start_count",
@@ -301,7 +313,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     errors: [
       { code: "#DIV/0!", when: text("NRR.error.1") },
       { code: "#NUM!", when: text("NRR.error.2") },
-      TEXT_ERR("any argument"),
+      TEXT_ERR_ANY,
     ],
     example: { formula: "=SALES.NRR(1000, 200, 50, 100)", result: "1.05" },
     native: "=(start_revenue+expansion-contraction-churned)/start_revenue",
@@ -315,7 +327,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     errors: [
       { code: "#DIV/0!", when: text("GRR.error.1") },
       { code: "#NUM!", when: text("GRR.error.2") },
-      TEXT_ERR("any argument"),
+      TEXT_ERR_ANY,
     ],
     example: { formula: "=SALES.GRR(1000, 50, 100)", result: "0.85" },
     native: "=(start_revenue-contraction-churned)/start_revenue",
@@ -329,7 +341,7 @@ export const CATALOG: readonly CatalogEntry[] = [
     errors: [
       { code: "#DIV/0!", when: text("LTV.error.1") },
       { code: "#NUM!", when: text("LTV.error.2") },
-      TEXT_ERR("any argument"),
+      TEXT_ERR_ANY,
     ],
     example: { formula: "=SALES.LTV(100, 0.8, 0.05)", result: "1600" },
     native: "=arpu*gross_margin/churn_rate-acquisition_cost",
@@ -440,7 +452,8 @@ export const CATALOG: readonly CatalogEntry[] = [
       { code: "#VALUE!", when: text("MOVINGAVG.error.4") },
     ],
     example: { formula: "=SALES.MOVINGAVG({10,20,30,40}, 2)", result: "{#N/A, 15, 25, 35}" },
-    native: "=AVERAGE(B1:B3) (filled down)",
+    native: "=AVERAGE(B1:B3)",
+    nativeNote: text("shared.native.filledDown"),
     spills: true,
   },
   {
@@ -454,7 +467,8 @@ export const CATALOG: readonly CatalogEntry[] = [
       { code: "#NUM!", when: text("COMMISSION.error.1") },
     ],
     example: { formula: "=SALES.COMMISSION(250, {0,100,200}, {0.05,0.1,0.2})", result: "25", note: text("COMMISSION.note") },
-    native: "=SUMPRODUCT((amount>thresholds)*(amount-thresholds)*(rates-N(+previous rates))) (marginal); =amount*VLOOKUP(amount, table, 2, TRUE) (retroactive)",
+    native: "=SUMPRODUCT((amount>thresholds)*(amount-thresholds)*(rates-N(+previous rates))); =amount*VLOOKUP(amount, table, 2, TRUE)",
+    nativeNote: text("COMMISSION.native.note"),
   },
   {
     id: "COMMISSION.DEAL",

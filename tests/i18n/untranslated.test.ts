@@ -105,6 +105,7 @@ function chineseTexts(entry: CatalogEntry): [string, string][] {
     ...entry.rules.map((r, i): [string, string] => [`rule ${i + 1}`, r.zh]),
     ...entry.errors.map((e, i): [string, string] => [`error ${i + 1} (${e.code})`, e.when.zh]),
     ...(entry.example.note ? [["example note", entry.example.note.zh] as [string, string]] : []),
+    ...(entry.nativeNote ? [["native formula note", entry.nativeNote.zh] as [string, string]] : []),
   ];
 }
 
@@ -113,21 +114,11 @@ const ZH_METADATA: Record<string, { description: string; parameters: Record<stri
   fs.readFileSync(path.resolve(__dirname, "../../src/i18n/functions-zh-CN.json"), "utf8"),
 );
 
-/**
- * TEMPORARY: English that src/functions/catalog.ts, not the catalog, puts into Chinese texts:
- * `TEXT_ERR("any argument")` fills the {names} of shared.error.text with English for the
- * functions whose every argument is checked (PACE, PROJECTION, CAGR, VELOCITY, RETENTION,
- * NRR, GRR, LTV), so their #VALUE! line reads "any argument 中有文本或逻辑值…". It needs a
- * translated text (a function-docs key such as "任一参数") passed there; drop this entry then.
- */
-const ENGLISH_FROM_CATALOG_TS = ["any argument"];
-
 function functionProblems(id: string, texts: readonly [string, string][]): string[] {
   const own = functionWords(id);
   const found: string[] = [];
   for (const [where, written] of texts) {
-    const text = ENGLISH_FROM_CATALOG_TS.reduce((t, english) => t.split(english).join("某参数"), written);
-    const why = untranslated(text) ?? (strayWords(text, own).length > 0 ? `English words ${strayWords(text, own).join(", ")}` : null);
+    const why = untranslated(written) ?? (strayWords(written, own).length > 0 ? `English words ${strayWords(written, own).join(", ")}` : null);
     if (why) found.push(`SALES.${id} ${where}: ${why}: ${JSON.stringify(written.slice(0, 80))}`);
   }
   return found;

@@ -7,7 +7,9 @@
  * Layout: title A1, kind A2, header row 4, one row per period from row 5 (table `Review`,
  * A:L): `Period | Start | End | Won revenue | Deals won | Deals lost | Win rate |
  * Average deal | New deals | New deals won | Revenue vs previous | Revenue vs year before`.
- * Mix (when any deal has a source) at N4: `Source | Won revenue | Share`.
+ * Mix (when any deal has a source) at N4: `Source | Won revenue | Share`, one row per source and,
+ * when some deals have none, a last "(no source)" row (the won amounts whose source is blank), so the
+ * shares add up to all won revenue.
  *
  * Rules: a deal belongs to the period holding its close date (won/lost) or its created date
  * (new deals). Win rate = won / (won + lost) by count. "New deals won" = deals created in the
@@ -236,23 +238,21 @@ export function planReviewSheet(deals: readonly Deal[], pipeline: Pipeline, opti
     freeze: { rows: REVIEW_HEADER_ROW, columns: 1 },
   };
 
+  // Named sources, then one row for the deals without a source (when any deal has none), so
+  // the shares and the pie are of all won revenue, not of the sourced part only.
   const sources = distinctTexts(deals.map((d) => d.source));
   if (sources.length > 0) {
+    const unsourced = deals.some((d) => d.source.trim() === "");
     const mixFirst = 5;
-    const mixLast = mixFirst + sources.length - 1;
-    sheet.blocks.push(headerRow("N4", [t("review.mix.source"), t("review.mix.revenue"), t("review.mix.share")]));
-    sheet.blocks.push({
-      at: `N${mixFirst}`,
-      cells: sources.map((s, i) => {
-        const r = mixFirst + i;
-        return [
-          s,
-          { f: `=SUMPRODUCT((${source}=$N${r})*(${status}=${won})*${amount})` },
-          { f: `=IF(SUM($O$${mixFirst}:$O$${mixLast})=0,"",O${r}/SUM($O$${mixFirst}:$O$${mixLast}))` },
-        ];
-      }),
-      numberFormat: [null, formats.money, formats.percent],
+    const mixLast = mixFirst + sources.length - 1 + (unsourced ? 1 : 0);
+    const share = (r: number): PlanCell => ({ f: `=IF(SUM($O$${mixFirst}:$O$${mixLast})=0,"",O${r}/SUM($O$${mixFirst}:$O$${mixLast}))` });
+    const mixRows: PlanCell[][] = sources.map((s, i) => {
+      const r = mixFirst + i;
+      return [s, { f: `=SUMPRODUCT((${source}=$N${r})*(${status}=${won})*${amount})` }, share(r)];
     });
+    if (unsourced) mixRows.push([t("review.mix.noSource"), { f: `=SUMPRODUCT((${source}="")*(${status}=${won})*${amount})` }, share(mixLast)]);
+    sheet.blocks.push(headerRow("N4", [t("review.mix.source"), t("review.mix.revenue"), t("review.mix.share")]));
+    sheet.blocks.push({ at: `N${mixFirst}`, cells: mixRows, numberFormat: [null, formats.money, formats.percent] });
     sheet.charts!.push({
       type: "pie",
       title: t("review.chart.mix"),

@@ -151,6 +151,7 @@ export const sheetsEnUS = {
   "review.mix.source": "Source",
   "review.mix.revenue": "Won revenue",
   "review.mix.share": "Share",
+  "review.mix.noSource": "(no source)",
   "review.chart.trend": "Won revenue by period",
   "review.chart.mix": "Revenue mix by source",
 

@@ -143,6 +143,7 @@ export const sheetsZhCN: SheetCatalog = {
   "review.mix.source": "来源",
   "review.mix.revenue": "赢单收入",
   "review.mix.share": "占比",
+  "review.mix.noSource": "（未填来源）",
   "review.chart.trend": "各期赢单收入",
   "review.chart.mix": "按来源的收入构成",
 

@@ -13,7 +13,7 @@ import { dealsLayout, dealsSheetPlan, DEALS_COLUMN_LETTERS } from "../../src/gen
 import { planRepsSheet } from "../../src/generators/reps";
 import { parseRange, RangeBox } from "../../src/workbook/address";
 import { evaluatePlan } from "../../src/workbook/preview/evaluate";
-import { isFormulaCell, SheetPlan, WorkbookPlan } from "../../src/workbook/plan";
+import { isFormulaCell, SheetPlan, sheetRef, WorkbookPlan } from "../../src/workbook/plan";
 import { resolvedPlan } from "../../src/workbook/prepare";
 import { chartBox } from "../../src/workbook/sheetGeometry";
 import { validatePlan } from "../../src/workbook/validatePlan";
@@ -291,6 +291,21 @@ describe("dashboard KPI tiles", () => {
     expect(values.filter((x) => typeof x === "string" && x.startsWith("#"))).toEqual([]);
     expect(ev.value("Dashboard", TILE.wonRevenue.value)).toBe(2100);
     expectNear(ev.value("Dashboard", TILE.attainment.value), 12100 / 15000);
+  });
+});
+
+describe("dashboard revenue by source", () => {
+  it("charts the Review's whole mix, deals without a source included, so it adds up to all won revenue", () => {
+    // D12 (won, 600) has no source here: Event 4000, Referral 4500, Web 3000, (no source) 600.
+    const deals = buildDeals().map((d) => (d.id === "D12" ? { ...d, source: "" } : d));
+    const built = planWorkbook(deals, PIPELINE, { sheets: { reps: { quota: "5000" }, review: { period: "quarterly" } } });
+    if (!built.ok) throw new Error(JSON.stringify(built.errors));
+    const pie = dashboardOf(built.plan).charts!.find((c) => c.type === "pie")!;
+    expect([pie.categories, pie.series[0].values]).toEqual([sheetRef("Review", "N5:N8"), sheetRef("Review", "O5:O8")]);
+    const ev = evaluatePlan(built.plan);
+    expect(ev.values("Review", "N5:O8")).toEqual([["Event", 4000], ["Referral", 4500], ["Web", 3000], ["(no source)", 600]]);
+    const wonTotal = deals.filter((d) => d.status === "won").reduce((s, d) => s + d.amount, 0);
+    expect(ev.values("Review", "O5:O8").reduce((s, r) => s + (r[0] as number), 0)).toBe(wonTotal);
   });
 });
 

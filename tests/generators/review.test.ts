@@ -93,3 +93,53 @@ describe("Review: a period not over yet", () => {
     expect(isInvalid(bad) && bad.errors.map((e) => e.field)).toEqual(["asOf"]);
   });
 });
+
+describe("Review: revenue mix by source", () => {
+  // D12 (won, 600, April) without a source: the mix must still add up to all won revenue.
+  const unsourced = deals.map((d) => (d.id === "D12" ? { ...d, source: "" } : d));
+  /** Won revenue by source, straight from the deals ("" for none). */
+  const wonBySource = (list: readonly Deal[], source: string) =>
+    list.filter((d) => d.status === "won" && d.source.toLowerCase() === source.toLowerCase()).reduce((s, d) => s + d.amount, 0);
+
+  it("adds a (no source) row so the shares are of all won revenue", () => {
+    const wb = plan(withDeals(planReviewSheet, unsourced, PIPELINE, { period: "quarterly" }));
+    const ev = evaluatePlan(wb);
+    const rows = ev.values("Review", "N5:P8");
+    expect(rows.map((r) => r[0])).toEqual(["Event", "Referral", "Web", "(no source)"]);
+    // By hand: Event D05 4000; Referral D02 3000 + D07 1500; Web D01 1000 + D03 2000; none D12 600.
+    expect(rows.map((r) => r[1])).toEqual([4000, 4500, 3000, 600]);
+    expect(rows.map((r) => r[1])).toEqual([wonBySource(unsourced, "Event"), wonBySource(unsourced, "Referral"), wonBySource(unsourced, "Web"), wonBySource(unsourced, "")]);
+    const allWon = unsourced.filter((d) => d.status === "won").reduce((s, d) => s + d.amount, 0);
+    expect(allWon).toBe(12100);
+    rows.forEach((r, i) => expectNear(r[2], [4000, 4500, 3000, 600][i] / 12100));
+    expect(ev.value("Review", "N9")).toBeNull();
+    const pie = wb.sheets[1].charts!.find((c) => c.type === "pie")!;
+    expect([pie.categories, pie.series[0].values]).toEqual(["N5:N8", "O5:O8"]);
+  });
+
+  it("moves a deal to (no source) when its source is cleared on the Deals sheet", () => {
+    const wb = plan(withDeals(planReviewSheet, unsourced, PIPELINE, { period: "quarterly" }));
+    const ev = evaluatePlan(wb);
+    ev.set("Deals", "L2", null); // D01 (won, 1000, Web)
+    expect(ev.values("Review", "O5:O8").map((r) => r[0])).toEqual([4000, 4500, 2000, 1600]);
+    expectNear(ev.value("Review", "P8"), 1600 / 12100);
+  });
+
+  it("has the row whenever some deal has no source, and none when every deal has one", () => {
+    // The sample's D06 (lost) and D10 (open) have no source: the row is there, at 0 while neither is won.
+    const ev = evaluatePlan(plan(withDeals(planReviewSheet, deals, PIPELINE, { period: "quarterly" })));
+    expect(ev.values("Review", "N8:O8")[0]).toEqual(["(no source)", 0]);
+    ev.set("Deals", "J11", "Won"); // D10 (700) won
+    expect(ev.value("Review", "O8")).toBe(700);
+    const sourced = deals.map((d) => (d.source === "" ? { ...d, source: "Web" } : d));
+    const wb = plan(withDeals(planReviewSheet, sourced, PIPELINE, { period: "quarterly" }));
+    expect(evaluatePlan(wb).value("Review", "N8")).toBeNull();
+    expect(wb.sheets[1].charts!.find((c) => c.type === "pie")!.categories).toBe("N5:N7");
+  });
+
+  it("says (no source) in Chinese", () => {
+    const zh = buildDeals(PIPELINE_ZH).map((d) => (d.id === "D12" ? { ...d, source: "" } : d));
+    const ev = evaluatePlan(plan(withDeals(planReviewSheet, zh, PIPELINE_ZH, { locale: "zh-CN", period: "quarterly" })));
+    expect(ev.values("复盘", "N8:O8")[0]).toEqual(["（未填来源）", 600]);
+  });
+});

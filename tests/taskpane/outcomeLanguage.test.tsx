@@ -5,7 +5,8 @@
 /**
  * A message shown before the pane's language changes reads in the new language after it:
  * the result of a write, an update's kept inputs and orphans, a failed write, an import that
- * could not read the file (its reason from the import catalog) and the settings' own "saved".
+ * could not read the file (its reason from the import catalog), a generator's refusal and the
+ * settings' own "saved".
  * Sheet names and a host's own words stay as written. Form fields left as the example
  * defaults (a typed funnel's stage names) follow the language too; typed ones stay.
  */
@@ -166,6 +167,19 @@ describe("result messages follow the pane's language", () => {
     const chinese = importText("zh-CN", expected!.messageKey, expected!.messageValues);
     expect(chinese).not.toBe(english);
     expect(barText(pane, "error")).toContain(formatUi("zh-CN", "data.failed", { message: chinese }));
+  });
+
+  it("says why a generator refused in the new language", async () => {
+    render(<App host={fakeHost()} />);
+    const pane = await openPane("dashboard");
+    await act(async () => {
+      fireEvent.click(within(pane).getByTestId("dashboard-generate"));
+    });
+    await within(pane).findByTestId("outcome-error");
+    expect(barText(pane, "error")).toContain(formatUi("en-US", "dashboard.needsSheets"));
+    await switchTo("zh-CN");
+    await openPane("dashboard");
+    expect(barText(pane, "error")).toBe(`${formatUi("zh-CN", "common.error")}${formatUi("zh-CN", "common.fixErrors")}${formatUi("zh-CN", "dashboard.needsSheets")}`);
   });
 
   it("says the settings were saved in the language just chosen", async () => {

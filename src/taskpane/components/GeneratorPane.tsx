@@ -5,7 +5,8 @@
  */
 import * as React from "react";
 import { Badge, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text, tokens } from "@fluentui/react-components";
-import type { ComposeResult, SheetRequest } from "../../compose";
+import type { ComposeResult, FieldError, SheetRequest } from "../../compose";
+import { LOCALES, type Locale } from "../../core/locale";
 import { activeFields, FieldErrors, FieldSpec, FormValues, ParsedValues, parseForm, todayIso } from "../../compose/fields";
 import { DefaultsEnv, FormSheetId, SHEETS, SheetNeed } from "../../compose/sheets";
 import { GenerateContext, useAppState } from "../appContext";
@@ -16,7 +17,7 @@ import { fromExamples } from "../examples";
 import { carryInputs, type SavedSheet } from "../../workbook/inputs";
 import type { WorkbookPlan } from "../../workbook/plan";
 import { FormFields } from "./FormFields";
-import { ResultBar } from "./ResultBar";
+import { inLocale, ResultBar } from "./ResultBar";
 
 const useStyles = makeStyles({
   pane: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -35,6 +36,16 @@ interface PendingChoice {
   /** Tracked roles of the plan, and the current name of the first one's sheet. */
   roles: string[];
   sheet: string;
+}
+
+/**
+ * The generator's refusal of the last Generate, said in every language (its messages are
+ * formatted by the generator), so they follow a change of language; and the fields edited
+ * since, whose messages no longer apply.
+ */
+interface Refusal {
+  said: Partial<Record<Locale, readonly FieldError[]>>;
+  edited: ReadonlySet<string>;
 }
 
 export interface GeneratorPaneProps {
@@ -103,7 +114,7 @@ export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hasDeals, locale]);
   const [submitted, setSubmitted] = React.useState(false);
-  const [generatorErrors, setGeneratorErrors] = React.useState<FieldErrors>({});
+  const [refusal, setRefusal] = React.useState<Refusal | null>(null);
   const [pending, setPending] = React.useState<PendingChoice | null>(null);
   const charted = props.includeExampleCharts ? writtenCharts.map((c) => ({ sheet: c.sheet, chart: c.chart })) : writtenCharts;
   const context: GenerateContext = { locale, settings, data, writtenCharts: charted };
@@ -111,6 +122,13 @@ export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
   const typed = { ...values, ...props.custom };
   const custom = new Set(Object.keys(props.custom ?? {}));
   const fields = activeFields(declaration.fields, typed).filter((f) => !custom.has(f.name));
+  /** The field a generator's message is about (`tiers[2].rate` is about `tiers`), if it is one of the form's. */
+  const fieldOf = (e: FieldError) => fields.find((f) => e.field === f.name || e.field.startsWith(`${f.name}[`) || e.field.startsWith(`${f.name}.`));
+  const generatorErrors: FieldErrors = {};
+  for (const e of refusal ? inLocale(refusal.said, locale) : []) {
+    const field = fieldOf(e);
+    if (field && !refusal!.edited.has(field.name)) generatorErrors[field.name] = { text: e.message };
+  }
   const parsed = parseForm(declaration.fields, typed);
   const parsedOk = Object.keys(parsed.errors).length === 0;
   const crossErrors = parsedOk && declaration.validate ? declaration.validate(parsed.values) : {};
@@ -125,10 +143,7 @@ export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
     setTouched((s) => new Set(s).add(name));
     // A choice asked about the values before this edit no longer applies.
     setPending(null);
-    setGeneratorErrors((e) => {
-      const { [name]: _dropped, ...rest } = e;
-      return rest;
-    });
+    setRefusal((r) => (r ? { ...r, edited: new Set(r.edited).add(name) } : r));
   };
 
   const generate = async () => {
@@ -150,17 +165,29 @@ export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
       return;
     }
     if (!result.ok) {
-      const byField: FieldErrors = {};
-      const general: string[] = [];
-      for (const e of result.errors) {
-        const field = fields.find((f) => e.field === f.name || e.field.startsWith(`${f.name}[`) || e.field.startsWith(`${f.name}.`));
-        if (field) byField[field.name] = { text: e.message };
-        else general.push(e.message);
+      const said: Partial<Record<Locale, readonly FieldError[]>> = { [locale]: result.errors };
+      // Said in the other language too, so the messages follow a change of language.
+      for (const other of LOCALES) {
+        if (other === locale) continue;
+        try {
+          const again = await composeFromPane([request], { ...context, locale: other });
+          if (!again.ok) said[other] = again.errors;
+        } catch {
+          // The pane's own language is enough.
+        }
       }
-      setGeneratorErrors(byField);
-      writer.setOutcome({ kind: "error", message: { key: "common.fixErrors" }, details: general.length > 0 ? general : result.errors.map((e) => e.message) });
+      setRefusal({ said, edited: new Set() });
+      // The messages no field shows, or all of them when every one has its field.
+      const details = (errors: readonly FieldError[]) => {
+        const general = errors.filter((e) => !fieldOf(e)).map((e) => e.message);
+        return general.length > 0 ? general : errors.map((e) => e.message);
+      };
+      const byLocale: Partial<Record<Locale, string[]>> = {};
+      for (const [l, errors] of Object.entries(said) as [Locale, readonly FieldError[]][]) byLocale[l] = details(errors);
+      writer.setOutcome({ kind: "error", message: { key: "common.fixErrors" }, details: { byLocale } });
       return;
     }
+    setRefusal(null);
     // A sheet of a role the workbook already tracks: ask before writing.
     let saved: Map<string, SavedSheet>;
     try {

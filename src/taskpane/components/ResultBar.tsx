@@ -40,9 +40,30 @@ export interface PaneMessage {
 /** A host's notice (its own words) or a message of the pane. */
 export type Notice = string | PaneMessage;
 
+/**
+ * The details of an error: a host's or a file's own words, or what a generator said in each
+ * language (it formats its messages itself), shown in the pane's language.
+ */
+export type Details = string[] | { byLocale: Partial<Record<Locale, readonly string[]>> };
+
 export type Outcome =
   | { kind: "success"; message: PaneMessage; sheet?: string; notices: Notice[]; carried?: CarriedInputs }
-  | { kind: "error"; message: PaneMessage; details?: string[] };
+  | { kind: "error"; message: PaneMessage; details?: Details };
+
+/**
+ * What was said in `locale`, else in the first language it was said in.
+ *
+ * @example
+ * inLocale({ "en-US": ["Too low"], "zh-CN": ["太低"] }, "zh-CN") // ["太低"]
+ */
+export function inLocale<T>(said: Partial<Record<Locale, readonly T[]>>, locale: Locale): readonly T[] {
+  return said[locale] ?? Object.values(said).find((x) => x !== undefined) ?? [];
+}
+
+function detailsIn(details: Details | undefined, locale: Locale): readonly string[] {
+  if (details === undefined) return [];
+  return "byLocale" in details ? inLocale(details.byLocale, locale) : details;
+}
 
 /** An import error (src/import/errors.ts) read without importing the import module: its key and values. */
 interface KeyedImportError {
@@ -143,6 +164,7 @@ export function ResultBar(props: { outcome: Outcome | null; onOpenSheet?(name: s
   const o = props.outcome;
   if (!o) return null;
   const sheet = o.kind === "success" ? o.sheet : undefined;
+  const details = o.kind === "error" ? detailsIn(o.details, locale) : [];
   return (
     <MessageBar intent={o.kind === "success" ? "success" : "error"} layout="multiline" data-testid={`outcome-${o.kind}`}>
       <MessageBarBody>
@@ -156,9 +178,9 @@ export function ResultBar(props: { outcome: Outcome | null; onOpenSheet?(name: s
           </ul>
         )}
         {o.kind === "success" && o.carried && <CarriedList carried={o.carried} />}
-        {o.kind === "error" && o.details && o.details.length > 0 && (
+        {details.length > 0 && (
           <ul>
-            {o.details.map((d) => (
+            {details.map((d) => (
               <li key={d}>{d}</li>
             ))}
           </ul>

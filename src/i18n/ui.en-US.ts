@@ -258,6 +258,7 @@ export const uiEnUS = {
   "common.addCopy": "Add a copy",
   "common.cancel": "Cancel",
   "common.kept": "Kept {count} typed inputs.",
+  "common.keptOne": "Kept 1 typed input.",
   "common.orphans": "These typed inputs have no row any more and were not carried over:",
   "common.orphanSheet": "Sheet",
   "common.orphanKey": "Row",

@@ -259,6 +259,7 @@ export const uiZhCN: UiCatalog = {
   "common.addCopy": "添加副本",
   "common.cancel": "取消",
   "common.kept": "保留了 {count} 个手动输入的值。",
+  "common.keptOne": "保留了 1 个手动输入的值。",
   "common.orphans": "以下手动输入的值已找不到对应的行，未被保留：",
   "common.orphanSheet": "工作表",
   "common.orphanKey": "行",

@@ -81,7 +81,7 @@ describe("Data pane: a workbook that tracks Deals is updated", () => {
     expect(reps).toBeTruthy();
     // Ann's typed quota is back in her row.
     expect(JSON.stringify(reps.blocks)).toContain("50000");
-    expect(within(outcome).getByText("Kept 1 typed inputs.")).toBeTruthy();
+    expect(within(outcome).getByText("Kept 1 typed input.")).toBeTruthy();
     // Carl is gone: his quota is listed with its sheet, key and value.
     const orphans = within(outcome).getByTestId("orphan-inputs");
     const cells = within(orphans).getAllByRole("cell").map((c) => c.textContent);
@@ -156,7 +156,7 @@ describe("Generating a sheet the workbook already tracks", () => {
     const outcome = await within(pane).findByTestId("outcome-success");
     expect(host.writeOptions[0]).toEqual({ replace: ["funnel"] });
     expect(JSON.stringify(sheetWith(host.written[0], "Funnel")!.blocks)).toContain("77");
-    expect(within(outcome).getByText("Kept 1 typed inputs.")).toBeTruthy();
+    expect(within(outcome).getByText("Kept 1 typed input.")).toBeTruthy();
     expect(within(within(outcome).getByTestId("orphan-inputs")).getAllByRole("cell").map((c) => c.textContent)).toEqual(["My funnel", "Gone stage", "5"]);
     // Remembered for the next update.
     expect((host.getSetting(REQUESTS_SETTING) as Record<string, SheetRequest>).funnel.id).toBe("funnel");

@@ -114,7 +114,7 @@ describe("result messages follow the pane's language", () => {
     await within(pane).findByTestId("outcome-success", {}, { timeout: 20000 });
     const before = barText(pane, "success");
     expect(before).toContain("Updated Deals, ImportIssues, Reps.");
-    expect(before).toContain("Kept 1 typed inputs.");
+    expect(before).toContain("Kept 1 typed input.");
     expect(before).toContain("These typed inputs have no row any more");
     await switchTo("zh-CN");
     await openPane("data");

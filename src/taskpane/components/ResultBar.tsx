@@ -131,7 +131,7 @@ export function CarriedList(props: { carried: CarriedInputs }): JSX.Element {
   const { kept, orphans } = props.carried;
   return (
     <div data-testid="carried-inputs">
-      <Text block>{t("common.kept", { count: kept.toLocaleString(locale) })}</Text>
+      <Text block>{kept === 1 ? t("common.keptOne") : t("common.kept", { count: kept.toLocaleString(locale) })}</Text>
       {orphans.length > 0 && (
         <>
           <Text block>{t("common.orphans")}</Text>

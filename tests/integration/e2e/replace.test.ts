@@ -109,7 +109,7 @@ describe("replacing a tracked sheet in the preview", () => {
     await choice.getByRole("button", { name: "Replace Funnel" }).click();
     const said = await outcome("funnel");
     expect(said).toContain("Created Funnel.");
-    expect(said).toContain(`Kept ${targetsKept} typed inputs.`);
+    expect(said).toContain(targetsKept === 1 ? "Kept 1 typed input." : `Kept ${targetsKept} typed inputs.`);
     expect(await tabs()).toEqual(["Deals", "ImportIssues", "Funnel"]);
     const grid = await gridOf("Funnel");
     expect([grid.get(stageCell), grid.get(targetCell), grid.get(flagCell)]).toEqual([stage, TYPED, sheetsEnUS["funnel.flag.below"]]);
@@ -125,7 +125,7 @@ describe("replacing a tracked sheet in the preview", () => {
     await choice.getByTestId("data-update").click();
     const said = await outcome("data");
     expect(said).toContain("Updated Deals, ImportIssues, Funnel.");
-    expect(said).toContain(`Kept ${targetsKept} typed inputs.`);
+    expect(said).toContain(targetsKept === 1 ? "Kept 1 typed input." : `Kept ${targetsKept} typed inputs.`);
     expect(await tabs()).toEqual(["Deals", "ImportIssues", "Funnel"]);
     const grid = await gridOf("Funnel");
     expect([grid.get(stageCell), grid.get(targetCell), grid.get(flagCell)]).toEqual([stage, TYPED, sheetsEnUS["funnel.flag.below"]]);

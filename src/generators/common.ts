@@ -13,6 +13,7 @@ import { parseIsoDay } from "../core/dates";
 import { Block, CellStyle, PlanCell, TablePlan, WorkbookPlan } from "../workbook/plan";
 import { dateFromSerial, excelSerial } from "../core/dates";
 import type { Locale } from "../core/locale";
+import type { Deal } from "../core/deal";
 
 /** Options every generator accepts. */
 export interface GeneratorOptions {
@@ -284,6 +285,12 @@ export function monthLabel(serial: number): string {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
 }
 
+/** Serial of the last day of the month holding `serial`. */
+export function monthEnd(serial: number): number {
+  const d = dateFromSerial(serial);
+  return excelSerial(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))) - 1;
+}
+
 /** Earliest and latest of some ISO dates (nulls skipped), or null when there is none. */
 export function isoSpan(dates: (string | null | undefined)[]): { first: string; last: string } | null {
   let first: string | null = null;
@@ -341,4 +348,24 @@ export function distinctTexts(values: readonly string[]): string[] {
     if (!seen.has(key)) seen.set(key, v);
   }
   return [...seen.values()].sort((a, b) => a.localeCompare(b));
+}
+
+/**
+ * The day deal data is as of (ISO): the latest created date or won/lost close date (an open
+ * deal's close date is only expected, so it does not count), else the latest date of any
+ * kind, else today. A period (month, quarter, week) ending after it is not over yet: it is
+ * partial ({@link isPartialPeriod}). Review, Monthly and Forecast share this rule.
+ *
+ * @example
+ * dataAsOf([{ status: "won", closeDate: "2025-05-27", createdDate: "2025-05-02", ... }]) // "2025-05-27"
+ */
+export function dataAsOf(deals: readonly Deal[]): string {
+  const happened = isoSpan([...deals.filter((d) => d.status !== "open").map((d) => d.closeDate), ...deals.map((d) => d.createdDate)]);
+  const span = isoSpan([...deals.map((d) => d.closeDate), ...deals.map((d) => d.createdDate)]);
+  return happened?.last ?? span?.last ?? new Date().toISOString().slice(0, 10);
+}
+
+/** True when a period whose last day is the serial `end` is not over on the as-of day (ISO). */
+export function isPartialPeriod(end: number, asOfIso: string): boolean {
+  return end > isoToSerial(asOfIso)!;
 }

@@ -15,17 +15,26 @@
  *   there are `window`); future months carry the last one forward.
  * - Run-rate = AVERAGE of the last `window` actuals x 12.
  * - Weighted open pipeline = sum over open deals of amount x probability.
+ * - A last month not over on the data's as-of date (the Review's rule, `dataAsOf`) is partial:
+ *   its label says so and its actual is the revenue so far, but it is left out of the fitted
+ *   history (trend, moving average and run-rate use the complete months only; from it on the
+ *   moving average carries the last one), and a note in A2 says so. With no complete month
+ *   at all, every month is fitted.
  */
 import { Deal, Pipeline } from "../core/deal";
 import { PlanCell, WorkbookPlan } from "../workbook/plan";
 import { dateFromSerial } from "../core/dates";
 import {
+  dataAsOf,
   FieldError,
   headerRow,
   invalid,
+  isPartialPeriod,
   isoToSerial,
   labelledInputs,
+  monthEnd,
   monthLabel,
+  noteBlock,
   PlanResult,
   sheetFormats,
   sheetText,
@@ -81,26 +90,33 @@ export function planForecastSheet(deals: readonly Deal[], pipeline: Pipeline, op
   let history = wonMonthStarts(deals);
   if (history.length === 0) history = [isoToSerial(new Date().toISOString().slice(0, 7) + "-01")!];
   const n = history.length;
+  const asOfIso = dataAsOf(deals);
+  const partial = history.map((month) => isPartialPeriod(monthEnd(month), asOfIso));
+  // The fitted history: the complete months (all of them when none is complete).
+  const complete = partial.filter((x) => !x).length;
+  const fitted = complete > 0 ? complete : n;
   const first = FORECAST_FIRST_ROW;
   const lastHistory = first + n - 1;
+  const lastFitted = first + fitted - 1;
   const last = lastHistory + horizon;
-  const actualRange = `$C$${first}:$C$${lastHistory}`;
-  const periodRange = `$B$${first}:$B$${lastHistory}`;
-  const tail = Math.min(window, n);
-  const tailRange = `C${lastHistory - tail + 1}:C${lastHistory}`;
+  const actualRange = `$C$${first}:$C$${lastFitted}`;
+  const periodRange = `$B$${first}:$B$${lastFitted}`;
+  const tail = Math.min(window, fitted);
+  const tailRange = `C${lastFitted - tail + 1}:C${lastFitted}`;
 
   const cells: PlanCell[][] = [];
   for (let i = 0; i < n + horizon; i++) {
     const r = first + i;
     const isHistory = i < n;
     const month = isHistory ? history[i] : addMonths(history[n - 1], i - n + 1);
-    const movingAverage: PlanCell = isHistory
-      ? i + 1 >= window
-        ? { f: `=AVERAGE(C${r - window + 1}:C${r})` }
-        : null
-      : { f: `=AVERAGE(${tailRange})` };
+    const movingAverage: PlanCell =
+      i < fitted
+        ? i + 1 >= window
+          ? { f: `=AVERAGE(C${r - window + 1}:C${r})` }
+          : null
+        : { f: `=AVERAGE(${tailRange})` };
     cells.push([
-      monthLabel(month),
+      isHistory && partial[i] ? t("common.partialMonth", { month: monthLabel(month) }) : monthLabel(month),
       i + 1,
       isHistory ? { f: `=SUMIFS(${amount},${status},${won},${closeMonthCriteria(close, `$F${r}`)})` } : null,
       { f: `=IFERROR(AVERAGE(${actualRange})+SLOPE(${actualRange},${periodRange})*(B${r}-AVERAGE(${periodRange})),"")` },
@@ -125,6 +141,9 @@ export function planForecastSheet(deals: readonly Deal[], pipeline: Pipeline, op
         tabColor: "#7030A0",
         blocks: [
           titleBlock("A1", t("forecast.title")),
+          ...(fitted < n
+            ? [noteBlock("A2", t("forecast.note.partial", { date: asOfIso, month: monthLabel(history[fitted]), last: monthLabel(history[fitted - 1]) }))]
+            : []),
           ...labelledInputs("A3", [
             { label: t("forecast.summary.nextTrend"), value: { f: `=D${nextRow}` }, numberFormat: formats.money },
             { label: t("forecast.summary.movingAverage", { window }), value: { f: `=E${nextRow}` }, numberFormat: formats.money },

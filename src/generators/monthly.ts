@@ -8,10 +8,32 @@
  * `Monthly`. Months run from the first to the last close month of the won deals, gaps
  * included (a month with no win shows 0). "Month" is the text "YYYY-MM" (chart labels);
  * "Month start" is the real date of the first day, which the formulas use.
+ *
+ * A last month that is not over on the data's as-of date (the rule of the Review, `dataAsOf`:
+ * the latest created date or won/lost close date) is partial: its label says so
+ * ("2025-05 (partial)", "2025-05（部分）"), a note in A2 gives the as-of date, its numbers are
+ * those so far and its growth is left blank (part of a month against a whole one would read
+ * as a fall).
  */
 import { Deal, Pipeline } from "../core/deal";
 import { PlanCell, WorkbookPlan } from "../workbook/plan";
-import { headerRow, invalid, isoSpan, monthLabel, monthStarts, PlanResult, sheetFormats, tableOver, textFor, titleBlock, validateStageNames } from "./common";
+import {
+  dataAsOf,
+  headerRow,
+  invalid,
+  isoSpan,
+  isPartialPeriod,
+  monthEnd,
+  monthLabel,
+  monthStarts,
+  noteBlock,
+  PlanResult,
+  sheetFormats,
+  tableOver,
+  textFor,
+  titleBlock,
+  validateStageNames,
+} from "./common";
 import { dealsRange, dealsRefFor, DealsSourceOptions, statusLiteral } from "./deals";
 
 export const MONTHLY_TABLE_NAME = "Monthly";
@@ -58,15 +80,17 @@ export function planMonthlySheet(deals: readonly Deal[], pipeline: Pipeline, opt
   const close = dealsRange(layout, "close");
   const won = statusLiteral(layout, "won");
   const months = wonMonthStarts(deals);
+  const asOfIso = dataAsOf(deals);
+  const partial = months.map((month) => isPartialPeriod(monthEnd(month), asOfIso));
   const first = MONTHLY_FIRST_ROW;
   const cells: PlanCell[][] = months.map((month, i) => {
     const r = first + i;
     const inMonth = closeMonthCriteria(close, `$E${r}`);
     return [
-      monthLabel(month),
+      partial[i] ? t("common.partialMonth", { month: monthLabel(month) }) : monthLabel(month),
       { f: `=SUMIFS(${amount},${status},${won},${inMonth})` },
       { f: `=COUNTIFS(${status},${won},${inMonth})` },
-      i === 0 ? null : { f: `=IF(B${r - 1}=0,"",(B${r}-B${r - 1})/ABS(B${r - 1}))` },
+      i === 0 || partial[i] ? null : { f: `=IF(B${r - 1}=0,"",(B${r}-B${r - 1})/ABS(B${r - 1}))` },
       month,
     ];
   });
@@ -80,6 +104,7 @@ export function planMonthlySheet(deals: readonly Deal[], pipeline: Pipeline, opt
         tabColor: "#70AD47",
         blocks: [
           titleBlock("A1", t("monthly.title")),
+          ...(partial.includes(true) ? [noteBlock("A2", t("review.note.partial", { date: asOfIso }))] : []),
           headerRow(`A${MONTHLY_HEADER_ROW}`, headers),
           { at: `A${first}`, cells, numberFormat: [null, formats.money, formats.count, formats.percent, formats.date] },
         ],

@@ -31,10 +31,12 @@ import type { Locale } from "../core/locale";
 import { PlanCell, WorkbookPlan } from "../workbook/plan";
 import { dateFromSerial, excelSerial } from "../core/dates";
 import {
+  dataAsOf,
   distinctTexts,
   FieldError,
   headerRow,
   invalid,
+  isPartialPeriod,
   isoSpan,
   isoToSerial,
   noteBlock,
@@ -133,8 +135,7 @@ export function planReviewSheet(deals: readonly Deal[], pipeline: Pipeline, opti
   }
   const span = isoSpan([...deals.map((d) => d.closeDate), ...deals.map((d) => d.createdDate)]);
   const fallback = new Date().toISOString().slice(0, 10);
-  const happened = isoSpan([...deals.filter((d) => d.status !== "open").map((d) => d.closeDate), ...deals.map((d) => d.createdDate)]);
-  const asOfIso = options.asOf ?? happened?.last ?? span?.last ?? fallback;
+  const asOfIso = options.asOf ?? dataAsOf(deals);
   const fromIso = options.from ?? span?.first ?? fallback;
   const lastIso = span?.last ?? fallback;
   const upToAsOf = isoToSerial(asOfIso) !== null && asOfIso < lastIso && asOfIso >= fromIso ? asOfIso : lastIso;
@@ -160,8 +161,7 @@ export function planReviewSheet(deals: readonly Deal[], pipeline: Pipeline, opti
   const first = REVIEW_FIRST_ROW;
   const last = first + periods.length - 1;
   const lag = LAG[period];
-  const asOf = isoToSerial(asOfIso)!;
-  const partial = periods.map((p) => p.end > asOf);
+  const partial = periods.map((p) => isPartialPeriod(p.end, asOfIso));
   const complete = partial.filter((x) => !x).length;
   const chartLast = complete > 0 ? first + complete - 1 : last;
 

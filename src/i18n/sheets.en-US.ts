@@ -202,6 +202,7 @@ export const sheetsEnUS = {
   "forecast.header.movingAverage": "Moving average",
   "forecast.header.start": "Month start",
   "forecast.chart": "Actual vs forecast",
+  "forecast.note.partial": "Data as of {date}: {month} is not over yet, so the trend, moving average and run-rate use the complete months only (up to {last}).",
 
   // Customers
   "customers.title": "Customer profiles",
@@ -341,6 +342,7 @@ export const sheetsEnUS = {
   "goals.note.noActuals": "No actuals yet, so the chart is empty: type each goal's actual in the Actual column (M).",
   "review.quarter": "{year} Q{quarter}",
   "review.partial": "{period} (partial)",
+  "common.partialMonth": "{month} (partial)",
   "review.note.partial": "Data as of {date}: a period marked partial is not over yet; its numbers are those so far and its growth is left blank.",
 
   "common.exampleSuffix": "{title} (example data)",

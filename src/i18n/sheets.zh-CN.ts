@@ -191,6 +191,7 @@ export const sheetsZhCN: SheetCatalog = {
   "forecast.header.movingAverage": "移动平均",
   "forecast.header.start": "月初日期",
   "forecast.chart": "实际与预测",
+  "forecast.note.partial": "数据截至 {date}：{month} 尚未结束，线性趋势、移动平均和年化运行率只用已完整的月份（至 {last}）。",
 
   "customers.title": "客户档案",
   "customers.hhi": "收入集中度（HHI）",
@@ -326,6 +327,7 @@ export const sheetsZhCN: SheetCatalog = {
   "goals.note.noActuals": "尚无实际值，因此图表为空：请在“实际值”列（M 列）填入每个目标的实际值。",
   "review.quarter": "{year}年第{quarter}季度",
   "review.partial": "{period}（部分）",
+  "common.partialMonth": "{month}（部分）",
   "review.note.partial": "数据截至 {date}：标为“部分”的期间尚未结束，其数字为截至目前的数据，增长率留空。",
 
   "common.exampleSuffix": "{title}（示例数据）",

@@ -17,6 +17,12 @@ function plan(result: PlanResult): WorkbookPlan {
   return result;
 }
 const deals = buildDeals();
+// The sample's data is as of 2025-04-25 (D12 won then; D08 and D09 are open, their close
+// dates only expected), so April is not over. A lost deal closed on 2025-04-30 ends it.
+const aprilOver = [
+  ...deals,
+  { ...deals[3], id: "D13", name: "Deal D13", amount: 300, createdDate: "2025-04-01", closeDate: "2025-04-30", source: "Web" },
+];
 
 describe("Monthly", () => {
   const wb = plan(withDeals(planMonthlySheet, deals, PIPELINE));
@@ -24,7 +30,7 @@ describe("Monthly", () => {
     const ev = evaluatePlan(wb);
     const months = ev.values("Monthly", "E4:E9").map((r) => r[0]);
     expect(months).toEqual(["2024-11-01", "2024-12-01", "2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01"].map(serial));
-    expect(ev.values("Monthly", "A4:A9").map((r) => r[0])).toEqual(["2024-11", "2024-12", "2025-01", "2025-02", "2025-03", "2025-04"]);
+    expect(ev.values("Monthly", "A4:A9").map((r) => r[0])).toEqual(["2024-11", "2024-12", "2025-01", "2025-02", "2025-03", "2025-04 (partial)"]);
     expect(wb.sheets[1].tables![0]).toEqual(expect.objectContaining({ name: "Monthly", range: "A3:E9" }));
   });
   it("sums won revenue by close month and computes growth vs an ABS base", () => {
@@ -40,7 +46,27 @@ describe("Monthly", () => {
     expect(rows[0][2]).toBeNull();
     expectNear(rows[1][2], -1); // 0 vs 1000
     expect(rows[2][2]).toBe(""); // base 0: blank, not #DIV/0!
-    expectNear(rows[5][2], (2100 - 4000) / 4000);
+    expect(rows[5][2]).toBeNull(); // April is partial: no growth (was (2100 - 4000) / 4000 = -47.5%)
+  });
+  it("marks a last month not over on the data's date partial, with a note and no growth", () => {
+    const ev = evaluatePlan(wb);
+    expect(ev.value("Monthly", "A2")).toBe("Data as of 2025-04-25: a period marked partial is not over yet; its numbers are those so far and its growth is left blank.");
+    expect(ev.value("Monthly", "B9")).toBe(1500 + 600); // so far: D07 (04-05) and D12 (04-25)
+    expect(wb.sheets[1].blocks.find((b) => b.at === "A4")!.cells[5][3]).toBeNull();
+  });
+  it("computes the last month's growth once the month is over", () => {
+    const over = plan(withDeals(planMonthlySheet, aprilOver, PIPELINE));
+    const ev = evaluatePlan(over);
+    expect(ev.value("Monthly", "A9")).toBe("2025-04");
+    expect(ev.value("Monthly", "A2")).toBeNull();
+    expectNear(ev.value("Monthly", "D9"), (2100 - 4000) / 4000);
+  });
+  it("says partial in Chinese", () => {
+    const zh = plan(withDeals(planMonthlySheet, buildDeals(PIPELINE_ZH), PIPELINE_ZH, { locale: "zh-CN" }));
+    const ev = evaluatePlan(zh);
+    expect(ev.value("月度收入", "A9")).toBe("2025-04（部分）");
+    expect(ev.value("月度收入", "A2")).toBe("数据截至 2025-04-25：标为“部分”的期间尚未结束，其数字为截至目前的数据，增长率留空。");
+    expect(ev.value("月度收入", "D9")).toBeNull();
   });
   it("moves when a deal's status changes", () => {
     const ev = evaluatePlan(wb);
@@ -179,14 +205,38 @@ describe("Review", () => {
 
 describe("Forecast", () => {
   const wb = plan(withDeals(planForecastSheet, deals, PIPELINE, { horizon: 2, window: 3 }));
-  it("extends the least-squares line, the moving average and the run-rate", () => {
-    const ev = evaluatePlan(wb);
-    const y = [1000, 0, 5000, 0, 4000, 2100];
-    const x = [1, 2, 3, 4, 5, 6];
-    const mx = x.reduce((a, b) => a + b) / 6;
-    const my = y.reduce((a, b) => a + b) / 6;
+  /** Least-squares line through (1, y1), (2, y2)...: mean + slope x (x - mean x). */
+  const fit = (y: number[]) => {
+    const x = y.map((_, i) => i + 1);
+    const mx = x.reduce((a, b) => a + b) / x.length;
+    const my = y.reduce((a, b) => a + b) / y.length;
     const slope = x.reduce((s, xi, i) => s + (xi - mx) * (y[i] - my), 0) / x.reduce((s, xi) => s + (xi - mx) ** 2, 0);
-    const line = (xi: number) => my + slope * (xi - mx);
+    return (xi: number) => my + slope * (xi - mx);
+  };
+  it("fits the complete months only when the last one is not over (April, as of 2025-04-25)", () => {
+    const ev = evaluatePlan(wb);
+    // Fitted: Nov 1000, Dec 0, Jan 5000, Feb 0, Mar 4000. By hand: mean x 3, mean y 2000,
+    // slope (2000 + 2000 + 0 - 2000 + 4000) / 10 = 600, so the line is 2000 + 600 (x - 3).
+    const line = fit([1000, 0, 5000, 0, 4000]);
+    expect(line(7)).toBeCloseTo(4400, 9);
+    const rows = ev.values("Forecast", "A10:E17");
+    expect(rows.map((r) => r[0])).toEqual(["2024-11", "2024-12", "2025-01", "2025-02", "2025-03", "2025-04 (partial)", "2025-05", "2025-06"]);
+    expect(rows.map((r) => r[2])).toEqual([1000, 0, 5000, 0, 4000, 2100, null, null]); // April's actual so far is shown
+    rows.forEach((r, i) => expect(r[3]).toBeCloseTo(line(i + 1), 6));
+    expect(rows[1][4]).toBeNull();
+    expectNear(rows[2][4], (1000 + 0 + 5000) / 3);
+    expectNear(rows[4][4], (5000 + 0 + 4000) / 3);
+    // From the partial month on, the moving average carries the last complete one.
+    rows.slice(5).forEach((r) => expectNear(r[4], 3000));
+    expectNear(ev.value("Forecast", "B3"), 4400); // June, on the line
+    expectNear(ev.value("Forecast", "B4"), 3000);
+    expectNear(ev.value("Forecast", "B5"), 3000 * 12);
+    expect(ev.value("Forecast", "A2")).toBe("Data as of 2025-04-25: 2025-04 is not over yet, so the trend, moving average and run-rate use the complete months only (up to 2025-03).");
+  });
+  it("extends the least-squares line, the moving average and the run-rate through every complete month", () => {
+    const ev = evaluatePlan(plan(withDeals(planForecastSheet, aprilOver, PIPELINE, { horizon: 2, window: 3 })));
+    const y = [1000, 0, 5000, 0, 4000, 2100];
+    const line = fit(y);
     const rows = ev.values("Forecast", "B10:E17");
     expect(rows.map((r) => r[1])).toEqual([...y, null, null]);
     rows.forEach((r, i) => expect(r[2]).toBeCloseTo(line(i + 1), 6));
@@ -196,6 +246,14 @@ describe("Forecast", () => {
     expectNear(rows[6][3], (0 + 4000 + 2100) / 3);
     expectNear(ev.value("Forecast", "B3"), line(7));
     expectNear(ev.value("Forecast", "B5"), ((0 + 4000 + 2100) / 3) * 12);
+    expect(ev.value("Forecast", "A2")).toBeNull();
+    expect(ev.value("Forecast", "A15")).toBe("2025-04");
+  });
+  it("says so in Chinese", () => {
+    const ev = evaluatePlan(plan(withDeals(planForecastSheet, buildDeals(PIPELINE_ZH), PIPELINE_ZH, { locale: "zh-CN" })));
+    expect(ev.value("预测", "A15")).toBe("2025-04（部分）");
+    expect(ev.value("预测", "A2")).toBe("数据截至 2025-04-25：2025-04 尚未结束，线性趋势、移动平均和年化运行率只用已完整的月份（至 2025-03）。");
+    expectNear(ev.value("预测", "B5"), 3000 * 12);
   });
   it("sums the open and the weighted open pipeline", () => {
     const ev = evaluatePlan(wb);

@@ -1,9 +1,10 @@
 /**
  * Commission sheet text, en-US: sheet names, titles, headers, plan setting labels and
  * statement line labels. The reference catalog: every key here must exist in
- * commission.zh-CN.ts (a test fails otherwise). Option words written into cells and
- * compared by formulas ("amount", "marginal", "recoverable"...) are English in every
- * language, as SALES.* options are; the labels around them are localized.
+ * commission.zh-CN.ts (a test fails otherwise). The option words of the Plan sheet ("option.*":
+ * "marginal", "recoverable"...) are written into its cells and lists and compared by the Calc
+ * formulas in the workbook's language, so a Chinese plan reads 累进 and 可追回; the plan file
+ * and SALES.* keep the English words.
  *
  * The plan's error and warning texts ("error.*", "warning.*") are the engine's own en-US
  * messages (src/core/commission/messages.ts), so the core and the catalog cannot differ.
@@ -25,6 +26,21 @@ export const commissionEnUS = {
   "pane.negativeTrueUp": "A negative true-up is",
   "pane.carry": "Carried and recovered later",
   "pane.clawback": "Clawed back in its period",
+
+  "option.amount": "amount",
+  "option.attainment": "attainment",
+  "option.marginal": "marginal",
+  "option.retroactive": "retroactive",
+  "option.hybrid": "hybrid",
+  "option.recoverable": "recoverable",
+  "option.nonRecoverable": "non-recoverable",
+  "option.month": "month",
+  "option.quarter": "quarter",
+  "option.year": "year",
+  "option.yes": "yes",
+  "option.no": "no",
+  "option.carry": "carry",
+  "option.clawback": "clawback",
 
   "sheet.plan": "Commission plan",
   "sheet.reps": "Commission reps",

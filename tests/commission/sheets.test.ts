@@ -166,6 +166,34 @@ describe("the sheets compute the engine's payouts (HyperFormula)", () => {
     expectClose(sheetPayouts(ev, rows.length, commissionZhCN["sheet.calc"]), rows.map((r) => r.payout));
   });
 
+  it("writes the plan's options in Chinese in a zh-CN workbook, and follows them when edited", () => {
+    const wb = workbook(plan, credits, "zh-CN");
+    const planSheet = wb.sheets[0];
+    // The option words a Chinese user reads and picks, written here by hand.
+    expect(planSheet.validations).toContainEqual({ type: "list", range: PLAN_CELLS.method, source: ["累进", "全额", "混合"] });
+    expect(planSheet.validations).toContainEqual({ type: "list", range: PLAN_CELLS.basis, source: ["金额", "达成率"] });
+    expect(planSheet.validations).toContainEqual({ type: "list", range: PLAN_CELLS.drawType, source: ["可追回", "不可追回"] });
+    const ev = evaluatePlan(wb);
+    const zhPlan = commissionZhCN["sheet.plan"];
+    const zhCalc = commissionZhCN["sheet.calc"];
+    expect(ev.value(zhPlan, PLAN_CELLS.method)).toBe("累进");
+    expect(ev.value(zhPlan, PLAN_CELLS.basis)).toBe("金额");
+    expect(ev.value(zhPlan, PLAN_CELLS.drawType)).toBe("可追回");
+    expect(ev.value(zhPlan, PLAN_CELLS.negativeTrueUp)).toBe("结转");
+    expectClose(sheetPayouts(ev, 6, zhCalc), engineRows(plan, credits).map((r) => r.payout));
+    ev.set(zhPlan, PLAN_CELLS.method, "全额");
+    expectClose(sheetPayouts(ev, 6, zhCalc), engineRows({ ...plan, method: "retroactive" }, credits).map((r) => r.payout));
+    // A non-recoverable draw: nothing is carried to the next period.
+    ev.set(zhPlan, PLAN_CELLS.drawType, "不可追回");
+    const nonRecoverable = { ...plan, method: "retroactive" as const, draw: { amount: 1000, recoverable: false } };
+    const closing = CALC_COLUMNS.closing;
+    expectClose(
+      ev.values(zhCalc, `${closing}${FIRST_ROW}:${closing}${FIRST_ROW + 5}`).map((r) => r[0] as number),
+      engineRows(nonRecoverable, credits).map((r) => r.closingBalance),
+    );
+    expectClose(sheetPayouts(ev, 6, zhCalc), engineRows(nonRecoverable, credits).map((r) => r.payout));
+  });
+
   it("equals the engine for random plans and credits, before and after an edit", () => {
     const tiersArb = fc
       .uniqueArray(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 4 })

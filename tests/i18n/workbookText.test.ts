@@ -4,8 +4,8 @@
  * and input prompts, notes, the words of number formats, defined-name comments) passes the
  * catalogs' rule (untranslatedRule.ts), once the names, stages and values copied from the
  * export are set aside (the deals' rows on Deals are read too: their status words are the
- * product's) and the commission sheets' option words and period labels, codes the same in
- * every language, are allowed as whole values there.
+ * product's) and the commission sheets' period labels, codes the same in every language, are
+ * allowed as whole values there.
  *
  * The workbook is built as the command line builds it (`planWorkbook` over an Fxiaoke export
  * with rows left out, with a commission plan and quotas), and the sheets only the task pane
@@ -17,7 +17,6 @@ import type { CommissionPlan } from "../../src/core/commission/types";
 import { parseCommissionPlan } from "../../src/core/commission/validate";
 import { composeWorkbook, readSheetValues, SheetRequest } from "../../src/compose/compose";
 import { creditsFromLines, FormSheetId } from "../../src/compose/sheets";
-import { PERIODS } from "../../src/core/commission/periods";
 import { planWorkbook } from "../../src/compose/workbook";
 import { reviewPeriods } from "../../src/generators/review";
 import { ImportNote, importNotes } from "../../src/import/notes";
@@ -100,26 +99,18 @@ interface Seen {
 }
 
 /**
- * Codes of the commission sheets, the same in every language (src/generators/commission,
- * commission.en-US.ts): the plan's option words, written on the plan sheet, offered by its
- * lists and compared by the calculation's formulas, as SALES.* options are typed as written;
- * and the plan's period labels ("2025-03", "2025-Q1", "FY2026-Q1", "FY2026"), keys that sort
- * as text in time order, are read back by the period arithmetic (core/commission/periods.ts)
- * and are what a user types as the period of typed credits. A code is allowed as a whole
- * value on a commission sheet only, never inside a sentence or on another sheet.
+ * Codes of the commission sheets, the same in every language (src/generators/commission): the
+ * plan's period labels ("2025-03", "2025-Q1", "FY2026-Q1", "FY2026"), keys that sort as text
+ * in time order, are read back by the period arithmetic (core/commission/periods.ts) and are
+ * what a user types as the period of typed credits. A code is allowed as a whole value on a
+ * commission sheet only, never inside a sentence or on another sheet. (The plan's option
+ * words, "marginal" or "recoverable", are written in the workbook's language and read here
+ * like any other text.)
  */
-const COMMISSION_OPTION_WORDS: ReadonlySet<string> = new Set([
-  ...["amount", "attainment"], // basis
-  ...["marginal", "retroactive", "hybrid"], // method
-  ...["recoverable", "non-recoverable"], // draw type
-  ...PERIODS, // period length
-  ...["yes", "no"], // year to date
-  ...["carry", "clawback"], // negative true-up
-]);
 const COMMISSION_PERIOD_LABEL = /^(FY)?\d{4}(-Q[1-4]|-\d{2})?$/;
 
 function isCommissionCode(seen: Seen): boolean {
-  return (seen.role ?? "").startsWith("commission") && (COMMISSION_OPTION_WORDS.has(seen.text) || COMMISSION_PERIOD_LABEL.test(seen.text));
+  return (seen.role ?? "").startsWith("commission") && COMMISSION_PERIOD_LABEL.test(seen.text);
 }
 
 /** The strings of a formula that show as its result or in the formula bar's text: its string literals. */

@@ -17,8 +17,9 @@
  *
  * Classic native formulas only, A1 references across sheets via `sheetRef`. Rep names and
  * period labels are compared with "=" inside SUMPRODUCT, never as SUMIFS criteria, where a
- * name such as "=x", ">5" or "A*" would act as an operator or a wildcard. Option words
- * in cells ("amount", "marginal", "recoverable") stay English in every language.
+ * name such as "=x", ">5" or "A*" would act as an operator or a wildcard. The Plan sheet's
+ * option words ("marginal", "recoverable"...) are written and compared in the workbook's
+ * language (累进, 可追回 in Chinese; `optionWord`).
  */
 import { CommissionCredits, CommissionPlan } from "../../core/commission/types";
 import { nameWarnings } from "../../core/commission/names";

@@ -2,9 +2,9 @@
 import type { CommissionKey } from "../../i18n/commission.en-US";
 import { CommissionPlan } from "../../core/commission/types";
 import { Block, PlanCell, SheetPlan } from "../../workbook/plan";
-import type { SheetFormats } from "../common";
+import { formulaText, SheetFormats } from "../common";
 import { BAND_COLUMNS, columnOf, columnRange, CommissionLayout, f, OK, PLAN_CELLS, PlanInput, rowOf, TIER_COLUMNS } from "./layout";
-import type { CommissionText } from "./text";
+import { CommissionText, optionWord, PlanOption } from "./text";
 
 /** Column of the inputs' values, and of their labels just left of it. */
 const VALUE_COLUMN = columnOf(PLAN_CELLS.basis);
@@ -27,6 +27,7 @@ export function planSheet(
   warnings: readonly string[] = [],
 ): SheetPlan {
   const { tierLast, bands, bandLast } = layout;
+  const word = (option: PlanOption): string => optionWord(t, option);
   const thresholdFormat = plan.basis === "attainment" ? "0.00%" : formats.money;
   const rateFormat = plan.targetPay !== undefined ? "0.00" : "0.00%";
   const setting = (input: PlanInput, key: CommissionKey, value: PlanCell, format: string | null): Block => ({
@@ -38,23 +39,23 @@ export function planSheet(
   const blocks: Block[] = [
     { at: "A1", cells: [[t("plan.title")]], style: { bold: true, fontSize: 14 } },
     { at: `${LABEL_COLUMN}${SETTINGS_HEADER_ROW}`, cells: [[t("plan.setting"), t("plan.value")]], style: { bold: true } },
-    setting("basis", "plan.basis", plan.basis, null),
-    setting("method", "plan.method", plan.method, null),
+    setting("basis", "plan.basis", word(plan.basis), null),
+    setting("method", "plan.method", word(plan.method), null),
     setting("marginalFrom", "plan.marginalFrom", plan.marginalFrom ?? null, thresholdFormat),
     setting("targetPay", "plan.targetPay", plan.targetPay ?? null, formats.money),
     setting("gate", "plan.gate", plan.gate ?? null, formats.percent),
     setting("cap", "plan.cap", plan.cap ?? null, formats.money),
     setting("draw", "plan.draw", plan.draw?.amount ?? null, formats.money),
-    setting("drawType", "plan.drawType", plan.draw?.recoverable ? "recoverable" : "non-recoverable", null),
+    setting("drawType", "plan.drawType", word(plan.draw?.recoverable ? "recoverable" : "nonRecoverable"), null),
     setting("spif", "plan.spif", plan.spif?.amount ?? null, formats.money),
     setting("spifMinDeal", "plan.spifMinDeal", plan.spif?.minDealAmount ?? null, formats.money),
-    setting("period", "plan.period", plan.period ?? "month", null),
+    setting("period", "plan.period", word(plan.period ?? "month"), null),
     setting("fiscalYearStart", "plan.fiscalYearStart", plan.fiscalYearStart ?? 1, "0"),
-    setting("cumulative", "plan.cumulative", plan.cumulative === true ? "yes" : "no", null),
-    setting("negativeTrueUp", "plan.negativeTrueUp", plan.negativeTrueUp ?? "carry", null),
+    setting("cumulative", "plan.cumulative", word(plan.cumulative === true ? "yes" : "no"), null),
+    setting("negativeTrueUp", "plan.negativeTrueUp", word(plan.negativeTrueUp ?? "carry"), null),
     {
       at: `${LABEL_COLUMN}${rowOf(PLAN_CELLS.check)}`,
-      cells: [[t("plan.check"), f(checkFormula(plan.tiers.length, t("plan.checkBad")))]],
+      cells: [[t("plan.check"), f(checkFormula(plan.tiers.length, t("plan.checkBad"), word("hybrid")))]],
       style: { bold: true },
     },
     { at: `${from}${TIERS_HEADER_ROW - 1}`, cells: [[t("plan.tiers")]], style: { bold: true } },
@@ -98,10 +99,10 @@ export function planSheet(
       { name: "CommissionBonusBands", range: `${BAND_COLUMNS.from}${BANDS_HEADER_ROW}:${BAND_COLUMNS.amount}${bandLast}` },
     ],
     validations: [
-      { type: "list", range: PLAN_CELLS.basis, source: ["amount", "attainment"] },
-      { type: "list", range: PLAN_CELLS.method, source: ["marginal", "retroactive", "hybrid"] },
-      { type: "list", range: PLAN_CELLS.drawType, source: ["recoverable", "non-recoverable"] },
-      { type: "list", range: PLAN_CELLS.negativeTrueUp, source: ["carry", "clawback"] },
+      { type: "list", range: PLAN_CELLS.basis, source: [word("amount"), word("attainment")] },
+      { type: "list", range: PLAN_CELLS.method, source: [word("marginal"), word("retroactive"), word("hybrid")] },
+      { type: "list", range: PLAN_CELLS.drawType, source: [word("recoverable"), word("nonRecoverable")] },
+      { type: "list", range: PLAN_CELLS.negativeTrueUp, source: [word("carry"), word("clawback")] },
       { type: "decimal", range: `${rate}${PLAN_CELLS.tiersTop}:${rate}${tierLast}`, min: 0 },
       { type: "decimal", range: `${PLAN_CELLS.targetPay}:${PLAN_CELLS.draw}`, min: 0, allowBlank: true },
       { type: "decimal", range: `${PLAN_CELLS.spif}:${PLAN_CELLS.spifMinDeal}`, min: 0, allowBlank: true },
@@ -114,7 +115,7 @@ export function planSheet(
 }
 
 /** The Plan sheet's check: thresholds strictly ascending, rates numbers >= 0, a valid hybrid start. */
-function checkFormula(tierCount: number, message: string): string {
+function checkFormula(tierCount: number, message: string, hybrid: string): string {
   const top = PLAN_CELLS.tiersTop;
   const last = top + tierCount - 1;
   const T = columnRange(TIER_COLUMNS.from, top, last);
@@ -123,6 +124,6 @@ function checkFormula(tierCount: number, message: string): string {
   if (tierCount > 1) {
     conditions.push(`SUMPRODUCT(--(${columnRange(TIER_COLUMNS.from, top + 1, last)}<=${columnRange(TIER_COLUMNS.from, top, last - 1)}))=0`);
   }
-  conditions.push(`OR(${PLAN_CELLS.method}<>"hybrid",IFERROR(MATCH(${PLAN_CELLS.marginalFrom},${T},0),0)>1)`);
+  conditions.push(`OR(${PLAN_CELLS.method}<>${formulaText(hybrid)},IFERROR(MATCH(${PLAN_CELLS.marginalFrom},${T},0),0)>1)`);
   return `=IF(AND(${conditions.join(",")}),"${OK}","${message.replace(/"/g, '""')}")`;
 }

@@ -30,3 +30,31 @@ export { commissionText };
 
 /** Localized text of one workbook. */
 export type CommissionText = (key: CommissionKey) => string;
+
+/** The plan's option words, as the plan file writes them. */
+export type PlanOption =
+  | "amount"
+  | "attainment"
+  | "marginal"
+  | "retroactive"
+  | "hybrid"
+  | "recoverable"
+  | "nonRecoverable"
+  | "month"
+  | "quarter"
+  | "year"
+  | "yes"
+  | "no"
+  | "carry"
+  | "clawback";
+
+/**
+ * An option word as the workbook writes it, in its language: the Plan sheet's cells and lists
+ * hold it and the Calc formulas compare with it ("marginal" in English, 累进 in Chinese).
+ *
+ * @example
+ * optionWord(t, "nonRecoverable") // "non-recoverable" in en-US, "不可追回" in zh-CN
+ */
+export function optionWord(t: CommissionText, option: PlanOption): string {
+  return t(`option.${option}`);
+}

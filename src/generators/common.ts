@@ -8,7 +8,7 @@
  */
 import type { SheetCatalog, SheetKey } from "../i18n/sheets.en-US";
 import { SHEETS_CATALOG, sheetsText } from "../i18n/sheets";
-import { blockRange, cellAddress, parseCell } from "../workbook/address";
+import { blockRange, cellAddress, columnLetter, parseCell } from "../workbook/address";
 import { parseIsoDay } from "../core/dates";
 import { Block, CellStyle, PlanCell, TablePlan, WorkbookPlan } from "../workbook/plan";
 import { dateFromSerial, excelSerial } from "../core/dates";
@@ -368,4 +368,61 @@ export function dataAsOf(deals: readonly Deal[]): string {
 /** True when a period whose last day is the serial `end` is not over on the as-of day (ISO). */
 export function isPartialPeriod(end: number, asOfIso: string): boolean {
   return end > isoToSerial(asOfIso)!;
+}
+
+// ---------------------------------------------------------------------------------------
+// Column widths from the texts a column shows
+// ---------------------------------------------------------------------------------------
+
+/** East Asian wide and full-width characters: about two "0" digits wide each. */
+const WIDE_CHARACTER = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/;
+
+/**
+ * How many column-width units (the width of "0" in the default font) a text takes: a
+ * Chinese, Japanese or Korean or full-width character counts 2, any other 1; bold text 10%
+ * more. A slight overestimate for lower-case letters, so what fits by it fits on screen.
+ *
+ * @example
+ * textUnits("Impact (1-5)") // 12
+ * textUnits("影响（1-5）") // 11
+ */
+export function textUnits(text: string, bold = false): number {
+  let units = 0;
+  for (const ch of text) units += WIDE_CHARACTER.test(ch) ? 2 : 1;
+  return bold ? units * 1.1 : units;
+}
+
+/** Units a column keeps free beside its text (cell padding and the table's filter button). */
+export const WIDTH_MARGIN = 2;
+
+/**
+ * A column width that shows the widest of `texts` on one line (non-text cells ignored), never
+ * less than `min`, nor more than `max` (a longer text is cut or wraps).
+ *
+ * @example
+ * fitWidth(["Period", "2025-05 (partial)"], { min: 10 }) // 19
+ */
+export function fitWidth(texts: readonly PlanCell[], options: { min?: number; max?: number; bold?: boolean } = {}): number {
+  let widest = 0;
+  for (const text of texts) if (typeof text === "string") widest = Math.max(widest, textUnits(text, options.bold));
+  const width = Math.max(options.min ?? 0, Math.ceil(widest + WIDTH_MARGIN));
+  return options.max !== undefined ? Math.min(options.max, width) : width;
+}
+
+/**
+ * Planned widths raised so that every header of the row starting at `at` shows on one line
+ * (headers are bold): `widths` holds the widths wanted for the data; a column the header needs
+ * more for gets more.
+ *
+ * @example
+ * fitHeaderWidths({ A: 10, B: 8 }, "A5", ["Risk", "Impact (1-5)"]) // { A: 10, B: 16 }
+ */
+export function fitHeaderWidths(widths: Readonly<Record<string, number>>, at: string, headers: readonly string[]): Record<string, number> {
+  const p = parseCell(at);
+  const out: Record<string, number> = { ...widths };
+  headers.forEach((header, i) => {
+    const letter = columnLetter(p.column + i);
+    out[letter] = fitWidth([header], { min: out[letter] ?? 0, bold: true });
+  });
+  return out;
 }

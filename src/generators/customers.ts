@@ -25,6 +25,8 @@ import { PlanCell, WorkbookPlan } from "../workbook/plan";
 import {
   distinctTexts,
   FieldError,
+  fitHeaderWidths,
+  fitWidth,
   formulaText,
   headerRow,
   INPUT_STYLE,
@@ -157,7 +159,12 @@ export function planCustomersSheet(deals: readonly Deal[], pipeline: Pipeline, o
           { type: "cellValue", range: "B4", operator: "greaterThan", formula1: String(HHI_THRESHOLDS[1]), style: { fill: "#F8CBAD", fontColor: "#9C0006" } },
           { type: "colorScale", range: `G${first}:G${lastListed}`, colors: ["#C6EFCE", "#FFEB9C", "#F8CBAD"] },
         ],
-        columnWidths: { A: 26, B: 15, C: 10, D: 12, E: 12, F: 14, G: 14, H: 12 },
+        // Every header on one line; A also holds the labels of A3:A4 (bold).
+        columnWidths: fitHeaderWidths(
+          { A: fitWidth([t("word.asOf"), t("customers.hhi")], { min: 26, bold: true }), B: 15, C: 10, D: 12, E: 12, F: 14, G: 14, H: 12 },
+          `A${CUSTOMERS_HEADER_ROW}`,
+          headers,
+        ),
         freeze: { rows: CUSTOMERS_HEADER_ROW, columns: 1 },
       },
     ],

@@ -29,6 +29,7 @@ import { columnLetter } from "../workbook/address";
 import { Block, PlanCell, SheetPlan, sheetRef, WorkbookPlan } from "../workbook/plan";
 import type { Locale } from "../core/locale";
 import {
+  fitHeaderWidths,
   formulaText,
   GeneratorOptions,
   headerRow,
@@ -264,7 +265,16 @@ export function dealsSheetPlan(deals: readonly Deal[], pipeline: Pipeline, optio
     blocks,
     tables: [tableOver(DEALS_TABLE_NAME, "A1", headers.length, rows.length)],
     freeze: { rows: 1, columns: 2 },
-    columnWidths: { A: 12, B: 28, C: 22, D: 16, E: 14, F: 9, G: 12, H: 12, I: 20, J: 10, K: 11, L: 14, M: 10, N: 10, O: 11, P: 14, [pipelineColumn]: 24, [columnLetter(DEALS_PIPELINE_COLUMN + 1)]: 12 },
+    // Every header on one line, the pipeline's beside the table too.
+    columnWidths: fitHeaderWidths(
+      fitHeaderWidths(
+        { A: 12, B: 28, C: 22, D: 16, E: 14, F: 9, G: 12, H: 12, I: 20, J: 10, K: 11, L: 14, M: 10, N: 10, O: 11, P: 14, [pipelineColumn]: 24, [columnLetter(DEALS_PIPELINE_COLUMN + 1)]: 12 },
+        "A1",
+        headers,
+      ),
+      `${pipelineColumn}1`,
+      [t("deals.pipeline.stage"), t("deals.pipeline.probability")],
+    ),
   };
 }
 

@@ -27,6 +27,8 @@ import { dateFromSerial } from "../core/dates";
 import {
   dataAsOf,
   FieldError,
+  fitHeaderWidths,
+  fitWidth,
   headerRow,
   invalid,
   isPartialPeriod,
@@ -133,6 +135,13 @@ export function planForecastSheet(deals: readonly Deal[], pipeline: Pipeline, op
     t("forecast.header.start"),
   ];
   const nextRow = lastHistory + 1;
+  const summary = [
+    { label: t("forecast.summary.nextTrend"), value: { f: `=D${nextRow}` }, numberFormat: formats.money },
+    { label: t("forecast.summary.movingAverage", { window }), value: { f: `=E${nextRow}` }, numberFormat: formats.money },
+    { label: t("forecast.summary.runRate", { window: tail }), value: { f: `=AVERAGE(${tailRange})*12` }, numberFormat: formats.money },
+    { label: t("forecast.summary.openPipeline"), value: { f: `=SUMIFS(${amount},${status},${open})` }, numberFormat: formats.money },
+    { label: t("forecast.summary.weightedPipeline"), value: { f: `=SUMPRODUCT((${status}=${open})*${amount}*${probability})` }, numberFormat: formats.money },
+  ];
   const sheetName = options.sheetName ?? t("sheet.forecast");
   const plan: WorkbookPlan = {
     sheets: [
@@ -144,13 +153,7 @@ export function planForecastSheet(deals: readonly Deal[], pipeline: Pipeline, op
           ...(fitted < n
             ? [noteBlock("A2", t("forecast.note.partial", { date: asOfIso, month: monthLabel(history[fitted]), last: monthLabel(history[fitted - 1]) }))]
             : []),
-          ...labelledInputs("A3", [
-            { label: t("forecast.summary.nextTrend"), value: { f: `=D${nextRow}` }, numberFormat: formats.money },
-            { label: t("forecast.summary.movingAverage", { window }), value: { f: `=E${nextRow}` }, numberFormat: formats.money },
-            { label: t("forecast.summary.runRate", { window: tail }), value: { f: `=AVERAGE(${tailRange})*12` }, numberFormat: formats.money },
-            { label: t("forecast.summary.openPipeline"), value: { f: `=SUMIFS(${amount},${status},${open})` }, numberFormat: formats.money },
-            { label: t("forecast.summary.weightedPipeline"), value: { f: `=SUMPRODUCT((${status}=${open})*${amount}*${probability})` }, numberFormat: formats.money },
-          ]),
+          ...labelledInputs("A3", summary),
           headerRow(`A${FORECAST_HEADER_ROW}`, headers),
           { at: `A${first}`, cells, numberFormat: [null, "0", formats.money, formats.money, formats.money, formats.date] },
         ],
@@ -173,7 +176,12 @@ export function planForecastSheet(deals: readonly Deal[], pipeline: Pipeline, op
           },
         ],
         conditionalFormats: [{ type: "formula", range: `A${nextRow}:F${last}`, formula: `=$C${nextRow}=""`, style: { fill: "#EDE7F6" } }],
-        columnWidths: { A: 34, B: 16, C: 15, D: 15, E: 15, F: 12 },
+        // Column A holds the summary labels (bold) and the month labels.
+        columnWidths: fitHeaderWidths(
+          { A: Math.max(fitWidth(summary.map((row) => row.label), { bold: true }), fitWidth(cells.map((row) => row[0]), { min: 10 })), B: 16, C: 15, D: 15, E: 15, F: 12 },
+          `A${FORECAST_HEADER_ROW}`,
+          headers,
+        ),
         freeze: { rows: FORECAST_HEADER_ROW, columns: 0 },
       },
     ],

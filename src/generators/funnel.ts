@@ -15,12 +15,13 @@
 import { Deal, Pipeline } from "../core/deal";
 import { Block, ConditionalFormatPlan, PlanCell, SheetPlan, ValidationPlan, WorkbookPlan } from "../workbook/plan";
 import {
+  bodyBlocks,
   columnRange,
   FieldError,
+  fitHeaderWidths,
   formulaText,
   GeneratorOptions,
   headerRow,
-  bodyBlocks,
   invalid,
   noteBlock,
   PlanResult,
@@ -150,7 +151,7 @@ function funnelSheet(rows: FunnelRowSource[], options: FunnelOptions, note: stri
         showLegend: false,
       },
     ],
-    columnWidths: { A: 5, B: 24, C: 10, D: 16, E: 14, F: 14, G: 11, H: 12, I: 12, J: 14 },
+    columnWidths: fitHeaderWidths({ A: 5, B: 24, C: 10, D: 16, E: 14, F: 14, G: 11, H: 12, I: 12, J: 14 }, `A${FUNNEL_HEADER_ROW}`, headers),
     freeze: { rows: FUNNEL_HEADER_ROW, columns: 0 },
     inputs: [
       { id: "target", range: `H${first}:H${last}`, keys: `B${first}:B${last}` },

@@ -33,6 +33,8 @@ import { PlanCell, WorkbookPlan, Block } from "../workbook/plan";
 import type { Locale } from "../core/locale";
 import {
   FieldError,
+  fitHeaderWidths,
+  fitWidth,
   formulaText,
   GeneratorOptions,
   bodyBlocks,
@@ -220,9 +222,10 @@ export function planGoalsSheet(goals: readonly GoalInput[], options: GoalsOption
     t("goals.header.weight"),
     t("goals.header.weightedScore"),
   ];
+  const labels = [t("goals.input.asOf"), t("goals.input.onTrack"), t("goals.input.atRisk")];
   const blocks: Block[] = [
     titleBlock("A1", t("goals.title")),
-    { at: "A3", cells: [[t("goals.input.asOf")], [t("goals.input.onTrack")], [t("goals.input.atRisk")]], style: LABEL_STYLE },
+    { at: "A3", cells: labels.map((label) => [label]), style: LABEL_STYLE },
     { at: "B3", cells: [[asOf]], numberFormat: formats.date, style: INPUT_STYLE },
     { at: "B4", cells: [[options.onTrackAt ?? 1], [options.atRiskAt ?? 0.95]], numberFormat: formats.percent, style: INPUT_STYLE },
     headerRow(`A${GOALS_HEADER_ROW}`, headers),
@@ -266,7 +269,8 @@ export function planGoalsSheet(goals: readonly GoalInput[], options: GoalsOption
     );
   });
   blocks.push({ at: `A${last + 2}`, cells: [[{ f: `=IF(COUNT(M${first}:M${last})=0,${formulaText(t("goals.note.noActuals"))},"")` }]], style: NOTE_STYLE });
-  blocks.push({ at: `Q${last + 2}`, cells: [[t("goals.total")]], style: LABEL_STYLE });
+  // The total's label ends beside its value: merged over O:R, right-aligned, so it shows whole.
+  blocks.push({ at: `O${last + 2}`, cells: [[t("goals.total"), null, null, null]], style: { ...LABEL_STYLE, horizontalAlignment: "right" } });
   blocks.push({ at: `S${last + 2}`, cells: [[{ f: `=IF(SUM(R${first}:R${last})=0,"",SUM(S${first}:S${last})/SUM(R${first}:R${last}))` }]], numberFormat: formats.percent, style: LABEL_STYLE });
 
   const status = (word: string, fill: string, fontColor: string) => ({
@@ -316,7 +320,34 @@ export function planGoalsSheet(goals: readonly GoalInput[], options: GoalsOption
             numberFormat: "0%",
           },
         ],
-        columnWidths: { A: 20, B: 14, C: 36, D: 18, E: 20, F: 13, G: 13, H: 11, I: 11, J: 11, K: 11, L: 11, M: 13, N: 11, O: 11, P: 9, Q: 11, R: 8, S: 12 },
+        merges: [`O${last + 2}:R${last + 2}`],
+        // Every header on one line; the texts of A:E (KPI, owner, goal, measure, objective) and
+        // the labels of A3:A5 shown whole, up to 60 characters.
+        columnWidths: fitHeaderWidths(
+          {
+            A: Math.max(fitWidth(goals.map((g) => g.kpi), { min: 20, max: 60 }), fitWidth(labels, { bold: true })),
+            B: fitWidth(goals.map((g) => g.owner ?? ""), { min: 14, max: 60 }),
+            C: fitWidth(goals.map((g) => g.specific ?? ""), { min: 36, max: 60 }),
+            D: fitWidth(goals.map((g) => g.measure ?? ""), { min: 18, max: 60 }),
+            E: fitWidth(goals.map((g) => g.objective ?? ""), { min: 20, max: 60 }),
+            F: 13,
+            G: 13,
+            H: 11,
+            I: 11,
+            J: 11,
+            K: 11,
+            L: 11,
+            M: 13,
+            N: 11,
+            O: 11,
+            P: 9,
+            Q: 11,
+            R: 8,
+            S: 12,
+          },
+          `A${GOALS_HEADER_ROW}`,
+          headers,
+        ),
         freeze: { rows: GOALS_HEADER_ROW, columns: 1 },
       },
     ],

@@ -19,6 +19,8 @@ import { Deal, Pipeline } from "../core/deal";
 import { PlanCell, WorkbookPlan } from "../workbook/plan";
 import {
   dataAsOf,
+  fitHeaderWidths,
+  fitWidth,
   headerRow,
   invalid,
   isoSpan,
@@ -125,7 +127,7 @@ export function planMonthlySheet(deals: readonly Deal[], pipeline: Pipeline, opt
         conditionalFormats: [
           { type: "cellValue", range: `D${first}:D${last}`, operator: "lessThan", formula1: "0", style: { fontColor: "#C00000" } },
         ],
-        columnWidths: { A: 10, B: 16, C: 11, D: 14, E: 12 },
+        columnWidths: fitHeaderWidths({ A: fitWidth(cells.map((row) => row[0]), { min: 10 }), B: 16, C: 11, D: 12, E: 12 }, `A${MONTHLY_HEADER_ROW}`, headers),
         freeze: { rows: MONTHLY_HEADER_ROW, columns: 0 },
       },
     ],

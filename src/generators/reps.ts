@@ -18,9 +18,11 @@
 import { Deal, Pipeline } from "../core/deal";
 import { PlanCell, WorkbookPlan } from "../workbook/plan";
 import {
+  bodyBlocks,
   distinctTexts,
   FieldError,
-  bodyBlocks,
+  fitHeaderWidths,
+  fitWidth,
   headerRow,
   INPUT_STYLE,
   invalid,
@@ -143,6 +145,7 @@ export function planRepsSheet(deals: readonly Deal[], pipeline: Pipeline, option
   });
   if (cells.length === 0) cells.push(new Array(12).fill(null));
 
+  const weightHeaders = [t("reps.weights.criterion"), t("reps.weights.weight"), t("reps.weights.benchmark")];
   const headers = [
     t("reps.header.rep"),
     t("reps.header.revenue"),
@@ -180,7 +183,7 @@ export function planRepsSheet(deals: readonly Deal[], pipeline: Pipeline, option
             [null, formats.money, formats.money, formats.percent, formats.count, formats.count, formats.percent, formats.money, formats.decimal, formats.decimal, formats.percent, "0"],
             [2, 9],
           ),
-          headerRow("N4", [t("reps.weights.criterion"), t("reps.weights.weight"), t("reps.weights.benchmark")]),
+          headerRow("N4", weightHeaders),
           { at: "N5", cells: weightRows.map((row) => [row[0]]) },
           { at: "O5", cells: weightRows.map((row) => [row[1]]), numberFormat: formats.percent, style: INPUT_STYLE },
           { at: "P5", cells: [[weightRows[0][2]], [weightRows[1][2]]], numberFormat: formats.percent, style: INPUT_STYLE },
@@ -217,7 +220,16 @@ export function planRepsSheet(deals: readonly Deal[], pipeline: Pipeline, option
             numberFormat: formats.moneyWhole,
           },
         ],
-        columnWidths: { A: 18, B: 15, C: 15, D: 11, E: 10, F: 10, G: 10, H: 14, I: 10, J: 12, K: 12, L: 7, N: 22, O: 10, P: 11 },
+        // Every header on one line; N holds the criteria and, bold, the cap's label in N9.
+        columnWidths: fitHeaderWidths(
+          fitHeaderWidths(
+            { A: 18, B: 15, C: 15, D: 11, E: 10, F: 10, G: 10, H: 14, I: 10, J: 12, K: 12, L: 7, N: fitWidth([t("reps.weights.cap")], { min: 22, bold: true }), O: 10, P: 11 },
+            `A${REPS_HEADER_ROW}`,
+            headers,
+          ),
+          "N4",
+          weightHeaders,
+        ),
         freeze: { rows: REPS_HEADER_ROW, columns: 1 },
         inputs: [
           { id: "quota", range: `C${first}:C${last}`, keys: `A${first}:A${last}` },

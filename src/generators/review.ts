@@ -34,6 +34,8 @@ import {
   dataAsOf,
   distinctTexts,
   FieldError,
+  fitHeaderWidths,
+  fitWidth,
   headerRow,
   invalid,
   isPartialPeriod,
@@ -233,8 +235,13 @@ export function planReviewSheet(deals: readonly Deal[], pipeline: Pipeline, opti
         numberFormat: formats.moneyWhole,
       },
     ],
-    // A Chinese period label is wider: "2025年第2季度（部分）".
-    columnWidths: { A: locale === "zh-CN" ? 22 : 12, B: 11, C: 11, D: 15, E: 10, F: 10, G: 10, H: 14, I: 10, J: 12, K: 14, L: 14, N: 16, O: 15, P: 10 },
+    // Column A as wide as its longest label ("2025-05 (partial)", "2025年第2季度（部分）"); every
+    // header on one line.
+    columnWidths: fitHeaderWidths(
+      { A: fitWidth(cells.map((row) => row[0]), { min: 10 }), B: 11, C: 11, D: 15, E: 10, F: 10, G: 10, H: 14, I: 10, J: 12, K: 14, L: 14 },
+      `A${REVIEW_HEADER_ROW}`,
+      headers,
+    ),
     freeze: { rows: REVIEW_HEADER_ROW, columns: 1 },
   };
 
@@ -251,7 +258,9 @@ export function planReviewSheet(deals: readonly Deal[], pipeline: Pipeline, opti
       return [s, { f: `=SUMPRODUCT((${source}=$N${r})*(${status}=${won})*${amount})` }, share(r)];
     });
     if (unsourced) mixRows.push([t("review.mix.noSource"), { f: `=SUMPRODUCT((${source}="")*(${status}=${won})*${amount})` }, share(mixLast)]);
-    sheet.blocks.push(headerRow("N4", [t("review.mix.source"), t("review.mix.revenue"), t("review.mix.share")]));
+    const mixHeaders = [t("review.mix.source"), t("review.mix.revenue"), t("review.mix.share")];
+    sheet.blocks.push(headerRow("N4", mixHeaders));
+    sheet.columnWidths = fitHeaderWidths({ ...sheet.columnWidths, N: fitWidth(mixRows.map((row) => row[0]), { min: 16, max: 40 }), O: 15, P: 10 }, "N4", mixHeaders);
     sheet.blocks.push({ at: `N${mixFirst}`, cells: mixRows, numberFormat: [null, formats.money, formats.percent] });
     sheet.charts!.push({
       type: "pie",

@@ -12,6 +12,7 @@ import { Block, ConditionalFormatPlan, ChartPlan, PlanCell, sheetRef, Validation
 import type { Locale } from "../core/locale";
 import {
   FieldError,
+  fitHeaderWidths,
   formulaText,
   GeneratorOptions,
   headerRow,
@@ -81,7 +82,7 @@ function templatePlan(spec: TemplateSpec, options: TemplateOptions): WorkbookPla
         validations: spec.validations(first, last),
         conditionalFormats: spec.conditionalFormats(first, last),
         charts: spec.charts?.(first, last) ?? [],
-        columnWidths: spec.widths,
+        columnWidths: fitHeaderWidths(spec.widths, `A${TEMPLATE_HEADER_ROW}`, spec.headers),
         freeze: { rows: TEMPLATE_HEADER_ROW, columns: 0 },
       },
     ],

@@ -176,8 +176,11 @@ interface Tile {
   format: string;
   /** Caption and formula of the comparison base (previous period, or the quota). */
   base: { caption: SheetKey; formula: string; format: string };
-  /** Caption and formula (of the value and base cells) of the change; higher is better unless `lower`. */
-  change: { caption: SheetKey; formula: Compare; format: string; lower?: boolean };
+  /**
+   * Caption and formula (of the value and base cells) of the change; higher is better unless
+   * `lower`. A change within `level` of 0 (half the shown precision) counts as level.
+   */
+  change: { caption: SheetKey; formula: Compare; format: string; level: number; lower?: boolean };
   /** An optional fifth line (the revenue tile's share of target), a formula of the value cell. */
   extra?: { caption: SheetKey; formula: Compare; format: string };
 }
@@ -192,9 +195,15 @@ const PREVIOUS_END = "$E$3";
 
 const CHANGE_FORMAT = "+0.0%;-0.0%;0.0%";
 const DAYS_CHANGE_FORMAT = "+0.0;-0.0;0.0";
+/** Half the shown precision: 0.0% of a ratio, 0.0 of days or points. */
+const PERCENT_LEVEL = 0.0005;
+const TENTHS_LEVEL = 0.05;
 
-/** The tiles over the Deals sheet. */
-function dealTiles(ref: DealsLayout, money: string): Tile[] {
+/**
+ * The tiles over the Deals sheet. `points` is the number format of a change in percentage
+ * points (the win rate's), which carries its localized unit ("+12.5 pts", "+12.5 个百分点").
+ */
+function dealTiles(ref: DealsLayout, money: string, points: string): Tile[] {
   const amount = dealsRange(ref, "amount");
   const status = dealsRange(ref, "status");
   const close = dealsRange(ref, "close");
@@ -221,13 +230,15 @@ function dealTiles(ref: DealsLayout, money: string): Tile[] {
     `SUMPRODUCT(${amount}${weight}*(${created}<=${day})*((${status}=${open})+(${status}<>${open})*(${close}>${day})))`;
   const relative: Compare = (value, base) => `IF(OR(${value}="",${base}="",${base}=0),"",(${value}-${base})/ABS(${base}))`;
   const difference: Compare = (value, base) => `IF(OR(${value}="",${base}=""),"",${value}-${base})`;
+  // Two percentages apart by percentage points: 50% -> 100% is +50.0 points.
+  const pointsApart: Compare = (value, base) => `IF(OR(${value}="",${base}=""),"",(${value}-${base})*100)`;
   return [
     {
       label: "dashboard.tile.wonRevenue",
       value: wonRevenue(START, END),
       format: money,
       base: { caption: "dashboard.previous", formula: wonRevenue(PREVIOUS_START, PREVIOUS_END), format: money },
-      change: { caption: "dashboard.change", formula: relative, format: CHANGE_FORMAT },
+      change: { caption: "dashboard.change", formula: relative, format: CHANGE_FORMAT, level: PERCENT_LEVEL },
       extra: { caption: "dashboard.vsTarget", formula: (value) => `IF(OR(${TARGET}="",${TARGET}=0),"",${value}/${TARGET})`, format: "0.0%" },
     },
     {
@@ -235,35 +246,35 @@ function dealTiles(ref: DealsLayout, money: string): Tile[] {
       value: winRate(START, END),
       format: "0.0%",
       base: { caption: "dashboard.previous", formula: winRate(PREVIOUS_START, PREVIOUS_END), format: "0.0%" },
-      change: { caption: "dashboard.changePoints", formula: difference, format: CHANGE_FORMAT },
+      change: { caption: "dashboard.changePoints", formula: pointsApart, format: points, level: TENTHS_LEVEL },
     },
     {
       label: "dashboard.tile.openPipeline",
       value: openAt(END),
       format: money,
       base: { caption: "dashboard.atPeriodEnd", formula: openAt(PREVIOUS_END), format: money },
-      change: { caption: "dashboard.change", formula: relative, format: CHANGE_FORMAT },
+      change: { caption: "dashboard.change", formula: relative, format: CHANGE_FORMAT, level: PERCENT_LEVEL },
     },
     {
       label: "dashboard.tile.weightedPipeline",
       value: openAt(END, `*${probability}`),
       format: money,
       base: { caption: "dashboard.atPeriodEnd", formula: openAt(PREVIOUS_END, `*${probability}`), format: money },
-      change: { caption: "dashboard.change", formula: relative, format: CHANGE_FORMAT },
+      change: { caption: "dashboard.change", formula: relative, format: CHANGE_FORMAT, level: PERCENT_LEVEL },
     },
     {
       label: "dashboard.tile.averageDeal",
       value: averageDeal(START, END),
       format: money,
       base: { caption: "dashboard.previous", formula: averageDeal(PREVIOUS_START, PREVIOUS_END), format: money },
-      change: { caption: "dashboard.change", formula: relative, format: CHANGE_FORMAT },
+      change: { caption: "dashboard.change", formula: relative, format: CHANGE_FORMAT, level: PERCENT_LEVEL },
     },
     {
       label: "dashboard.tile.cycle",
       value: cycle(START, END),
       format: "0.0",
       base: { caption: "dashboard.previous", formula: cycle(PREVIOUS_START, PREVIOUS_END), format: "0.0" },
-      change: { caption: "dashboard.changeDays", formula: difference, format: DAYS_CHANGE_FORMAT, lower: true },
+      change: { caption: "dashboard.changeDays", formula: difference, format: DAYS_CHANGE_FORMAT, level: TENTHS_LEVEL, lower: true },
     },
   ];
 }
@@ -277,7 +288,7 @@ function attainmentTile(quotas: DashboardQuotas, money: string): Tile {
     value: `IF(SUM(${quota})=0,"",SUMPRODUCT(ISNUMBER(${quota})*${revenue})/SUM(${quota}))`,
     format: "0.0%",
     base: { caption: "dashboard.quota", formula: `SUM(${quota})`, format: money },
-    change: { caption: "dashboard.vsQuota", formula: (value) => `IF(${value}="","",${value}-1)`, format: CHANGE_FORMAT },
+    change: { caption: "dashboard.vsQuota", formula: (value) => `IF(${value}="","",${value}-1)`, format: CHANGE_FORMAT, level: PERCENT_LEVEL },
   };
 }
 
@@ -336,9 +347,9 @@ function placeTiles(tiles: readonly Tile[], firstRow: number, perRow: number, t:
       merges.push(`${at(row, left)}:${at(row, right - 1)}`);
     });
     for (let row = top + 2 + lines.length; row < top + TILE_ROWS; row++) blocks.push(blank(row, left, right));
-    // A change smaller than half the shown precision shows as level (0.0% or 0.0 days).
+    // A change smaller than half the shown precision shows as level (0.0%, 0.0 points or days).
     const change = tile.change;
-    const level = change.format === DAYS_CHANGE_FORMAT ? 0.05 : 0.0005;
+    const level = change.level;
     if (!change.lower) formats.push({ type: "iconSet", range: changeCell, icons: "3Arrows", thresholds: [-level, level] });
     const up = `>=${level}`;
     const down = `<${-level}`;
@@ -375,7 +386,7 @@ function periodCells(period: DashboardPeriod): { start: string; end: string; pre
  *
  * Tiles, each against the previous period (the month or quarter before the as-of date's):
  * won revenue (and its share of the target B3), win rate (won / (won + lost) by count, closed
- * in the period; change in points), open and weighted pipeline at the period's end (against
+ * in the period; change in percentage points, shown "+12.5 pts"), open and weighted pipeline at the period's end (against
  * the pipeline at the previous period's end, rebuilt from created and close dates), average
  * won deal, sales cycle (mean close - created of won deals, days; lower is better) and quota
  * attainment (won revenue of reps with a quota / their quotas, against 100%).
@@ -394,7 +405,7 @@ export function planDashboardSheet(panels: readonly DashboardPanel[], options: D
   const rowHeights: Record<number, number> = { 1: TITLE_ROW_POINTS };
 
   const tiles: Tile[] = [];
-  if (options.dealsRef) tiles.push(...dealTiles(options.dealsRef, formats.moneyWhole));
+  if (options.dealsRef) tiles.push(...dealTiles(options.dealsRef, formats.moneyWhole, t("dashboard.format.points")));
   if (options.quotas) tiles.push(attainmentTile(options.quotas, formats.moneyWhole));
   let chartsRow = 3;
   if (tiles.length > 0) {

@@ -87,10 +87,13 @@ describe("dashboard KPI tiles", () => {
       expectNear(v(TILE.wonRevenue.extra), 0.21);
     });
 
-    it("win rate: 2 won / 2 closed in Q2 against 3 won / 6 closed in Q1, change in points", () => {
+    it("win rate: 2 won / 2 closed in Q2 against 3 won / 6 closed in Q1, change in percentage points", () => {
       expect(v(TILE.winRate.value)).toBe(1);
       expect(v(TILE.winRate.base)).toBe(0.5);
-      expectNear(v(TILE.winRate.change), 0.5);
+      expectNear(v(TILE.winRate.change), 50); // 100% - 50% = 50 points
+      expect(plannedAt(sheet, "D8")).toBe("Change (points)");
+      const change = sheet.blocks.find((b) => b.at === TILE.winRate.change)!;
+      expect(change.numberFormat).toBe('+0.0" pts";-0.0" pts";0.0" pts"'); // +50.0 pts, not +50.0%
     });
 
     it("open pipeline at 2025-06-30 against 2025-03-31 (D07 and D12 were still open then)", () => {
@@ -176,6 +179,13 @@ describe("dashboard KPI tiles", () => {
         [`=AND(ISNUMBER(F14),F14>=0.05)`, "#C00000"],
       ]);
       expect(colours(TILE.wonRevenue.change).map((f) => f.style.fontColor)).toEqual(["#107C41", "#C00000"]);
+      // The win rate's change is in points shown to 0.1: level within half of it.
+      expect(icons.find((f) => f.range === TILE.winRate.change)).toEqual(expect.objectContaining({ thresholds: [-0.05, 0.05] }));
+      expect(colours(TILE.winRate.change).map((f) => [f.formula, f.style.fontColor])).toEqual([
+        [`=AND(ISNUMBER(F8),F8>=0.05)`, "#107C41"],
+        [`=AND(ISNUMBER(F8),F8<-0.05)`, "#C00000"],
+      ]);
+      expect(icons.find((f) => f.range === TILE.wonRevenue.change)).toEqual(expect.objectContaining({ thresholds: [-0.0005, 0.0005] }));
       // The rules hold where they apply: evaluate them as written on their cell.
       const cycleWorse = `=AND(ISNUMBER(${TILE.cycle.change}),${TILE.cycle.change}>=0.05)`;
       const probe = evaluatePlan({ sheets: [...wb.sheets.slice(0, 2), { ...sheet, blocks: [...sheet.blocks, { at: "Z1", cells: [[{ f: cycleWorse }]] }] }] });
@@ -200,7 +210,7 @@ describe("dashboard KPI tiles", () => {
       expect(v(TILE.wonRevenue.extra)).toBe(""); // no target typed
       expect(v(TILE.winRate.value)).toBe(0.5); // D05 won, D06 lost
       expect(v(TILE.winRate.base)).toBe(0); // D04, D11 lost
-      expectNear(v(TILE.winRate.change), 0.5);
+      expectNear(v(TILE.winRate.change), 50); // 50% - 0% = 50 points
       // 2025-03-31: D08, D09, D10 open, D07, D12 open until April. 2025-02-28: D05, D06, D07 (D11 closed that day).
       expect(v(TILE.openPipeline.value)).toBe(6500);
       expect(v(TILE.openPipeline.base)).toBe(4000 + 800 + 1500);
@@ -232,6 +242,9 @@ describe("dashboard KPI tiles", () => {
     expect(ev.value("仪表板", "A2")).toBe("截至");
     expect(ev.value("仪表板", TILE.wonRevenue.value)).toBe(2100);
     expect(ev.value("仪表板", TILE.winRate.base)).toBe(0.5);
+    expectNear(ev.value("仪表板", TILE.winRate.change), 50);
+    expect(dashboardOf(wb).blocks.find((b) => b.at === TILE.winRate.change)!.numberFormat).toBe('+0.0" 个百分点";-0.0" 个百分点";0.0" 个百分点"');
+    expect(ev.value("仪表板", "D8")).toBe("变化（百分点）");
     expectNear(ev.value("仪表板", TILE.attainment.value), 12100 / 15000);
   });
 

@@ -192,6 +192,10 @@ describe("the sheets compute the engine's payouts (HyperFormula)", () => {
       engineRows(nonRecoverable, credits).map((r) => r.closingBalance),
     );
     expectClose(sheetPayouts(ev, 6, zhCalc), engineRows(nonRecoverable, credits).map((r) => r.payout));
+    // The plan file's English word still means the same (typed, or kept from an English-worded sheet).
+    ev.set(zhPlan, PLAN_CELLS.method, "marginal");
+    ev.set(zhPlan, PLAN_CELLS.drawType, "recoverable");
+    expectClose(sheetPayouts(ev, 6, zhCalc), engineRows(plan, credits).map((r) => r.payout));
   });
 
   it("equals the engine for random plans and credits, before and after an edit", () => {

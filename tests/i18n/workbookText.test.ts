@@ -17,6 +17,7 @@ import type { CommissionPlan } from "../../src/core/commission/types";
 import { parseCommissionPlan } from "../../src/core/commission/validate";
 import { composeWorkbook, readSheetValues, SheetRequest } from "../../src/compose/compose";
 import { creditsFromLines, FormSheetId } from "../../src/compose/sheets";
+import { commissionEnUS } from "../../src/i18n/commission.en-US";
 import { planWorkbook } from "../../src/compose/workbook";
 import { reviewPeriods } from "../../src/generators/review";
 import { ImportNote, importNotes } from "../../src/import/notes";
@@ -96,6 +97,8 @@ interface Seen {
   where: string;
   text: string;
   role?: string;
+  /** A formula literal that is the right side of an `=` comparison. */
+  compared?: boolean;
 }
 
 /**
@@ -109,13 +112,33 @@ interface Seen {
  */
 const COMMISSION_PERIOD_LABEL = /^(FY)?\d{4}(-Q[1-4]|-\d{2})?$/;
 
+/**
+ * The plan file's English option words. The Calc and Plan formulas of a Chinese workbook test
+ * for them beside the Chinese word (`OR(B5="累进",B5="marginal")`), so a sheet worded in
+ * English before, or the plan file's word typed in, still computes: allowed on a commission
+ * sheet as the right side of a comparison only, which no cell shows.
+ */
+const ENGLISH_OPTION_WORDS: ReadonlySet<string> = new Set(
+  Object.entries(commissionEnUS)
+    .filter(([key]) => key.startsWith("option."))
+    .map(([, word]) => word),
+);
+
 function isCommissionCode(seen: Seen): boolean {
-  return (seen.role ?? "").startsWith("commission") && COMMISSION_PERIOD_LABEL.test(seen.text);
+  if (!(seen.role ?? "").startsWith("commission")) return false;
+  return COMMISSION_PERIOD_LABEL.test(seen.text) || (seen.compared === true && ENGLISH_OPTION_WORDS.has(seen.text));
 }
 
 /** The strings of a formula that show as its result or in the formula bar's text: its string literals. */
 function formulaLiterals(formula: string): string[] {
   return [...formula.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1].replace(/""/g, '"')).filter((s) => s !== "");
+}
+
+/** The string literals of a formula that are the right side of an `=` comparison (not the formula's own leading `=`). */
+function comparedLiterals(formula: string): Set<string> {
+  return new Set(
+    [...formula.matchAll(/(?<=.)(?<![<>])="((?:[^"]|"")*)"/g)].map((m) => m[1].replace(/""/g, '"')),
+  );
 }
 
 /** The literal words of a number format ("0.0\"倍\"", "[$¥-804]" is a currency, not a word). */
@@ -127,8 +150,8 @@ function formatLiterals(format: string): string[] {
 function textsOf(workbook: WorkbookPlan): Seen[] {
   const seen: Seen[] = [];
   let role: string | undefined;
-  const add = (where: string, text: string | undefined) => {
-    if (text !== undefined && text !== "") seen.push({ where, text, ...(role ? { role } : {}) });
+  const add = (where: string, text: string | undefined, compared = false) => {
+    if (text !== undefined && text !== "") seen.push({ where, text, ...(role ? { role } : {}), ...(compared ? { compared } : {}) });
   };
   for (const sheet of workbook.sheets) {
     role = sheet.role;
@@ -140,7 +163,10 @@ function textsOf(workbook: WorkbookPlan): Seen[] {
           const address = cellAddress(start.row + r, start.column + c);
           // The deals' own cells on Deals too: their data is set aside below, their status words are checked.
           if (typeof cell === "string") add(`${sheet.name}!${address}`, cell);
-          else if (cell !== null && isFormulaCell(cell)) for (const literal of formulaLiterals(cell.f)) add(`${sheet.name}!${address} formula`, literal);
+          else if (cell !== null && isFormulaCell(cell)) {
+            const compared = comparedLiterals(cell.f);
+            for (const literal of formulaLiterals(cell.f)) add(`${sheet.name}!${address} formula`, literal, compared.has(literal));
+          }
         }),
       );
       const formats = block.numberFormat === undefined ? [] : Array.isArray(block.numberFormat) ? block.numberFormat : [block.numberFormat];
@@ -204,8 +230,9 @@ function withoutData(text: string, data: readonly string[]): string {
  */
 function untranslatedTexts(seen: readonly Seen[], data: readonly string[]): string[] {
   const found = new Map<string, { where: string; more: number }>();
-  for (const { where, text, role } of seen) {
-    if (isCommissionCode({ where, text, role })) continue;
+  for (const one of seen) {
+    const { where, text } = one;
+    if (isCommissionCode(one)) continue;
     const bare = withoutData(text, data).trim();
     if (bare === "" || !/[A-Za-z]/.test(bare)) continue;
     const why = untranslated(bare);
@@ -367,6 +394,8 @@ describe("the workbook scan", () => {
   });
   it("reads cells, formula literals, number-format words, charts, lists, prompts and notes", () => {
     expect(formulaLiterals('=IF(A1>0,"On track","")&"""x"""')).toEqual(["On track", '"x"']);
+    expect([...comparedLiterals('=IF(OR(B5="累进",B5="marginal"),"hybrid",B6<>"x")')]).toEqual(["累进", "marginal"]);
+    expect([...comparedLiterals('="marginal"')]).toEqual([]);
     expect(formatLiterals('0.0"x";"件"#,##0;@')).toEqual(["x", "件"]);
     const sheet: SheetPlan = {
       name: "商机",

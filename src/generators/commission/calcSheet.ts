@@ -1,9 +1,9 @@
 /** The Calc sheet: the engine's steps as native formulas, column by column. */
 import type { CommissionKey } from "../../i18n/commission.en-US";
 import { PlanCell, SheetPlan } from "../../workbook/plan";
-import { formulaText, SheetFormats } from "../common";
+import type { SheetFormats } from "../common";
 import { CALC_COLUMNS, CLAWBACK_COLUMNS, CommissionLayout, f, FIRST_ROW, HEADER_ROW, OK, REPS_COLUMNS } from "./layout";
-import { CommissionText, optionWord } from "./text";
+import { CommissionText, optionIs } from "./text";
 
 type CalcColumn = keyof typeof CALC_COLUMNS;
 
@@ -46,13 +46,14 @@ export function calcSheet(layout: CommissionLayout, t: CommissionText, formats: 
     trueUp: m,
     paidBack: m,
   };
-  // The option words the Plan sheet writes, as formula literals.
-  const words = {
-    amount: formulaText(optionWord(t, "amount")),
-    marginal: formulaText(optionWord(t, "marginal")),
-    retroactive: formulaText(optionWord(t, "retroactive")),
-    recoverable: formulaText(optionWord(t, "recoverable")),
-    clawback: formulaText(optionWord(t, "clawback")),
+  const { basis, method, drawType, negativeTrueUp } = layout.input;
+  // The Plan sheet's options as conditions (its word in the workbook's language, or English).
+  const options: OptionTests = {
+    amount: optionIs(t, basis, "amount"),
+    marginal: optionIs(t, method, "marginal"),
+    retroactive: optionIs(t, method, "retroactive"),
+    recoverable: optionIs(t, drawType, "recoverable"),
+    clawback: optionIs(t, negativeTrueUp, "clawback"),
   };
   const first = CALC_COLUMNS[CALC_ORDER[0]];
   const lastColumn = CALC_COLUMNS[CALC_ORDER[CALC_ORDER.length - 1]];
@@ -65,7 +66,7 @@ export function calcSheet(layout: CommissionLayout, t: CommissionText, formats: 
       {
         at: `${first}${FIRST_ROW}`,
         cells: layout.rows.map((_, i) => {
-          const row = calcRow(layout, FIRST_ROW + i, words);
+          const row = calcRow(layout, FIRST_ROW + i, options);
           return CALC_ORDER.map((c) => row[c]);
         }),
         numberFormat: CALC_ORDER.map((c) => numberFormat[c]),
@@ -85,9 +86,11 @@ export function calcSheet(layout: CommissionLayout, t: CommissionText, formats: 
  * and the Reps rows being the same rep and period row by row:
  * `SUMPRODUCT(($A$4:$A9=$A9)*($T$4:$T9=$T9)*$C$4:$C9)`; names compared with "=".
  */
-function calcRow(layout: CommissionLayout, r: number, words: Record<"amount" | "marginal" | "retroactive" | "recoverable" | "clawback", string>): Record<CalcColumn, PlanCell> {
+type OptionTests = Record<"amount" | "marginal" | "retroactive" | "recoverable" | "clawback", string>;
+
+function calcRow(layout: CommissionLayout, r: number, options: OptionTests): Record<CalcColumn, PlanCell> {
   const K = CALC_COLUMNS;
-  const { basis, method, marginalFrom, targetPay, gate, cap, drawType, check, negativeTrueUp } = layout.input;
+  const { marginalFrom, targetPay, gate, cap, check } = layout.input;
   const { from: T, rate: RATES, step: STEPS } = layout.tiers;
   const R = (col: string) => layout.reps(`${col}${r}`);
   const claw = layout.clawColumn;
@@ -115,9 +118,9 @@ function calcRow(layout: CommissionLayout, r: number, words: Record<"amount" | "
     effectiveQuota: f(`${R(REPS_COLUMNS.quota)}*${R(REPS_COLUMNS.ramp)}*${R(REPS_COLUMNS.proration)}`),
     credited: f(R(REPS_COLUMNS.credited)),
     attainment: f(`${K.ytdCredited}${r}/${K.ytdQuota}${r}`),
-    tierInput: f(`IF(${basis}=${words.amount},${K.ytdCredited}${r},${K.attainment}${r})`),
-    tierScale: f(`IF(${basis}=${words.amount},1,IF(${targetPay}="",${K.ytdQuota}${r},${targetPay}*${share}))`),
-    tier: f(`IF(${check}="${OK}",${K.tierScale}${r}*IF(${method}=${words.marginal},${marginal(x)},IF(${method}=${words.retroactive},${retro(x)},${hybrid(x)})),NA())`),
+    tierInput: f(`IF(${options.amount},${K.ytdCredited}${r},${K.attainment}${r})`),
+    tierScale: f(`IF(${options.amount},1,IF(${targetPay}="",${K.ytdQuota}${r},${targetPay}*${share}))`),
+    tier: f(`IF(${check}="${OK}",${K.tierScale}${r}*IF(${options.marginal},${marginal(x)},IF(${options.retroactive},${retro(x)},${hybrid(x)})),NA())`),
     gateMet: f(`IF(${gate}="",1,IF(${K.attainment}${r}>=${gate},1,0))`),
     spif: f(`${spifDeals}*${layout.spifAmount}`),
     bonus: f(`IFERROR(INDEX(${layout.bandRanges.amount},MATCH(${K.attainment}${r},${layout.bandRanges.from},1)),0)`),
@@ -130,12 +133,12 @@ function calcRow(layout: CommissionLayout, r: number, words: Record<"amount" | "
     net: f(`${K.trueUp}${r}-${K.clawback}${r}`),
     opening: r === FIRST_ROW ? 0 : f(`IF(${K.rep}${r}=${K.rep}${r - 1},${K.closing}${r - 1},0)`),
     payout: f(`${K.paidBack}${r}+MAX(${available},${drawAmount})`),
-    closing: f(`MAX(0,IF(${drawType}=${words.recoverable},${drawAmount},0)-${available})`),
+    closing: f(`MAX(0,IF(${options.recoverable},${drawAmount},0)-${available})`),
     fiscalYear: f(R(REPS_COLUMNS.fiscalYear)),
     ytdQuota: f(ytd ? calcToDate(K.effectiveQuota) : `${K.effectiveQuota}${r}`),
     ytdCredited: f(ytd ? calcToDate(K.credited) : `${K.credited}${r}`),
     earlier,
     trueUp: f(`${K.capped}${r}-${K.earlier}${r}`),
-    paidBack: f(`IF(${negativeTrueUp}=${words.clawback},MIN(0,${K.net}${r}),0)`),
+    paidBack: f(`IF(${options.clawback},MIN(0,${K.net}${r}),0)`),
   };
 }

@@ -2,9 +2,9 @@
 import type { CommissionKey } from "../../i18n/commission.en-US";
 import { CommissionPlan } from "../../core/commission/types";
 import { Block, PlanCell, SheetPlan } from "../../workbook/plan";
-import { formulaText, SheetFormats } from "../common";
+import type { SheetFormats } from "../common";
 import { BAND_COLUMNS, columnOf, columnRange, CommissionLayout, f, OK, PLAN_CELLS, PlanInput, rowOf, TIER_COLUMNS } from "./layout";
-import { CommissionText, optionWord, PlanOption } from "./text";
+import { CommissionText, optionIs, optionWord, PlanOption } from "./text";
 
 /** Column of the inputs' values, and of their labels just left of it. */
 const VALUE_COLUMN = columnOf(PLAN_CELLS.basis);
@@ -55,7 +55,7 @@ export function planSheet(
     setting("negativeTrueUp", "plan.negativeTrueUp", word(plan.negativeTrueUp ?? "carry"), null),
     {
       at: `${LABEL_COLUMN}${rowOf(PLAN_CELLS.check)}`,
-      cells: [[t("plan.check"), f(checkFormula(plan.tiers.length, t("plan.checkBad"), word("hybrid")))]],
+      cells: [[t("plan.check"), f(checkFormula(plan.tiers.length, t("plan.checkBad"), optionIs(t, PLAN_CELLS.method, "hybrid")))]],
       style: { bold: true },
     },
     { at: `${from}${TIERS_HEADER_ROW - 1}`, cells: [[t("plan.tiers")]], style: { bold: true } },
@@ -115,7 +115,7 @@ export function planSheet(
 }
 
 /** The Plan sheet's check: thresholds strictly ascending, rates numbers >= 0, a valid hybrid start. */
-function checkFormula(tierCount: number, message: string, hybrid: string): string {
+function checkFormula(tierCount: number, message: string, isHybrid: string): string {
   const top = PLAN_CELLS.tiersTop;
   const last = top + tierCount - 1;
   const T = columnRange(TIER_COLUMNS.from, top, last);
@@ -124,6 +124,6 @@ function checkFormula(tierCount: number, message: string, hybrid: string): strin
   if (tierCount > 1) {
     conditions.push(`SUMPRODUCT(--(${columnRange(TIER_COLUMNS.from, top + 1, last)}<=${columnRange(TIER_COLUMNS.from, top, last - 1)}))=0`);
   }
-  conditions.push(`OR(${PLAN_CELLS.method}<>${formulaText(hybrid)},IFERROR(MATCH(${PLAN_CELLS.marginalFrom},${T},0),0)>1)`);
+  conditions.push(`OR(NOT(${isHybrid}),IFERROR(MATCH(${PLAN_CELLS.marginalFrom},${T},0),0)>1)`);
   return `=IF(AND(${conditions.join(",")}),"${OK}","${message.replace(/"/g, '""')}")`;
 }

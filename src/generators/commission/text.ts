@@ -58,3 +58,17 @@ export type PlanOption =
 export function optionWord(t: CommissionText, option: PlanOption): string {
   return t(`option.${option}`);
 }
+
+/**
+ * The condition "`cell` holds `option`": its word in the workbook's language, or the English
+ * word, which a plan sheet written in English before, a carried input or a user typing the plan
+ * file's word may hold (`OR(B5="累进",B5="marginal")`; one comparison in English).
+ *
+ * @example
+ * optionIs(t, "'Plan'!$B$5", "marginal") // "'Plan'!$B$5=\"marginal\"" in en-US
+ */
+export function optionIs(t: CommissionText, cell: string, option: PlanOption): string {
+  const words = [...new Set([optionWord(t, option), commissionText("en-US", `option.${option}`)])];
+  const tests = words.map((w) => `${cell}="${w.replace(/"/g, '""')}"`);
+  return tests.length === 1 ? tests[0] : `OR(${tests.join(",")})`;
+}

@@ -318,6 +318,12 @@ const FOOTER_TEXT_CHARS = 200;
 /** Footer lines listed in the detection (a longer footer is counted, not listed). */
 const FOOTER_LINES_LISTED = 50;
 
+/** Texts longer than this are not shared between deals (see `shareTexts`). */
+const SHARED_TEXT_CHARS = 200;
+
+/** Distinct texts shared between deals; past this a new text is kept as read. */
+const SHARED_TEXTS = 100_000;
+
 /** Distinct unknown stage labels that become open stages; past this the column is not a stage column. */
 const MAX_ADDED_STAGES = 50;
 
@@ -456,6 +462,8 @@ class DealNormalizer implements RecordVisitor {
   /** Unknown labels taken as new open stages (bounded by MAX_ADDED_STAGES), in the order taken. */
   private readonly provisionalAdded = new Set<string>();
   private deals: Deal[] = [];
+  /** One string per repeated text of the deals (see `shareTexts`). */
+  private readonly sharedTexts = new Map<string, string>();
   /** Record number of each deal of `deals`. */
   private dealRecords: number[] = [];
   /** Lost deals whose loss stage may come from HubSpot's stage history: the columns with a date. */
@@ -707,6 +715,7 @@ class DealNormalizer implements RecordVisitor {
       return;
     }
     this.cutTexts(outcome, notices);
+    this.shareTexts(outcome);
     for (const notice of notices) this.pushIssue(record, line, cells, notice);
     if (history && outcome.status === "lost") this.lostHistory.set(outcome, history);
     this.deals.push(outcome);
@@ -1045,6 +1054,28 @@ class DealNormalizer implements RecordVisitor {
   }
 
   /** Cuts texts longer than a cell, with a notice per cut. */
+  /**
+   * Gives the texts many deals repeat (rep, stage, currency, source, dates) one string each,
+   * instead of one copy per row read from the file: about a quarter of the deals' memory on a
+   * large export.
+   */
+  private shareTexts(deal: Deal): void {
+    deal.owner = this.shared(deal.owner);
+    deal.stage = this.shared(deal.stage);
+    deal.currency = this.shared(deal.currency);
+    deal.source = this.shared(deal.source);
+    if (deal.createdDate !== null) deal.createdDate = this.shared(deal.createdDate);
+    if (deal.closeDate !== null) deal.closeDate = this.shared(deal.closeDate);
+  }
+
+  private shared(text: string): string {
+    if (text.length > SHARED_TEXT_CHARS) return text;
+    const known = this.sharedTexts.get(text);
+    if (known !== undefined) return known;
+    if (this.sharedTexts.size < SHARED_TEXTS) this.sharedTexts.set(text, text);
+    return text;
+  }
+
   private cutTexts(deal: Deal, notices: RowIssue[]): void {
     for (const field of DEAL_TEXT_FIELDS) {
       const text = deal[field];

@@ -194,16 +194,14 @@ const PREVIOUS_START = "$D$3";
 const PREVIOUS_END = "$E$3";
 
 const CHANGE_FORMAT = "+0.0%;-0.0%;0.0%";
-const DAYS_CHANGE_FORMAT = "+0.0;-0.0;0.0";
+/** A change in days or in percentage points, its unit in the caption ("Change (points)"). */
+const TENTHS_CHANGE_FORMAT = "+0.0;-0.0;0.0";
 /** Half the shown precision: 0.0% of a ratio, 0.0 of days or points. */
 const PERCENT_LEVEL = 0.0005;
 const TENTHS_LEVEL = 0.05;
 
-/**
- * The tiles over the Deals sheet. `points` is the number format of a change in percentage
- * points (the win rate's), which carries its localized unit ("+12.5 pts", "+12.5 个百分点").
- */
-function dealTiles(ref: DealsLayout, money: string, points: string): Tile[] {
+/** The tiles over the Deals sheet. */
+function dealTiles(ref: DealsLayout, money: string): Tile[] {
   const amount = dealsRange(ref, "amount");
   const status = dealsRange(ref, "status");
   const close = dealsRange(ref, "close");
@@ -246,7 +244,7 @@ function dealTiles(ref: DealsLayout, money: string, points: string): Tile[] {
       value: winRate(START, END),
       format: "0.0%",
       base: { caption: "dashboard.previous", formula: winRate(PREVIOUS_START, PREVIOUS_END), format: "0.0%" },
-      change: { caption: "dashboard.changePoints", formula: pointsApart, format: points, level: TENTHS_LEVEL },
+      change: { caption: "dashboard.changePoints", formula: pointsApart, format: TENTHS_CHANGE_FORMAT, level: TENTHS_LEVEL },
     },
     {
       label: "dashboard.tile.openPipeline",
@@ -274,7 +272,7 @@ function dealTiles(ref: DealsLayout, money: string, points: string): Tile[] {
       value: cycle(START, END),
       format: "0.0",
       base: { caption: "dashboard.previous", formula: cycle(PREVIOUS_START, PREVIOUS_END), format: "0.0" },
-      change: { caption: "dashboard.changeDays", formula: difference, format: DAYS_CHANGE_FORMAT, level: TENTHS_LEVEL, lower: true },
+      change: { caption: "dashboard.changeDays", formula: difference, format: TENTHS_CHANGE_FORMAT, level: TENTHS_LEVEL, lower: true },
     },
   ];
 }
@@ -386,7 +384,7 @@ function periodCells(period: DashboardPeriod): { start: string; end: string; pre
  *
  * Tiles, each against the previous period (the month or quarter before the as-of date's):
  * won revenue (and its share of the target B3), win rate (won / (won + lost) by count, closed
- * in the period; change in percentage points, shown "+12.5 pts"), open and weighted pipeline at the period's end (against
+ * in the period; change in percentage points, "+12.5" under "Change (points)"), open and weighted pipeline at the period's end (against
  * the pipeline at the previous period's end, rebuilt from created and close dates), average
  * won deal, sales cycle (mean close - created of won deals, days; lower is better) and quota
  * attainment (won revenue of reps with a quota / their quotas, against 100%).
@@ -405,7 +403,7 @@ export function planDashboardSheet(panels: readonly DashboardPanel[], options: D
   const rowHeights: Record<number, number> = { 1: TITLE_ROW_POINTS };
 
   const tiles: Tile[] = [];
-  if (options.dealsRef) tiles.push(...dealTiles(options.dealsRef, formats.moneyWhole, t("dashboard.format.points")));
+  if (options.dealsRef) tiles.push(...dealTiles(options.dealsRef, formats.moneyWhole));
   if (options.quotas) tiles.push(attainmentTile(options.quotas, formats.moneyWhole));
   let chartsRow = 3;
   if (tiles.length > 0) {

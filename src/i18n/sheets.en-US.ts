@@ -233,8 +233,6 @@ export const sheetsEnUS = {
   "dashboard.change": "Change",
   "dashboard.changePoints": "Change (points)",
   "dashboard.changeDays": "Change (days)",
-  // Number format of a change in percentage points (the unit is a quoted word of the format).
-  "dashboard.format.points": '+0.0" pts";-0.0" pts";0.0" pts"',
   "dashboard.vsTarget": "Of target",
   "dashboard.quota": "Quota",
   "dashboard.vsQuota": "Vs quota",

@@ -220,7 +220,6 @@ export const sheetsZhCN: SheetCatalog = {
   "dashboard.change": "变化",
   "dashboard.changePoints": "变化（百分点）",
   "dashboard.changeDays": "变化（天）",
-  "dashboard.format.points": '+0.0" 个百分点";-0.0" 个百分点";0.0" 个百分点"',
   "dashboard.vsTarget": "目标完成",
   "dashboard.quota": "配额",
   "dashboard.vsQuota": "对比配额",

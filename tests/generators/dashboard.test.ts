@@ -91,9 +91,10 @@ describe("dashboard KPI tiles", () => {
       expect(v(TILE.winRate.value)).toBe(1);
       expect(v(TILE.winRate.base)).toBe(0.5);
       expectNear(v(TILE.winRate.change), 50); // 100% - 50% = 50 points
+      // "+50.0" under "Change (points)", not "+50.0%": the unit is the caption's, as for days.
       expect(plannedAt(sheet, "D8")).toBe("Change (points)");
       const change = sheet.blocks.find((b) => b.at === TILE.winRate.change)!;
-      expect(change.numberFormat).toBe('+0.0" pts";-0.0" pts";0.0" pts"'); // +50.0 pts, not +50.0%
+      expect(change.numberFormat).toBe("+0.0;-0.0;0.0");
     });
 
     it("open pipeline at 2025-06-30 against 2025-03-31 (D07 and D12 were still open then)", () => {
@@ -243,7 +244,7 @@ describe("dashboard KPI tiles", () => {
     expect(ev.value("仪表板", TILE.wonRevenue.value)).toBe(2100);
     expect(ev.value("仪表板", TILE.winRate.base)).toBe(0.5);
     expectNear(ev.value("仪表板", TILE.winRate.change), 50);
-    expect(dashboardOf(wb).blocks.find((b) => b.at === TILE.winRate.change)!.numberFormat).toBe('+0.0" 个百分点";-0.0" 个百分点";0.0" 个百分点"');
+    expect(dashboardOf(wb).blocks.find((b) => b.at === TILE.winRate.change)!.numberFormat).toBe("+0.0;-0.0;0.0");
     expect(ev.value("仪表板", "D8")).toBe("变化（百分点）");
     expectNear(ev.value("仪表板", TILE.attainment.value), 12100 / 15000);
   });

@@ -18,8 +18,8 @@
  * - A last month not over on the data's as-of date (the Review's rule, `dataAsOf`) is partial:
  *   its label says so and its actual is the revenue so far, but it is left out of the fitted
  *   history (trend, moving average and run-rate use the complete months only; from it on the
- *   moving average carries the last one), and a note in A2 says so. With no complete month
- *   at all, every month is fitted.
+ *   moving average carries the last one), the chart's actual line ends before it, and a note
+ *   in A2 says so. With no complete month at all, every month is fitted.
  */
 import { Deal, Pipeline } from "../core/deal";
 import { PlanCell, WorkbookPlan } from "../workbook/plan";
@@ -164,7 +164,8 @@ export function planForecastSheet(deals: readonly Deal[], pipeline: Pipeline, op
             title: t("forecast.chart"),
             categories: `A${first}:A${last}`,
             series: [
-              { name: t("forecast.header.actual"), values: `C${first}:C${last}` },
+              // The actual line ends with the fitted history: a partial month's revenue so far is in the table only.
+              { name: t("forecast.header.actual"), values: `C${first}:C${fitted < n ? lastFitted : last}` },
               { name: t("forecast.header.trend"), values: `D${first}:D${last}` },
               { name: t("forecast.header.movingAverage"), values: `E${first}:E${last}` },
             ],

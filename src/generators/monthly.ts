@@ -13,7 +13,7 @@
  * the latest created date or won/lost close date) is partial: its label says so
  * ("2025-05 (partial)", "2025-05（部分）"), a note in A2 gives the as-of date, its numbers are
  * those so far and its growth is left blank (part of a month against a whole one would read
- * as a fall).
+ * as a fall); the chart stops at the last complete month.
  */
 import { Deal, Pipeline } from "../core/deal";
 import { PlanCell, WorkbookPlan } from "../workbook/plan";
@@ -98,6 +98,9 @@ export function planMonthlySheet(deals: readonly Deal[], pipeline: Pipeline, opt
   });
   if (cells.length === 0) cells.push([null, null, null, null, null]);
   const last = first + cells.length - 1;
+  // The chart stops at the last complete month, as the Review's does (all months when none is).
+  const complete = partial.filter((x) => !x).length;
+  const chartLast = complete > 0 ? first + complete - 1 : last;
   const headers = [t("monthly.header.month"), t("monthly.header.revenue"), t("monthly.header.won"), t("monthly.header.growth"), t("monthly.header.start")];
   const plan: WorkbookPlan = {
     sheets: [
@@ -115,8 +118,8 @@ export function planMonthlySheet(deals: readonly Deal[], pipeline: Pipeline, opt
           {
             type: "column",
             title: t("monthly.chart"),
-            categories: `A${first}:A${last}`,
-            series: [{ name: t("monthly.header.revenue"), values: `B${first}:B${last}` }],
+            categories: `A${first}:A${chartLast}`,
+            series: [{ name: t("monthly.header.revenue"), values: `B${first}:B${chartLast}` }],
             anchor: "G3",
             width: 520,
             height: 300,

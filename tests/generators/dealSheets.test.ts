@@ -53,6 +53,9 @@ describe("Monthly", () => {
     expect(ev.value("Monthly", "A2")).toBe("Data as of 2025-04-25: a period marked partial is not over yet; its numbers are those so far and its growth is left blank.");
     expect(ev.value("Monthly", "B9")).toBe(1500 + 600); // so far: D07 (04-05) and D12 (04-25)
     expect(wb.sheets[1].blocks.find((b) => b.at === "A4")!.cells[5][3]).toBeNull();
+    // The chart stops at March, the last complete month, as the Review's does.
+    const chart = wb.sheets[1].charts![0];
+    expect([chart.categories, chart.series[0].values]).toEqual(["A4:A8", "B4:B8"]);
   });
   it("computes the last month's growth once the month is over", () => {
     const over = plan(withDeals(planMonthlySheet, aprilOver, PIPELINE));
@@ -60,6 +63,7 @@ describe("Monthly", () => {
     expect(ev.value("Monthly", "A9")).toBe("2025-04");
     expect(ev.value("Monthly", "A2")).toBeNull();
     expectNear(ev.value("Monthly", "D9"), (2100 - 4000) / 4000);
+    expect(over.sheets[1].charts![0].categories).toBe("A4:A9");
   });
   it("says partial in Chinese", () => {
     const zh = plan(withDeals(planMonthlySheet, buildDeals(PIPELINE_ZH), PIPELINE_ZH, { locale: "zh-CN" }));
@@ -232,6 +236,9 @@ describe("Forecast", () => {
     expectNear(ev.value("Forecast", "B4"), 3000);
     expectNear(ev.value("Forecast", "B5"), 3000 * 12);
     expect(ev.value("Forecast", "A2")).toBe("Data as of 2025-04-25: 2025-04 is not over yet, so the trend, moving average and run-rate use the complete months only (up to 2025-03).");
+    // The chart's actual line ends in March; trend and moving average run on to June.
+    const chart = wb.sheets[1].charts![0];
+    expect([chart.categories, ...chart.series.map((s) => s.values)]).toEqual(["A10:A17", "C10:C14", "D10:D17", "E10:E17"]);
   });
   it("extends the least-squares line, the moving average and the run-rate through every complete month", () => {
     const ev = evaluatePlan(plan(withDeals(planForecastSheet, aprilOver, PIPELINE, { horizon: 2, window: 3 })));
@@ -248,6 +255,10 @@ describe("Forecast", () => {
     expectNear(ev.value("Forecast", "B5"), ((0 + 4000 + 2100) / 3) * 12);
     expect(ev.value("Forecast", "A2")).toBeNull();
     expect(ev.value("Forecast", "A15")).toBe("2025-04");
+  });
+  it("draws the actual line through every month when all are complete", () => {
+    const chart = plan(withDeals(planForecastSheet, aprilOver, PIPELINE, { horizon: 2, window: 3 })).sheets[1].charts![0];
+    expect(chart.series.map((s) => s.values)).toEqual(["C10:C17", "D10:D17", "E10:E17"]);
   });
   it("says so in Chinese", () => {
     const ev = evaluatePlan(plan(withDeals(planForecastSheet, buildDeals(PIPELINE_ZH), PIPELINE_ZH, { locale: "zh-CN" })));

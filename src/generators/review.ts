@@ -272,6 +272,8 @@ export function planReviewSheet(deals: readonly Deal[], pipeline: Pipeline, opti
       height: 300,
       showLegend: true,
       dataLabels: true,
+      // Whole money on the slices' labels: cents only lengthen them (and make them wrap).
+      numberFormat: formats.moneyWhole,
     });
   }
   const plan: WorkbookPlan = { sheets: [sheet], activeSheet: sheetName };

@@ -115,6 +115,8 @@ describe("Review: revenue mix by source", () => {
     expect(ev.value("Review", "N9")).toBeNull();
     const pie = wb.sheets[1].charts!.find((c) => c.type === "pie")!;
     expect([pie.categories, pie.series[0].values]).toEqual(["N5:N8", "O5:O8"]);
+    expect(pie.dataLabels).toBe(true);
+    expect(pie.numberFormat).toBe('"$"#,##0;-"$"#,##0'); // whole dollars on the labels
   });
 
   it("moves a deal to (no source) when its source is cleared on the Deals sheet", () => {

@@ -197,6 +197,32 @@ describe("chart parts", () => {
     expect(of("doughnut")).toContain('<c:holeSize val="50"/>');
   });
 
+  it("gives a pie's data labels the chart's number format, so money shows whole", () => {
+    const whole = '"¥"#,##0;-"¥"#,##0';
+    const xml = chartPartXml({ ...funnel, type: "pie", dataLabels: true, numberFormat: whole }, "Funnel");
+    const labels = /<c:dLbls>.*?<\/c:dLbls>/.exec(xml)![0];
+    expect(labels).toContain('<c:numFmt formatCode="&quot;¥&quot;#,##0;-&quot;¥&quot;#,##0" sourceLinked="0"/>');
+    expect(labels).toContain('<c:showVal val="1"/>');
+    // The format comes first in the labels, as the schema orders it.
+    expect(labels.indexOf("<c:numFmt")).toBe("<c:dLbls>".length);
+    // A pie has no axes to carry it elsewhere.
+    expect(xml).not.toContain("<c:valAx>");
+  });
+
+  it("writes the review's revenue-mix pie with whole-money labels", async () => {
+    const { planReviewSheet } = await import("../../src/generators/review");
+    const { dealsSheetPlan } = await import("../../src/generators/deals");
+    const { buildDeals, PIPELINE_ZH } = await import("../generators/sampleDeals");
+    const deals = buildDeals(PIPELINE_ZH);
+    const review = planReviewSheet(deals, PIPELINE_ZH, { locale: "zh-CN" }) as WorkbookPlan;
+    const plan: WorkbookPlan = { sheets: [dealsSheetPlan(deals, PIPELINE_ZH, { locale: "zh-CN" }), ...review.sheets] };
+    const zip = await JSZip.loadAsync(await writeXlsxBuffer(plan));
+    const parts = await Promise.all(Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name)).map((name) => zip.file(name)!.async("string")));
+    const pie = parts.find((xml) => xml.includes("<c:pieChart>"))!;
+    expect(/<c:dLbls>.*?<\/c:dLbls>/.exec(pie)![0]).toContain('<c:numFmt formatCode="&quot;¥&quot;#,##0;-&quot;¥&quot;#,##0" sourceLinked="0"/>');
+    expect(pie).not.toContain("#,##0.00");
+  });
+
   it("anchors a chart from its cell to where its size ends", () => {
     // anchor F3, 480 x 260 px; columns F.. are 64 px wide (480 = 7 x 64 + 32), rows 20 px (260 = 13 x 20)
     const xml = drawingPartXml({ name: "S", blocks: [], charts: [funnel] });

@@ -36,7 +36,6 @@ export const sheetsEnUS = {
   "word.lower": "Lower",
   "word.total": "Total",
   "word.asOf": "As of",
-  "word.noSource": "(none)",
 
   // Deals
   "deals.title": "Deals",

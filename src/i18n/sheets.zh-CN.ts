@@ -32,7 +32,6 @@ export const sheetsZhCN: SheetCatalog = {
   "word.lower": "越低越好",
   "word.total": "合计",
   "word.asOf": "截至",
-  "word.noSource": "（无）",
 
   "deals.title": "商机",
   "deals.header.id": "编号",

@@ -15,6 +15,7 @@ import { useWritePlan } from "../../useWritePlan";
 import { ImportChoices, importExport, ImportProgressReport, ImportResult, planImportedSheets, tableToCsv } from "../../wiring/importDeals";
 import { tracksDeals, updateTracked } from "../../wiring/updateWorkbook";
 import { importNotes } from "../../../import/notes";
+import { LOCALES, Locale } from "../../../core/locale";
 import { checkPipeline, choicesForNewFile, DealImportState, dealImportReducer, ImportSource, initialImportState, OptionAction, PipelineCheck } from "./importState";
 
 export interface DealImport {
@@ -126,9 +127,17 @@ export function useDealImport(): DealImport {
 
   /** The fresh import: Deals (and ImportIssues) written as new sheets. */
   const writeNew = async (result: ImportResult, source: ImportSource) => {
-    const planned = await planImportedSheets(result, locale, effectiveCurrency(settings, locale, result.deals));
+    const currency = effectiveCurrency(settings, locale, result.deals);
+    const planned = await planImportedSheets(result, locale, currency);
     if (!planned.ok) {
-      writer.setOutcome({ kind: "error", message: { key: "common.fixErrors" }, details: planned.errors.map((e) => e.message) });
+      // Said in every language, so the details follow a change of the pane's language.
+      const byLocale: Partial<Record<Locale, string[]>> = { [locale]: planned.errors.map((e) => e.message) };
+      for (const other of LOCALES) {
+        if (other === locale) continue;
+        const again = await planImportedSheets(result, other, currency).catch(() => null);
+        if (again && !again.ok) byLocale[other] = again.errors.map((e) => e.message);
+      }
+      writer.setOutcome({ kind: "error", message: { key: "common.fixErrors" }, details: { byLocale } });
       return;
     }
     await showStep({ type: "writing", sheets: planned.plan.sheets.length });

@@ -5,12 +5,12 @@
 import * as React from "react";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
-import { readSheetValues, SheetRequest } from "../../src/compose";
+import type { SheetRequest } from "../../src/compose";
 import { REQUESTS_SETTING } from "../../src/taskpane/wiring/updateWorkbook";
 import type { SavedSheet } from "../../src/workbook/inputs";
 import type { WorkbookPlan } from "../../src/workbook/plan";
 import { fakeHost } from "./fakeHost";
-import { importTable, installNoResizeObserver, openPane } from "./paneSupport";
+import { importTable, installNoResizeObserver, lastMonth, openPane, repsRequest } from "./paneSupport";
 
 installNoResizeObserver();
 
@@ -24,36 +24,6 @@ const exportTable = {
     ["A3", "Epsilon", "Ann", 900, "Qualification", "2025-03-30", "2025-02-01"],
   ],
 };
-
-function repsRequest(): SheetRequest {
-  const read = readSheetValues("reps", {}, { hasDeals: true, examples: true });
-  if (!read.ok) throw new Error(JSON.stringify(read.errors));
-  return { id: "reps", values: read.values } as SheetRequest;
-}
-
-/** A workbook built last month: Deals and "My reps" (renamed Reps) with quotas typed for Ann and Carl. */
-function lastMonth(): Map<string, SavedSheet> {
-  return new Map<string, SavedSheet>([
-    ["deals", { role: "deals", name: "Deals", generated: "A1:L20", inputs: new Map() }],
-    [
-      "reps",
-      {
-        role: "reps",
-        name: "My reps",
-        generated: "A1:P20",
-        inputs: new Map([
-          [
-            "quota",
-            [
-              { key: "Ann", values: [50000] },
-              { key: "Carl", values: [40000] },
-            ],
-          ],
-        ]),
-      },
-    ],
-  ]);
-}
 
 const sheetWith = (plan: WorkbookPlan, table: string) => plan.sheets.find((s) => s.tables?.some((t) => t.name === table));
 const title = (plan: WorkbookPlan, table: string) => sheetWith(plan, table)!.blocks.find((b) => b.at === "A1")!.cells[0][0];

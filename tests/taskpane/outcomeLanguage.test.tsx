@@ -14,15 +14,13 @@ import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { DEFAULT_STAGES_EN, DEFAULT_STAGES_ZH } from "../../src/core/deal";
-import { readSheetValues, SheetRequest } from "../../src/compose";
 import { importText } from "../../src/i18n/import";
 import { formatUi } from "../../src/i18n/uiLocale";
 import { ImportError, parseCrmExport } from "../../src/import";
 import { tableToCsv } from "../../src/taskpane/wiring/importDeals";
 import { REQUESTS_SETTING } from "../../src/taskpane/wiring/updateWorkbook";
-import type { SavedSheet } from "../../src/workbook/inputs";
 import { fakeHost } from "./fakeHost";
-import { importTable, installNoResizeObserver, openPane } from "./paneSupport";
+import { importTable, installNoResizeObserver, lastMonth, openPane, repsRequest } from "./paneSupport";
 
 installNoResizeObserver();
 
@@ -51,36 +49,6 @@ async function switchTo(locale: "en-US" | "zh-CN"): Promise<void> {
 function barText(pane: HTMLElement, kind: "success" | "error"): string {
   const bar = within(pane).getByTestId(`outcome-${kind}`);
   return bar.querySelector(".fui-MessageBarBody")?.textContent ?? "";
-}
-
-function repsRequest(): SheetRequest {
-  const read = readSheetValues("reps", {}, { hasDeals: true, examples: true });
-  if (!read.ok) throw new Error(JSON.stringify(read.errors));
-  return { id: "reps", values: read.values } as SheetRequest;
-}
-
-/** Last month's workbook: Deals and "My reps" with quotas typed for Ann and Carl (who has left). */
-function lastMonth(): Map<string, SavedSheet> {
-  return new Map<string, SavedSheet>([
-    ["deals", { role: "deals", name: "Deals", generated: "A1:L20", inputs: new Map() }],
-    [
-      "reps",
-      {
-        role: "reps",
-        name: "My reps",
-        generated: "A1:P20",
-        inputs: new Map([
-          [
-            "quota",
-            [
-              { key: "Ann", values: [50000] },
-              { key: "Carl", values: [40000] },
-            ],
-          ],
-        ]),
-      },
-    ],
-  ]);
 }
 
 describe("result messages follow the pane's language", () => {

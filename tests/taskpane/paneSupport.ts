@@ -1,9 +1,11 @@
 /**
  * What the task pane's component tests share: jsdom without ResizeObserver (Fluent's
- * MessageBar observes its own size for reflow), opening a pane, and importing the fake
- * host's "Export" table through the Data pane.
+ * MessageBar observes its own size for reflow), opening a pane, importing the fake host's
+ * "Export" table through the Data pane, and last month's workbook for the monthly update.
  */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { readSheetValues, SheetRequest } from "../../src/compose";
+import type { SavedSheet } from "../../src/workbook/inputs";
 
 class NoResizeObserver {
   observe(): void {}
@@ -32,4 +34,38 @@ export async function importTable(): Promise<void> {
     fireEvent.click(within(pane).getByRole("button", { name: "Use a table" }));
   });
   await within(pane).findByTestId("import-summary", {}, { timeout: 20000 });
+}
+
+/** The Reps request the pane remembers after generating Reps with its defaults. */
+export function repsRequest(): SheetRequest {
+  const read = readSheetValues("reps", {}, { hasDeals: true, examples: true });
+  if (!read.ok) throw new Error(JSON.stringify(read.errors));
+  return { id: "reps", values: read.values } as SheetRequest;
+}
+
+/**
+ * A workbook built last month: Deals and "My reps" (Reps, renamed) with quotas typed for Ann
+ * and Carl (who has left since).
+ */
+export function lastMonth(): Map<string, SavedSheet> {
+  return new Map<string, SavedSheet>([
+    ["deals", { role: "deals", name: "Deals", generated: "A1:L20", inputs: new Map() }],
+    [
+      "reps",
+      {
+        role: "reps",
+        name: "My reps",
+        generated: "A1:P20",
+        inputs: new Map([
+          [
+            "quota",
+            [
+              { key: "Ann", values: [50000] },
+              { key: "Carl", values: [40000] },
+            ],
+          ],
+        ]),
+      },
+    ],
+  ]);
 }

@@ -16,6 +16,7 @@ import { inflateRawSync } from "zlib";
 import { excelSerial } from "../core/dates";
 import { boxContains, parseRange, rangeAddress, RangeBox, shiftFormula } from "../workbook/address";
 import { Markers, WorkbookName, readMarkers, savedBook } from "../workbook/inputs";
+import { unescapeXml } from "../workbook/xlsx/chartXml";
 import type { Block, PlanCell, SheetPlan } from "../workbook/plan";
 import type { ExistingBook } from "../workbook/refresh";
 import { DEFAULT_IMPORT_LIMITS } from "../import/limits";
@@ -115,15 +116,6 @@ function markersOf(model: { definedNames?: DefinedNameModel } | undefined): Mark
   return readMarkers(names);
 }
 
-/** The five predefined XML entities and character references, decoded. */
-function xmlText(text: string): string {
-  return text.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g, (whole, hex: string, decimal: string, name: string) => {
-    if (name) return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[name as "amp"];
-    const code = hex ? parseInt(hex, 16) : Number(decimal);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
-}
-
 /**
  * The workbook's bookkeeping names, read from its workbook part (xl/workbook.xml) before any
  * sheet is streamed. ExcelJS's streaming reader learns the defined names only when it reaches
@@ -147,7 +139,7 @@ function markersFromPackage(bytes: Uint8Array, entries: readonly ZipEntryInfo[])
   for (const m of xml.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([^<]*)<\/(?:\w+:)?definedName>/g)) {
     const name = /\sname="([^"]*)"/.exec(m[1])?.[1];
     if (name === undefined || /\slocalSheetId="/.test(m[1])) continue;
-    names.push({ name: xmlText(name), refersTo: xmlText(m[2]) });
+    names.push({ name: unescapeXml(name), refersTo: unescapeXml(m[2]) });
   }
   return readMarkers(names);
 }

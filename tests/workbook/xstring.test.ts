@@ -1,3 +1,4 @@
+import { escapeXml, unescapeXml } from "../../src/workbook/xlsx/chartXml";
 import fc from "fast-check";
 import {
   escapeXstring,
@@ -64,5 +65,14 @@ describe("ST_Xstring escaping", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("unescapeXml", () => {
+  it("decodes the predefined entities and character references, and undoes escapeXml", () => {
+    expect(unescapeXml("R&amp;D &lt;&quot;Q1&quot;&gt; &apos;x&apos; &#x4E2D;&#25991; &#x20BB7;")).toBe(`R&D <"Q1"> 'x' 中文 𠮷`);
+    expect(unescapeXml("&#x110000; &unknown;")).toBe("&#x110000; &unknown;");
+    const text = `P&L <"Q1"> 'Ann & Bo'`;
+    expect(unescapeXml(escapeXml(text))).toBe(text);
   });
 });

@@ -37,6 +37,20 @@ export function escapeXml(text: string): string {
 }
 
 /**
+ * XML text or an attribute value as it reads: the five predefined entities and decimal or
+ * hexadecimal character references decoded (the inverse of `escapeXml` for what it keeps).
+ *
+ * @example unescapeXml("R&amp;D &#x4E2D;&#25991;") // "R&D 中文"
+ */
+export function unescapeXml(text: string): string {
+  return text.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g, (whole, hex: string, decimal: string, name: string) => {
+    if (name) return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[name as "amp"];
+    const code = hex ? parseInt(hex, 16) : Number(decimal);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/**
  * An absolute, sheet-qualified reference for a chart: "C4:C8" on sheet "Funnel" becomes
  * "'Funnel'!$C$4:$C$8"; a reference that names its sheet keeps it.
  */

@@ -35,7 +35,7 @@ import { dateFromSerial } from "../../core/dates";
 import { preparePlan } from "../prepare";
 import { WorkbookWriteError } from "../errors";
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, PlanProblem, plannedCell } from "../validatePlan";
-import { chartPartXml, drawingPartXml, escapeXml } from "./chartXml";
+import { chartPartXml, drawingPartXml, escapeXml, unescapeXml } from "./chartXml";
 import { withRawDelStream } from "./partStreams";
 import {
   SharedStringTable,
@@ -486,15 +486,6 @@ async function sheetParts(zip: PackageEdits): Promise<SheetPart[]> {
     });
   }
   return parts;
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
 }
 
 /** Adds a relationship to a rels part (creating it) and returns its id. */

@@ -1,6 +1,7 @@
 /** The commission sheets' text in each language, and the options of the workbook. */
 import { commissionText, CommissionKey } from "../../i18n/commission";
 import type { Locale } from "../../core/locale";
+import { formulaText } from "../common";
 import { DealsLayout } from "../deals";
 
 /**
@@ -69,6 +70,6 @@ export function optionWord(t: CommissionText, option: PlanOption): string {
  */
 export function optionIs(t: CommissionText, cell: string, option: PlanOption): string {
   const words = [...new Set([optionWord(t, option), commissionText("en-US", `option.${option}`)])];
-  const tests = words.map((w) => `${cell}="${w.replace(/"/g, '""')}"`);
+  const tests = words.map((w) => `${cell}=${formulaText(w)}`);
   return tests.length === 1 ? tests[0] : `OR(${tests.join(",")})`;
 }

@@ -11,7 +11,6 @@ import { ARTIFACTS, navigate, openPreview, PreviewSession, ROOT } from "./suppor
 const SAMPLE = join(ROOT, "samples/zoho-deals-sample.csv");
 
 let session: PreviewSession | undefined;
-let url: string;
 let page: Page;
 const consoleErrors: string[] = [];
 
@@ -91,9 +90,7 @@ async function checkSheet(sheet: string): Promise<ChartReport[]> {
 
 beforeAll(async () => {
   session = await openPreview(consoleErrors);
-  ({ url, page } = session);
-  await page.goto(`${url}preview.html`);
-  await page.getByTestId("nav-home").waitFor();
+  ({ page } = session);
   await nav("data");
   await page.getByTestId("data-file").setInputFiles(SAMPLE);
   await page.getByTestId("import-summary").waitFor({ timeout: 60000 });

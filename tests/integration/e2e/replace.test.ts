@@ -12,10 +12,9 @@
 import { join } from "path";
 import type { Page } from "playwright-core";
 import { sheetsEnUS } from "../../../src/i18n/sheets.en-US";
-import { ARTIFACTS, findCell, navigate, openPreview, PreviewSession, readGrid, splitAddress } from "./support";
+import { ARTIFACTS, findCell, importSample, navigate, openPreview, PreviewSession, readGrid, splitAddress } from "./support";
 
 let session: PreviewSession | undefined;
-let url: string;
 let page: Page;
 const consoleErrors: string[] = [];
 
@@ -56,12 +55,8 @@ async function outcome(id: string): Promise<string> {
 
 beforeAll(async () => {
   session = await openPreview(consoleErrors);
-  ({ url, page } = session);
-  await page.goto(`${url}preview.html`);
-  await page.getByTestId("nav-home").waitFor();
-  await nav("data");
-  await page.getByTestId("data-sample").click();
-  await page.getByTestId("import-summary").waitFor({ timeout: 60000 });
+  ({ page } = session);
+  await importSample(page);
   await page.getByTestId("pane-data").getByTestId("outcome-success").waitFor({ timeout: 60000 });
 });
 

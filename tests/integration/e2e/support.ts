@@ -93,7 +93,8 @@ export interface PreviewSession {
 }
 
 /**
- * Builds the preview (unless reused), serves it and opens a Chromium page on it. Console
+ * Builds the preview (unless reused), serves it and opens a Chromium page on it, showing the
+ * task pane (preview.html, its navigation drawn). Console
  * errors, page errors and every request to anything but loopback (aborted: no request may
  * leave the machine) are pushed to `errors`.
  */
@@ -111,6 +112,8 @@ export async function openPreview(errors: string[]): Promise<PreviewSession> {
     errors.push(`blocked request to ${route.request().url()}`);
     return route.abort();
   });
+  await page.goto(`${url}preview.html`);
+  await page.getByTestId("nav-home").waitFor();
   return {
     server,
     url,
@@ -127,6 +130,13 @@ export async function openPreview(errors: string[]): Promise<PreviewSession> {
 export async function navigate(page: Page, id: string): Promise<void> {
   await page.getByTestId(`nav-${id}`).click();
   await page.getByTestId(`pane-${id}`).waitFor({ state: "visible" });
+}
+
+/** Loads the shipped sample from the Data pane and waits for the import's summary. */
+export async function importSample(page: Page): Promise<void> {
+  await navigate(page, "data");
+  await page.getByTestId("data-sample").click();
+  await page.getByTestId("import-summary").waitFor({ timeout: 60000 });
 }
 
 /** Every cell the grid shows for a sheet: A1 address -> raw computed value (data-value). */

@@ -8,14 +8,13 @@
  */
 import { join } from "path";
 import type { Page } from "playwright-core";
-import { ARTIFACTS, navigate, openPreview, PreviewSession } from "./support";
+import { ARTIFACTS, importSample, navigate, openPreview, PreviewSession } from "./support";
 
 const WIDTHS = [320, 500] as const;
 const PANES = ["data", "scorecard", "commission", "dashboard"] as const;
 const LOCALES = ["en-US", "zh-CN"] as const;
 
 let session: PreviewSession | undefined;
-let url: string;
 let page: Page;
 const consoleErrors: string[] = [];
 
@@ -89,13 +88,9 @@ async function setLanguage(locale: (typeof LOCALES)[number]): Promise<void> {
 
 beforeAll(async () => {
   session = await openPreview(consoleErrors);
-  ({ url, page } = session);
-  await page.goto(`${url}preview.html`);
-  await page.getByTestId("nav-home").waitFor();
+  ({ page } = session);
   // The sample's import: the Data pane then shows its summary, notes and issues.
-  await nav("data");
-  await page.getByTestId("data-sample").click();
-  await page.getByTestId("import-summary").waitFor({ timeout: 60000 });
+  await importSample(page);
   await page.getByTestId("import-progress").waitFor({ state: "detached", timeout: 60000 });
   // The column mapping and the stage pipeline editors open too (the panels stay open).
   for (const header of await page.getByTestId("pane-data").locator(".fui-AccordionHeader__button").all()) await header.click();

@@ -19,7 +19,7 @@ import { PRESET_IDS, presetName } from "../../../src/import/presets";
 import { PANE_IDS } from "../../../src/taskpane/panes/paneIds";
 import { CURRENCIES } from "../../../src/taskpane/settings";
 import { untranslated } from "../../i18n/untranslatedRule";
-import { ARTIFACTS, navigate, openPreview, PreviewSession, ROOT } from "./support";
+import { ARTIFACTS, importSample, navigate, openPreview, PreviewSession, ROOT } from "./support";
 
 const SAMPLE_NAME = "zoho-deals-sample.csv";
 const SAMPLE = join(ROOT, "samples", SAMPLE_NAME);
@@ -46,7 +46,6 @@ const NAMES = [
 const CODES = ["CSV", "XLSX", "UTF-8", "UTF-16", "LE", "BE", "GB18030", "GBK", "Windows-1252", "Big5", "Shift-JIS", "BOM", "KPI", "OK", ...CURRENCIES];
 
 let session: PreviewSession | undefined;
-let url: string;
 let page: Page;
 const consoleErrors: string[] = [];
 /** The sample's own words (headers, values, the stages and status words read from it). */
@@ -150,9 +149,7 @@ beforeAll(async () => {
   for (const id of PRESET_IDS) sampleWords.push(presetName(id, "zh-CN"));
 
   session = await openPreview(consoleErrors);
-  ({ url, page } = session);
-  await page.goto(`${url}preview.html`);
-  await page.getByTestId("nav-home").waitFor();
+  ({ page } = session);
 });
 
 afterAll(async () => {
@@ -161,9 +158,7 @@ afterAll(async () => {
 
 describe("the task pane in Chinese", () => {
   it("re-says in Chinese the results written in English before the switch", async () => {
-    await nav("data");
-    await page.getByTestId("data-sample").click();
-    await page.getByTestId("import-summary").waitFor({ timeout: 60000 });
+    await importSample(page);
     expect(await outcomeText("data")).toBe("OKCreated Deals, ImportIssues.");
     await nav("funnel");
     await page.getByTestId("funnel-generate").click();

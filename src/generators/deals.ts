@@ -26,7 +26,7 @@
  */
 import { Deal, Pipeline } from "../core/deal";
 import { columnLetter } from "../workbook/address";
-import { Block, PlanCell, SheetPlan, sheetRef, WorkbookPlan } from "../workbook/plan";
+import { Block, computedRows, PlanCell, SheetPlan, sheetRef, WorkbookPlan } from "../workbook/plan";
 import type { Locale } from "../core/locale";
 import {
   fitHeaderWidths,
@@ -199,7 +199,10 @@ export function dealsSheetPlan(deals: readonly Deal[], pipeline: Pipeline, optio
   );
   const weighted = perRow((r) => `=IF(${c.status}${r}=${open},${c.amount}${r}*${c.probability}${r},0)`);
 
-  const rows: PlanCell[][] = deals.map((deal, i) => {
+  // One row per deal, made when it is read (computedRows): a large export's Deals sheet is
+  // planned without holding its cells, and the .xlsx writer makes each row as it writes it.
+  const dealRow = (i: number): PlanCell[] => {
+    const deal = deals[i];
     const r = DEALS_FIRST_ROW + i;
     return [
       deal.id,
@@ -219,8 +222,8 @@ export function dealsSheetPlan(deals: readonly Deal[], pipeline: Pipeline, optio
       { f: closeMonth(r) },
       { f: weighted(r) },
     ];
-  });
-  if (rows.length === 0) rows.push(headers.map(() => null));
+  };
+  const rows: PlanCell[][] = deals.length > 0 ? computedRows(deals.length, dealRow) : [headers.map(() => null)];
 
   const blocks: Block[] = [
     headerRow("A1", headers),

@@ -20,10 +20,12 @@ import { WorkbookWriteError } from "./errors";
 import { parseRange, rangeAddress } from "./address";
 import {
   Block,
+  computedRows,
   isFormulaCell,
   PlanCell,
   PrintPlan,
   quotedSheetRef,
+  rowMaker,
   SHEET_REF_OPEN,
   SheetPlan,
   WorkbookPlan,
@@ -132,23 +134,34 @@ export function sheetTokenNames(text: string): string[] {
  * export is shared between the plan and its prepared copy, not held twice.
  */
 function rewriteBlock(block: Block, rewrite: (formula: string) => string): Block {
+  const made = rowMaker(block.cells);
+  // Computed rows stay computed: each row is rewritten when it is read.
+  if (made) return { ...block, cells: computedRows(block.cells.length, (r) => {
+    const row = made(r);
+    return rewriteRow(row, rewrite) ?? row;
+  }) };
   let cells: PlanCell[][] | null = null;
   for (let r = 0; r < block.cells.length; r++) {
-    const row = block.cells[r];
-    let copy: PlanCell[] | null = null;
-    for (let col = 0; col < row.length; col++) {
-      const c = row[col];
-      if (!isFormulaCell(c)) continue;
-      const f = rewrite(c.f);
-      if (f === c.f) continue;
-      copy ??= row.slice();
-      copy[col] = { f };
-    }
+    const copy = rewriteRow(block.cells[r], rewrite);
     if (copy === null) continue;
     cells ??= block.cells.slice();
     cells[r] = copy;
   }
   return cells === null ? block : { ...block, cells };
+}
+
+/** A copy of `row` with `rewrite` applied to its formulas, or null when none changes. */
+function rewriteRow(row: PlanCell[], rewrite: (formula: string) => string): PlanCell[] | null {
+  let copy: PlanCell[] | null = null;
+  for (let col = 0; col < row.length; col++) {
+    const c = row[col];
+    if (!isFormulaCell(c)) continue;
+    const f = rewrite(c.f);
+    if (f === c.f) continue;
+    copy ??= row.slice();
+    copy[col] = { f };
+  }
+  return copy;
 }
 
 /**

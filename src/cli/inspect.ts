@@ -9,7 +9,7 @@ import { MAPPED_FIELDS, presetName, PresetId } from "../import/presets";
 import type { DateOrder, DecimalMark } from "../import/values";
 import { ENCODINGS, InspectArgs } from "./args";
 import { clip, guardOutput, issueLines } from "./output";
-import { CliIO, EXIT, processIO, readExport, shellWord } from "./run";
+import { CliIO, EXIT, ExportFile, processIO, readExport, shellWord } from "./run";
 
 /** Width of the label column. */
 const LABEL_WIDTH = 16;
@@ -77,14 +77,14 @@ function otherOrder(order: DateOrder): DateOrder {
 }
 
 /** The encoding, and why it was used. */
-function encodingLine(w: Words, args: InspectArgs, result: ImportResult, bytes: Uint8Array): string {
+function encodingLine(w: Words, args: InspectArgs, result: ImportResult, head: Uint8Array): string {
   const { detected } = result;
   if (result.stats.format === "xlsx") return w.text("inspect.encodingXlsx");
   const used = detected.encoding ?? result.stats.encoding ?? w.text("inspect.encodingUnknown");
   if (args.encoding !== "auto") return w.text("inspect.encodingGiven", { used, given: args.encoding });
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return w.text("inspect.encodingBomUtf8", { used });
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return w.text("inspect.encodingBomUtf16", { used, bom: bytes[0] === 0xff ? "FF FE" : "FE FF" });
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return w.text("inspect.encodingBomUtf8", { used });
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    return w.text("inspect.encodingBomUtf16", { used, bom: head[0] === 0xff ? "FF FE" : "FE FF" });
   }
   if (used === "utf-8") return w.text("inspect.encodingUtf8", { used });
   return w.text("inspect.encodingBestFit", { used });
@@ -277,7 +277,7 @@ export function suggestedCommand(args: InspectArgs, result: ImportResult): strin
  * `locale` (en-US by default). Values of the file are clipped here; control characters are
  * escaped when printed.
  */
-export function describeImport(args: InspectArgs, result: ImportResult, bytes: Uint8Array, locale: Locale = "en-US"): string[] {
+export function describeImport(args: InspectArgs, result: ImportResult, file: ExportFile, locale: Locale = "en-US"): string[] {
   const w = wordsOf(locale);
   const { text, n, plural, row } = w;
   const { detected, stats } = result;
@@ -290,9 +290,9 @@ export function describeImport(args: InspectArgs, result: ImportResult, bytes: U
   const footer = footerValue(w, result);
   const issuesCount = result.issues.length > ISSUES_SHOWN ? text("inspect.issuesFirst", { shown: ISSUES_SHOWN, total: n(result.issues.length) }) : n(result.issues.length);
   return [
-    row(text("inspect.file"), text("inspect.fileValue", { file: clip(args.input), bytes: plural(bytes.length, "byte") })),
+    row(text("inspect.file"), text("inspect.fileValue", { file: clip(args.input), bytes: plural(file.size, "byte") })),
     row(text("inspect.format"), format),
-    row(text("inspect.encoding"), encodingLine(w, args, result, bytes)),
+    row(text("inspect.encoding"), encodingLine(w, args, result, file.head)),
     row(text("inspect.delimiter"), delimiterLine(w, result)),
     row(text("inspect.decimalMark"), decimalMarkLine(w, detected)),
     row(text("inspect.dateOrder"), dateOrderLine(w, detected)),
@@ -331,6 +331,6 @@ export async function runInspect(args: InspectArgs, rawIO: CliIO = processIO, lo
   const io = guardOutput(rawIO);
   const read = await readExport(args, io, undefined, locale);
   if ("code" in read) return read.code;
-  for (const line of describeImport(args, read.result, read.bytes, locale)) io.stdout(line);
+  for (const line of describeImport(args, read.result, read.file, locale)) io.stdout(line);
   return EXIT.done;
 }

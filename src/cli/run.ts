@@ -9,14 +9,14 @@ import { importText } from "../i18n/import";
 import { cliText, CliKey, formatCount, LanguageEnv, messageLocale } from "../i18n/cli";
 import { commissionMessage } from "../i18n/commission";
 import { importNotes } from "../import/notes";
-import { ImportOptions, ImportProgress, ImportResult, parseCrmExport } from "../import/normalize";
+import { decodeExport, ImportOptions, ImportProgress, ImportResult, readDecodedExport } from "../import/normalize";
 import { presetName } from "../import/presets";
 import { isFormulaCell, PlanCell, WorkbookPlan } from "../workbook/plan";
 import { planRefresh, RefreshResult, type ExistingBook } from "../workbook/refresh";
 import type { Locale } from "../core/locale";
-import { writeXlsxBuffer } from "../workbook/xlsx/writeXlsx";
+import { writeXlsxStream, type XlsxStream } from "../workbook/xlsx/writeXlsx";
 import { BuildArgs, ImportArgs, parseCliArgs } from "./args";
-import { AtomicWriteFs, nodeAtomicWriteFs, OutputRefused, writeFileAtomic } from "./atomicWrite";
+import { AtomicWriteFs, FileContent, nodeAtomicWriteFs, OutputRefused, writeFileAtomic } from "./atomicWrite";
 import { readExistingBook } from "./book";
 import { runInspect } from "./inspect";
 import { commissionQuotas, QuotaFile, readQuotaFile, scorecardQuotas } from "./quotas";
@@ -37,7 +37,8 @@ export interface CliIO {
   stdout(line: string): void;
   stderr(line: string): void;
   readFile(file: string): Promise<Uint8Array>;
-  writeFile(file: string, bytes: Uint8Array): Promise<void>;
+  /** Writes (replaces) `file` with `bytes`, whole or streamed. */
+  writeFile(file: string, bytes: FileContent): Promise<void>;
   /**
    * The environment whose LC_ALL, LC_MESSAGES or LANG gives the language of the messages when
    * no `--locale` is given (the process's for the real I/O; none: English).
@@ -48,7 +49,8 @@ export interface CliIO {
 /** The pieces of the product the build puts together (injected so tests can swap them). */
 export interface BuildDependencies {
   planWorkbook: typeof planWorkbook;
-  writeXlsx(plan: WorkbookPlan): Promise<Uint8Array>;
+  /** The workbook's bytes, or a stream of them that the build closes once written. */
+  writeXlsx(plan: WorkbookPlan): Promise<Uint8Array | XlsxStream>;
 }
 
 /**
@@ -59,7 +61,8 @@ export function nodeIO(fsApi: AtomicWriteFs = nodeAtomicWriteFs): CliIO {
   return {
     stdout: (line) => process.stdout.write(`${line}\n`),
     stderr: (line) => process.stderr.write(`${line}\n`),
-    readFile: async (file) => new Uint8Array(await fs.promises.readFile(file)),
+    // A Buffer is a Uint8Array: returned as it is, not copied (an export can be 170 MB).
+    readFile: (file) => fs.promises.readFile(file),
     writeFile: (file, bytes) => writeFileAtomic(file, bytes, fsApi),
     env: process.env,
   };
@@ -286,7 +289,12 @@ export async function runBuild(
   }
 
   try {
-    await io.writeFile(args.out, await deps.writeXlsx(plan));
+    const workbook = await deps.writeXlsx(plan);
+    try {
+      await io.writeFile(args.out, workbook);
+    } finally {
+      if ("close" in workbook) await workbook.close();
+    }
   } catch (error) {
     io.stderr(
       error instanceof OutputRefused
@@ -379,6 +387,12 @@ export function importOptionsOf(args: ImportArgs, onProgress?: (progress: Import
   };
 }
 
+/** What inspect says of the input file itself: its size and first bytes (a byte-order mark). */
+export interface ExportFile {
+  size: number;
+  head: Uint8Array;
+}
+
 /**
  * Reads the input file and imports it with the reading flags. An input that cannot be read
  * (missing file, not an export, a header or column the file lacks) is printed on stderr in
@@ -389,8 +403,8 @@ export async function readExport(
   io: CliIO,
   onProgress?: (progress: ImportProgress) => void,
   messages: Locale = "en-US",
-): Promise<{ result: ImportResult; bytes: Uint8Array } | { code: number }> {
-  let bytes: Uint8Array;
+): Promise<{ result: ImportResult; file: ExportFile } | { code: number }> {
+  let bytes: Uint8Array | null;
   try {
     bytes = await io.readFile(args.input);
   } catch (error) {
@@ -404,8 +418,13 @@ export async function readExport(
     );
     return { code: EXIT.unreadableInput };
   }
+  const file: ExportFile = { size: bytes.length, head: bytes.slice(0, 4) };
   try {
-    return { result: await parseCrmExport(bytes, importOptionsOf(args, onProgress)), bytes };
+    const options = importOptionsOf(args, onProgress);
+    const decoded = decodeExport(bytes, options);
+    // CSV: the bytes are let go once they are text, so a large file is not held twice while its rows are read.
+    bytes = null;
+    return { result: await readDecodedExport(decoded, options), file };
   } catch (error) {
     if (error instanceof ImportError) {
       const reason = clip(importText(messages, error.messageKey, clipValues(error.messageValues)), MESSAGE_LIMIT * 2);
@@ -439,6 +458,8 @@ export function defaultProbability(index: number, count: number): number {
 export function loadBuildDependencies(): BuildDependencies {
   return {
     planWorkbook,
-    writeXlsx: async (plan) => new Uint8Array(await writeXlsxBuffer(plan)),
+    // Streamed from a temporary file into the atomic write: a million-row workbook (about
+    // 120 MB) is never held in memory.
+    writeXlsx: writeXlsxStream,
   };
 }

@@ -228,21 +228,48 @@ export async function parseCrmExport(
   options: ImportOptions = {},
 ): Promise<ImportResult> {
   if (typeof input === "string") return options.slices ? parseCrmTextInSlices(input, options) : parseCrmText(input, options);
-  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  return readDecodedExport(decodeExport(input instanceof Uint8Array ? input : new Uint8Array(input), options), options);
+}
+
+/**
+ * An export's bytes made ready to read: an .xlsx package as it is, anything else decoded to
+ * text (see {@link parseCrmExport}).
+ */
+export type DecodedExport =
+  | { format: "xlsx"; bytes: Uint8Array }
+  | { format: "csv"; text: string; encoding: string | null; other: OtherLines };
+
+/**
+ * The first half of {@link parseCrmExport}: tells an .xlsx package from CSV and decodes CSV
+ * bytes to text (`options.format` and `options.encoding` as there). A caller holding a large
+ * file's bytes can let them go once they are decoded, so the bytes and the text are not both
+ * held while the rows are read. Throws the ImportError of bytes that are not text.
+ *
+ * @example
+ * const decoded = decodeExport(bytes, {}); // { format: "csv", text: "Deal Name,Amount,...", encoding: "UTF-8", other: null }
+ * const result = await readDecodedExport(decoded, {});
+ */
+export function decodeExport(bytes: Uint8Array, options: ImportOptions = {}): DecodedExport {
   const format = options.format ?? "auto";
-  if (format === "xlsx" || (format === "auto" && looksLikeXlsx(bytes))) {
+  if (format === "xlsx" || (format === "auto" && looksLikeXlsx(bytes))) return { format: "xlsx", bytes };
+  const decoded = decodeBytes(bytes, options.encoding ?? "auto");
+  const other = decoded.otherEncodingLines ? { encoding: decoded.otherEncodingLines.encoding, lines: decoded.otherEncodingLines.lines } : null;
+  return { format: "csv", text: decoded.text, encoding: decoded.encoding, other };
+}
+
+/** The second half of {@link parseCrmExport}: reads the deals of a {@link decodeExport} result. */
+export async function readDecodedExport(decoded: DecodedExport, options: ImportOptions = {}): Promise<ImportResult> {
+  if (decoded.format === "xlsx") {
     const normalizer = new DealNormalizer(options, "xlsx", null);
-    const summary = await readXlsxRecords(bytes, normalizer, {
+    const summary = await readXlsxRecords(decoded.bytes, normalizer, {
       sheet: options.sheet,
       onProgress: normalizer.progressHandler(),
       limits: normalizer.limits,
     });
     return normalizer.finish(summary);
   }
-  const decoded = decodeBytes(bytes, options.encoding ?? "auto");
-  const other = decoded.otherEncodingLines ? { encoding: decoded.otherEncodingLines.encoding, lines: decoded.otherEncodingLines.lines } : null;
-  if (options.slices) return parseCsvInSlices(decoded.text, options, decoded.encoding, other);
-  return parseCsvWith(decoded.text, options, decoded.encoding, other);
+  if (options.slices) return parseCsvInSlices(decoded.text, options, decoded.encoding, decoded.other);
+  return parseCsvWith(decoded.text, options, decoded.encoding, decoded.other);
 }
 
 /**

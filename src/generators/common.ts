@@ -291,17 +291,38 @@ export function monthEnd(serial: number): number {
   return excelSerial(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))) - 1;
 }
 
-/** Earliest and latest of some ISO dates (nulls skipped), or null when there is none. */
-export function isoSpan(dates: (string | null | undefined)[]): { first: string; last: string } | null {
+/**
+ * Earliest and latest of some ISO dates (nulls and dates that are not dates skipped), or null
+ * when there is none. Each distinct text is checked once: a large export repeats its dates.
+ */
+export function isoSpan(dates: Iterable<string | null | undefined>): { first: string; last: string } | null {
+  const valid = new Map<string, boolean>();
   let first: string | null = null;
   let last: string | null = null;
   for (const d of dates) {
-    if (!d || isoToSerial(d) === null) continue;
-    const day = d.slice(0, 10);
+    if (!d) continue;
+    let ok = valid.get(d);
+    if (ok === undefined) {
+      ok = isoToSerial(d) !== null;
+      valid.set(d, ok);
+    }
+    if (!ok) continue;
+    const day = d.length > 10 ? d.slice(0, 10) : d;
     if (first === null || day < first) first = day;
     if (last === null || day > last) last = day;
   }
   return first === null || last === null ? null : { first, last };
+}
+
+/**
+ * The dates of the deals, in one pass and without a copy: `close` picks whose close date
+ * counts (all, won, not open...), and created dates follow when `created` is true.
+ */
+export function* dealDates(deals: readonly Deal[], close: (deal: Deal) => boolean, created: boolean): Generator<string | null> {
+  for (const deal of deals) {
+    if (close(deal)) yield deal.closeDate;
+    if (created) yield deal.createdDate;
+  }
 }
 
 /**
@@ -360,8 +381,8 @@ export function distinctTexts(values: readonly string[]): string[] {
  * dataAsOf([{ status: "won", closeDate: "2025-05-27", createdDate: "2025-05-02", ... }]) // "2025-05-27"
  */
 export function dataAsOf(deals: readonly Deal[]): string {
-  const happened = isoSpan([...deals.filter((d) => d.status !== "open").map((d) => d.closeDate), ...deals.map((d) => d.createdDate)]);
-  const span = isoSpan([...deals.map((d) => d.closeDate), ...deals.map((d) => d.createdDate)]);
+  const happened = isoSpan(dealDates(deals, (d) => d.status !== "open", true));
+  const span = happened ? null : isoSpan(dealDates(deals, () => true, true));
   return happened?.last ?? span?.last ?? new Date().toISOString().slice(0, 10);
 }
 

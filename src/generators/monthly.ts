@@ -23,6 +23,7 @@ import {
   fitWidth,
   headerRow,
   invalid,
+  dealDates,
   isoSpan,
   isPartialPeriod,
   monthEnd,
@@ -48,7 +49,7 @@ export const MONTHLY_FIRST_ROW = 4;
  * deal has a close date, none.
  */
 export function wonMonthStarts(deals: readonly Deal[]): number[] {
-  const span = isoSpan(deals.filter((d) => d.status === "won").map((d) => d.closeDate)) ?? isoSpan(deals.map((d) => d.closeDate));
+  const span = isoSpan(dealDates(deals, (d) => d.status === "won", false)) ?? isoSpan(dealDates(deals, () => true, false));
   return span ? monthStarts(span.first, span.last) : [];
 }
 

@@ -39,6 +39,7 @@ import {
   headerRow,
   invalid,
   isPartialPeriod,
+  dealDates,
   isoSpan,
   isoToSerial,
   noteBlock,
@@ -135,7 +136,7 @@ export function planReviewSheet(deals: readonly Deal[], pipeline: Pipeline, opti
     const value = options[key];
     if (value !== undefined && isoToSerial(value) === null) errors.push({ field: key, message: sheetText(locale, "error.dateInvalid", { value }) });
   }
-  const span = isoSpan([...deals.map((d) => d.closeDate), ...deals.map((d) => d.createdDate)]);
+  const span = isoSpan(dealDates(deals, () => true, true));
   const fallback = new Date().toISOString().slice(0, 10);
   const asOfIso = options.asOf ?? dataAsOf(deals);
   const fromIso = options.from ?? span?.first ?? fallback;

@@ -87,14 +87,17 @@ export function temporaryName(target: string, pid: number, suffix: string): stri
   return path.join(path.dirname(target), `.${path.basename(target)}.${pid}.${suffix}.tmp`);
 }
 
+/** What a file is written from: its bytes, or a stream of chunks (a large workbook is never held whole). */
+export type FileContent = Uint8Array | AsyncIterable<Uint8Array>;
+
 /**
- * Replaces `file` with `bytes` so that no reader and no crash ever sees a part-written file.
+ * Replaces `file` with `bytes` (whole, or streamed chunk by chunk) so that no reader and no crash ever sees a part-written file.
  *
  * Rules:
  * - the bytes go to a new temporary file in the same folder (created exclusively, so a
  *   link planted at its name is not followed), which is fsynced, then renamed over `file`;
  *   the folder is then fsynced where the system allows it;
- * - on any failure (full disk on write or fsync, a failed rename) the temporary file is
+ * - on any failure (full disk on write or fsync, a failed rename, a stream that fails) the temporary file is
  *   removed and `file` is left exactly as it was, and the error is thrown;
  * - a replaced file keeps its permission bits;
  * - `file` that is a symbolic link is refused ({@link OutputRefused}): the workbook is never
@@ -105,7 +108,7 @@ export function temporaryName(target: string, pid: number, suffix: string): stri
  * @example
  * await writeFileAtomic("out/deals.xlsx", bytes) // out/deals.xlsx replaced in one step
  */
-export async function writeFileAtomic(file: string, bytes: Uint8Array, fsApi: AtomicWriteFs = nodeAtomicWriteFs): Promise<void> {
+export async function writeFileAtomic(file: string, bytes: FileContent, fsApi: AtomicWriteFs = nodeAtomicWriteFs): Promise<void> {
   const target = path.resolve(file);
   const dir = path.dirname(target);
   await fsApi.mkdir(dir);
@@ -126,7 +129,8 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, fsApi: At
   const handle = await fsApi.createExclusive(temporary);
   let open = true;
   try {
-    await handle.write(bytes);
+    if (bytes instanceof Uint8Array) await handle.write(bytes);
+    else for await (const chunk of bytes) await handle.write(chunk);
     if (existing) await handle.chmod(existing.mode & 0o777);
     await handle.sync();
     open = false;

@@ -112,6 +112,32 @@ describe("writeFileAtomic (injected file system)", () => {
     expect(files.size).toBe(0);
   });
 
+  it("writes a stream chunk by chunk, in order", async () => {
+    const { fsApi, files, calls } = memoryFs();
+    async function* chunks() {
+      yield NEW.subarray(0, 10);
+      yield NEW.subarray(10, 40);
+      yield NEW.subarray(40);
+    }
+    await writeFileAtomic(TARGET, chunks(), fsApi);
+    expect(calls.filter((c) => c === "write")).toHaveLength(3);
+    expect(files.get(TARGET)!.bytes).toEqual(NEW);
+  });
+
+  it("a stream that fails part-way leaves the old file byte-identical and no temporary file", async () => {
+    const { fsApi, files, calls } = memoryFs();
+    files.set(TARGET, { bytes: OLD.slice(), mode: 0o644 });
+    async function* failing() {
+      yield NEW.subarray(0, 10);
+      throw new Error("the package could not be read back");
+    }
+    await expect(writeFileAtomic(TARGET, failing(), fsApi)).rejects.toThrow("could not be read back");
+    expect([...files.keys()]).toEqual([TARGET]);
+    expect(files.get(TARGET)!.bytes).toEqual(OLD);
+    expect(calls).toContain("unlink .deals.xlsx.4242.r4nd0m.tmp");
+    expect(calls).not.toContain("rename");
+  });
+
   it("refuses a symbolic link: neither the link nor what it points to changes, nothing is created", async () => {
     const { fsApi, files, links, calls } = memoryFs();
     const pointed = path.resolve("/elsewhere/important.xlsx");
@@ -190,6 +216,35 @@ describe("writing the workbook on the real file system", () => {
     expect(second.err.join("\n")).toMatch(/cannot write .*deals\.xlsx: ENOSPC: no space left on device\. A file already there is left as it was\./);
     expect(fs.readFileSync(out).equals(before)).toBe(true);
     expect(fs.readdirSync(dir).sort()).toEqual(["a.csv", "b.csv", "deals.xlsx"]);
+  });
+
+  it("streams the workbook from a temporary folder that is removed after a write, and after a failed one", async () => {
+    const temporary = path.join(dir, "tmp");
+    fs.mkdirSync(temporary);
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = temporary;
+    try {
+      fs.writeFileSync(path.join(dir, "a.csv"), renderZoho(4, 40).bytes);
+      const out = path.join(dir, "deals.xlsx");
+      const written: number[] = [];
+      const counting: AtomicWriteFs = {
+        ...nodeAtomicWriteFs,
+        createExclusive: async (file) => {
+          const real = await nodeAtomicWriteFs.createExclusive(file);
+          return { ...real, write: (bytes) => (written.push(bytes.length), real.write(bytes)) };
+        },
+      };
+      expect(await runCli(["build", "--input", path.join(dir, "a.csv"), "--out", out, "--quiet"], io(counting).io, loadBuildDependencies())).toBe(EXIT.done);
+      expect(written.reduce((a, b) => a + b, 0)).toBe(fs.statSync(out).size);
+      expect(fs.readdirSync(temporary)).toEqual([]);
+      expect(await runCli(["build", "--input", path.join(dir, "a.csv"), "--out", out, "--quiet"], io(faultyNodeFs("write")).io, loadBuildDependencies())).toBe(
+        EXIT.failed,
+      );
+      expect(fs.readdirSync(temporary)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
   });
 
   it("replaces the workbook in place and keeps its permissions", async () => {

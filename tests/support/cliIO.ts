@@ -17,7 +17,12 @@ export function fakeCliIO(files: Record<string, Uint8Array | string>) {
       return typeof content === "string" ? new Uint8Array(Buffer.from(content, "utf8")) : content;
     },
     writeFile: async (file, bytes) => {
-      written[file] = bytes;
+      if (bytes instanceof Uint8Array) written[file] = bytes;
+      else {
+        const chunks: Uint8Array[] = [];
+        for await (const chunk of bytes) chunks.push(chunk);
+        written[file] = new Uint8Array(Buffer.concat(chunks));
+      }
     },
   };
   return { io, out, err, written };

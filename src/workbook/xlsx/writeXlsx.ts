@@ -15,7 +15,7 @@
  * opening. Rows are made in order and no worksheet is held whole, so memory stays bounded
  * (the plan, the distinct texts, a few MB of buffers) for blocks up to Excel's 1,048,576 rows.
  */
-import { promises as fs } from "fs";
+import { createReadStream, promises as fs } from "fs";
 import { Readable } from "stream";
 import * as os from "os";
 import * as path from "path";
@@ -825,6 +825,36 @@ export async function writeXlsxFile(plan: WorkbookPlan, file: string): Promise<W
     return { sheets: prepared.sheets.map((s) => s.name) };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A written package, read as a stream of chunks; `close()` removes it (read or not). */
+export interface XlsxStream extends AsyncIterable<Uint8Array> {
+  close(): Promise<void>;
+}
+
+/**
+ * Writes `plan` to an .xlsx package in a private temporary folder and gives it back as a
+ * stream (same rules as `writeXlsxFile`): a caller copying it elsewhere (the command line's
+ * atomic write) never holds the whole package in memory. The caller closes it.
+ *
+ * @example
+ * const xlsx = await writeXlsxStream(plan);
+ * try { for await (const chunk of xlsx) out.write(chunk); } finally { await xlsx.close(); }
+ */
+export async function writeXlsxStream(plan: WorkbookPlan): Promise<XlsxStream> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "salesquant-xlsx-"));
+  const remove = () => fs.rm(dir, { recursive: true, force: true });
+  try {
+    const file = path.join(dir, "plan.xlsx");
+    await writeXlsxFile(plan, file);
+    return {
+      [Symbol.asyncIterator]: () => createReadStream(file, { highWaterMark: 1 << 20 })[Symbol.asyncIterator](),
+      close: remove,
+    };
+  } catch (error) {
+    await remove();
+    throw error;
   }
 }
 

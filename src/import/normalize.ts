@@ -37,6 +37,7 @@ import { CUT_MARKER, cutText, fitText, ImportLimits, importLimits } from "./limi
 import { importText, ImportRowKey } from "../i18n/import";
 import type { TextValues } from "../i18n/translate";
 import { looksLikeXlsx, readXlsxRecords } from "./xlsx";
+import { ownText, ownTexts } from "./ownText";
 
 /** Progress of an import, for a progress bar. */
 export interface ImportProgress {
@@ -1007,8 +1008,8 @@ class DealNormalizer implements RecordVisitor {
       const column = this.index[field];
       if (column !== undefined) columns[field] = this.headerNames[column];
     }
-    return {
-      deals: this.deals,
+    // Everything but the deals (whose texts are their own already) is copied out of the file's text.
+    const rest: Omit<ImportResult, "deals"> = ownTexts({
       detected: {
         preset: this.preset.id,
         presetBasis: this.presetBasis,
@@ -1041,7 +1042,8 @@ class DealNormalizer implements RecordVisitor {
         footerLine: footerRows.length > 0 ? footerRows[0].line : null,
         footerRecords: footerRows.length,
       },
-    };
+    });
+    return { deals: this.deals, ...rest };
   }
 
   /**
@@ -1082,11 +1084,15 @@ class DealNormalizer implements RecordVisitor {
 
   /** Cuts texts longer than a cell, with a notice per cut. */
   /**
-   * Gives the texts many deals repeat (rep, stage, currency, source, dates) one string each,
-   * instead of one copy per row read from the file: about a quarter of the deals' memory on a
-   * large export.
+   * Gives the texts many deals repeat (customer, rep, stage, currency, source, dates) one
+   * string each, instead of one copy per row read from the file: about a quarter of the
+   * deals' memory on a large export. Every text the deal keeps is its own copy, never a view
+   * into the file's text (see ownText.ts), so the file's text is not held with the deals.
    */
   private shareTexts(deal: Deal): void {
+    deal.id = ownText(deal.id);
+    deal.name = ownText(deal.name);
+    deal.customer = this.shared(deal.customer);
     deal.owner = this.shared(deal.owner);
     deal.stage = this.shared(deal.stage);
     deal.currency = this.shared(deal.currency);
@@ -1096,11 +1102,12 @@ class DealNormalizer implements RecordVisitor {
   }
 
   private shared(text: string): string {
-    if (text.length > SHARED_TEXT_CHARS) return text;
+    if (text.length > SHARED_TEXT_CHARS) return ownText(text);
     const known = this.sharedTexts.get(text);
     if (known !== undefined) return known;
-    if (this.sharedTexts.size < SHARED_TEXTS) this.sharedTexts.set(text, text);
-    return text;
+    const own = ownText(text);
+    if (this.sharedTexts.size < SHARED_TEXTS) this.sharedTexts.set(own, own);
+    return own;
   }
 
   private cutTexts(deal: Deal, notices: RowIssue[]): void {

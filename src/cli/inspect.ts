@@ -4,12 +4,12 @@
  */
 import type { Locale } from "../core/locale";
 import { cliText, CliKey, formatCount } from "../i18n/cli";
-import type { ImportDetection, ImportResult } from "../import/normalize";
+import type { ImportDetection } from "../import/normalize";
 import { MAPPED_FIELDS, presetName, PresetId } from "../import/presets";
 import type { DateOrder, DecimalMark } from "../import/values";
 import { ENCODINGS, InspectArgs } from "./args";
 import { clip, guardOutput, issueLines } from "./output";
-import { CliIO, EXIT, ExportFile, processIO, readExport, shellWord } from "./run";
+import { CliImport, CliIO, EXIT, ExportFile, processIO, readExport, shellWord } from "./run";
 
 /** Width of the label column. */
 const LABEL_WIDTH = 16;
@@ -77,7 +77,7 @@ function otherOrder(order: DateOrder): DateOrder {
 }
 
 /** The encoding, and why it was used. */
-function encodingLine(w: Words, args: InspectArgs, result: ImportResult, head: Uint8Array): string {
+function encodingLine(w: Words, args: InspectArgs, result: CliImport, head: Uint8Array): string {
   const { detected } = result;
   if (result.stats.format === "xlsx") return w.text("inspect.encodingXlsx");
   const used = detected.encoding ?? result.stats.encoding ?? w.text("inspect.encodingUnknown");
@@ -90,7 +90,7 @@ function encodingLine(w: Words, args: InspectArgs, result: ImportResult, head: U
   return w.text("inspect.encodingBestFit", { used });
 }
 
-function delimiterLine(w: Words, result: ImportResult): string {
+function delimiterLine(w: Words, result: CliImport): string {
   if (result.stats.format === "xlsx") return w.text("inspect.delimiterXlsx");
   const delimiter = result.detected.delimiter;
   if (delimiter === null) return w.text("inspect.delimiterUnknown");
@@ -142,7 +142,7 @@ function presetLine(w: Words, locale: Locale, args: InspectArgs, detected: Impor
  * The stages as the deals use them, in pipeline order: the importer's open stages (counted
  * from the deals when it does not report them), then the won and lost labels the deals carry.
  */
-function stagesOf(result: ImportResult): { stages: ImportDetection["stages"]; unused: string[] } {
+function stagesOf(result: CliImport): { stages: ImportDetection["stages"]; unused: string[] } {
   const { detected, pipeline } = result;
   const counts = new Map<string, number>();
   for (const deal of result.deals) counts.set(deal.stage, (counts.get(deal.stage) ?? 0) + 1);
@@ -161,7 +161,7 @@ function stagesOf(result: ImportResult): { stages: ImportDetection["stages"]; un
   return { stages, unused };
 }
 
-function stageLines(w: Words, result: ImportResult): string[] {
+function stageLines(w: Words, result: CliImport): string[] {
   const { stages, unused } = stagesOf(result);
   const lines = [w.text("inspect.stages")];
   if (stages.length === 0) lines.push(w.text("inspect.noStage"));
@@ -195,7 +195,7 @@ function columnLines(w: Words, args: InspectArgs, detected: ImportDetection): st
   return lines;
 }
 
-function footerValue(w: Words, result: ImportResult): string[] {
+function footerValue(w: Words, result: CliImport): string[] {
   const { footer } = result.detected;
   if (footer.length > 0) {
     return [
@@ -224,7 +224,7 @@ function otherEncodingValue(w: Words, detected: ImportDetection): string {
 }
 
 /** What `salesquant build` would do with these options. */
-function outcomeValue(w: Words, result: ImportResult): string {
+function outcomeValue(w: Words, result: CliImport): string {
   const { records, imported, skipped } = result.stats;
   if (records === 0) return w.text("inspect.noDataRows");
   if (imported === 0) return w.text("inspect.noDeal");
@@ -252,7 +252,7 @@ function encodingFlag(used: string | null): string | null {
  * A `salesquant build` command with every setting the import detected written as a flag,
  * so a person can correct the one that is wrong.
  */
-export function suggestedCommand(args: InspectArgs, result: ImportResult): string {
+export function suggestedCommand(args: InspectArgs, result: CliImport): string {
   const { detected } = result;
   const words = ["salesquant", "build", "--input", shellWord(clip(args.input)), "--out", shellWord(clip(outOf(args.input)))];
   words.push("--preset", detected.preset);
@@ -277,7 +277,7 @@ export function suggestedCommand(args: InspectArgs, result: ImportResult): strin
  * `locale` (en-US by default). Values of the file are clipped here; control characters are
  * escaped when printed.
  */
-export function describeImport(args: InspectArgs, result: ImportResult, file: ExportFile, locale: Locale = "en-US"): string[] {
+export function describeImport(args: InspectArgs, result: CliImport, file: ExportFile, locale: Locale = "en-US"): string[] {
   const w = wordsOf(locale);
   const { text, n, plural, row } = w;
   const { detected, stats } = result;

@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import type { Deal } from "../core/deal";
+import { compactDeals } from "../core/dealTable";
 import type { CommissionPlan } from "../core/commission/types";
 import { parseCommissionPlan } from "../core/commission/validate";
 import { commissionNameWarnings } from "../core/commission/wonDeals";
@@ -9,7 +10,7 @@ import { importText } from "../i18n/import";
 import { cliText, CliKey, formatCount, LanguageEnv, messageLocale } from "../i18n/cli";
 import { commissionMessage } from "../i18n/commission";
 import { importNotes } from "../import/notes";
-import { decodeExport, ImportOptions, ImportProgress, ImportResult, readDecodedExport } from "../import/normalize";
+import { decodeExport, type DecodedExport, ImportOptions, ImportProgress, ImportResult, readDecodedExport } from "../import/normalize";
 import { presetName } from "../import/presets";
 import { isFormulaCell, PlanCell, WorkbookPlan } from "../workbook/plan";
 import { planRefresh, RefreshResult, type ExistingBook } from "../workbook/refresh";
@@ -387,6 +388,12 @@ export function importOptionsOf(args: ImportArgs, onProgress?: (progress: Import
   };
 }
 
+/**
+ * An import as the command line holds it: the deals held by column ({@link compactDeals}, a
+ * third of their memory as objects), read-only.
+ */
+export type CliImport = Omit<ImportResult, "deals"> & { deals: readonly Deal[] };
+
 /** What inspect says of the input file itself: its size and first bytes (a byte-order mark). */
 export interface ExportFile {
   size: number;
@@ -403,7 +410,7 @@ export async function readExport(
   io: CliIO,
   onProgress?: (progress: ImportProgress) => void,
   messages: Locale = "en-US",
-): Promise<{ result: ImportResult; file: ExportFile } | { code: number }> {
+): Promise<{ result: CliImport; file: ExportFile } | { code: number }> {
   let bytes: Uint8Array | null;
   try {
     bytes = await io.readFile(args.input);
@@ -421,10 +428,13 @@ export async function readExport(
   const file: ExportFile = { size: bytes.length, head: bytes.slice(0, 4) };
   try {
     const options = importOptionsOf(args, onProgress);
-    const decoded = decodeExport(bytes, options);
-    // CSV: the bytes are let go once they are text, so a large file is not held twice while its rows are read.
+    let decoded: DecodedExport | null = decodeExport(bytes, options);
+    // CSV: the bytes are let go once they are text, so a large file is not held twice while
+    // its rows are read; the text once the deals are read, before they are held by column.
     bytes = null;
-    return { result: await readDecodedExport(decoded, options), file };
+    const result = await readDecodedExport(decoded, options);
+    decoded = null;
+    return { result: { ...result, deals: compactDeals(result.deals) }, file };
   } catch (error) {
     if (error instanceof ImportError) {
       const reason = clip(importText(messages, error.messageKey, clipValues(error.messageValues)), MESSAGE_LIMIT * 2);

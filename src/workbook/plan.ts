@@ -23,6 +23,8 @@
  * - Colours are "#RRGGBB".
  */
 
+import { computedArray, itemMaker } from "../core/computedArray";
+
 /** A formula cell, en-US syntax, starting with "=". */
 export interface FormulaCell {
   f: string;
@@ -306,55 +308,22 @@ export function isFormulaCell(cell: PlanCell): cell is FormulaCell {
   return typeof cell === "object" && cell !== null && typeof (cell as FormulaCell).f === "string";
 }
 
-/** The row maker of each array made by {@link computedRows}. */
-const ROW_MAKERS = new WeakMap<object, (index: number) => PlanCell[]>();
-
-const INDEX = /^(?:0|[1-9]\d*)$/;
-
-function indexOf(key: string | symbol, count: number): number {
-  if (typeof key !== "string" || !INDEX.test(key)) return -1;
-  const index = Number(key);
-  return index < count ? index : -1;
-}
-
-function readOnly(): never {
-  throw new TypeError("Computed rows are read-only: copy them (rows.slice()) to change them.");
-}
-
 /**
- * Rows made when they are read: an array of `count` rows whose row `i` is `row(i)`, made
- * anew at each read and never held. A block of a million uniform rows (the Deals sheet of a
- * large export) is then planned without its cells being kept: the .xlsx writer makes each row
- * as it writes it. It reads as any array (`length`, `[i]`, `map`, `slice`, iteration, `toEqual`
- * in tests); writing to it throws. Reading a row twice makes it twice, so a reader that needs
- * the rows again and again copies them once (`rows.slice()`).
+ * Rows made when they are read (see src/core/computedArray.ts): `count` rows, row `i` being
+ * `row(i)`, made anew at each read and never held. A block of a million uniform rows (the
+ * Deals sheet of a large export) is then planned without its cells being kept: the .xlsx
+ * writer makes each row as it writes it. Writing to it throws; a reader that needs the rows
+ * again and again copies them once (`rows.slice()`).
  *
  * @example
  * const rows = computedRows(3, (i) => [i + 1, { f: `=A${i + 2}*2` }]);
  * rows[2] // [3, { f: "=A4*2" }]
  */
 export function computedRows(count: number, row: (index: number) => PlanCell[]): PlanCell[][] {
-  const target: PlanCell[][] = new Array<PlanCell[]>(count);
-  const rows = new Proxy(target, {
-    get: (t, key, receiver) => {
-      const index = indexOf(key, count);
-      return index >= 0 ? row(index) : Reflect.get(t, key, receiver);
-    },
-    has: (t, key) => indexOf(key, count) >= 0 || Reflect.has(t, key),
-    getOwnPropertyDescriptor: (t, key) => {
-      const index = indexOf(key, count);
-      return index >= 0 ? { value: row(index), writable: false, enumerable: true, configurable: true } : Reflect.getOwnPropertyDescriptor(t, key);
-    },
-    ownKeys: (t) => [...Array.from({ length: count }, (_, i) => String(i)), ...Reflect.ownKeys(t)],
-    set: readOnly,
-    defineProperty: readOnly,
-    deleteProperty: readOnly,
-  });
-  ROW_MAKERS.set(rows, row);
-  return rows;
+  return computedArray(count, row);
 }
 
 /** The row maker of rows made by {@link computedRows}, else undefined (a plain array). */
 export function rowMaker(rows: PlanCell[][]): ((index: number) => PlanCell[]) | undefined {
-  return ROW_MAKERS.get(rows);
+  return itemMaker(rows);
 }

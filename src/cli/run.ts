@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import type { Deal } from "../core/deal";
 import { compactDeals } from "../core/dealTable";
+import { freeMemory } from "./memory";
 import type { CommissionPlan } from "../core/commission/types";
 import { parseCommissionPlan } from "../core/commission/validate";
 import { commissionNameWarnings } from "../core/commission/wonDeals";
@@ -289,6 +290,8 @@ export async function runBuild(
     }
   }
 
+  // What planning made and let go of is freed before the writer's buffers are added to it.
+  await freeMemory();
   try {
     const workbook = await deps.writeXlsx(plan);
     try {
@@ -425,16 +428,22 @@ export async function readExport(
     );
     return { code: EXIT.unreadableInput };
   }
-  const file: ExportFile = { size: bytes.length, head: bytes.slice(0, 4) };
+  // A copy of the first bytes: a Buffer's slice is a view that would keep the whole file.
+  const file: ExportFile = { size: bytes.length, head: Uint8Array.from(bytes.subarray(0, 4)) };
   try {
     const options = importOptionsOf(args, onProgress);
     let decoded: DecodedExport | null = decodeExport(bytes, options);
     // CSV: the bytes are let go once they are text, so a large file is not held twice while
     // its rows are read; the text once the deals are read, before they are held by column.
     bytes = null;
+    await freeMemory();
     const result = await readDecodedExport(decoded, options);
     decoded = null;
-    return { result: { ...result, deals: compactDeals(result.deals) }, file };
+    const held: CliImport = { ...result, deals: compactDeals(result.deals) };
+    // The text and the deals as objects are garbage now: freed before the workbook is planned.
+    result.deals = [];
+    await freeMemory();
+    return { result: held, file };
   } catch (error) {
     if (error instanceof ImportError) {
       const reason = clip(importText(messages, error.messageKey, clipValues(error.messageValues)), MESSAGE_LIMIT * 2);

@@ -12,12 +12,25 @@
 /** The item maker of each array made by {@link computedArray}. */
 const MAKERS = new WeakMap<object, (index: number) => unknown>();
 
-const INDEX = /^(?:0|[1-9]\d*)$/;
-
+/** The item index `key` names (a canonical array index below `count`), else -1. */
 function indexOf(key: string | symbol, count: number): number {
-  if (typeof key !== "string" || !INDEX.test(key)) return -1;
+  if (typeof key !== "string") return -1;
+  // Cheap first: method and property names ("length", "map") do not start with a digit.
+  const first = key.charCodeAt(0);
+  if (first < 48 || first > 57) return -1;
   const index = Number(key);
-  return index < count ? index : -1;
+  // Canonical only: "01", "1.0" and "1e3" are not indexes.
+  return Number.isInteger(index) && index < count && (index === 0 ? key === "0" : first !== 48 && key.length === digits(index)) ? index : -1;
+}
+
+/** Decimal digits of a positive integer. */
+function digits(n: number): number {
+  let count = 1;
+  while (n >= 10) {
+    n = Math.floor(n / 10);
+    count++;
+  }
+  return count;
 }
 
 function readOnly(): never {

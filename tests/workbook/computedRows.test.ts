@@ -22,6 +22,11 @@ describe("computedRows", () => {
     expect(rows.length).toBe(4);
     expect(rows[2]).toEqual(["deal 2", 20, { f: "=B4*2" }]);
     expect(rows[4]).toBeUndefined();
+    // Only canonical indexes name rows, as in an array.
+    const named = rows as unknown as Record<string, unknown>;
+    for (const key of ["01", "1.0", "1e0", " 1", "1 ", "+1", "0x1", "00", "-0", "4"]) expect(named[key]).toBeUndefined();
+    expect(named["0"]).toEqual(rowOf(0));
+    expect(named["3"]).toEqual(rowOf(3));
     expect(rows).toEqual(held(4));
     expect([...rows]).toEqual(held(4));
     expect(rows.map((r) => r[1])).toEqual([0, 10, 20, 30]);

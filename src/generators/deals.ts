@@ -199,6 +199,15 @@ export function dealsSheetPlan(deals: readonly Deal[], pipeline: Pipeline, optio
   );
   const weighted = perRow((r) => `=IF(${c.status}${r}=${open},${c.amount}${r}*${c.probability}${r},0)`);
 
+  // The serial of each distinct date, worked out once: rows are made each time they are read,
+  // and a large export repeats a few thousand dates over its deals.
+  const serials = new Map<string, number | null>();
+  const serial = (iso: string | null): number | null => {
+    if (iso === null) return null;
+    let known = serials.get(iso);
+    if (known === undefined) serials.set(iso, (known = isoToSerial(iso)));
+    return known;
+  };
   // One row per deal, made when it is read (computedRows): a large export's Deals sheet is
   // planned without holding its cells, and the .xlsx writer makes each row as it writes it.
   const dealRow = (i: number): PlanCell[] => {
@@ -211,8 +220,8 @@ export function dealsSheetPlan(deals: readonly Deal[], pipeline: Pipeline, optio
       deal.owner,
       deal.amount,
       deal.currency,
-      isoToSerial(deal.createdDate),
-      isoToSerial(deal.closeDate),
+      serial(deal.createdDate),
+      serial(deal.closeDate),
       deal.stage,
       statusWord(deal, layout),
       deal.probability,

@@ -303,15 +303,6 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
         report(s, where, "The block has no cells.");
         return;
       }
-      const ragged = block.cells.findIndex((row) => row.length !== width);
-      if (ragged >= 0) {
-        report(
-          s,
-          where,
-          `The block is not rectangular. Row ${ragged + 1} has ${block.cells[ragged].length} cells; every row needs ${width}.`,
-        );
-        return;
-      }
       const box = {
         top: at.row,
         left: at.column,
@@ -335,8 +326,13 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
           where,
           `numberFormat lists ${block.numberFormat.length} columns; the block has ${width}.`,
         );
+      // One read of each row (a block of computed rows makes a row at each read).
       for (let r = 0; r < block.cells.length; r++) {
         const row = block.cells[r];
+        if (row.length !== width) {
+          report(s, where, `The block is not rectangular. Row ${r + 1} has ${row.length} cells; every row needs ${width}.`);
+          return;
+        }
         for (let c = 0; c < width; c++) {
           const cell = row[c];
           if (typeof cell === "number" && !Number.isFinite(cell))

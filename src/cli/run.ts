@@ -1,6 +1,5 @@
 import * as fs from "fs";
 import type { Deal } from "../core/deal";
-import { compactDeals } from "../core/dealTable";
 import { freeMemory } from "./memory";
 import type { CommissionPlan } from "../core/commission/types";
 import { parseCommissionPlan } from "../core/commission/validate";
@@ -11,7 +10,7 @@ import { importText } from "../i18n/import";
 import { cliText, CliKey, formatCount, LanguageEnv, messageLocale } from "../i18n/cli";
 import { commissionMessage } from "../i18n/commission";
 import { importNotes } from "../import/notes";
-import { decodeExport, type DecodedExport, ImportOptions, ImportProgress, ImportResult, readDecodedExport } from "../import/normalize";
+import { decodeExport, type DecodedExport, type HeldImportResult, ImportOptions, ImportProgress, readDecodedExportByColumn } from "../import/normalize";
 import { presetName } from "../import/presets";
 import { isFormulaCell, PlanCell, WorkbookPlan } from "../workbook/plan";
 import { planRefresh, RefreshResult, type ExistingBook } from "../workbook/refresh";
@@ -392,10 +391,10 @@ export function importOptionsOf(args: ImportArgs, onProgress?: (progress: Import
 }
 
 /**
- * An import as the command line holds it: the deals held by column ({@link compactDeals}, a
- * third of their memory as objects), read-only.
+ * An import as the command line holds it: the deals held by column (readDecodedExportByColumn,
+ * about half their memory as objects), read-only.
  */
-export type CliImport = Omit<ImportResult, "deals"> & { deals: readonly Deal[] };
+export type CliImport = HeldImportResult;
 
 /** What inspect says of the input file itself: its size and first bytes (a byte-order mark). */
 export interface ExportFile {
@@ -437,13 +436,11 @@ export async function readExport(
     // its rows are read; the text once the deals are read, before they are held by column.
     bytes = null;
     await freeMemory();
-    const result = await readDecodedExport(decoded, options);
+    const result = await readDecodedExportByColumn(decoded, options);
+    // The file's text is garbage now: freed before the workbook is planned.
     decoded = null;
-    const held: CliImport = { ...result, deals: compactDeals(result.deals) };
-    // The text and the deals as objects are garbage now: freed before the workbook is planned.
-    result.deals = [];
     await freeMemory();
-    return { result: held, file };
+    return { result, file };
   } catch (error) {
     if (error instanceof ImportError) {
       const reason = clip(importText(messages, error.messageKey, clipValues(error.messageValues)), MESSAGE_LIMIT * 2);

@@ -38,6 +38,7 @@ import { importText, ImportRowKey } from "../i18n/import";
 import type { TextValues } from "../i18n/translate";
 import { looksLikeXlsx, readXlsxRecords } from "./xlsx";
 import { ownText, ownTexts } from "./ownText";
+import { DealColumns } from "../core/dealTable";
 
 /** Progress of an import, for a progress bar. */
 export interface ImportProgress {
@@ -260,8 +261,24 @@ export function decodeExport(bytes: Uint8Array, options: ImportOptions = {}): De
 
 /** The second half of {@link parseCrmExport}: reads the deals of a {@link decodeExport} result. */
 export async function readDecodedExport(decoded: DecodedExport, options: ImportOptions = {}): Promise<ImportResult> {
+  return asObjects(await readDecoded(decoded, options, false));
+}
+
+/** An import whose deals are only read (see {@link readDecodedExportByColumn}). */
+export type HeldImportResult = Omit<ImportResult, "deals"> & { deals: readonly Deal[] };
+
+/**
+ * {@link readDecodedExport} for a caller that only reads the deals (the command line): the
+ * deals stay held by column as they were read (src/core/dealTable.ts, about half the memory
+ * of deal objects) and come back as a read-only array that makes each deal as it is read.
+ */
+export function readDecodedExportByColumn(decoded: DecodedExport, options: ImportOptions = {}): Promise<HeldImportResult> {
+  return readDecoded(decoded, options, true);
+}
+
+async function readDecoded(decoded: DecodedExport, options: ImportOptions, byColumn: boolean): Promise<HeldImportResult> {
   if (decoded.format === "xlsx") {
-    const normalizer = new DealNormalizer(options, "xlsx", null);
+    const normalizer = new DealNormalizer(options, "xlsx", null, null, null, byColumn);
     const summary = await readXlsxRecords(decoded.bytes, normalizer, {
       sheet: options.sheet,
       onProgress: normalizer.progressHandler(),
@@ -269,8 +286,13 @@ export async function readDecodedExport(decoded: DecodedExport, options: ImportO
     });
     return normalizer.finish(summary);
   }
-  if (options.slices) return parseCsvInSlices(decoded.text, options, decoded.encoding, decoded.other);
-  return parseCsvWith(decoded.text, options, decoded.encoding, decoded.other);
+  if (options.slices) return parseCsvInSlices(decoded.text, options, decoded.encoding, decoded.other, byColumn);
+  return parseCsvWith(decoded.text, options, decoded.encoding, decoded.other, byColumn);
+}
+
+/** The result of an import made with deal objects (a plain array the caller may change). */
+function asObjects(result: HeldImportResult): ImportResult {
+  return result as ImportResult;
 }
 
 /**
@@ -280,7 +302,7 @@ export async function readDecodedExport(decoded: DecodedExport, options: ImportO
  * parseCrmText("Deal Name,Amount,Stage\nAcme,100,Closed Won\n", { preset: "zoho" }).deals[0].status // "won"
  */
 export function parseCrmText(text: string, options: ImportOptions = {}): ImportResult {
-  return parseCsvWith(text.replace(/^\ufeff/, ""), options, null);
+  return asObjects(parseCsvWith(text.replace(/^\ufeff/, ""), options, null));
 }
 
 /**
@@ -291,20 +313,26 @@ export function parseCrmText(text: string, options: ImportOptions = {}): ImportR
  * @example
  * const result = await parseCrmTextInSlices(text, { onProgress: ({ rowsDone, fraction }) => show(rowsDone, fraction) });
  */
-export function parseCrmTextInSlices(text: string, options: ImportOptions = {}): Promise<ImportResult> {
-  return parseCsvInSlices(text.replace(/^\ufeff/, ""), options, null);
+export async function parseCrmTextInSlices(text: string, options: ImportOptions = {}): Promise<ImportResult> {
+  return asObjects(await parseCsvInSlices(text.replace(/^\ufeff/, ""), options, null));
 }
 
 type OtherLines = ImportDetection["otherEncodingLines"];
 
-function parseCsvWith(text: string, options: ImportOptions, encoding: string | null, other: OtherLines = null): ImportResult {
-  const normalizer = new DealNormalizer(options, "csv", encoding, other, guessDelimiter(text));
+function parseCsvWith(text: string, options: ImportOptions, encoding: string | null, other: OtherLines = null, byColumn = false): HeldImportResult {
+  const normalizer = new DealNormalizer(options, "csv", encoding, other, guessDelimiter(text), byColumn);
   const summary = readCsvRecords(text, normalizer, { onProgress: normalizer.progressHandler() });
   return normalizer.finish(summary);
 }
 
-async function parseCsvInSlices(text: string, options: ImportOptions, encoding: string | null, other: OtherLines = null): Promise<ImportResult> {
-  const normalizer = new DealNormalizer(options, "csv", encoding, other, guessDelimiter(text));
+async function parseCsvInSlices(
+  text: string,
+  options: ImportOptions,
+  encoding: string | null,
+  other: OtherLines = null,
+  byColumn = false,
+): Promise<HeldImportResult> {
+  const normalizer = new DealNormalizer(options, "csv", encoding, other, guessDelimiter(text), byColumn);
   const sliceChars = typeof options.slices === "number" && options.slices > 0 ? options.slices : DEFAULT_SLICE_CHARS;
   const summary = await readCsvRecordsInSlices(text, normalizer, { sliceChars, onProgress: normalizer.progressHandler() });
   return normalizer.finish(summary);
@@ -489,13 +517,17 @@ class DealNormalizer implements RecordVisitor {
   private probabilityScale: ProbabilityScale = "auto";
   /** Unknown labels taken as new open stages (bounded by MAX_ADDED_STAGES), in the order taken. */
   private readonly provisionalAdded = new Set<string>();
-  private deals: Deal[] = [];
+  /** The deals read so far, held by column (a third of their memory as objects). */
+  private deals = new DealColumns();
   /** One string per repeated text of the deals (see `shareTexts`). */
   private readonly sharedTexts = new Map<string, string>();
   /** Record number of each deal of `deals`. */
   private dealRecords: number[] = [];
-  /** Lost deals whose loss stage may come from HubSpot's stage history: the columns with a date. */
-  private readonly lostHistory = new Map<Deal, number[]>();
+  /**
+   * Lost deals whose loss stage may come from HubSpot's stage history, by their index in
+   * `deals`: the columns with a date.
+   */
+  private readonly lostHistory = new Map<number, number[]>();
   private readonly issues: ImportIssue[] = [];
   private cut = 0;
 
@@ -506,6 +538,8 @@ class DealNormalizer implements RecordVisitor {
     private readonly otherEncodingLines: ImportDetection["otherEncodingLines"] = null,
     /** CSV: the separator, for the provisional decimal mark. */
     private readonly delimiter: string | null = null,
+    /** The deals are returned held by column (read-only), not as objects. */
+    private readonly byColumn = false,
   ) {
     this.limits = importLimits(options.limits);
     if (options.currency !== undefined && options.currency.trim() !== "") {
@@ -745,8 +779,8 @@ class DealNormalizer implements RecordVisitor {
     this.cutTexts(outcome, notices);
     this.shareTexts(outcome);
     for (const notice of notices) this.pushIssue(record, line, cells, notice);
-    if (history && outcome.status === "lost") this.lostHistory.set(outcome, history);
-    this.deals.push(outcome);
+    if (history && outcome.status === "lost") this.lostHistory.set(this.deals.length, history);
+    this.deals.append(outcome);
     this.dealRecords.push(record);
   }
 
@@ -967,7 +1001,7 @@ class DealNormalizer implements RecordVisitor {
 
   // ------------------------------------------------------------ the end of the file
 
-  finish(summary: ReadSummary): ImportResult {
+  finish(summary: ReadSummary): HeldImportResult {
     const footer = this.decideFooter();
     const decimalMarkBasis = this.decideDecimalMark();
     const dateOrderBasis = this.decideDateOrder();
@@ -975,20 +1009,20 @@ class DealNormalizer implements RecordVisitor {
     this.final = true;
 
     // Deals read early: their stage placed in the decided pipeline.
-    for (const deal of this.deals) this.place(deal);
+    this.placeAll();
 
     // Held rows, read with the decisions, merged with the others in file order.
     const footerRows: HeldRow[] = [];
     if (this.held.length > 0) {
       const early = { deals: this.deals, records: this.dealRecords };
-      this.deals = [];
+      this.deals = new DealColumns();
       this.dealRecords = [];
       for (const row of this.held) {
         if (footer.has(row)) footerRows.push(row);
         else if (row.problem) this.pushIssue(row.record, row.line, row.cells, row.problem);
         else this.read(row.record, row.line, row.cells, row.history, this.closedByStatus(row.cells));
       }
-      for (const deal of this.deals) this.place(deal);
+      this.placeAll();
       this.deals = mergeByRecord(early.deals, early.records, this.deals, this.dealRecords);
       this.held.length = 0;
       // Issues were pushed in two passes: back to file order (a stable sort keeps a row's own order).
@@ -1043,7 +1077,17 @@ class DealNormalizer implements RecordVisitor {
         footerRecords: footerRows.length,
       },
     });
-    return { deals: this.deals, ...rest };
+    return { deals: this.byColumn ? this.deals.toArray() : Array.from(this.deals), ...rest };
+  }
+
+  /** Places every deal of `deals` in the decided pipeline; the stage histories of lost deals are then done with. */
+  private placeAll(): void {
+    for (let i = 0; i < this.deals.length; i++) {
+      const deal = this.deals.get(i);
+      this.place(deal, this.lostHistory.get(i));
+      this.deals.set(i, deal);
+    }
+    this.lostHistory.clear();
   }
 
   /**
@@ -1052,7 +1096,7 @@ class DealNormalizer implements RecordVisitor {
    * lost deal was lost (its stage, or HubSpot's stage history), and an open deal's stage
    * default probability when its row had none.
    */
-  private place(deal: Deal): void {
+  private place(deal: Deal, history: number[] | undefined): void {
     const stages = this.pipeline.stages;
     const match = this.matchStage(deal.stage, deal.status !== "open");
     const position = match && match.kind === "open" ? match.position : null;
@@ -1069,7 +1113,6 @@ class DealNormalizer implements RecordVisitor {
       return;
     }
     let lostAt = position;
-    const history = this.lostHistory.get(deal);
     if (lostAt === null && history) {
       for (const column of history) {
         const named = this.historyColumns.find(([index]) => index === column)?.[1];
@@ -1285,17 +1328,16 @@ class DealNormalizer implements RecordVisitor {
   }
 }
 
-/** Two lists of deals, each in file order, merged in file order. */
-function mergeByRecord(a: Deal[], aRecords: number[], b: Deal[], bRecords: number[]): Deal[] {
+/** Two tables of deals, each in file order, merged in file order. */
+function mergeByRecord(a: DealColumns, aRecords: number[], b: DealColumns, bRecords: number[]): DealColumns {
   if (b.length === 0) return a;
   if (a.length === 0) return b;
-  const merged: Deal[] = new Array<Deal>(a.length + b.length);
+  const merged = new DealColumns();
   let i = 0;
   let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) merged[k++] = aRecords[i] <= bRecords[j] ? a[i++] : b[j++];
-  while (i < a.length) merged[k++] = a[i++];
-  while (j < b.length) merged[k++] = b[j++];
+  while (i < a.length && j < b.length) merged.append(aRecords[i] <= bRecords[j] ? a.get(i++) : b.get(j++));
+  while (i < a.length) merged.append(a.get(i++));
+  while (j < b.length) merged.append(b.get(j++));
   return merged;
 }
 

@@ -4,7 +4,9 @@
  */
 import fc from "fast-check";
 import type { Deal } from "../../src/core/deal";
-import { compactDeals } from "../../src/core/dealTable";
+import { DealColumns } from "../../src/core/dealTable";
+
+const compactDeals = (deals: readonly Deal[]): readonly Deal[] => DealColumns.from(deals).toArray();
 import { buildDeals } from "../generators/sampleDeals";
 
 const isoDay = fc
@@ -29,7 +31,7 @@ const deal: fc.Arbitrary<Deal> = fc.record({
   furthestStage: fc.nat(41),
 });
 
-describe("compactDeals", () => {
+describe("DealColumns", () => {
   it("reads back every deal field for field, in the same field order", () => {
     fc.assert(
       fc.property(fc.array(deal, { maxLength: 40 }), (deals) => {
@@ -59,5 +61,18 @@ describe("compactDeals", () => {
     deals.length = 0;
     expect(held[0]).toEqual(first);
     expect(() => (held as Deal[]).push(first)).toThrow(TypeError);
+  });
+
+  it("grows past its first capacity and rewrites a deal in place, keeping -1 and NaN", () => {
+    const deals = buildDeals();
+    const table = new DealColumns();
+    for (let i = 0; i < 3000; i++) table.append({ ...deals[i % deals.length], id: `D-${i}` });
+    expect(table.length).toBe(3000);
+    expect(table.get(2999)).toEqual({ ...deals[2999 % deals.length], id: "D-2999" });
+    const pending = { ...table.get(1500), stagePosition: -1, probability: NaN, lostAtStage: null, closeDate: null };
+    table.set(1500, pending);
+    expect(table.get(1500)).toEqual(pending);
+    expect([...table].map((d) => d.id).slice(0, 3)).toEqual(["D-0", "D-1", "D-2"]);
+    expect(() => table.get(3000)).toThrow(RangeError);
   });
 });

@@ -31,6 +31,20 @@ function fullCollector(): (() => void) | null {
 }
 
 /**
+ * A full collection now, without waiting (inside a long synchronous step such as the import
+ * of a large file); does nothing where the engine does not allow it.
+ */
+export function collectNow(): void {
+  fullCollector()?.();
+}
+
+/**
+ * How much of a file the import reads between two collections: a long import makes garbage
+ * (each row's cells and parsed values) faster than V8 collects it on its own.
+ */
+export const COLLECT_EVERY_BYTES = 32 * 1024 * 1024;
+
+/**
  * Frees what the build has let go of, now (a full collection, a fraction of a second on a
  * large heap); does nothing where the engine does not allow it. It first lets the event loop
  * turn once: a file just read through a promise is still referred to until then, and would

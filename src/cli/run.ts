@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import type { Deal } from "../core/deal";
-import { freeMemory } from "./memory";
+import { collectNow, COLLECT_EVERY_BYTES, freeMemory } from "./memory";
 import type { CommissionPlan } from "../core/commission/types";
 import { parseCommissionPlan } from "../core/commission/validate";
 import { commissionNameWarnings } from "../core/commission/wonDeals";
@@ -429,8 +429,17 @@ export async function readExport(
   }
   // A copy of the first bytes: a Buffer's slice is a view that would keep the whole file.
   const file: ExportFile = { size: bytes.length, head: Uint8Array.from(bytes.subarray(0, 4)) };
+  // Every 32 MB of the file read, the import's garbage is collected: the heap stays near what
+  // the import holds (the text and the deals) instead of growing to a multiple of it.
+  let nextCollection = COLLECT_EVERY_BYTES;
+  const progress = (done: ImportProgress): void => {
+    onProgress?.(done);
+    if (done.fraction * file.size < nextCollection) return;
+    nextCollection = done.fraction * file.size + COLLECT_EVERY_BYTES;
+    collectNow();
+  };
   try {
-    const options = importOptionsOf(args, onProgress);
+    const options = importOptionsOf(args, progress);
     let decoded: DecodedExport | null = decodeExport(bytes, options);
     // CSV: the bytes are let go once they are text, so a large file is not held twice while
     // its rows are read; the text once the deals are read, before they are held by column.
@@ -475,7 +484,17 @@ export function loadBuildDependencies(): BuildDependencies {
   return {
     planWorkbook,
     // Streamed from a temporary file into the atomic write: a million-row workbook (about
-    // 120 MB) is never held in memory.
-    writeXlsx: writeXlsxStream,
+    // 120 MB) is never held in memory. The rows' garbage is collected every 32 MB of XML, as
+    // the import's is (a million-row Deals sheet is about 900 MB of XML).
+    writeXlsx: (plan) => {
+      let nextCollection = COLLECT_EVERY_BYTES;
+      return writeXlsxStream(plan, {
+        onRowBytes: (bytes) => {
+          if (bytes < nextCollection) return;
+          nextCollection = bytes + COLLECT_EVERY_BYTES;
+          collectNow();
+        },
+      });
+    },
   };
 }

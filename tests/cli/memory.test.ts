@@ -1,4 +1,4 @@
-import { freeMemory } from "../../src/cli/memory";
+import { collectNow, freeMemory } from "../../src/cli/memory";
 
 describe("freeMemory", () => {
   it("frees garbage at once (a full collection is available in Node)", async () => {
@@ -14,5 +14,17 @@ describe("freeMemory", () => {
     const after = process.memoryUsage().heapUsed;
     expect(withGarbage - before).toBeGreaterThan(30 * 1048576);
     expect(after - before).toBeLessThan((withGarbage - before) / 4);
+  });
+});
+
+describe("collectNow", () => {
+  it("frees garbage at once inside synchronous work", () => {
+    collectNow();
+    const before = process.memoryUsage().heapUsed;
+    (() => Array.from({ length: 1_000_000 }, (_, i) => ({ i, text: `row ${i}` })).length)();
+    const withGarbage = process.memoryUsage().heapUsed;
+    collectNow();
+    expect(withGarbage - before).toBeGreaterThan(30 * 1048576);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan((withGarbage - before) / 4);
   });
 });

@@ -118,6 +118,11 @@ describe("the Deals sheet", () => {
         book.getWorksheet("Deals")!.eachRow((row) => row.eachCell((cell) => values.push([cell.address, cell.value, cell.numFmt])));
         return values;
       };
+      const reported: number[] = [];
+      await writeXlsxFile(sheet(computedRows(5000, rowOf)), path.join(dir, "reported.xlsx"), { onRowBytes: (bytes) => reported.push(bytes) });
+      // Reported as the rows are made, in 64 KB chunks: several calls, growing.
+      expect(reported.length).toBeGreaterThan(2);
+      expect(reported.every((bytes, i) => i === 0 || bytes > reported[i - 1])).toBe(true);
       const computed = await read(sheet(computedRows(50, rowOf)), path.join(dir, "computed.xlsx"));
       expect(computed).toHaveLength(150);
       expect(computed).toEqual(await read(sheet(held(50)), path.join(dir, "held.xlsx")));

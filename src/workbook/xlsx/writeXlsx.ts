@@ -48,6 +48,15 @@ import { escapeXstring, escapeXstringForAttribute } from "./xstring";
 import { openZip, ZipReader } from "./zipReader";
 import { writeZipFile, ZipEntry, ZIP_SIZE_LIMIT } from "./zipWriter";
 
+/** How the .xlsx writer reports on a long write. */
+export interface WriteXlsxOptions {
+  /**
+   * Called as worksheet rows are written, with the bytes of row XML made so far (all sheets):
+   * a caller can show progress, or free memory between stretches of a large sheet.
+   */
+  onRowBytes?(bytes: number): void;
+}
+
 export interface WriteXlsxResult {
   /** Actual sheet names, in plan order (sanitised for Excel). */
   sheets: string[];
@@ -748,7 +757,16 @@ async function* packageEntries(
   zip: PackageEdits,
   layouts: Map<string, SheetLayout>,
   notesDel: boolean,
+  onRowBytes?: (bytes: number) => void,
 ): AsyncGenerator<ZipEntry> {
+  let rowBytes = 0;
+  function* reported(rows: Generator<Buffer>): Generator<Buffer> {
+    for (const chunk of rows) {
+      yield chunk;
+      rowBytes += chunk.length;
+      onRowBytes?.(rowBytes);
+    }
+  }
   const streamed = new Map(zip.reader.entries.map((e) => [e.name, e]));
   const names = [
     ...streamed.keys(),
@@ -763,7 +781,7 @@ async function* packageEntries(
     const entry = streamed.get(name)!;
     const sheet = zip.sheets.get(name);
     if (sheet) {
-      const rows = sheetRowsXml(sheet, layouts.get(sheet.name)!, zip.strings);
+      const rows = reported(sheetRowsXml(sheet, layouts.get(sheet.name)!, zip.strings));
       const data = worksheetPart(await zip.reader.text(entry), rows, zip.sheetTails.get(name));
       yield { name, data };
       continue;
@@ -781,6 +799,7 @@ async function finishPackage(
   layouts: Map<string, SheetLayout>,
   streamed: string,
   file: string,
+  options: WriteXlsxOptions,
 ): Promise<void> {
   const reader = await openZip(streamed);
   try {
@@ -794,7 +813,7 @@ async function finishPackage(
     await addPackageParts(zip, plan);
     await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
     try {
-      await writeZipFile(file, packageEntries(zip, layouts, notesHoldDel(plan)));
+      await writeZipFile(file, packageEntries(zip, layouts, notesHoldDel(plan), options.onRowBytes));
     } catch (error) {
       if (error instanceof RangeError)
         throw new WorkbookWriteError("WRITE_FAILED", error.message, { cause: error });
@@ -813,7 +832,7 @@ async function finishPackage(
  *
  * @example await writeXlsxFile(plan, "out/example.xlsx") // { sheets: ["Funnel", "Stage Summary"] }
  */
-export async function writeXlsxFile(plan: WorkbookPlan, file: string): Promise<WriteXlsxResult> {
+export async function writeXlsxFile(plan: WorkbookPlan, file: string, options: WriteXlsxOptions = {}): Promise<WriteXlsxResult> {
   checkSheetExtents(plan);
   // A new workbook: nothing exists yet, so only Excel's rules and the plan itself shape names.
   const prepared = preparePlan(plan).plan;
@@ -821,7 +840,7 @@ export async function writeXlsxFile(plan: WorkbookPlan, file: string): Promise<W
   try {
     const streamed = path.join(dir, "cells.xlsx");
     const layouts = await streamSheets(prepared, streamed);
-    await finishPackage(prepared, layouts, streamed, file);
+    await finishPackage(prepared, layouts, streamed, file, options);
     return { sheets: prepared.sheets.map((s) => s.name) };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
@@ -842,12 +861,12 @@ export interface XlsxStream extends AsyncIterable<Uint8Array> {
  * const xlsx = await writeXlsxStream(plan);
  * try { for await (const chunk of xlsx) out.write(chunk); } finally { await xlsx.close(); }
  */
-export async function writeXlsxStream(plan: WorkbookPlan): Promise<XlsxStream> {
+export async function writeXlsxStream(plan: WorkbookPlan, options: WriteXlsxOptions = {}): Promise<XlsxStream> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "salesquant-xlsx-"));
   const remove = () => fs.rm(dir, { recursive: true, force: true });
   try {
     const file = path.join(dir, "plan.xlsx");
-    await writeXlsxFile(plan, file);
+    await writeXlsxFile(plan, file, options);
     return {
       [Symbol.asyncIterator]: () => createReadStream(file, { highWaterMark: 1 << 20 })[Symbol.asyncIterator](),
       close: remove,

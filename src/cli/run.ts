@@ -1,6 +1,5 @@
 import * as fs from "fs";
 import type { Deal } from "../core/deal";
-import { collectNow, COLLECT_EVERY_BYTES, freeMemory } from "./memory";
 import type { CommissionPlan } from "../core/commission/types";
 import { parseCommissionPlan } from "../core/commission/validate";
 import { commissionNameWarnings } from "../core/commission/wonDeals";
@@ -20,6 +19,7 @@ import { BuildArgs, ImportArgs, parseCliArgs } from "./args";
 import { AtomicWriteFs, FileContent, nodeAtomicWriteFs, OutputRefused, writeFileAtomic } from "./atomicWrite";
 import { readExistingBook } from "./book";
 import { runInspect } from "./inspect";
+import { collectNow, COLLECT_EVERY_BYTES, freeMemory } from "./memory";
 import { commissionQuotas, QuotaFile, readQuotaFile, scorecardQuotas } from "./quotas";
 import { clip, clipValues, errorText, guardOutput, issueLines, leftOutSummary, MESSAGE_LIMIT } from "./output";
 
@@ -442,7 +442,7 @@ export async function readExport(
     const options = importOptionsOf(args, progress);
     let decoded: DecodedExport | null = decodeExport(bytes, options);
     // CSV: the bytes are let go once they are text, so a large file is not held twice while
-    // its rows are read; the text once the deals are read, before they are held by column.
+    // its rows are read.
     bytes = null;
     await freeMemory();
     const result = await readDecodedExportByColumn(decoded, options);

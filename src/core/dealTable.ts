@@ -21,6 +21,10 @@ const NO_NUMBER = -0x80000000;
 const NO_TEXT = 0;
 const FIRST_CAPACITY = 1024;
 
+function orNull(n: number): number | null {
+  return n === NO_NUMBER ? null : n;
+}
+
 /** A typed array twice as long, holding the same items first. */
 function grown<T extends Uint32Array | Int32Array | Float64Array>(array: T): T {
   const larger = new (array.constructor as new (length: number) => T)(array.length * 2);
@@ -92,7 +96,6 @@ export class DealColumns implements Iterable<Deal> {
   get(index: number): Deal {
     if (index < 0 || index >= this.count) throw new RangeError(`No deal ${index} of ${this.count}.`);
     const texts = this.texts;
-    const orNull = (n: number): number | null => (n === NO_NUMBER ? null : n);
     return {
       id: this.ids[index],
       name: this.names[index],

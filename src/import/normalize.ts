@@ -517,7 +517,7 @@ class DealNormalizer implements RecordVisitor {
   private probabilityScale: ProbabilityScale = "auto";
   /** Unknown labels taken as new open stages (bounded by MAX_ADDED_STAGES), in the order taken. */
   private readonly provisionalAdded = new Set<string>();
-  /** The deals read so far, held by column (a third of their memory as objects). */
+  /** The deals read so far, held by column (about half their memory as objects). */
   private deals = new DealColumns();
   /** One string per repeated text of the deals (see `shareTexts`). */
   private readonly sharedTexts = new Map<string, string>();

@@ -25,12 +25,26 @@ function orNull(n: number): number | null {
   return n === NO_NUMBER ? null : n;
 }
 
-/** A typed array twice as long, holding the same items first. */
-function grown<T extends Uint32Array | Int32Array | Float64Array>(array: T): T {
-  const larger = new (array.constructor as new (length: number) => T)(array.length * 2);
-  larger.set(array);
-  return larger;
+/** The typed columns of a table of `capacity` deals (texts as indexes into the table's list). */
+function typedColumns(capacity: number) {
+  return {
+    customer: new Uint32Array(capacity),
+    owner: new Uint32Array(capacity),
+    currency: new Uint32Array(capacity),
+    created: new Uint32Array(capacity),
+    close: new Uint32Array(capacity),
+    stage: new Uint32Array(capacity),
+    status: new Uint32Array(capacity),
+    source: new Uint32Array(capacity),
+    amount: new Float64Array(capacity),
+    probability: new Float64Array(capacity),
+    stagePosition: new Int32Array(capacity),
+    lostAtStage: new Int32Array(capacity),
+    furthestStage: new Int32Array(capacity),
+  };
 }
+
+type TypedColumns = ReturnType<typeof typedColumns>;
 
 /** Deals held by column, appended one by one, read and rewritten by index. */
 export class DealColumns implements Iterable<Deal> {
@@ -39,19 +53,7 @@ export class DealColumns implements Iterable<Deal> {
   private readonly textIndex = new Map<string, number>();
   private readonly ids: string[] = [];
   private readonly names: string[] = [];
-  private customer = new Uint32Array(FIRST_CAPACITY);
-  private owner = new Uint32Array(FIRST_CAPACITY);
-  private currency = new Uint32Array(FIRST_CAPACITY);
-  private created = new Uint32Array(FIRST_CAPACITY);
-  private close = new Uint32Array(FIRST_CAPACITY);
-  private stage = new Uint32Array(FIRST_CAPACITY);
-  private status = new Uint32Array(FIRST_CAPACITY);
-  private source = new Uint32Array(FIRST_CAPACITY);
-  private amount = new Float64Array(FIRST_CAPACITY);
-  private probability = new Float64Array(FIRST_CAPACITY);
-  private stagePosition = new Int32Array(FIRST_CAPACITY);
-  private lostAtStage = new Int32Array(FIRST_CAPACITY);
-  private furthestStage = new Int32Array(FIRST_CAPACITY);
+  private c: TypedColumns = typedColumns(FIRST_CAPACITY);
 
   /** The deals given, held by column. */
   static from(deals: Iterable<Deal>): DealColumns {
@@ -66,52 +68,51 @@ export class DealColumns implements Iterable<Deal> {
 
   /** Adds a deal at the end (its fields are copied; the object is not kept). */
   append(deal: Deal): void {
-    if (this.count === this.amount.length) this.grow();
-    this.ids.push(deal.id);
-    this.names.push(deal.name);
+    if (this.count === this.c.amount.length) this.grow();
     this.set(this.count++, deal);
   }
 
   /** Rewrites deal `index` from `deal` (every field). */
   set(index: number, deal: Deal): void {
     if (index < 0 || index >= this.count) throw new RangeError(`No deal ${index} of ${this.count}.`);
+    const c = this.c;
     this.ids[index] = deal.id;
     this.names[index] = deal.name;
-    this.customer[index] = this.pooled(deal.customer);
-    this.owner[index] = this.pooled(deal.owner);
-    this.currency[index] = this.pooled(deal.currency);
-    this.created[index] = this.pooled(deal.createdDate);
-    this.close[index] = this.pooled(deal.closeDate);
-    this.stage[index] = this.pooled(deal.stage);
-    this.status[index] = this.pooled(deal.status);
-    this.source[index] = this.pooled(deal.source);
-    this.amount[index] = deal.amount;
-    this.probability[index] = deal.probability;
-    this.stagePosition[index] = deal.stagePosition ?? NO_NUMBER;
-    this.lostAtStage[index] = deal.lostAtStage ?? NO_NUMBER;
-    this.furthestStage[index] = deal.furthestStage;
+    c.customer[index] = this.pooled(deal.customer);
+    c.owner[index] = this.pooled(deal.owner);
+    c.currency[index] = this.pooled(deal.currency);
+    c.created[index] = this.pooled(deal.createdDate);
+    c.close[index] = this.pooled(deal.closeDate);
+    c.stage[index] = this.pooled(deal.stage);
+    c.status[index] = this.pooled(deal.status);
+    c.source[index] = this.pooled(deal.source);
+    c.amount[index] = deal.amount;
+    c.probability[index] = deal.probability;
+    c.stagePosition[index] = deal.stagePosition ?? NO_NUMBER;
+    c.lostAtStage[index] = deal.lostAtStage ?? NO_NUMBER;
+    c.furthestStage[index] = deal.furthestStage;
   }
 
   /** Deal `index` as a new object (its fields in the order of the Deal type). */
   get(index: number): Deal {
     if (index < 0 || index >= this.count) throw new RangeError(`No deal ${index} of ${this.count}.`);
-    const texts = this.texts;
+    const { texts, c } = this;
     return {
       id: this.ids[index],
       name: this.names[index],
-      customer: texts[this.customer[index]] as string,
-      owner: texts[this.owner[index]] as string,
-      amount: this.amount[index],
-      currency: texts[this.currency[index]] as string,
-      createdDate: texts[this.created[index]],
-      closeDate: texts[this.close[index]],
-      stage: texts[this.stage[index]] as string,
-      stagePosition: orNull(this.stagePosition[index]),
-      status: texts[this.status[index]] as DealStatus,
-      probability: this.probability[index],
-      lostAtStage: orNull(this.lostAtStage[index]),
-      source: texts[this.source[index]] as string,
-      furthestStage: this.furthestStage[index],
+      customer: texts[c.customer[index]] as string,
+      owner: texts[c.owner[index]] as string,
+      amount: c.amount[index],
+      currency: texts[c.currency[index]] as string,
+      createdDate: texts[c.created[index]],
+      closeDate: texts[c.close[index]],
+      stage: texts[c.stage[index]] as string,
+      stagePosition: orNull(c.stagePosition[index]),
+      status: texts[c.status[index]] as DealStatus,
+      probability: c.probability[index],
+      lostAtStage: orNull(c.lostAtStage[index]),
+      source: texts[c.source[index]] as string,
+      furthestStage: c.furthestStage[index],
     };
   }
 
@@ -138,19 +139,12 @@ export class DealColumns implements Iterable<Deal> {
     return at;
   }
 
+  /** Twice the room, the deals so far kept. */
   private grow(): void {
-    this.customer = grown(this.customer);
-    this.owner = grown(this.owner);
-    this.currency = grown(this.currency);
-    this.created = grown(this.created);
-    this.close = grown(this.close);
-    this.stage = grown(this.stage);
-    this.status = grown(this.status);
-    this.source = grown(this.source);
-    this.amount = grown(this.amount);
-    this.probability = grown(this.probability);
-    this.stagePosition = grown(this.stagePosition);
-    this.lostAtStage = grown(this.lostAtStage);
-    this.furthestStage = grown(this.furthestStage);
+    const larger = typedColumns(this.c.amount.length * 2);
+    for (const key of Object.keys(larger) as (keyof TypedColumns)[]) {
+      (larger[key] as { set(items: ArrayLike<number>): void }).set(this.c[key]);
+    }
+    this.c = larger;
   }
 }

@@ -30,19 +30,26 @@ function fullCollector(): (() => void) | null {
   return collector;
 }
 
-/**
- * A full collection now, without waiting (inside a long synchronous step such as the import
- * of a large file); does nothing where the engine does not allow it.
- */
-export function collectNow(): void {
-  fullCollector()?.();
-}
+/** How many bytes a long step gets through between two collections (see {@link collectEvery}). */
+const COLLECT_EVERY_BYTES = 32 * 1024 * 1024;
 
 /**
- * How much of a file the import reads between two collections: a long import makes garbage
- * (each row's cells and parsed values) faster than V8 collects it on its own.
+ * For a long synchronous step that makes garbage faster than V8 collects it on its own (the
+ * import of a large file, the rows of a large sheet): a function to call with the bytes done
+ * so far, which makes a full collection each time another `every` bytes are done. Does
+ * nothing where the engine does not allow it.
+ *
+ * @example
+ * const progress = collectEvery(); // then progress(bytesRead) as the file is read
  */
-export const COLLECT_EVERY_BYTES = 32 * 1024 * 1024;
+export function collectEvery(every = COLLECT_EVERY_BYTES): (bytesDone: number) => void {
+  let next = every;
+  return (bytesDone) => {
+    if (bytesDone < next) return;
+    next = bytesDone + every;
+    fullCollector()?.();
+  };
+}
 
 /**
  * Frees what the build has let go of, now (a full collection, a fraction of a second on a

@@ -19,7 +19,7 @@ import { BuildArgs, ImportArgs, parseCliArgs } from "./args";
 import { AtomicWriteFs, FileContent, nodeAtomicWriteFs, OutputRefused, writeFileAtomic } from "./atomicWrite";
 import { readExistingBook } from "./book";
 import { runInspect } from "./inspect";
-import { collectNow, COLLECT_EVERY_BYTES, freeMemory } from "./memory";
+import { collectEvery, freeMemory } from "./memory";
 import { commissionQuotas, QuotaFile, readQuotaFile, scorecardQuotas } from "./quotas";
 import { clip, clipValues, errorText, guardOutput, issueLines, leftOutSummary, MESSAGE_LIMIT } from "./output";
 
@@ -431,12 +431,10 @@ export async function readExport(
   const file: ExportFile = { size: bytes.length, head: Uint8Array.from(bytes.subarray(0, 4)) };
   // Every 32 MB of the file read, the import's garbage is collected: the heap stays near what
   // the import holds (the text and the deals) instead of growing to a multiple of it.
-  let nextCollection = COLLECT_EVERY_BYTES;
+  const collect = collectEvery();
   const progress = (done: ImportProgress): void => {
     onProgress?.(done);
-    if (done.fraction * file.size < nextCollection) return;
-    nextCollection = done.fraction * file.size + COLLECT_EVERY_BYTES;
-    collectNow();
+    collect(done.fraction * file.size);
   };
   try {
     const options = importOptionsOf(args, progress);
@@ -486,15 +484,6 @@ export function loadBuildDependencies(): BuildDependencies {
     // Streamed from a temporary file into the atomic write: a million-row workbook (about
     // 120 MB) is never held in memory. The rows' garbage is collected every 32 MB of XML, as
     // the import's is (a million-row Deals sheet is about 900 MB of XML).
-    writeXlsx: (plan) => {
-      let nextCollection = COLLECT_EVERY_BYTES;
-      return writeXlsxStream(plan, {
-        onRowBytes: (bytes) => {
-          if (bytes < nextCollection) return;
-          nextCollection = bytes + COLLECT_EVERY_BYTES;
-          collectNow();
-        },
-      });
-    },
+    writeXlsx: (plan) => writeXlsxStream(plan, { onRowBytes: collectEvery() }),
   };
 }

@@ -1,4 +1,4 @@
-import { collectNow, freeMemory } from "../../src/cli/memory";
+import { collectEvery, freeMemory } from "../../src/cli/memory";
 
 describe("freeMemory", () => {
   it("frees garbage at once (a full collection is available in Node)", async () => {
@@ -17,14 +17,18 @@ describe("freeMemory", () => {
   });
 });
 
-describe("collectNow", () => {
-  it("frees garbage at once inside synchronous work", () => {
-    collectNow();
+describe("collectEvery", () => {
+  it("frees garbage inside synchronous work each time another stretch of bytes is done, not before", () => {
+    const collect = collectEvery(1000);
+    collect(0);
+    const garbage = (): number => Array.from({ length: 1_000_000 }, (_, i) => ({ i, text: `row ${i}` })).length;
     const before = process.memoryUsage().heapUsed;
-    (() => Array.from({ length: 1_000_000 }, (_, i) => ({ i, text: `row ${i}` })).length)();
+    garbage();
     const withGarbage = process.memoryUsage().heapUsed;
-    collectNow();
     expect(withGarbage - before).toBeGreaterThan(30 * 1048576);
+    collect(999);
+    expect(process.memoryUsage().heapUsed).toBeGreaterThanOrEqual(withGarbage);
+    collect(1000);
     expect(process.memoryUsage().heapUsed - before).toBeLessThan((withGarbage - before) / 4);
   });
 });

@@ -136,10 +136,13 @@ export function sheetTokenNames(text: string): string[] {
 function rewriteBlock(block: Block, rewrite: (formula: string) => string): Block {
   const made = rowMaker(block.cells);
   // Computed rows stay computed: each row is rewritten when it is read.
-  if (made) return { ...block, cells: computedRows(block.cells.length, (r) => {
-    const row = made(r);
-    return rewriteRow(row, rewrite) ?? row;
-  }) };
+  if (made) {
+    const rows = computedRows(block.cells.length, (r) => {
+      const row = made(r);
+      return rewriteRow(row, rewrite) ?? row;
+    });
+    return { ...block, cells: rows };
+  }
   let cells: PlanCell[][] | null = null;
   for (let r = 0; r < block.cells.length; r++) {
     const copy = rewriteRow(block.cells[r], rewrite);

@@ -1,16 +1,25 @@
 /**
  * A worksheet's `<sheetData>` rows, written straight from the plan's blocks as UTF-8 chunks,
  * in the form ExcelJS's streaming writer gives them (`<row r spans x14ac:dyDescent>`, cells
- * with their style index, text as shared strings, formulas without cached results). Rows
- * are made as the package asks for them, so a block of a million rows is never held whole:
- * only the shared strings table (one entry per distinct text) grows with the sheet.
+ * with their style index, text as shared strings, formulas without cached results), except
+ * that a formula filled down a column is written once, as Excel writes it, and shared by the
+ * cells below (sharedFormulas.ts). Rows are made as the package asks for them, a window of
+ * SHARED_WINDOW rows ahead, so a block of a million rows is never held whole: only the
+ * shared strings table (one entry per distinct text) grows with the sheet.
  */
 import { columnLetter, parseCell, parseRange } from "../address";
 import { isFormulaCell, PlanCell, SheetPlan } from "../plan";
 import { blockBox } from "../validatePlan";
+import { markSharedRuns, SharedMark } from "./sharedFormulas";
 import { escapeXstring } from "./xstring";
 
 const CHUNK = 1 << 16;
+/**
+ * Rows of a block read ahead of the one being written, so that a shared formula's first
+ * cell knows the range it covers: a shared range is at most this long, and the rows held
+ * at once are this many.
+ */
+const SHARED_WINDOW = 1024;
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { xmlEncode } = require("exceljs/lib/utils/utils") as { xmlEncode(text: string): string };
@@ -78,6 +87,64 @@ interface BlockColumns {
   starts: string[];
   numberAttrs: string[];
   otherAttrs: string[];
+}
+
+/**
+ * A block's rows, read a window at a time, with the shared formulas each window holds
+ * (see sharedFormulas.ts): `marks(r)[i]` says how row r's formula in column i is written.
+ */
+class WindowedRows {
+  private top = 0;
+  private rows: PlanCell[][] = [];
+  private shared: (SharedMark | undefined)[][] = [];
+
+  constructor(
+    private readonly block: BlockLayout,
+    private readonly letters: string[],
+    private readonly nextSi: () => number,
+  ) {}
+
+  cells(r: number): PlanCell[] {
+    this.load(r);
+    return this.rows[r - this.top];
+  }
+
+  marks(r: number): (SharedMark | undefined)[] | undefined {
+    this.load(r);
+    return this.shared[r - this.top];
+  }
+
+  private load(r: number): void {
+    if (r >= this.top && r < this.top + this.rows.length) return;
+    const b = this.block;
+    const end = Math.min(b.bottom, r + SHARED_WINDOW - 1);
+    this.top = r;
+    this.rows = [];
+    for (let at = r; at <= end; at++) this.rows.push(b.cells[at - b.top]);
+    this.shared = this.rows.map(() => []);
+    const width = this.rows[0]?.length ?? 0;
+    const texts: (string | undefined)[] = new Array(this.rows.length);
+    const column: (SharedMark | undefined)[] = new Array(this.rows.length);
+    for (let i = 0; i < width; i++) {
+      let formulas = 0;
+      for (let j = 0; j < this.rows.length; j++) {
+        const cell = this.rows[j][i];
+        if (cell !== null && typeof cell === "object" && isFormulaCell(cell)) {
+          texts[j] = formulaBody(cell.f);
+          formulas++;
+        } else texts[j] = undefined;
+      }
+      if (formulas < 2) continue;
+      column.fill(undefined);
+      markSharedRuns(texts, r, this.letters[i], this.nextSi, column);
+      for (let j = 0; j < column.length; j++) if (column[j]) this.shared[j][i] = column[j];
+    }
+  }
+}
+
+/** A formula's text without its "=". */
+function formulaBody(f: string): string {
+  return f.charCodeAt(0) === 61 ? f.slice(1) : f;
 }
 
 const styleAttr = (s: number): string => (s ? ` s="${s}"` : "");
@@ -182,6 +249,11 @@ export function* sheetRowsXml(
       },
     ]),
   );
+  let si = 0;
+  const nextSi = (): number => si++;
+  const windows = new Map<BlockLayout, WindowedRows>(
+    layout.blocks.map((b) => [b, new WindowedRows(b, b.numberStyles.map((_, i) => letter(b.left + i)), nextSi)]),
+  );
 
   let out = "";
   for (const [top, bottom] of rowIntervals(sheet)) {
@@ -197,7 +269,9 @@ export function* sheetRowsXml(
       const placed: [number, string][] | undefined = rowSlaves || rowNotes ? [] : undefined;
       for (const b of active) {
         if (r < b.top || r > b.bottom) continue;
-        const cells = b.cells[r - b.top];
+        const rows = windows.get(b)!;
+        const cells = rows.cells(r);
+        const marks = rows.marks(r);
         const { starts, numberAttrs, otherAttrs } = columns.get(b)!;
         if (min === 0 || b.left < min) min = b.left;
         if (b.right > max) max = b.right;
@@ -221,8 +295,15 @@ export function* sheetRowsXml(
               } else if (typeof cell === "boolean") {
                 xml = `${starts[i]}${r}"${otherAttrs[i]} t="b"><v>${cell ? 1 : 0}</v></c>`;
               } else if (isFormulaCell(cell)) {
-                const formula = xmlEncode(cell.f.replace(/^=/, ""));
-                xml = `${starts[i]}${r}"${otherAttrs[i]}><f>${formula}</f></c>`;
+                const mark = marks?.[i];
+                if (mark === undefined) {
+                  xml = `${starts[i]}${r}"${otherAttrs[i]}><f>${xmlEncode(formulaBody(cell.f))}</f></c>`;
+                } else if (mark.ref === undefined) {
+                  xml = `${starts[i]}${r}"${otherAttrs[i]}><f t="shared" si="${mark.si}"/></c>`;
+                } else {
+                  const formula = xmlEncode(formulaBody(cell.f));
+                  xml = `${starts[i]}${r}"${otherAttrs[i]}><f t="shared" ref="${mark.ref}" si="${mark.si}">${formula}</f></c>`;
+                }
               } else continue;
             }
           }

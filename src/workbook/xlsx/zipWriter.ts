@@ -63,6 +63,13 @@ function localHeader(name: Buffer, crc: number, compressed: number, size: number
   return local;
 }
 
+/**
+ * Lets the event loop turn once. zlib compresses on a thread of its own, but it is handed its
+ * next chunk, and told its last one is done, only by the event loop: a stream of chunks made
+ * without a pause (a sheet's rows) would keep it waiting, and the two would take turns.
+ */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 function tooLarge(name: string): RangeError {
   return new RangeError(`${name} is too large for a package without ZIP64 (4 GB).`);
 }
@@ -117,6 +124,8 @@ export async function writeZipFile(
               size += chunk.length;
               if (size >= ZIP_SIZE_LIMIT) throw tooLarge(entry.name);
               yield chunk;
+              // zlib gets the chunk now, and compresses it while the next one is made.
+              await turn();
             }
           })(),
           // A megabyte of XML may wait for the compressor (the stream's default is 16 KB): rows

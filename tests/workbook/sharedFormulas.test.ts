@@ -25,9 +25,6 @@ describe("downTemplate", () => {
       const template = downTemplate(text);
       expect(template?.at(0)).toBe(text);
       expect(template?.at(rows)).toBe(moved);
-      expect(template?.matches(moved, rows)).toBe(true);
-      expect(template?.matches(`${moved} `, rows)).toBe(false);
-      expect(template?.matches(moved.slice(0, -1), rows)).toBe(false);
     }
   });
 
@@ -100,8 +97,6 @@ describe("downTemplate", () => {
         const template = downTemplate(render(list, 0));
         expect(template).toBeDefined();
         expect(template!.at(d)).toBe(render(list, d));
-        expect(template!.matches(render(list, d), d)).toBe(true);
-        expect(template!.matches(render(list, d + 1), d)).toBe(list.some((p) => "row" in p && !p.rowAbs) ? false : true);
       }),
     );
   });

@@ -50,8 +50,6 @@ function isColumn(letters: string): boolean {
  */
 export interface DownTemplate {
   at(rows: number): string;
-  /** Whether `text` is `at(rows)`, without making that text. */
-  matches(text: string, rows: number): boolean;
 }
 
 /**
@@ -99,26 +97,11 @@ export function downTemplate(text: string): DownTemplate | undefined {
     literal += piece.slice(from);
   }
   literals.push(literal);
-  let fixedLength = 0;
-  for (const l of literals) fixedLength += l.length;
   return {
     at(d: number): string {
       let out = literals[0];
       for (let i = 0; i < rows.length; i++) out += rows[i] + d + literals[i + 1];
       return out;
-    },
-    matches(text: string, d: number): boolean {
-      if (text.length < fixedLength || !text.startsWith(literals[0])) return false;
-      let at = literals[0].length;
-      for (let i = 0; i < rows.length; i++) {
-        const row = String(rows[i] + d);
-        if (!text.startsWith(row, at)) return false;
-        at += row.length;
-        const next = literals[i + 1];
-        if (!text.startsWith(next, at)) return false;
-        at += next.length;
-      }
-      return at === text.length;
     },
   };
 }
@@ -154,7 +137,7 @@ export function markSharedRuns(
   };
   for (let j = 0; j < texts.length; j++) {
     const text = texts[j];
-    if (text !== undefined && template !== undefined && template.matches(text, j - start)) continue;
+    if (text !== undefined && template !== undefined && template.at(j - start) === text) continue;
     close(j - 1);
     template = text === undefined ? undefined : downTemplate(text);
     start = template ? j : -1;

@@ -292,37 +292,36 @@ export function monthEnd(serial: number): number {
 }
 
 /**
- * Earliest and latest of some ISO dates (nulls and dates that are not dates skipped), or null
- * when there is none. Each distinct text is checked once: a large export repeats its dates.
+ * Earliest and latest of the deals' dates (ISO days; nulls and texts that are not dates
+ * skipped), or null when there is none: `close` picks whose close date counts (all, won, not
+ * open...), and created dates count too when `created` is true. One pass, each distinct text
+ * checked once (a large export repeats its dates).
+ *
+ * @example
+ * dealSpan(deals, (d) => d.status === "won", false) // { first: "2024-11-03", last: "2025-04-28" }
  */
-export function isoSpan(dates: Iterable<string | null | undefined>): { first: string; last: string } | null {
+export function dealSpan(deals: readonly Deal[], close: (deal: Deal) => boolean, created: boolean): { first: string; last: string } | null {
   const valid = new Map<string, boolean>();
   let first: string | null = null;
   let last: string | null = null;
-  for (const d of dates) {
-    if (!d) continue;
+  const take = (d: string | null): void => {
+    if (!d) return;
     let ok = valid.get(d);
     if (ok === undefined) {
       ok = isoToSerial(d) !== null;
       valid.set(d, ok);
     }
-    if (!ok) continue;
+    if (!ok) return;
     const day = d.length > 10 ? d.slice(0, 10) : d;
     if (first === null || day < first) first = day;
     if (last === null || day > last) last = day;
+  };
+  for (let i = 0; i < deals.length; i++) {
+    const deal = deals[i];
+    if (close(deal)) take(deal.closeDate);
+    if (created) take(deal.createdDate);
   }
   return first === null || last === null ? null : { first, last };
-}
-
-/**
- * The dates of the deals, in one pass and without a copy: `close` picks whose close date
- * counts (all, won, not open...), and created dates follow when `created` is true.
- */
-export function* dealDates(deals: readonly Deal[], close: (deal: Deal) => boolean, created: boolean): Generator<string | null> {
-  for (const deal of deals) {
-    if (close(deal)) yield deal.closeDate;
-    if (created) yield deal.createdDate;
-  }
 }
 
 /**
@@ -381,8 +380,8 @@ export function distinctTexts(values: readonly string[]): string[] {
  * dataAsOf([{ status: "won", closeDate: "2025-05-27", createdDate: "2025-05-02", ... }]) // "2025-05-27"
  */
 export function dataAsOf(deals: readonly Deal[]): string {
-  const happened = isoSpan(dealDates(deals, (d) => d.status !== "open", true));
-  const span = happened ? null : isoSpan(dealDates(deals, () => true, true));
+  const happened = dealSpan(deals, (d) => d.status !== "open", true);
+  const span = happened ? null : dealSpan(deals, () => true, true);
   return happened?.last ?? span?.last ?? new Date().toISOString().slice(0, 10);
 }
 

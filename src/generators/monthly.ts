@@ -23,8 +23,7 @@ import {
   fitWidth,
   headerRow,
   invalid,
-  dealDates,
-  isoSpan,
+  dealSpan,
   isPartialPeriod,
   monthEnd,
   monthLabel,
@@ -49,7 +48,7 @@ export const MONTHLY_FIRST_ROW = 4;
  * deal has a close date, none.
  */
 export function wonMonthStarts(deals: readonly Deal[]): number[] {
-  const span = isoSpan(dealDates(deals, (d) => d.status === "won", false)) ?? isoSpan(dealDates(deals, () => true, false));
+  const span = dealSpan(deals, (d) => d.status === "won", false) ?? dealSpan(deals, () => true, false);
   return span ? monthStarts(span.first, span.last) : [];
 }
 

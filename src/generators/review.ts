@@ -39,8 +39,7 @@ import {
   headerRow,
   invalid,
   isPartialPeriod,
-  dealDates,
-  isoSpan,
+  dealSpan,
   isoToSerial,
   noteBlock,
   PlanResult,
@@ -136,7 +135,7 @@ export function planReviewSheet(deals: readonly Deal[], pipeline: Pipeline, opti
     const value = options[key];
     if (value !== undefined && isoToSerial(value) === null) errors.push({ field: key, message: sheetText(locale, "error.dateInvalid", { value }) });
   }
-  const span = isoSpan(dealDates(deals, () => true, true));
+  const span = dealSpan(deals, () => true, true);
   const fallback = new Date().toISOString().slice(0, 10);
   const asOfIso = options.asOf ?? dataAsOf(deals);
   const fromIso = options.from ?? span?.first ?? fallback;

@@ -70,3 +70,17 @@ export function computedArray<T>(count: number, item: (index: number) => T): T[]
 export function itemMaker<T>(array: readonly T[]): ((index: number) => T) | undefined {
   return MAKERS.get(array) as ((index: number) => T) | undefined;
 }
+
+/**
+ * A function that reads item `index` of `array`: for a computed array its item maker, called
+ * directly (a read through the array goes through its Proxy, which first turns the index into
+ * a property name and back: about ten times the cost on a pass over 100,000 held deals), else
+ * the array's own item. For loops over every item of arrays that may be large.
+ *
+ * @example
+ * const deal = itemReader(deals);
+ * for (let i = 0; i < deals.length; i++) total += deal(i).amount;
+ */
+export function itemReader<T>(array: readonly T[]): (index: number) => T {
+  return itemMaker(array) ?? ((index) => array[index]);
+}

@@ -10,6 +10,7 @@ import type { SheetCatalog, SheetKey } from "../i18n/sheets.en-US";
 import { SHEETS_CATALOG, sheetsText } from "../i18n/sheets";
 import { blockRange, cellAddress, columnLetter, parseCell } from "../workbook/address";
 import { parseIsoDay } from "../core/dates";
+import { itemReader } from "../core/computedArray";
 import { Block, CellStyle, PlanCell, TablePlan, WorkbookPlan } from "../workbook/plan";
 import { dateFromSerial, excelSerial } from "../core/dates";
 import type { Locale } from "../core/locale";
@@ -316,8 +317,9 @@ export function dealSpan(deals: readonly Deal[], close: (deal: Deal) => boolean,
     if (first === null || day < first) first = day;
     if (last === null || day > last) last = day;
   };
+  const dealAt = itemReader(deals);
   for (let i = 0; i < deals.length; i++) {
-    const deal = deals[i];
+    const deal = dealAt(i);
     if (close(deal)) take(deal.closeDate);
     if (created) take(deal.createdDate);
   }

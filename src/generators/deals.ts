@@ -25,6 +25,7 @@
  * - The pipeline (stage names and default probabilities) sits in R:S beside the table.
  */
 import { Deal, Pipeline } from "../core/deal";
+import { itemReader } from "../core/computedArray";
 import { columnLetter } from "../workbook/address";
 import { Block, computedRows, PlanCell, SheetPlan, sheetRef, WorkbookPlan } from "../workbook/plan";
 import type { Locale } from "../core/locale";
@@ -210,8 +211,9 @@ export function dealsSheetPlan(deals: readonly Deal[], pipeline: Pipeline, optio
   };
   // One row per deal, made when it is read (computedRows): a large export's Deals sheet is
   // planned without holding its cells, and the .xlsx writer makes each row as it writes it.
+  const dealAt = itemReader(deals);
   const dealRow = (i: number): PlanCell[] => {
-    const deal = deals[i];
+    const deal = dealAt(i);
     const r = DEALS_FIRST_ROW + i;
     return [
       deal.id,

@@ -5,6 +5,7 @@
  *
  * Problems are returned as values (`PlanProblem[]`); an empty list means the plan can be written.
  */
+import { itemReader } from "../core/computedArray";
 import { boxesOverlap, columnNumber, parseCell, parseRange, RangeBox, splitSheetRef } from "./address";
 import {
   Block,
@@ -327,8 +328,9 @@ export function validatePlan(plan: WorkbookPlan): PlanProblem[] {
           `numberFormat lists ${block.numberFormat.length} columns; the block has ${width}.`,
         );
       // One read of each row (a block of computed rows makes a row at each read).
+      const rowAt = itemReader(block.cells);
       for (let r = 0; r < block.cells.length; r++) {
-        const row = block.cells[r];
+        const row = rowAt(r);
         if (row.length !== width) {
           report(s, where, `The block is not rectangular. Row ${r + 1} has ${row.length} cells; every row needs ${width}.`);
           return;

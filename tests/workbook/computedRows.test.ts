@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { itemReader } from "../../src/core/computedArray";
 import { dealsSheetPlan } from "../../src/generators/deals";
 import { computedRows, PlanCell, rowMaker, sheetRef, WorkbookPlan } from "../../src/workbook/plan";
 import { preparePlan } from "../../src/workbook/prepare";
@@ -69,6 +70,19 @@ describe("computedRows", () => {
   it("gives its row maker back; a plain array has none", () => {
     expect(rowMaker(computedRows(1, rowOf))?.(5)).toEqual(rowOf(5));
     expect(rowMaker(held(1))).toBeUndefined();
+  });
+
+  it("is read item by item through itemReader as through its indexes, and so is a plain array", () => {
+    const computed = computedRows(7, rowOf);
+    const plain = held(7);
+    const read = itemReader(computed);
+    const readPlain = itemReader(plain);
+    for (let i = 0; i < 7; i++) {
+      expect(read(i)).toEqual(computed[i]);
+      expect(readPlain(i)).toBe(plain[i]);
+    }
+    // The computed array's reader is its maker: no read through the Proxy.
+    expect(read).toBe(rowMaker(computed));
   });
 });
 

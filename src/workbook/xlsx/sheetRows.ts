@@ -7,6 +7,7 @@
  * SHARED_WINDOW rows ahead, so a block of a million rows is never held whole: only the
  * shared strings table (one entry per distinct text) grows with the sheet.
  */
+import { itemReader } from "../../core/computedArray";
 import { columnLetter, parseCell, parseRange } from "../address";
 import { isFormulaCell, PlanCell, SheetPlan } from "../plan";
 import { blockBox } from "../validatePlan";
@@ -97,12 +98,15 @@ class WindowedRows {
   private top = 0;
   private rows: PlanCell[][] = [];
   private shared: (SharedMark | undefined)[][] = [];
+  private readonly rowAt: (index: number) => PlanCell[];
 
   constructor(
     private readonly block: BlockLayout,
     private readonly letters: string[],
     private readonly nextSi: () => number,
-  ) {}
+  ) {
+    this.rowAt = itemReader(block.cells);
+  }
 
   cells(r: number): PlanCell[] {
     this.load(r);
@@ -120,7 +124,7 @@ class WindowedRows {
     const end = Math.min(b.bottom, r + SHARED_WINDOW - 1);
     this.top = r;
     this.rows = [];
-    for (let at = r; at <= end; at++) this.rows.push(b.cells[at - b.top]);
+    for (let at = r; at <= end; at++) this.rows.push(this.rowAt(at - b.top));
     this.shared = this.rows.map(() => []);
     const width = this.rows[0]?.length ?? 0;
     const texts: (string | undefined)[] = new Array(this.rows.length);

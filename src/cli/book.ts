@@ -168,7 +168,7 @@ export async function readExistingBook(bytes: Uint8Array): Promise<ExistingBook>
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         const shared = sharedFormulaOf(cell, row.number, c, formulas);
         if (!keep(row.number, c)) return;
-        const value = shared ?? planCell(cell);
+        const value = shared ? { f: `=${shiftFormula(shared.text, shared.rows, shared.columns)}` } : planCell(cell);
         if (value === null) return;
         if (!sheet.rows.has(row.number)) sheet.rows.set(row.number, new Map());
         sheet.rows.get(row.number)!.set(c, { value, numFmt: cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : null });
@@ -200,42 +200,55 @@ export async function readExistingBook(bytes: Uint8Array): Promise<ExistingBook>
 }
 
 /**
- * The formula of a cell that shares one written on an earlier cell (Excel's fill-down and
- * fill-right store the text once, on the first cell of the range). The streamed cell says only
- * that it has a formula without text, so it is taken from the cell above, else the one to the
- * left, shifted by one row or column: exact for a range filled down or right, the ranges Excel
- * writes; a shared range beside an unrelated formula could be read wrong.
+ * A formula as read: the text written on a cell, moved down `rows` and right `columns` (a cell
+ * sharing the formula of one above or to the left). The moved text is made only for a cell
+ * that is kept: a tracked sheet's generated cells (a 100,000-row Deals sheet's helper columns)
+ * are passed over without it.
  */
-function sharedFormulaOf(cell: ExcelJS.Cell, row: number, column: number, formulas: RecentFormulas): PlanCell | undefined {
+interface ReadFormula {
+  text: string;
+  rows: number;
+  columns: number;
+}
+
+/**
+ * The formula of a cell that shares one written on an earlier cell (Excel's fill-down and
+ * fill-right store the text once, on the first cell of the range; so does this product's
+ * writer): undefined for any other cell. The streamed cell says only that it has a formula
+ * without text, so it is taken from the cell above, else the one to the left, moved by one row
+ * or column: exact for a range filled down or right, the ranges Excel writes; a shared range
+ * beside an unrelated formula could be read wrong.
+ */
+function sharedFormulaOf(cell: ExcelJS.Cell, row: number, column: number, formulas: RecentFormulas): ReadFormula | undefined {
   const value = cell.value as { formula?: string } | null;
   if (!value || typeof value !== "object" || typeof value.formula !== "string") return undefined;
   if (value.formula !== "") {
-    formulas.set(row, column, value.formula);
+    formulas.set(row, column, { text: value.formula, rows: 0, columns: 0 });
     return undefined;
   }
   const above = formulas.get(row - 1, column);
   const left = formulas.get(row, column - 1);
-  const text = above !== undefined ? shiftFormula(above, 1, 0) : left !== undefined ? shiftFormula(left, 0, 1) : undefined;
-  if (text === undefined) return undefined;
-  formulas.set(row, column, text);
-  return { f: `=${text}` };
+  const read = above !== undefined ? { ...above, rows: above.rows + 1 } : left !== undefined ? { ...left, columns: left.columns + 1 } : undefined;
+  if (read === undefined) return undefined;
+  formulas.set(row, column, read);
+  return read;
 }
 
 /**
- * The formula texts of the row being read and the row before it, by column: all a filled-down
+ * The formulas of the row being read and the row before it, by column: all a filled-down
  * or filled-right formula needs (see sharedFormulaOf), whatever the number of rows.
  */
 class RecentFormulas {
   private row = 0;
-  private current = new Map<number, string>();
-  private previous = new Map<number, string>();
+  private current = new Map<number, ReadFormula>();
+  private previous = new Map<number, ReadFormula>();
 
-  set(row: number, column: number, text: string): void {
+  set(row: number, column: number, formula: ReadFormula): void {
     this.moveTo(row);
-    this.current.set(column, text);
+    this.current.set(column, formula);
   }
 
-  get(row: number, column: number): string | undefined {
+  get(row: number, column: number): ReadFormula | undefined {
     if (row === this.row) return this.current.get(column);
     return row === this.row - 1 ? this.previous.get(column) : undefined;
   }

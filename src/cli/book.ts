@@ -21,6 +21,7 @@ import type { Block, PlanCell, SheetPlan } from "../workbook/plan";
 import type { ExistingBook } from "../workbook/refresh";
 import { DEFAULT_IMPORT_LIMITS } from "../import/limits";
 import { checkInflatedSizes, checkZipBounds, entryData, ZipEntryInfo } from "../import/zipBounds";
+import { PassedOver, withoutPassedOverCells, worksheetParts } from "./generatedCells";
 
 /** An ExcelJS cell as a plan cell: a formula as `{ f }`, a date as its serial, rich text as text. */
 function planCell(cell: ExcelJS.Cell): PlanCell {
@@ -145,6 +146,23 @@ function markersFromPackage(bytes: Uint8Array, entries: readonly ZipEntryInfo[])
 }
 
 /**
+ * The package without the generated cells of its tracked sheets that the refresh would pass
+ * over (generatedCells.ts), so that ExcelJS does not parse them; undefined when there is
+ * nothing to take out or the package cannot be copied (it is then read as it is).
+ */
+async function withoutGeneratedCells(bytes: Uint8Array, entries: readonly ZipEntryInfo[], markers: Markers): Promise<Uint8Array | undefined> {
+  const parts = worksheetParts(bytes, entries);
+  const drop = new Map<string, PassedOver>();
+  for (const target of markers.sheets.values()) {
+    const part = parts.get(target.sheet);
+    if (part === undefined) continue;
+    const keep = cellFilter(target.sheet, markers);
+    drop.set(part, (row, column) => !keep(row, column));
+  }
+  return drop.size > 0 ? withoutPassedOverCells(bytes, entries, drop) : undefined;
+}
+
+/**
  * Reads a workbook for a refresh, streaming its sheets: of a tracked sheet only the input and
  * key cells and the cells outside its generated range are kept (a 100,000-row Deals sheet is
  * read past, not held), of the user's sheets every cell.
@@ -154,10 +172,11 @@ function markersFromPackage(bytes: Uint8Array, entries: readonly ZipEntryInfo[])
 export async function readExistingBook(bytes: Uint8Array): Promise<ExistingBook> {
   const entries = checkZipBounds(bytes, DEFAULT_IMPORT_LIMITS);
   await checkInflatedSizes(bytes, entries);
-  const stream = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+  const early = markersFromPackage(bytes, entries);
+  const read = (early && (await withoutGeneratedCells(bytes, entries, early))) ?? bytes;
+  const stream = Readable.from([Buffer.from(read.buffer, read.byteOffset, read.byteLength)]);
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
   const model = (): { definedNames?: DefinedNameModel } | undefined => (workbook as unknown as { model?: { definedNames?: DefinedNameModel } }).model;
-  const early = markersFromPackage(bytes, entries);
   const sheets = new Map<string, StreamedSheet>();
   const order: string[] = [];
   for await (const ws of workbook as unknown as AsyncIterable<ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>>) {

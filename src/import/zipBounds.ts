@@ -10,6 +10,8 @@ export interface ZipEntryInfo {
   uncompressedSize: number;
   /** Offset of the entry's local header. */
   localHeaderOffset: number;
+  /** CRC-32 of the uncompressed bytes, as the central directory gives it. */
+  crc32: number;
 }
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -104,7 +106,7 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntr
       extra += 4 + size;
     }
     const name = new TextDecoder("utf-8").decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    entries.push({ name, method: u16(bytes, at + 10), compressedSize, uncompressedSize, localHeaderOffset });
+    entries.push({ name, method: u16(bytes, at + 10), compressedSize, uncompressedSize, localHeaderOffset, crc32: u32(bytes, at + 16) });
     at = next;
   }
   return entries;

@@ -19,7 +19,7 @@ import { Markers, WorkbookName, readMarkers, savedBook } from "../workbook/input
 import { unescapeXml } from "../workbook/xlsx/chartXml";
 import type { Block, PlanCell, SheetPlan } from "../workbook/plan";
 import type { ExistingBook } from "../workbook/refresh";
-import { DEFAULT_IMPORT_LIMITS } from "../import/limits";
+import { DEFAULT_IMPORT_LIMITS, ImportLimits } from "../import/limits";
 import { checkInflatedSizes, checkZipBounds, entryData, ZipEntryInfo } from "../import/zipBounds";
 import { PassedOver, withoutPassedOverCells, worksheetParts } from "./generatedCells";
 
@@ -146,6 +146,18 @@ function markersFromPackage(bytes: Uint8Array, entries: readonly ZipEntryInfo[])
 }
 
 /**
+ * The bounds of the workbook to refresh before its generated cells are taken out. A tracked
+ * sheet's part is only streamed through the filter (generatedCells.ts), a chunk at a time, so
+ * one part may inflate to what a zip without ZIP64 allows (4 GB; the Deals sheet of a
+ * 1,048,575-deal workbook is about 650 MB of XML, past the import's 512 MiB for one part); the
+ * ratio bound still holds. The package then read, with those cells out, is held to the
+ * import's bounds, so no part ExcelJS parses is larger than an import's.
+ */
+function filteredLimits(limits: ImportLimits): ImportLimits {
+  return { ...limits, maxXlsxEntryBytes: 0xfffffffe, maxXlsxBytes: 8 * 1024 * 1024 * 1024 };
+}
+
+/**
  * The package without the generated cells of its tracked sheets that the refresh would pass
  * over (generatedCells.ts), so that ExcelJS does not parse them; undefined when there is
  * nothing to take out or the package cannot be copied (it is then read as it is).
@@ -167,13 +179,16 @@ async function withoutGeneratedCells(bytes: Uint8Array, entries: readonly ZipEnt
  * key cells and the cells outside its generated range are kept (a 100,000-row Deals sheet is
  * read past, not held), of the user's sheets every cell.
  *
- * @throws ImportError when the package is past the import bounds; Error when it is not an .xlsx.
+ * @throws ImportError when the package is past the import bounds (`limits`, which a tracked
+ * sheet's generated cells do not count against); Error when it is not an .xlsx.
  */
-export async function readExistingBook(bytes: Uint8Array): Promise<ExistingBook> {
-  const entries = checkZipBounds(bytes, DEFAULT_IMPORT_LIMITS);
+export async function readExistingBook(bytes: Uint8Array, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<ExistingBook> {
+  const entries = checkZipBounds(bytes, filteredLimits(limits));
   await checkInflatedSizes(bytes, entries);
   const early = markersFromPackage(bytes, entries);
   const read = (early && (await withoutGeneratedCells(bytes, entries, early))) ?? bytes;
+  // What ExcelJS reads is held to the import's bounds.
+  checkZipBounds(read, limits);
   const stream = Readable.from([Buffer.from(read.buffer, read.byteOffset, read.byteLength)]);
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
   const model = (): { definedNames?: DefinedNameModel } | undefined => (workbook as unknown as { model?: { definedNames?: DefinedNameModel } }).model;

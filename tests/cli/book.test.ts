@@ -5,6 +5,9 @@
  */
 import ExcelJS from "exceljs";
 import { readExistingBook } from "../../src/cli/book";
+import { DEFAULT_IMPORT_LIMITS, importLimits } from "../../src/import/limits";
+import { checkZipBounds } from "../../src/import/zipBounds";
+import { writeXlsxBuffer } from "../../src/workbook/xlsx/writeXlsx";
 
 async function bytesOf(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
@@ -83,4 +86,37 @@ test("names whose sheet and text need XML escapes are read from the workbook par
     { key: "Cé", values: [null] },
   ]);
   expect(book.extraCells.get("reps")).toBeUndefined();
+});
+
+describe("a tracked sheet larger than an import may read", () => {
+  // The bounds of an import, lowered so that a sheet of 4,000 rows is past them: the Deals
+  // sheet of a workbook at Excel's row limit is about 650 MB of XML, past the 512 MiB an
+  // import reads of one part.
+  const LIMIT = 600_000;
+  const limits = importLimits({ maxXlsxEntryBytes: LIMIT });
+  const deals = (rows: number) => Array.from({ length: rows }, (_, i) => [`Deal ${i}`, `Customer ${i % 97}`, "Ann", i * 10, "USD", 45000 + i, "Proposal", "open", { f: `=D${i + 2}*2` }]);
+
+  it("is read, its generated cells passed over before the bounds are applied", async () => {
+    const plan = {
+      sheets: [{ name: "Deals", role: "deals", blocks: [{ at: "A1", cells: [["Name", "Customer", "Owner", "Amount", "Currency", "Close", "Stage", "Status", "Double"]] }, { at: "A2", cells: deals(4000) }] }],
+    };
+    const bytes = new Uint8Array(await writeXlsxBuffer(plan));
+    const entries = checkZipBounds(bytes, DEFAULT_IMPORT_LIMITS);
+    expect(entries.find((e) => e.name === "xl/worksheets/sheet1.xml")!.uncompressedSize).toBeGreaterThan(LIMIT);
+    expect(() => checkZipBounds(bytes, limits)).toThrow(/more than the 0.6 MB allowed/);
+    const book = await readExistingBook(bytes, limits);
+    expect(book.saved.get("deals")?.name).toBe("Deals");
+    expect(book.userSheets).toEqual([]);
+  });
+
+  it("but a sheet of the user's that large is refused", async () => {
+    const plan = {
+      sheets: [
+        { name: "Deals", role: "deals", blocks: [{ at: "A1", cells: [["Name"]] }] },
+        { name: "Mine", blocks: [{ at: "A1", cells: deals(4000) }] },
+      ],
+    };
+    const bytes = new Uint8Array(await writeXlsxBuffer(plan));
+    await expect(readExistingBook(bytes, limits)).rejects.toMatchObject({ messageKey: "error.xlsxEntryTooLarge" });
+  });
 });

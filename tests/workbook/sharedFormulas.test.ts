@@ -181,3 +181,20 @@ describe("shared formulas in the written package", () => {
     expect(followers + firsts.length).toBe(3 * ROWS - 1);
   });
 });
+
+describe("shared formulas beside merged cells", () => {
+  it("leave out a merged cell other than the top-left one, which is written empty", async () => {
+    const plan: WorkbookPlan = {
+      sheets: [{ name: "M", merges: ["B4:B5"], blocks: [{ at: "A1", cells: Array.from({ length: 10 }, (_, i) => [i, { f: `=A${i + 1}*2` }]) }] }],
+    };
+    const buffer = await writeXlsxBuffer(plan);
+    const xml = await (await JSZip.loadAsync(buffer)).file("xl/worksheets/sheet1.xml")!.async("string");
+    const refs = Array.from(xml.matchAll(/<f t="shared" ref="(B\d+:B\d+)"/g), (m) => m[1]);
+    expect(refs).toEqual(["B1:B4", "B6:B10"]);
+    expect(xml).toMatch(/<c r="B5"\/>/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet("M")!;
+    for (const r of [1, 2, 3, 4, 6, 7, 10]) expect(sheet.getCell(`B${r}`).formula).toBe(`A${r}*2`);
+  });
+});

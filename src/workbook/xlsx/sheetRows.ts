@@ -100,10 +100,15 @@ class WindowedRows {
   private shared: (SharedMark | undefined)[][] = [];
   private readonly rowAt: (index: number) => PlanCell[];
 
+  /**
+   * @param written whether the cell at row, column is written from the plan (not when it is
+   *   a merged cell other than the top-left one, written empty whatever the plan holds)
+   */
   constructor(
     private readonly block: BlockLayout,
     private readonly letters: string[],
     private readonly nextSi: () => number,
+    private readonly written: (row: number, column: number) => boolean,
   ) {
     this.rowAt = itemReader(block.cells);
   }
@@ -133,7 +138,7 @@ class WindowedRows {
       let formulas = 0;
       for (let j = 0; j < this.rows.length; j++) {
         const cell = this.rows[j][i];
-        if (cell !== null && typeof cell === "object" && isFormulaCell(cell)) {
+        if (cell !== null && typeof cell === "object" && isFormulaCell(cell) && this.written(r + j, b.left + i)) {
           texts[j] = formulaBody(cell.f);
           formulas++;
         } else texts[j] = undefined;
@@ -256,7 +261,7 @@ export function* sheetRowsXml(
   let si = 0;
   const nextSi = (): number => si++;
   const windows = new Map<BlockLayout, WindowedRows>(
-    layout.blocks.map((b) => [b, new WindowedRows(b, b.numberStyles.map((_, i) => letter(b.left + i)), nextSi)]),
+    layout.blocks.map((b) => [b, new WindowedRows(b, b.numberStyles.map((_, i) => letter(b.left + i)), nextSi, (row, column) => !slaves.get(row)?.has(column))]),
   );
 
   let out = "";

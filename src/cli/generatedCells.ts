@@ -12,7 +12,7 @@ import { pipeline } from "stream/promises";
 import { createDeflateRaw, createInflateRaw, inflateRawSync } from "zlib";
 import { columnNumber } from "../workbook/address";
 import { unescapeXml } from "../workbook/xlsx/chartXml";
-import { crc32 } from "../workbook/xlsx/zipWriter";
+import { centralRecord, crc32, endRecord, localHeader, ZIP_SIZE_LIMIT } from "../workbook/xlsx/zipWriter";
 import { entryData, ZipEntryInfo } from "../import/zipBounds";
 
 /** Whether the refresh passes over the cell at row, column (1-based). */
@@ -105,12 +105,6 @@ export function worksheetParts(bytes: Uint8Array, entries: readonly ZipEntryInfo
   return parts;
 }
 
-const LOCAL_SIGNATURE = 0x04034b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const END_SIGNATURE = 0x06054b50;
-const UTF8_NAMES = 1 << 11;
-const ZIP_LIMIT = 0xffffffff;
-
 /**
  * The package `bytes` with the cells the refresh passes over taken out of the parts `drop`
  * names (part path -> cells passed over), each such part deflated again; every other part is
@@ -122,7 +116,7 @@ export async function withoutPassedOverCells(
   entries: readonly ZipEntryInfo[],
   drop: ReadonlyMap<string, PassedOver>,
 ): Promise<Uint8Array | undefined> {
-  if (entries.some((e) => (e.method !== 0 && e.method !== 8) || e.uncompressedSize >= ZIP_LIMIT || e.compressedSize >= ZIP_LIMIT)) return undefined;
+  if (entries.some((e) => (e.method !== 0 && e.method !== 8) || e.uncompressedSize >= ZIP_SIZE_LIMIT || e.compressedSize >= ZIP_SIZE_LIMIT)) return undefined;
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -157,38 +151,12 @@ export async function withoutPassedOverCells(
       data = deflated;
     }
     const compressed = data.reduce((n, d) => n + d.length, 0);
-    if (offset + compressed >= ZIP_LIMIT) return undefined;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(LOCAL_SIGNATURE, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const record = Buffer.alloc(46);
-    record.writeUInt32LE(CENTRAL_SIGNATURE, 0);
-    record.writeUInt16LE(20, 4);
-    record.writeUInt16LE(20, 6);
-    record.writeUInt16LE(UTF8_NAMES, 8);
-    record.writeUInt16LE(method, 10);
-    record.writeUInt32LE(crc, 16);
-    record.writeUInt32LE(compressed, 20);
-    record.writeUInt32LE(size, 24);
-    record.writeUInt16LE(name.length, 28);
-    record.writeUInt32LE(offset, 42);
-    chunks.push(local, name, ...data.map((d) => Buffer.from(d.buffer, d.byteOffset, d.byteLength)));
-    central.push(record, name);
+    if (offset + compressed >= ZIP_SIZE_LIMIT) return undefined;
+    chunks.push(localHeader(name, crc, compressed, size, method), name, ...data.map((d) => Buffer.from(d.buffer, d.byteOffset, d.byteLength)));
+    central.push(centralRecord(name, crc, compressed, size, offset, method), name);
     offset += 30 + name.length + compressed;
   }
   const directory = Buffer.concat(central);
-  if (offset + directory.length >= ZIP_LIMIT) return undefined;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(END_SIGNATURE, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, directory, end]);
+  if (offset + directory.length >= ZIP_SIZE_LIMIT) return undefined;
+  return Buffer.concat([...chunks, directory, endRecord(entries.length, directory.length, offset)]);
 }

@@ -47,12 +47,13 @@ export const ZIP_SIZE_LIMIT = 0xffffffff;
 /** Entries must stay below this without ZIP64. */
 export const ZIP_ENTRY_LIMIT = 0xffff;
 
-function localHeader(name: Buffer, crc: number, compressed: number, size: number): Buffer {
+/** The fixed part of an entry's local header (the name follows it); `method` 8 deflated, 0 stored. */
+export function localHeader(name: Buffer, crc: number, compressed: number, size: number, method = 8): Buffer {
   const local = Buffer.alloc(30);
   local.writeUInt32LE(0x04034b50, 0);
   local.writeUInt16LE(20, 4);
   local.writeUInt16LE(UTF8_NAMES, 6);
-  local.writeUInt16LE(8, 8);
+  local.writeUInt16LE(method, 8);
   local.writeUInt16LE(DOS_TIME, 10);
   local.writeUInt16LE(DOS_DATE, 12);
   local.writeUInt32LE(crc, 14);
@@ -61,6 +62,35 @@ function localHeader(name: Buffer, crc: number, compressed: number, size: number
   local.writeUInt16LE(name.length, 26);
   local.writeUInt16LE(0, 28);
   return local;
+}
+
+/** The fixed part of an entry's central directory record (the name follows it). */
+export function centralRecord(name: Buffer, crc: number, compressed: number, size: number, offset: number, method = 8): Buffer {
+  const record = Buffer.alloc(46);
+  record.writeUInt32LE(0x02014b50, 0);
+  record.writeUInt16LE(20, 4);
+  record.writeUInt16LE(20, 6);
+  record.writeUInt16LE(UTF8_NAMES, 8);
+  record.writeUInt16LE(method, 10);
+  record.writeUInt16LE(DOS_TIME, 12);
+  record.writeUInt16LE(DOS_DATE, 14);
+  record.writeUInt32LE(crc, 16);
+  record.writeUInt32LE(compressed, 20);
+  record.writeUInt32LE(size, 24);
+  record.writeUInt16LE(name.length, 28);
+  record.writeUInt32LE(offset, 42);
+  return record;
+}
+
+/** The end of central directory record of `count` entries whose directory is at `offset`. */
+export function endRecord(count: number, directorySize: number, offset: number): Buffer {
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(directorySize, 12);
+  end.writeUInt32LE(offset, 16);
+  return end;
 }
 
 /**
@@ -144,33 +174,14 @@ export async function writeZipFile(
         await write(Buffer.concat([localHeader(name, crc, compressedSize, size), name]), offset);
       }
 
-      const record = Buffer.alloc(46);
-      record.writeUInt32LE(0x02014b50, 0);
-      record.writeUInt16LE(20, 4);
-      record.writeUInt16LE(20, 6);
-      record.writeUInt16LE(UTF8_NAMES, 8);
-      record.writeUInt16LE(8, 10);
-      record.writeUInt16LE(DOS_TIME, 12);
-      record.writeUInt16LE(DOS_DATE, 14);
-      record.writeUInt32LE(crc, 16);
-      record.writeUInt32LE(compressedSize, 20);
-      record.writeUInt32LE(size, 24);
-      record.writeUInt16LE(name.length, 28);
-      record.writeUInt32LE(offset, 42);
-      central.push(record, name);
+      central.push(centralRecord(name, crc, compressedSize, size, offset), name);
       offset = dataAt + compressedSize;
       count += 1;
     }
     const directory = Buffer.concat(central);
     if (offset + directory.length >= ZIP_SIZE_LIMIT)
       throw new RangeError("The package is too large for a ZIP without ZIP64 (4 GB).");
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(count, 8);
-    end.writeUInt16LE(count, 10);
-    end.writeUInt32LE(directory.length, 12);
-    end.writeUInt32LE(offset, 16);
-    await write(Buffer.concat([directory, end]), offset);
+    await write(Buffer.concat([directory, endRecord(count, directory.length, offset)]), offset);
   } finally {
     await handle.close();
   }

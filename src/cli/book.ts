@@ -12,7 +12,6 @@
  */
 import ExcelJS from "exceljs";
 import { Readable } from "stream";
-import { inflateRawSync } from "zlib";
 import { excelSerial } from "../core/dates";
 import { boxContains, parseRange, rangeAddress, RangeBox, shiftFormula } from "../workbook/address";
 import { Markers, WorkbookName, readMarkers, savedBook } from "../workbook/inputs";
@@ -20,8 +19,8 @@ import { unescapeXml } from "../workbook/xlsx/chartXml";
 import type { Block, PlanCell, SheetPlan } from "../workbook/plan";
 import type { ExistingBook } from "../workbook/refresh";
 import { DEFAULT_IMPORT_LIMITS, ImportLimits } from "../import/limits";
-import { checkInflatedSizes, checkZipBounds, entryData, ZipEntryInfo } from "../import/zipBounds";
-import { PassedOver, withoutPassedOverCells, worksheetParts } from "./generatedCells";
+import { checkInflatedSizes, checkZipBounds, ZipEntryInfo } from "../import/zipBounds";
+import { partText, PassedOver, withoutPassedOverCells, worksheetParts } from "./generatedCells";
 
 /** An ExcelJS cell as a plan cell: a formula as `{ f }`, a date as its serial, rich text as text. */
 function planCell(cell: ExcelJS.Cell): PlanCell {
@@ -127,15 +126,8 @@ function markersOf(model: { definedNames?: DefinedNameModel } | undefined): Mark
  * package checks before.
  */
 function markersFromPackage(bytes: Uint8Array, entries: readonly ZipEntryInfo[]): Markers | null {
-  const entry = entries.find((e) => e.name === "xl/workbook.xml");
-  if (!entry || (entry.method !== 0 && entry.method !== 8)) return null;
-  const data = entryData(bytes, entry);
-  let xml: string;
-  try {
-    xml = new TextDecoder("utf-8").decode(entry.method === 0 ? data : inflateRawSync(data, { maxOutputLength: entry.uncompressedSize + 1 }));
-  } catch {
-    return null;
-  }
+  const xml = partText(bytes, entries, "xl/workbook.xml");
+  if (xml === undefined) return null;
   const names: WorkbookName[] = [];
   for (const m of xml.matchAll(/<(?:\w+:)?definedName\b([^>]*)>([^<]*)<\/(?:\w+:)?definedName>/g)) {
     const name = /\sname="([^"]*)"/.exec(m[1])?.[1];

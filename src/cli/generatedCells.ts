@@ -41,17 +41,19 @@ export function dropCells(xml: string, passedOver: PassedOver): string {
 
 /**
  * A stream transform of a worksheet part's bytes that drops cells (see {@link dropCells}),
- * chunk by chunk: the text after the last cell start of a chunk waits for the next one. From
+ * chunk by chunk, and keeps the CRC and size of what it lets through: the text after the last cell start of a chunk waits for the next one. From
  * a CDATA section or a comment on (where `</c>` could be text), the rest passes unchanged.
  */
-function cellDropper(passedOver: PassedOver): Transform & { crc: () => number } {
+function cellDropper(passedOver: PassedOver): Transform & { crc: () => number; size: () => number } {
   let carry = "";
   let verbatim = false;
   let crc = 0;
+  let size = 0;
   const out = (text: string, push: (chunk: Buffer) => void): void => {
     if (text === "") return;
     const bytes = Buffer.from(text, "latin1");
     crc = crc32(bytes, crc);
+    size += bytes.length;
     push(bytes);
   };
   const transform = new Transform({
@@ -73,20 +75,30 @@ function cellDropper(passedOver: PassedOver): Transform & { crc: () => number } 
       done();
     },
   });
-  return Object.assign(transform, { crc: () => crc });
+  return Object.assign(transform, { crc: () => crc, size: () => size });
+}
+
+/**
+ * The text (UTF-8) of the small part `name` (xl/workbook.xml, a relationships part), inflated
+ * at once; undefined when the package has no such part, or it is neither stored nor deflated,
+ * or it does not inflate. The part is expected to be within the package checks already.
+ */
+export function partText(bytes: Uint8Array, entries: readonly ZipEntryInfo[], name: string): string | undefined {
+  const entry = entries.find((e) => e.name === name);
+  if (!entry || (entry.method !== 0 && entry.method !== 8)) return undefined;
+  try {
+    const data = entryData(bytes, entry);
+    return new TextDecoder("utf-8").decode(entry.method === 0 ? data : inflateRawSync(data, { maxOutputLength: entry.uncompressedSize + 1 }));
+  } catch {
+    return undefined;
+  }
 }
 
 /** The worksheet part of each sheet of the package, by sheet name (from xl/workbook.xml and its relationships). */
 export function worksheetParts(bytes: Uint8Array, entries: readonly ZipEntryInfo[]): Map<string, string> {
-  const text = (name: string): string | undefined => {
-    const entry = entries.find((e) => e.name === name);
-    if (!entry || (entry.method !== 0 && entry.method !== 8)) return undefined;
-    const data = entryData(bytes, entry);
-    return new TextDecoder("utf-8").decode(entry.method === 0 ? data : inflateRawSync(data, { maxOutputLength: entry.uncompressedSize + 1 }));
-  };
   const parts = new Map<string, string>();
-  const workbook = text("xl/workbook.xml");
-  const rels = text("xl/_rels/workbook.xml.rels");
+  const workbook = partText(bytes, entries, "xl/workbook.xml");
+  const rels = partText(bytes, entries, "xl/_rels/workbook.xml.rels");
   if (workbook === undefined || rels === undefined) return parts;
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)\/?>/g)) {
@@ -130,24 +142,16 @@ export async function withoutPassedOverCells(
     if (passedOver) {
       const dropper = cellDropper(passedOver);
       const deflated: Buffer[] = [];
-      let inflatedSize = 0;
-      // The part's new size: the bytes the dropper lets through.
-      const counted = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          inflatedSize += chunk.length;
-          done(null, chunk);
-        },
-      });
       const collect = async (stream: AsyncIterable<Buffer>): Promise<void> => {
         for await (const chunk of stream) deflated.push(chunk);
       };
       const stored = entryData(bytes, entry);
       const source = Readable.from([Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength)]);
-      if (entry.method === 8) await pipeline(source, createInflateRaw(), dropper, counted, createDeflateRaw({ level: 1 }), collect);
-      else await pipeline(source, dropper, counted, createDeflateRaw({ level: 1 }), collect);
+      if (entry.method === 8) await pipeline(source, createInflateRaw(), dropper, createDeflateRaw({ level: 1 }), collect);
+      else await pipeline(source, dropper, createDeflateRaw({ level: 1 }), collect);
       method = 8;
       crc = dropper.crc();
-      size = inflatedSize;
+      size = dropper.size();
       data = deflated;
     }
     const compressed = data.reduce((n, d) => n + d.length, 0);

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { PlanCell, WorkbookPlan } from "../../src/workbook/plan";
 import {
+  inlineString,
   SharedStringTable,
   sharedStringItem,
   sheetLayout,
@@ -50,6 +51,53 @@ describe("sheet rows", () => {
     expect(strings.holdsDel).toBe(false);
     strings.add("x\u007F");
     expect(strings.holdsDel).toBe(true);
+  });
+
+  it("holds at most its limit of texts and characters, then gives -1 for a new text", () => {
+    const byCount = new SharedStringTable({ texts: 2, chars: 100 });
+    expect(["a", "b", "c", "a", "b", "d"].map((t) => byCount.add(t))).toEqual([0, 1, -1, 0, 1, -1]);
+    expect(byCount.values).toEqual(["a", "b"]);
+    // "abcd" (4) fits in 6 characters; "efg" would make 7; "xy" makes 6 and fits.
+    const byChars = new SharedStringTable({ texts: 100, chars: 6 });
+    expect(["abcd", "efg", "xy", "abcd", "z"].map((t) => byChars.add(t))).toEqual([0, -1, 1, 0, -1]);
+    // A DEL written inline is not the table's: the table still holds none.
+    expect(byCount.add("x\u007F")).toBe(-1);
+    expect(byCount.holdsDel).toBe(false);
+  });
+
+  it("writes an inline string as a shared one, DEL kept as a character", () => {
+    // ECMA-376 18.3.1.4: <is> holds the same <t> a shared string item <si> holds.
+    for (const text of ["", "plain", " lead", "a\nb", "a & <b>", "汉字", "bel\u0007", "_x000D_", "a\r\nb"]) {
+      expect(inlineString(text)).toBe(sharedStringItem(escapeXstring(text)).replace(/^<si>(.*)<\/si>$/s, "<is>$1</is>"));
+    }
+    expect(inlineString("del\u007Fx & y")).toBe("<is><t>del\u007Fx &amp; y</t></is>");
+    // The escape of a look-alike does not change across a DEL: "_x0041_" is escaped, "_\u007Fx0041_" is not.
+    expect(inlineString("_x0041_\u007F_\u007Fx0041_")).toBe("<is><t>_x005F_x0041_\u007F_\u007Fx0041_</t></is>");
+  });
+
+  it("writes the texts seen once the table is full in their cells, and ExcelJS reads every one", async () => {
+    // 70,000 distinct names, a repeated stage on every row: the table fills at 65,536 texts.
+    const n = 70_000;
+    const rows: PlanCell[][] = [["Name", "Stage"]];
+    for (let i = 0; i < n; i++) rows.push([`Deal & <${i}>`, i % 2 ? "Won" : "Lost"]);
+    const buffer = await writeXlsxBuffer({ sheets: [{ name: "Deals", blocks: [{ at: "A1", cells: rows }] }] });
+    const zip = await JSZip.loadAsync(buffer);
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const shared = await zip.file("xl/sharedStrings.xml")!.async("string");
+    expect(shared).toContain('uniqueCount="65536"');
+    // Name, Stage, Deal 0, Lost, Deal 1, Won, then one name a row: the last shared name is Deal 65531.
+    expect(xml).toContain('<c r="A65533" t="s"><v>65535</v></c>');
+    expect(xml).toContain('<c r="A65534" t="inlineStr"><is><t>Deal &amp; &lt;65532&gt;</t></is></c>');
+    expect(xml).toContain(`<c r="B${n + 1}" t="s"><v>5</v></c>`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet("Deals")!;
+    const wrong: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const [name, stage] = [sheet.getCell(`A${i + 2}`).value, sheet.getCell(`B${i + 2}`).value];
+      if (name !== `Deal & <${i}>` || stage !== (i % 2 ? "Won" : "Lost")) wrong.push(`${i + 2}: ${String(name)} ${String(stage)}`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it("makes rows as they are asked for, not the whole block first", () => {

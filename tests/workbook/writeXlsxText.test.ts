@@ -48,7 +48,12 @@ describe("text fidelity of the xlsx writer", () => {
     expect(back).toEqual(TEXT_CASES.map((c) => [c.why, c.text]));
   });
 
-  it("reads every text back exactly with the test reader", async () => {
+  it("reads every text back exactly with the test reader, written inline too", async () => {
+    const inline = path.join(dir, "inline.xlsx");
+    await fs.writeFile(inline, await writeXlsxBuffer(textCasesPlan(), { sharedStrings: { texts: 0, chars: 0 } }));
+    const inlineValues = await readValues(inline, "Texts", `A${FIRST_ROW}:A${FIRST_ROW + TEXT_CASES.length - 1}`);
+    expect(inlineValues.map((row, i) => [TEXT_CASES[i].why, row[0]])).toEqual(TEXT_CASES.map((c) => [c.why, c.text]));
+
     const file = path.join(dir, "texts.xlsx");
     await fs.writeFile(file, buffer);
     const values = await readValues(file, "Texts", `A${FIRST_ROW}:A${FIRST_ROW + TEXT_CASES.length - 1}`);

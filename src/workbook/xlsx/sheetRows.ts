@@ -4,8 +4,9 @@
  * with their style index, text as shared strings, formulas without cached results), except
  * that a formula filled down a column is written once, as Excel writes it, and shared by the
  * cells below (sharedFormulas.ts). Rows are made as the package asks for them, a window of
- * SHARED_WINDOW rows ahead, so a block of a million rows is never held whole: only the
- * shared strings table (one entry per distinct text) grows with the sheet.
+ * SHARED_WINDOW rows ahead, so a block of a million rows is never held whole. The shared
+ * strings table is bounded too (SHARED_STRINGS_LIMIT): text seen once the table is full is
+ * written in its cell, as an inline string, so memory does not grow with the sheet.
  */
 import { itemReader } from "../../core/computedArray";
 import { columnLetter, parseCell, parseRange } from "../address";
@@ -26,22 +27,43 @@ const SHARED_WINDOW = 1024;
 const { xmlEncode } = require("exceljs/lib/utils/utils") as { xmlEncode(text: string): string };
 
 /**
+ * How much the shared strings table holds at most: distinct texts, and their characters. A
+ * text first seen once it is full is written in its cell (`t="inlineStr"`, ECMA-376 Part 1,
+ * 18.3.1.4), which every reader of the format takes as the same text. Excel, LibreOffice and
+ * ExcelJS's writer share every text; a writer whose table grew with the sheet would hold every
+ * distinct deal name, id and customer of a million-row export at once (about 200 MB). The
+ * texts that repeat (stages, owners, labels) are seen early, in the first rows of the Deals
+ * sheet, and stay shared; the ones seen after the table is full are mostly seen once, and
+ * take no more room in their cell than in the table.
+ */
+export const SHARED_STRINGS_LIMIT = { texts: 1 << 16, chars: 1 << 22 } as const;
+
+/**
  * The package's shared strings: the index of each distinct text, in the order first seen,
  * the texts as they are written (escaped as ST_Xstring, an escape that keeps distinct texts
- * distinct), and whether any text held DEL (see `withRawDelStream`).
+ * distinct), and whether any text held DEL (see `withRawDelStream`). It holds at most
+ * `limit` (see {@link SHARED_STRINGS_LIMIT}).
  */
 export class SharedStringTable {
   private readonly index = new Map<string, number>();
   readonly values: string[] = [];
   holdsDel = false;
+  private chars = 0;
 
-  /** The index of `text` (plan text), added when new. */
+  constructor(private readonly limit: { texts: number; chars: number } = SHARED_STRINGS_LIMIT) {}
+
+  /**
+   * The index of `text` (plan text), added when new; -1 when it is new and the table is
+   * full (the cell then holds the text itself: {@link inlineString}).
+   */
   add(text: string): number {
     let at = this.index.get(text);
     if (at === undefined) {
+      if (this.values.length >= this.limit.texts || this.chars + text.length > this.limit.chars) return -1;
       at = this.values.length;
       this.index.set(text, at);
       this.values.push(escapeXstring(text));
+      this.chars += text.length;
       if (!this.holdsDel && text.includes("\u007F")) this.holdsDel = true;
     }
     return at;
@@ -54,6 +76,23 @@ const SST_HEADER = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<ss
 export function sharedStringItem(value: string): string {
   const space = /^\s|\n|\s$/.test(value) ? ` xml:space="preserve"` : "";
   return `<si><t${space}>${xmlEncode(value)}</t></si>`;
+}
+
+/**
+ * The content of an inline string cell (`<is>...</is>`) holding `text` (plan text): escaped as
+ * a shared string is, except that DEL stays a character (LibreOffice does not decode its
+ * escape; see `withRawDelStream`). Escaping the pieces between DELs is escaping the whole: an
+ * escape look-alike never spans a DEL.
+ *
+ * @example
+ * inlineString("a & b") // "<is><t>a &amp; b</t></is>"
+ */
+export function inlineString(text: string): string {
+  const value = text.includes("\u007F")
+    ? text.split("\u007F").map((piece) => xmlEncode(escapeXstring(piece))).join("\u007F")
+    : xmlEncode(escapeXstring(text));
+  const space = /^\s|\n|\s$/.test(value) ? ` xml:space="preserve"` : "";
+  return `<is><t${space}>${value}</t></is>`;
 }
 
 /** The shared strings part of `strings`, in chunks of about 64 KB. */
@@ -297,7 +336,11 @@ export function* sheetRowsXml(
             } else {
               values = true;
               if (typeof cell === "string") {
-                xml = `${starts[i]}${r}"${otherAttrs[i]} t="s"><v>${strings.add(cell)}</v></c>`;
+                const at = strings.add(cell);
+                xml =
+                  at >= 0
+                    ? `${starts[i]}${r}"${otherAttrs[i]} t="s"><v>${at}</v></c>`
+                    : `${starts[i]}${r}"${otherAttrs[i]} t="inlineStr">${inlineString(cell)}</c>`;
               } else if (typeof cell === "number") {
                 // A number's text holds no character XML escapes.
                 xml = `${starts[i]}${r}"${numberAttrs[i]}><v>${cell}</v></c>`;

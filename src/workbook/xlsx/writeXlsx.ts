@@ -55,6 +55,11 @@ export interface WriteXlsxOptions {
    * a caller can show progress, or free memory between stretches of a large sheet.
    */
   onRowBytes?(bytes: number): void;
+  /**
+   * How much the shared strings table holds (default `SHARED_STRINGS_LIMIT`, sheetRows.ts): a text
+   * first seen once it is full is written in its cell as an inline string.
+   */
+  sharedStrings?: { texts: number; chars: number };
 }
 
 export interface WriteXlsxResult {
@@ -457,8 +462,13 @@ class PackageEdits {
   readonly sheetTails = new Map<string, (tail: string) => string>();
   readonly sheets = new Map<string, SheetPlan>();
   readonly generated = new Map<string, () => AsyncIterable<Buffer>>();
-  readonly strings = new SharedStringTable();
-  constructor(readonly reader: ZipReader) {}
+  readonly strings: SharedStringTable;
+  constructor(
+    readonly reader: ZipReader,
+    limit?: { texts: number; chars: number },
+  ) {
+    this.strings = new SharedStringTable(limit);
+  }
 
   /** The part's current text, or undefined when the package has no such part. */
   async file(name: string): Promise<string | undefined> {
@@ -809,7 +819,7 @@ async function finishPackage(
         "WRITE_FAILED",
         `${tooLarge.name} holds ${count(tooLarge.size)} bytes; an .xlsx part must stay under 4 GB.`,
       );
-    const zip = new PackageEdits(reader);
+    const zip = new PackageEdits(reader, options.sharedStrings);
     await addPackageParts(zip, plan);
     await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
     try {
@@ -878,11 +888,11 @@ export async function writeXlsxStream(plan: WorkbookPlan, options: WriteXlsxOpti
 }
 
 /** Writes `plan` to an .xlsx package in memory (same rules as `writeXlsxFile`). */
-export async function writeXlsxBuffer(plan: WorkbookPlan): Promise<Buffer> {
+export async function writeXlsxBuffer(plan: WorkbookPlan, options: WriteXlsxOptions = {}): Promise<Buffer> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "salesquant-xlsx-"));
   try {
     const file = path.join(dir, "plan.xlsx");
-    await writeXlsxFile(plan, file);
+    await writeXlsxFile(plan, file, options);
     return await fs.readFile(file);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { execFileSync } from "child_process";
 import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -62,10 +63,15 @@ describe("text and zeros through LibreOffice", () => {
   });
   afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
-  it("keeps CR, control characters and escape look-alikes in cell text", async () => {
-    const file = path.join(dir, "texts.xlsx");
-    await writeXlsxFile(textCasesPlan(), file);
-    const recalculated = await recalculateWithLibreOffice(file, path.join(dir, "lo"));
+  // Inline: every text written in its cell, as the writer does once its shared strings table is full.
+  it.each([
+    ["shared strings", undefined],
+    ["inline strings", { texts: 0, chars: 0 }],
+  ])("keeps CR, control characters and escape look-alikes in cell text (%s)", async (kind, sharedStrings) => {
+    const file = path.join(dir, `texts-${kind.split(" ")[0]}.xlsx`);
+    await writeXlsxFile(textCasesPlan(), file, { sharedStrings });
+    if (sharedStrings) expect(execFileSync("unzip", ["-p", file, "xl/worksheets/sheet1.xml"]).toString()).toContain('t="inlineStr"');
+    const recalculated = await recalculateWithLibreOffice(file, path.join(dir, `lo-${kind.split(" ")[0]}`));
     const last = FIRST_ROW + TEXT_CASES.length - 1;
     const rows = await readValues(recalculated, "Texts", `A${FIRST_ROW}:B${last}`);
     const expected = TEXT_CASES.map((c) => {

@@ -129,6 +129,145 @@ export function readCsvRecordsInSlices(text: string, visitor: RecordVisitor, opt
 }
 
 /**
+ * `head` made long enough for {@link readCsvRecordsFromChunks}: with text from `rest` added
+ * until it holds a line break after its first character that is not one (the header line
+ * whole, which decides the separator), or `rest` ends.
+ */
+export async function completeHead(head: string, rest: AsyncIterator<string>): Promise<string> {
+  // Each piece is searched once, on its own: however long the line, the work is linear.
+  const parts: string[] = [];
+  let length = 0;
+  let started = false;
+  let lineEnd = -1;
+  for (let piece: string | null = head; piece !== null; ) {
+    parts.push(piece);
+    let from = 0;
+    if (!started) {
+      from = /^[\r\n]*/.exec(piece)![0].length;
+      started = from < piece.length;
+    }
+    if (started && lineEnd < 0) {
+      const end = piece.slice(from).search(/[\r\n]/);
+      if (end >= 0) lineEnd = length + from + end;
+    }
+    length += piece.length;
+    // Two characters past the line break: a CR there may be the first half of CR LF.
+    if (lineEnd >= 0 && lineEnd + 2 <= length) break;
+    const next = await rest.next();
+    piece = next.done ? null : next.value;
+  }
+  return parts.join("");
+}
+
+export interface CsvChunkOptions {
+  /** Called after every chunk with the share read so far (from `fraction`, at most 0.99), then with 1. */
+  onProgress?: (fraction: number) => void;
+  /** The share of the input read so far (a reader of bytes knows it; default 0). */
+  fraction?: () => number;
+  /**
+   * Characters of text parsed at a time (default: each chunk as it comes, with what a chunk
+   * before it left). Slicing the head as the chunks are sliced lets a test cut a short text
+   * anywhere.
+   */
+  sliceChars?: number;
+}
+
+/**
+ * The same reading as {@link readCsvRecords}, of a text that comes in chunks and is never held
+ * whole: `head` is its start (the first line whole, and the first megabyte when the text is
+ * longer: the separator and line break are decided there, as readCsvRecords decides them),
+ * `rest` the chunks after it.
+ *
+ * Rules:
+ * - Exactly the records, lines, footer and errors of {@link readCsvRecords}: papaparse reads
+ *   what is held, and its last row, which a chunk may have cut (even inside a quoted field or
+ *   between CR and LF), is read again with the next chunk. A row longer than a chunk is read
+ *   again only once the text held after it is as long as it is, so a huge row costs a
+ *   bounded number of readings, not one a chunk.
+ * - Memory: the chunk being read and the row it cut.
+ * - An error of `rest` or of the visitor rejects the promise and stops the reading.
+ *
+ * @example
+ * await readCsvRecordsFromChunks(text.head, text.rest, visitor)
+ */
+export async function readCsvRecordsFromChunks(
+  head: string,
+  rest: AsyncIterator<string>,
+  visitor: RecordVisitor,
+  options: CsvChunkOptions = {},
+): Promise<ReadSummary> {
+  const delimiter = guessDelimiter(head);
+  const stepper = new CsvRecordStepper(visitor, delimiter, sepLineOf(head) !== null);
+  const newline = lineBreakOf(head, delimiter);
+  const sliceChars = options.sliceChars ?? 0;
+  /** Text read and not yet parsed. */
+  let pending = head;
+  let ended = false;
+  /** The last row of the text parsed so far (which a chunk may have cut): parsed again with what follows. */
+  let carry = "";
+  /** Where `carry` starts in the whole text. */
+  let carryStart = 0;
+  // The last row parsed, held until the next row comes: the last of all is only known at the end.
+  let held: Papa.ParseStepResult<string[]> | null = null;
+  for (;;) {
+    // A carried row is parsed again only with at least as much new text after it.
+    const size = Math.max(carry.length, sliceChars, 1);
+    while (!ended && pending.length < size) {
+      const next = await rest.next();
+      if (next.done) ended = true;
+      else pending += next.value;
+    }
+    const piece = sliceChars > 0 ? pending.slice(0, size) : pending;
+    pending = pending.slice(piece.length);
+    const final = ended && pending === "";
+    const text = carry + piece;
+    if (text === "") break;
+    // Papaparse drops a BOM that starts the text it is given: right at the start of the whole
+    // text, as readCsvRecords does, it shifts the positions papaparse gives by one; a later
+    // row starting with U+FEFF keeps it behind an empty line, whose row is passed over.
+    const bom = text.charCodeAt(0) === 0xfeff;
+    const guard = bom && carryStart > 0 ? newline : "";
+    const shift = (bom && carryStart === 0 ? 1 : 0) - guard.length;
+    let skip = guard === "" ? 0 : 1;
+    let start = 0;
+    let heldStart = 0;
+    held = null;
+    Papa.parse<string[]>(guard + text, {
+      header: false,
+      skipEmptyLines: false,
+      dynamicTyping: false,
+      delimiter,
+      newline,
+      step: (result) => {
+        const end = result.meta.cursor + shift;
+        if (skip > 0) {
+          skip--;
+          start = end;
+          return;
+        }
+        if (held) stepper.take(held);
+        held = result;
+        heldStart = start;
+        start = end;
+      },
+    });
+    if (final) {
+      if (held) stepper.take(held);
+      held = null;
+      break;
+    }
+    carry = text.slice(heldStart);
+    carryStart += heldStart;
+    // Below 1 until the last row is read: the input may all be read before it is all parsed.
+    options.onProgress?.(Math.min(0.99, options.fraction?.() ?? 0));
+  }
+  // The text ended right after a line break that ended a chunk: the empty row papaparse gave
+  // after it, as readCsvRecords gives it.
+  if (held) stepper.take(held);
+  return stepper.finish(options.onProgress);
+}
+
+/**
  * The line break papaparse finds when it reads the whole text in one pass (it looks at the
  * first megabyte, outside quotes). A sliced read must use it from the first slice: guessed
  * from a short first slice it could differ.

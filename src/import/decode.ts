@@ -211,9 +211,13 @@ function detectBom(bytes: Uint8Array): "utf-8" | "utf-16le" | "utf-16be" | null 
   return null;
 }
 
-/** UTF-16LE/BE by where the zero bytes are (rule 2 of {@link decodeBytes}), else null. */
-function utf16ByZeros(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
-  if (bytes.length < 2 || bytes.length % 2 !== 0) return null;
+/**
+ * UTF-16LE/BE by where the zero bytes are (rule 2 of {@link decodeBytes}), else null: `bytes`
+ * are the file's first bytes (at least {@link UTF16_SAMPLE_BYTES} of them, or all), `length`
+ * the file's.
+ */
+function utf16ByZeros(bytes: Uint8Array, length = bytes.length): "utf-16le" | "utf-16be" | null {
+  if (length < 2 || length % 2 !== 0) return null;
   const end = Math.min(bytes.length, UTF16_SAMPLE_BYTES);
   let evenZeros = 0;
   let oddZeros = 0;
@@ -669,4 +673,106 @@ function decodeMixed(
     basis: "plausible",
     otherEncodingLines: { encoding: other, lines: listed, count },
   };
+}
+
+// ---------------------------------------------------------------------------------------
+// A file in chunks, read as UTF-8 without holding it.
+
+/**
+ * Thrown by the text of {@link utf8Chunks} when a byte is not UTF-8: {@link decodeBytes} would
+ * read the file another way (a legacy or mixed encoding) or refuse it, so the chunked reading
+ * is abandoned and the file read whole.
+ */
+export class NotUtf8Chunks extends Error {
+  constructor() {
+    super("The file is not UTF-8 throughout.");
+    this.name = "NotUtf8Chunks";
+  }
+}
+
+/** The text of a file read in chunks (see {@link utf8Chunks}). */
+export interface Utf8Chunks {
+  /** The first characters: more than {@link SAMPLE_BYTES} of them, or the whole text. */
+  head: string;
+  /** The rest of the text, chunk by chunk; throws {@link NotUtf8Chunks} at a byte that is not UTF-8. */
+  rest: AsyncIterator<string>;
+}
+
+/**
+ * The text of a file given as chunks of bytes, decoded exactly as {@link decodeBytes} decodes
+ * it when that is UTF-8, without ever holding the file: a reader can parse it as it comes.
+ *
+ * Returns null when decodeBytes could read the file otherwise, as far as its first bytes tell:
+ * an `encoding` other than "auto" and "utf-8", a UTF-16 BOM, UTF-16 by its zero bytes (rule 2,
+ * `size` being the file's length), or a UTF-8 reading of the first {@link SAMPLE_BYTES}
+ * characters that is not plausible (rule 3: decodeBytes then weighs the legacy encodings).
+ * Null too when a byte among the first characters is not UTF-8. A UTF-8 BOM is removed.
+ * Otherwise decodeBytes reads the file as UTF-8 exactly when every byte is, and `rest` throws
+ * {@link NotUtf8Chunks} at the first that is not (including a sequence cut by the end).
+ *
+ * @example
+ * const text = await utf8Chunks(fs.createReadStream(file), size, "auto");
+ * if (text) for (let next = await text.rest.next(); !next.done; next = await text.rest.next()) parse(next.value);
+ */
+export async function utf8Chunks(chunks: AsyncIterable<Uint8Array>, size: number, encoding: ImportEncoding = "auto"): Promise<Utf8Chunks | null> {
+  if (encoding !== "auto" && encoding !== "utf-8") return null;
+  const source = chunks[Symbol.asyncIterator]();
+  const close = async (): Promise<null> => {
+    await source.return?.();
+    return null;
+  };
+  // The first bytes: enough for the BOM and the UTF-16 rule.
+  const firstParts: Uint8Array[] = [];
+  let firstLength = 0;
+  let ended = false;
+  while (firstLength < UTF16_SAMPLE_BYTES) {
+    const next = await source.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    firstParts.push(next.value);
+    firstLength += next.value.length;
+  }
+  const first = new Uint8Array(firstLength);
+  let at = 0;
+  for (const part of firstParts) {
+    first.set(part, at);
+    at += part.length;
+  }
+  const bom = detectBom(first);
+  if (encoding === "auto" && (bom === "utf-16le" || bom === "utf-16be" || (bom === null && utf16ByZeros(first, size)))) return close();
+
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  const decode = (bytes?: Uint8Array): string => {
+    try {
+      return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
+    } catch {
+      throw new NotUtf8Chunks();
+    }
+  };
+  async function* text(): AsyncGenerator<string> {
+    yield decode(first.subarray(bom === "utf-8" ? 3 : 0));
+    if (!ended) {
+      for (let next = await source.next(); !next.done; next = await source.next()) yield decode(next.value);
+    }
+    yield decode();
+  }
+  const rest = text();
+  let head = "";
+  try {
+    while (head.length <= SAMPLE_BYTES) {
+      const next = await rest.next();
+      if (next.done) break;
+      head += next.value;
+    }
+  } catch (error) {
+    if (error instanceof NotUtf8Chunks) return close();
+    throw error;
+  }
+  if (encoding === "auto" && bom === null && utf8Plausibility(head) < MIN_PLAUSIBILITY) {
+    await rest.return(undefined);
+    return close();
+  }
+  return { head, rest };
 }

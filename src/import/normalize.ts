@@ -1,6 +1,6 @@
 import type { Deal, DealStatus, Pipeline } from "../core/deal";
-import { decodeBytes, ImportEncoding } from "./decode";
-import { DEFAULT_SLICE_CHARS, guessDelimiter, readCsvRecords, readCsvRecordsInSlices } from "./csv";
+import { decodeBytes, ImportEncoding, NotUtf8Chunks, utf8Chunks } from "./decode";
+import { completeHead, DEFAULT_SLICE_CHARS, guessDelimiter, readCsvRecords, readCsvRecordsFromChunks, readCsvRecordsInSlices } from "./csv";
 import { ImportError, ImportIssue, ImportIssueReason, isNotice } from "./errors";
 import {
   CrmPreset,
@@ -274,6 +274,62 @@ export type HeldImportResult = Omit<ImportResult, "deals"> & { deals: readonly D
  */
 export function readDecodedExportByColumn(decoded: DecodedExport, options: ImportOptions = {}): Promise<HeldImportResult> {
   return readDecoded(decoded, options, true);
+}
+
+/** A file as chunks of bytes, read from its start each time `chunks()` is called. */
+export interface ChunkedFile {
+  /** Its length in bytes. */
+  size: number;
+  chunks(): AsyncIterable<Uint8Array>;
+}
+
+/**
+ * {@link readDecodedExportByColumn} of a CSV export read from a file in chunks, never held
+ * whole (the command line reads an export this way): the deals, issues and stats that
+ * `readDecodedExportByColumn(decodeExport(bytes, options), options)` gives for the file's
+ * bytes, with progress after every chunk. The file is read once.
+ *
+ * Returns null when this reading cannot be sure of that result, and the caller reads the
+ * file whole: an .xlsx package; a file that decodeBytes could read in an encoding other than
+ * UTF-8 (see `utf8Chunks`); a byte found not to be UTF-8 partway; an ImportError before the
+ * end (decoding the whole file first could have refused it for its encoding instead). After
+ * the last byte, the text is known to be the one decodeExport gives, and an error of the
+ * import is thrown as it would be.
+ *
+ * @example
+ * const result = await readChunkedExportByColumn({ size, chunks: () => fs.createReadStream(file) }, options)
+ *   ?? await readDecodedExportByColumn(decodeExport(await fs.promises.readFile(file), options), options);
+ */
+export async function readChunkedExportByColumn(file: ChunkedFile, options: ImportOptions = {}): Promise<HeldImportResult | null> {
+  const format = options.format ?? "auto";
+  if (format === "xlsx") return null;
+  let read = 0;
+  const signature: number[] = [];
+  async function* counted(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of file.chunks()) {
+      for (let i = 0; signature.length < 4 && i < chunk.length; i++) signature.push(chunk[i]);
+      read += chunk.length;
+      yield chunk;
+    }
+  }
+  const text = await utf8Chunks(counted(), file.size, options.encoding ?? "auto");
+  if (!text) return null;
+  let summary: ReadSummary;
+  let normalizer: DealNormalizer;
+  try {
+    if (format === "auto" && looksLikeXlsx(Uint8Array.from(signature))) throw new NotUtf8Chunks();
+    const head = await completeHead(text.head, text.rest);
+    normalizer = new DealNormalizer(options, "csv", "utf-8", null, guessDelimiter(head), true);
+    summary = await readCsvRecordsFromChunks(head, text.rest, normalizer, {
+      onProgress: normalizer.progressHandler(),
+      fraction: () => read / Math.max(1, file.size),
+    });
+  } catch (error) {
+    if (!(error instanceof NotUtf8Chunks) && !(error instanceof ImportError)) throw error;
+    await text.rest.return?.(undefined);
+    return null;
+  }
+  return normalizer.finish(summary);
 }
 
 async function readDecoded(decoded: DecodedExport, options: ImportOptions, byColumn: boolean): Promise<HeldImportResult> {

@@ -4,7 +4,7 @@
  */
 import type { CliIO } from "../../src/cli/run";
 
-export function fakeCliIO(files: Record<string, Uint8Array | string>) {
+export function fakeCliIO(files: Record<string, Uint8Array | string>, options: { chunkBytes?: number } = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const written: Record<string, Uint8Array> = {};
@@ -15,6 +15,20 @@ export function fakeCliIO(files: Record<string, Uint8Array | string>) {
       const content = Object.prototype.hasOwnProperty.call(files, file) ? files[file] : undefined;
       if (content === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${file}'`), { code: "ENOENT", syscall: "open" });
       return typeof content === "string" ? new Uint8Array(Buffer.from(content, "utf8")) : content;
+    },
+    // As the node I/O gives a regular file: in chunks (small ones, to cut rows anywhere),
+    // read again from the start each time.
+    openChunks: async (file) => {
+      const content = Object.prototype.hasOwnProperty.call(files, file) ? files[file] : undefined;
+      if (content === undefined) throw Object.assign(new Error(`ENOENT: no such file or directory, stat '${file}'`), { code: "ENOENT", syscall: "stat" });
+      const bytes = typeof content === "string" ? new Uint8Array(Buffer.from(content, "utf8")) : content;
+      const size = options.chunkBytes ?? 4096;
+      return {
+        size: bytes.length,
+        chunks: async function* () {
+          for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+        },
+      };
     },
     writeFile: async (file, bytes) => {
       if (bytes instanceof Uint8Array) written[file] = bytes;

@@ -751,12 +751,17 @@ export async function utf8Chunks(chunks: AsyncIterable<Uint8Array>, size: number
       throw new NotUtf8Chunks();
     }
   };
+  // Returning `rest` early (a reader that stops) closes the source too.
   async function* text(): AsyncGenerator<string> {
-    yield decode(first.subarray(bom === "utf-8" ? 3 : 0));
-    if (!ended) {
-      for (let next = await source.next(); !next.done; next = await source.next()) yield decode(next.value);
+    try {
+      yield decode(first.subarray(bom === "utf-8" ? 3 : 0));
+      if (!ended) {
+        for (let next = await source.next(); !next.done; next = await source.next()) yield decode(next.value);
+      }
+      yield decode();
+    } finally {
+      await source.return?.();
     }
-    yield decode();
   }
   const rest = text();
   let head = "";
@@ -767,12 +772,13 @@ export async function utf8Chunks(chunks: AsyncIterable<Uint8Array>, size: number
       head += next.value;
     }
   } catch (error) {
-    if (error instanceof NotUtf8Chunks) return close();
+    // The text's generator has ended and closed the source.
+    if (error instanceof NotUtf8Chunks) return null;
     throw error;
   }
   if (encoding === "auto" && bom === null && utf8Plausibility(head) < MIN_PLAUSIBILITY) {
     await rest.return(undefined);
-    return close();
+    return null;
   }
   return { head, rest };
 }

@@ -325,8 +325,9 @@ export async function readChunkedExportByColumn(file: ChunkedFile, options: Impo
       fraction: () => read / Math.max(1, file.size),
     });
   } catch (error) {
-    if (!(error instanceof NotUtf8Chunks) && !(error instanceof ImportError)) throw error;
+    // Stopped early, the file is closed whatever stopped it.
     await text.rest.return?.(undefined);
+    if (!(error instanceof NotUtf8Chunks) && !(error instanceof ImportError)) throw error;
     return null;
   }
   return normalizer.finish(summary);

@@ -279,4 +279,22 @@ describe("an export read from a file in chunks", () => {
       expect({ closed, readAll: pulled >= Math.ceil(bytes.length / 4096) }).toEqual({ closed: true, readAll: false });
     }
   });
+
+  it("passes on a read error partway, with the file closed", async () => {
+    const bytes = renderZoho(3, 20_000).bytes;
+    let closed = false;
+    async function* failing() {
+      try {
+        let at = 0;
+        for (const piece of pieces(bytes, 4096)) {
+          if ((at += piece.length) > 2 << 20) throw Object.assign(new Error("EIO: i/o error, read"), { syscall: "read" });
+          yield piece;
+        }
+      } finally {
+        closed = true;
+      }
+    }
+    await expect(readChunkedExportByColumn({ size: bytes.length, chunks: failing })).rejects.toThrow("EIO");
+    expect(closed).toBe(true);
+  });
 });

@@ -148,6 +148,30 @@ describe("salesquant build (unit, generators evaluated by HyperFormula)", () => 
     expect(err.pop()).toMatch(/cannot be opened/);
   });
 
+  it("exits 3 when the file fails to read partway, and reads a file it cannot read in chunks whole", async () => {
+    const bytes = renderZoho(5, 3000).bytes;
+    const { io, err, written } = fakeIO({ "deals.csv": bytes });
+    // A read error after the first megabyte, as a disk or network file system gives it.
+    const failing = {
+      ...io,
+      openChunks: async () => ({
+        size: bytes.length,
+        chunks: async function* () {
+          yield bytes.subarray(0, 1 << 20);
+          throw Object.assign(new Error("EIO: i/o error, read"), { code: "EIO", syscall: "read" });
+        },
+      }),
+    };
+    expect(await runCli(["build", "--input", "deals.csv", "--out", "o.xlsx", "--quiet"], failing, capturingDependencies().deps)).toBe(EXIT.unreadableInput);
+    expect(err.pop()).toBe("salesquant: cannot read the input file deals.csv: EIO: i/o error");
+    // Not a regular file (a pipe): read once, whole.
+    let wholeReads = 0;
+    const pipe = { ...io, openChunks: async () => undefined, readFile: async (file: string) => (wholeReads++, io.readFile(file)) };
+    expect(await runCli(["build", "--input", "deals.csv", "--out", "o.xlsx", "--quiet"], pipe, capturingDependencies().deps)).toBe(EXIT.done);
+    expect(wholeReads).toBe(1);
+    expect(written["o.xlsx"]).toBeDefined();
+  });
+
   it("exits 3 without writing when every row is left out, saying how many rows", async () => {
     // Three data rows, none importable: two won deals whose amounts are not numbers, one row with a field too many.
     const csv = "Deal Name,Deal Owner,Amount,Stage\nA,Ann,abc,Closed Won\nB,Bob,x1,Closed Won\nC,Cy,100,Qualification,extra\n";

@@ -47,20 +47,27 @@ export const ZIP_SIZE_LIMIT = 0xffffffff;
 /** Entries must stay below this without ZIP64. */
 export const ZIP_ENTRY_LIMIT = 0xffff;
 
+/**
+ * The fields a local header and a central record share, in the same order (version needed and
+ * flags before them, the extra field's length after): method, time, date, CRC, sizes, name length.
+ */
+function writeEntryFields(record: Buffer, at: number, name: Buffer, crc: number, compressed: number, size: number, method: number): void {
+  record.writeUInt16LE(20, at - 4);
+  record.writeUInt16LE(UTF8_NAMES, at - 2);
+  record.writeUInt16LE(method, at);
+  record.writeUInt16LE(DOS_TIME, at + 2);
+  record.writeUInt16LE(DOS_DATE, at + 4);
+  record.writeUInt32LE(crc, at + 6);
+  record.writeUInt32LE(compressed, at + 10);
+  record.writeUInt32LE(size, at + 14);
+  record.writeUInt16LE(name.length, at + 18);
+}
+
 /** The fixed part of an entry's local header (the name follows it); `method` 8 deflated, 0 stored. */
 export function localHeader(name: Buffer, crc: number, compressed: number, size: number, method = 8): Buffer {
   const local = Buffer.alloc(30);
   local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(UTF8_NAMES, 6);
-  local.writeUInt16LE(method, 8);
-  local.writeUInt16LE(DOS_TIME, 10);
-  local.writeUInt16LE(DOS_DATE, 12);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(compressed, 18);
-  local.writeUInt32LE(size, 22);
-  local.writeUInt16LE(name.length, 26);
-  local.writeUInt16LE(0, 28);
+  writeEntryFields(local, 8, name, crc, compressed, size, method);
   return local;
 }
 
@@ -68,16 +75,9 @@ export function localHeader(name: Buffer, crc: number, compressed: number, size:
 export function centralRecord(name: Buffer, crc: number, compressed: number, size: number, offset: number, method = 8): Buffer {
   const record = Buffer.alloc(46);
   record.writeUInt32LE(0x02014b50, 0);
+  // Version made by (2.0), then the fields a local header has.
   record.writeUInt16LE(20, 4);
-  record.writeUInt16LE(20, 6);
-  record.writeUInt16LE(UTF8_NAMES, 8);
-  record.writeUInt16LE(method, 10);
-  record.writeUInt16LE(DOS_TIME, 12);
-  record.writeUInt16LE(DOS_DATE, 14);
-  record.writeUInt32LE(crc, 16);
-  record.writeUInt32LE(compressed, 20);
-  record.writeUInt32LE(size, 24);
-  record.writeUInt16LE(name.length, 28);
+  writeEntryFields(record, 10, name, crc, compressed, size, method);
   record.writeUInt32LE(offset, 42);
   return record;
 }

@@ -9,7 +9,7 @@ import { completeHead, readCsvRecords, readCsvRecordsFromChunks } from "../../sr
 import { decodeBytes, ImportEncoding, NotUtf8Chunks, utf8Chunks } from "../../src/import/decode";
 import { ImportError } from "../../src/import/errors";
 import { decodeExport, ImportOptions, readChunkedExportByColumn, readDecodedExportByColumn } from "../../src/import/normalize";
-import type { RawRecord } from "../../src/import/records";
+import { recordCollector } from "../support/recordCollector";
 import { allFixtures, renderZoho } from "../fixtures/generateExports";
 import { encodeGb18030, encodeUtf16 } from "../fixtures/gb18030";
 
@@ -20,20 +20,6 @@ jest.mock("papaparse", () => {
 });
 const parse = Papa.parse as jest.Mock;
 
-function collector() {
-  const seen: { header: [string[], number] | null; records: RawRecord[] } = { header: null, records: [] };
-  return {
-    seen,
-    visitor: {
-      header: (cells: string[], line: number) => {
-        seen.header = [cells, line];
-      },
-      record: (record: RawRecord) => {
-        seen.records.push(record);
-      },
-    },
-  };
-}
 
 /** The pieces of `items` cut at `size` (the last may be shorter). */
 function pieces<T extends { length: number; slice(a: number, b: number): T }>(items: T, size: number): T[] {
@@ -48,7 +34,7 @@ async function* iterate<T>(items: readonly T[]): AsyncGenerator<T> {
 
 /** What the whole-text reader gives, or the error it throws. */
 function whole(text: string) {
-  const once = collector();
+  const once = recordCollector();
   try {
     const summary = readCsvRecords(text, once.visitor);
     return { seen: once.seen, summary };
@@ -64,7 +50,7 @@ function whole(text: string) {
  */
 async function chunked(text: string, size: number, headChars?: number) {
   const iterator = iterate(pieces(text.slice(headChars ?? text.length), size));
-  const read = collector();
+  const read = recordCollector();
   try {
     const head = await completeHead(text.slice(0, headChars ?? text.length), iterator);
     const summary = await readCsvRecordsFromChunks(head, iterator, read.visitor, headChars === undefined ? { sliceChars: size } : {});
@@ -132,7 +118,7 @@ describe("CSV text in chunks", () => {
       }
     }
     const iterator = counted();
-    const read = collector();
+    const read = recordCollector();
     await readCsvRecordsFromChunks(await completeHead(head, iterator), iterator, read.visitor);
     // The line break is probed once; the 201 chunks are parsed in about log2(200) readings.
     expect(parse.mock.calls.length).toBeLessThan(20);

@@ -7,23 +7,9 @@ import { nextMacrotask, readCsvRecords, readCsvRecordsInSlices } from "../../src
 import { ImportError } from "../../src/import/errors";
 import { parseCrmExport, parseCrmText, parseCrmTextInSlices } from "../../src/import/normalize";
 import type { ImportProgress } from "../../src/import/normalize";
-import type { RawRecord } from "../../src/import/records";
+import { recordCollector } from "../support/recordCollector";
 import { allFixtures, renderZoho } from "../fixtures/generateExports";
 
-function collector() {
-  const seen: { header: [string[], number] | null; records: RawRecord[] } = { header: null, records: [] };
-  return {
-    seen,
-    visitor: {
-      header: (cells: string[], line: number) => {
-        seen.header = [cells, line];
-      },
-      record: (record: RawRecord) => {
-        seen.records.push(record);
-      },
-    },
-  };
-}
 
 describe("the sliced CSV path gives the one-pass result", () => {
   it("on every CSV fixture, with default slices and with slices cut inside records and quoted fields", async () => {
@@ -41,10 +27,10 @@ describe("the sliced CSV path gives the one-pass result", () => {
 
   it("visits the same header, records, lines and malformed markers at any slice size", async () => {
     const text = 'Name,Amount\r\n"Two\r\nlines, here",1\r\n"Say ""hi""",2\r\nbroken "quote,3\r\n"open,4\r\n\r\nTotal,9\r\n';
-    const once = collector();
+    const once = recordCollector();
     const summaryOnce = readCsvRecords(text, once.visitor);
     for (let size = 1; size <= text.length + 1; size++) {
-      const sliced = collector();
+      const sliced = recordCollector();
       const summary = await readCsvRecordsInSlices(text, sliced.visitor, { sliceChars: size });
       expect({ size, seen: sliced.seen, summary }).toEqual({ size, seen: once.seen, summary: summaryOnce });
     }
@@ -66,7 +52,7 @@ describe("slices and progress", () => {
     expect(expectedSlices).toBeGreaterThan(5);
     const progress: ImportProgress[] = [];
     let yields = 0;
-    const { records } = await readCsvRecordsInSlices(text, collector().visitor, {
+    const { records } = await readCsvRecordsInSlices(text, recordCollector().visitor, {
       sliceChars,
       yieldBetweenSlices: async () => {
         yields++;

@@ -39,11 +39,16 @@ describe("ST_Xstring escaping", () => {
     expect(escapeXstring("\uFFFE\uFFFF")).toBe("_xFFFE__xFFFF_");
     expect(escapeXstring("lone \uD800 and \uDC00")).toBe("lone _xD800_ and _xDC00_");
     expect(escapeXstring("pair \uD83D\uDE00")).toBe("pair \uD83D\uDE00");
+    // The escape after `_x0f77` would close a look-alike: its underscore is escaped too.
+    expect(escapeXstring("_x0f77\uDE00")).toBe("_x005F_x0f77_xDE00_");
+    expect(escapeXstring("_x0041\r")).toBe("_x005F_x0041_x000D_");
+    expect(escapeXstring("_x0041\n")).toBe("_x0041\n");
     expect(escapeXstring("Zhāng 张 & <b>")).toBe("Zhāng 张 & <b>");
   });
 
   it("escapes line feed and tab too in attribute values", () => {
     expect(escapeXstringForAttribute("Won\r\nrevenue\t€")).toBe("Won_x000D__x000A_revenue_x0009_€");
+    expect(escapeXstringForAttribute("_x0041\n")).toBe("_x005F_x0041_x000A_");
   });
 
   it("decodes escapes in either case, left to right", () => {

@@ -10,19 +10,22 @@
  */
 
 /**
- * One pass, so an escape just written is never escaped again:
- * - an underscore that starts `_xHHHH_` (either case of hex digit);
- * - carriage return, the C0 controls XML 1.0 forbids, DEL (dropped by ExcelJS's encoder);
- * - U+FFFE and U+FFFF (not XML characters) and unpaired surrogates (not encodable in UTF-8).
+ * What one pass escapes (so an escape just written is never escaped again), for element
+ * content (`controls` = CR) or attribute values (CR, LF and tab, which XML would turn into
+ * spaces there):
+ * - `controls`, the other C0 controls XML 1.0 forbids, DEL (dropped by ExcelJS's encoder);
+ * - U+FFFE and U+FFFF (not XML characters) and unpaired surrogates (not encodable in UTF-8);
+ * - an underscore that starts `_xHHHH_` (either case of hex digit) in the output: followed
+ *   by `xHHHH` and then an underscore, or a character of the above, whose escape starts
+ *   with one (`_x0f77` before a lone surrogate would otherwise read back as U+0F77).
  */
-const NEEDS_ESCAPE =
-  /_(?=x[0-9A-Fa-f]{4}_)|[\r\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function needsEscape(controls: string): RegExp {
+  const unit = `[${controls}\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]`;
+  return new RegExp(`_(?=x[0-9A-Fa-f]{4}(?:_|${unit}))|${unit}`, "g");
+}
 
-/** The same, plus line feed and tab, which attribute values would turn into spaces. */
-const NEEDS_ESCAPE_IN_ATTRIBUTE = new RegExp(
-  NEEDS_ESCAPE.source.replace("[\\r", "[\\r\\n\\t"),
-  "g",
-);
+const NEEDS_ESCAPE = needsEscape("\\r");
+const NEEDS_ESCAPE_IN_ATTRIBUTE = needsEscape("\\r\\n\\t");
 
 const escapeUnit = (unit: string): string =>
   `_x${unit.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
@@ -33,7 +36,7 @@ const escapeUnit = (unit: string): string =>
  *
  * Rules: CR -> `_x000D_`; U+0000-U+0008, U+000B, U+000C, U+000E-U+001F, U+007F, U+FFFE,
  * U+FFFF and unpaired surrogates -> `_xHHHH_` (upper-case hex); the underscore of a literal
- * `_xHHHH_` -> `_x005F_`; tab and line feed stay (legal in element content); everything
+ * `_xHHHH_` (also where the next escape supplies its closing underscore) -> `_x005F_`; tab and line feed stay (legal in element content); everything
  * else is unchanged.
  *
  * @example

@@ -63,6 +63,18 @@ export default tseslint.config(
     ]),
   },
   {
+    // Code the add-in ships runs in a browser (the task pane, Excel's function runtime): no Node
+    // globals. Only the command line and the .xlsx writer are Node code.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/cli/**", "src/workbook/xlsx/**"],
+    rules: {
+      "no-restricted-globals": ["error", ...["Buffer", "process", "require", "__dirname", "module"].map((name) => ({
+        name,
+        message: `${name} is a Node global: this code also runs in a browser (src/cli and src/workbook/xlsx are the Node code).`,
+      }))],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { ImportError } from "./errors";
 import { DEFAULT_IMPORT_LIMITS, ImportLimits } from "./limits";
 import { checkInflatedSizes, checkZipBounds } from "./zipBounds";
@@ -47,10 +47,12 @@ export async function readXlsxRecords(
   const limits = options.limits ?? DEFAULT_IMPORT_LIMITS;
   const entries = checkZipBounds(bytes, limits);
   await checkInflatedSizes(bytes, entries);
-  const workbook = new ExcelJS.Workbook();
+  // Loaded only when an .xlsx is read: a CSV import (and the pane's import chunk) goes without it.
+  const { Workbook } = (await import(/* webpackChunkName: "exceljs" */ "exceljs")).default;
+  const workbook = new Workbook();
   try {
-    // ExcelJS accepts a Buffer; copy-free view of the same bytes.
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+    // The bytes as they are: its zip reader takes a Uint8Array, and the task pane has no Buffer.
+    await workbook.xlsx.load(bytes as never);
   } catch (error) {
     throw new ImportError("error.xlsxUnreadable", { detail: (error as Error).message });
   }

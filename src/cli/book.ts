@@ -10,7 +10,7 @@
  * the command line writes a new package. (In Excel, the task pane's "Update deals" leaves the
  * user's sheets untouched.)
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { Readable } from "stream";
 import { excelSerial } from "../core/dates";
 import { boxContains, parseRange, rangeAddress, RangeBox, shiftFormula } from "../workbook/address";
@@ -182,7 +182,9 @@ export async function readExistingBook(bytes: Uint8Array, limits: ImportLimits =
   // What ExcelJS reads is held to the import's bounds.
   checkZipBounds(read, limits);
   const stream = Readable.from([Buffer.from(read.buffer, read.byteOffset, read.byteLength)]);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
+  // Loaded here, not with the module: a build without --update never pays for ExcelJS's reader.
+  const { WorkbookReader } = (await import("exceljs")).default.stream.xlsx;
+  const workbook = new WorkbookReader(stream, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
   const model = (): { definedNames?: DefinedNameModel } | undefined => (workbook as unknown as { model?: { definedNames?: DefinedNameModel } }).model;
   const sheets = new Map<string, StreamedSheet>();
   const order: string[] = [];

@@ -19,7 +19,7 @@ import { createReadStream, promises as fs } from "fs";
 import { Readable } from "stream";
 import * as os from "os";
 import * as path from "path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { cellAddress, parseCell, parseRange, rangeAddress } from "../address";
 import {
   Block,
@@ -325,6 +325,10 @@ interface WorksheetInternals {
   _sheetCommentsWriter: { addComments(comments: object[]): void };
 }
 
+// ExcelJS's streaming writer and note model from their own modules: `exceljs` itself loads
+// its reader and in-memory workbook too, which took 0.3 s of every build's start.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const WorkbookWriter = require("exceljs/lib/stream/xlsx/workbook-writer") as typeof ExcelJS.stream.xlsx.WorkbookWriter;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const Note = require("exceljs/lib/doc/note") as new (text: string) => { model: object };
 /** ExcelJS's cell value types, as its style registry takes them. */
@@ -336,7 +340,7 @@ const VALUE_TYPE_NUMBER = 2;
  * back once) and returns, per sheet, the style indexes its rows use.
  */
 async function streamSheets(plan: WorkbookPlan, file: string): Promise<Map<string, SheetLayout>> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new WorkbookWriter({
     filename: file,
     useStyles: true,
     useSharedStrings: true,

@@ -68,7 +68,7 @@ export default tseslint.config(
     files: ["src/**/*.{ts,tsx}"],
     ignores: ["src/cli/**", "src/workbook/xlsx/**"],
     rules: {
-      "no-restricted-globals": ["error", ...["Buffer", "process", "require", "__dirname", "module"].map((name) => ({
+      "no-restricted-globals": ["error", ...["Buffer", "process", "require", "__dirname", "__filename", "module", "global", "setImmediate"].map((name) => ({
         name,
         message: `${name} is a Node global: this code also runs in a browser (src/cli and src/workbook/xlsx are the Node code).`,
       }))],

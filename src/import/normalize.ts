@@ -1182,7 +1182,6 @@ class DealNormalizer implements RecordVisitor {
     deal.furthestStage = lostAt ?? 0;
   }
 
-  /** Cuts texts longer than a cell, with a notice per cut. */
   /**
    * Gives the texts many deals repeat (customer, rep, stage, currency, source, dates) one
    * string each, instead of one copy per row read from the file: about a quarter of the
@@ -1210,6 +1209,7 @@ class DealNormalizer implements RecordVisitor {
     return own;
   }
 
+  /** Cuts texts longer than a cell, with a notice per cut. */
   private cutTexts(deal: Deal, notices: RowIssue[]): void {
     for (const field of DEAL_TEXT_FIELDS) {
       const text = deal[field];

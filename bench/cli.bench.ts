@@ -1,10 +1,11 @@
 /**
  * The whole command line, as a user runs it: `salesquant build` on a 100,000-row Zoho export
  * (about 16 MB), in a child process, timed from start to exit (start-up included), as a ratio
- * to papaparse alone parsing the same text in this process (the shortest of three runs each);
+ * to papaparse alone parsing the same text in this process (the shortest of five runs each,
+ * the two interleaved);
  * and the child's peak resident memory as a multiple of the file, whole and above what the
  * CLI takes before reading a byte
- * (Node and its modules, about 70 MB, measured on `--help`). bin/salesquant.js runs the
+ * (Node and its modules, about 60 MB, measured on `--help`). bin/salesquant.js runs the
  * compiled CLI when build/cli is current (`npm run bench` runs `npm run build`, which
  * compiles it), else the sources through ts-node; each line says which one it measured.
  * With SALESQUANT_BENCH_MILLION=1 it also builds an export at Excel's limit (1,048,575 rows,
@@ -21,14 +22,11 @@ import { renderZoho } from "../tests/fixtures/generateExports";
 
 const ROOT = path.resolve(__dirname, "..");
 
+/** papaparse alone parsing `text`, once (ms). */
 function papaparseTime(text: string): number {
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
-    times.push(performance.now() - start);
-  }
-  return Math.min(...times);
+  const start = performance.now();
+  Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
+  return performance.now() - start;
 }
 
 /** Runs the CLI with `args`: wall time (ms) and the child's peak resident memory (bytes). */
@@ -46,17 +44,23 @@ function salesquant(args: string[]): { ms: number; peak: number } {
 }
 
 /**
- * The build of `input`, `runs` times: the shortest time (as papaparse's, the least disturbed
- * by the rest of the machine) and the highest peak.
+ * The build of `input`, `runs` times, each followed by a papaparse run over `text` when given
+ * (the two interleaved, so that a slow period of the machine slows both): the shortest time
+ * of each (the least disturbed by the rest of the machine) and the highest peak.
  */
-function build(input: string, out: string, runs: number): { ms: number; peak: number } {
-  const all = Array.from({ length: runs }, () => salesquant(["build", "--input", input, "--out", out, "--quiet"]));
-  return { ms: Math.min(...all.map((r) => r.ms)), peak: Math.max(...all.map((r) => r.peak)) };
+function build(input: string, out: string, runs: number, text?: string): { ms: number; peak: number; papa: number } {
+  const all: { ms: number; peak: number }[] = [];
+  const papa: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    all.push(salesquant(["build", "--input", input, "--out", out, "--quiet"]));
+    if (text !== undefined) papa.push(papaparseTime(text));
+  }
+  return { ms: Math.min(...all.map((r) => r.ms)), peak: Math.max(...all.map((r) => r.peak)), papa: Math.min(...papa) };
 }
 
 /**
  * The CLI's memory before it reads a byte (Node and the CLI's modules, measured on
- * `salesquant --help`): a fixed cost, about 70 MB, that is already 4x a 16 MB file.
+ * `salesquant --help`): a fixed cost, about 60 MB, that is already 3.6x a 16 MB file.
  */
 function restingPeak(): number {
   return salesquant(["--help"]).peak;
@@ -77,10 +81,10 @@ async function measure(rows: number, dir: string, withBaseline: boolean): Promis
   fs.writeFileSync(input, fixture.bytes);
   const megabytes = fixture.bytes.length / 1048576;
   const entry = selectEntry(ROOT).kind === "compiled" ? "compiled CLI" : "ts-node, no current build/cli";
-  const { ms, peak } = build(input, path.join(dir, `book-${rows}.xlsx`), withBaseline ? 3 : 1);
+  const text = withBaseline ? new TextDecoder("utf-8").decode(fixture.bytes) : undefined;
+  const { ms, peak, papa } = build(input, path.join(dir, `book-${rows}.xlsx`), withBaseline ? 5 : 1, text);
   const label = `salesquant build (${entry}), ${rows.toLocaleString("en-US")} rows (${megabytes.toFixed(0)} MB)`;
   if (withBaseline) {
-    const papa = papaparseTime(new TextDecoder("utf-8").decode(fixture.bytes));
     console.log(`${label} / papaparse alone: ${(ms / papa).toFixed(1)}x; peak memory ${memory(peak, fixture.bytes.length)}`);
   } else {
     console.log(`${label}: ${(ms / 1000).toFixed(0)} s, peak memory ${(peak / 1048576).toFixed(0)} MB (${memory(peak, fixture.bytes.length)})`);

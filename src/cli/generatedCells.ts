@@ -4,8 +4,11 @@
  * the generated range (book.ts). For the Deals sheet of a 100,000-deal workbook that is 1.9
  * million cells parsed to be passed over: three quarters of the refresh. Before ExcelJS reads
  * the package, the cells it would pass over are taken out of the tracked sheets' XML: a cell
- * goes only when its address is one the refresh passes over and it holds no formula (a cell
- * below may share a formula written on it). Whatever is not recognised with certainty stays.
+ * goes when its address is one the refresh passes over and it holds no formula, or only
+ * shares one whose whole range the refresh passes over (the Deals sheet's helper columns: a
+ * shared formula per 1,024 rows). A cell sharing a formula whose range reaches a kept cell
+ * stays: the reader (book.ts) takes a shared formula's text from the cell above or to the
+ * left, cell by cell from the range's first. Whatever is not recognised with certainty stays.
  */
 import { Readable, Transform } from "stream";
 import { pipeline } from "stream/promises";
@@ -21,18 +24,70 @@ export type PassedOver = (row: number, column: number) => boolean;
 /** A cell element: its attributes, and its content unless it is empty (`<c .../>`). */
 const CELL = /<c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const CELL_REF = /\sr="([A-Z]{1,3})(\d+)"/;
+/** The attributes of a shared formula's first cell: `<f t="shared" ref="N2:N1025" si="0">`. */
+const SHARED_FIRST = /<f\s([^>]*?\bt="shared"[^>]*)>/;
+/** A cell that only shares a formula: `<f t="shared" si="0"/>`, without text. */
+const SHARED_FOLLOWER = /^<f\s[^>]*?\bt="shared"[^>]*?\bsi="(\d+)"[^>]*?(?:\/>|><\/f>)/;
+
+/**
+ * Of each shared formula (by `si`) met so far in a part, whether the refresh passes over every
+ * cell of its range: its cells without text can then all go. A part's shared formulas are met
+ * in the order of their first cells, before any cell sharing them.
+ */
+export class SharedRanges {
+  private readonly covered = new Map<string, boolean>();
+  /** Cells left to look at: a range is looked at cell by cell, and a file may claim huge ones. */
+  private budget = SHARED_RANGE_CELLS;
+
+  /** Notes a shared formula's first cell (its formula's attributes). */
+  noteFirst(attributes: string, passedOver: PassedOver): void {
+    const si = /\bsi="(\d+)"/.exec(attributes)?.[1];
+    if (si === undefined) return;
+    const ref = /\bref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"/.exec(attributes);
+    let all = false;
+    if (ref) {
+      const [top, left] = [Number(ref[2]), columnNumber(ref[1])];
+      const [bottom, right] = ref[3] === undefined ? [top, left] : [Number(ref[4]), columnNumber(ref[3])];
+      const cells = (bottom - top + 1) * (right - left + 1);
+      all = bottom >= top && right >= left && cells <= this.budget;
+      if (all) this.budget -= cells;
+      for (let r = top; all && r <= bottom; r++) for (let c = left; all && c <= right; c++) all = passedOver(r, c);
+    }
+    this.covered.set(si, all);
+  }
+
+  /** Whether the refresh passes over every cell of shared formula `si`'s range. */
+  passedOver(si: string): boolean {
+    return this.covered.get(si) === true;
+  }
+}
+
+/**
+ * Cells of shared ranges a part's cell dropper looks at, at most (16 Mi: a million-row Deals
+ * sheet's helper columns are 3 Mi); past it, a range's cells stay.
+ */
+const SHARED_RANGE_CELLS = 1 << 24;
 
 /**
  * `xml` (a complete run of a worksheet's cells, read byte for byte as latin1) without the
- * cells `passedOver` names that hold no formula.
+ * cells `passedOver` names that hold no formula, or only share one whose range `passedOver`
+ * covers (`shared` carries what the part's earlier runs said about its shared formulas).
  *
  * @example
  * dropCells('<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2"><f>A2</f></c></row>', () => true)
  * // '<row r="2"><c r="B2"><f>A2</f></c></row>'
  */
-export function dropCells(xml: string, passedOver: PassedOver): string {
+export function dropCells(xml: string, passedOver: PassedOver, shared = new SharedRanges()): string {
   return xml.replace(CELL, (cell: string, attributes: string, content: string | undefined) => {
-    if (content !== undefined && content.includes("<f")) return cell;
+    if (content !== undefined && content.includes("<f")) {
+      const first = SHARED_FIRST.exec(content);
+      if (first && /\bref="/.test(first[1])) {
+        shared.noteFirst(first[1], passedOver);
+        return cell;
+      }
+      const si = SHARED_FOLLOWER.exec(content)?.[1];
+      if (si === undefined || !shared.passedOver(si)) return cell;
+    }
     const ref = CELL_REF.exec(attributes);
     if (!ref) return cell;
     return passedOver(Number(ref[2]), columnNumber(ref[1])) ? "" : cell;
@@ -45,6 +100,7 @@ export function dropCells(xml: string, passedOver: PassedOver): string {
  * a CDATA section or a comment on (where `</c>` could be text), the rest passes unchanged.
  */
 function cellDropper(passedOver: PassedOver): Transform & { crc: () => number; size: () => number } {
+  const shared = new SharedRanges();
   let carry = "";
   let verbatim = false;
   let crc = 0;
@@ -67,11 +123,11 @@ function cellDropper(passedOver: PassedOver): Transform & { crc: () => number; s
       }
       const cut = text.lastIndexOf("<c");
       carry = cut < 0 ? "" : text.slice(cut);
-      out(dropCells(cut < 0 ? text : text.slice(0, cut), passedOver), (b) => this.push(b));
+      out(dropCells(cut < 0 ? text : text.slice(0, cut), passedOver, shared), (b) => this.push(b));
       done();
     },
     flush(done) {
-      out(verbatim ? carry : dropCells(carry, passedOver), (b) => this.push(b));
+      out(verbatim ? carry : dropCells(carry, passedOver, shared), (b) => this.push(b));
       done();
     },
   });

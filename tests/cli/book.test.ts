@@ -120,3 +120,21 @@ describe("a tracked sheet larger than an import may read", () => {
     await expect(readExistingBook(bytes, limits)).rejects.toMatchObject({ messageKey: "error.xlsxEntryTooLarge" });
   });
 });
+
+test("a formula the user filled down past a generated range is read on the cells past it, the range's own fills passed over", async () => {
+  const workbook = new ExcelJS.Workbook();
+  const reps = workbook.addWorksheet("Reps");
+  for (let r = 1; r <= 8; r++) reps.getCell(r, 1).value = r;
+  // Both stored once, on their first cell (C2, D2): C2:C6 lies inside the generated range
+  // A1:D6, D2:D8 reaches two rows past it.
+  reps.fillFormula("C2:C6", "A2*2", [4, 6, 8, 10, 12]);
+  reps.fillFormula("D2:D8", "A2+C2", [6, 9, 12, 15, 18, 7, 8]);
+  workbook.definedNames.add("'Reps'!$A$1:$D$6", "SalesQuant.sheet.reps");
+  const book = await readExistingBook(await bytesOf(workbook));
+  expect(book.extraCells.get("reps")?.map((run) => run.block)).toEqual([
+    { at: "A7", cells: [[7]] },
+    { at: "D7", cells: [[{ f: "=A7+C7" }]] },
+    { at: "A8", cells: [[8]] },
+    { at: "D8", cells: [[{ f: "=A8+C8" }]] },
+  ]);
+});

@@ -82,8 +82,8 @@ export function sharedStringItem(value: string): string {
 /**
  * The content of an inline string cell (`<is>...</is>`) holding `text` (plan text): escaped as
  * a shared string is, except that DEL stays a character (LibreOffice does not decode its
- * escape; see `withRawDelStream`). Escaping the pieces between DELs is escaping the whole: an
- * escape look-alike never spans a DEL.
+ * escape; see `withRawDelStream`). The pieces between DELs are escaped one by one: a raw DEL
+ * is no underscore, so no escape look-alike spans one, and the cell reads back as the text.
  *
  * @example
  * inlineString("a & b") // "<is><t>a &amp; b</t></is>"

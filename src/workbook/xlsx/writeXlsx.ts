@@ -326,7 +326,7 @@ interface WorksheetInternals {
 }
 
 // ExcelJS's streaming writer and note model from their own modules: `exceljs` itself loads
-// its reader and in-memory workbook too, which took 0.3 s of every build's start.
+// its reader and in-memory workbook too, which added 0.13 s and 8 MB to every build's start.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const WorkbookWriter = require("exceljs/lib/stream/xlsx/workbook-writer") as typeof ExcelJS.stream.xlsx.WorkbookWriter;
 // eslint-disable-next-line @typescript-eslint/no-require-imports

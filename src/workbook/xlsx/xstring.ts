@@ -36,8 +36,8 @@ const escapeUnit = (unit: string): string =>
  *
  * Rules: CR -> `_x000D_`; U+0000-U+0008, U+000B, U+000C, U+000E-U+001F, U+007F, U+FFFE,
  * U+FFFF and unpaired surrogates -> `_xHHHH_` (upper-case hex); the underscore of a literal
- * `_xHHHH_` (also where the next escape supplies its closing underscore) -> `_x005F_`; tab and line feed stay (legal in element content); everything
- * else is unchanged.
+ * `_xHHHH_`, or of `_xHHHH` before a character escaped here (whose escape would close it), ->
+ * `_x005F_`; tab and line feed stay (legal in element content); everything else is unchanged.
  *
  * @example
  * escapeXstring("a\r\nb") // "a_x000D_\nb"

@@ -20,6 +20,8 @@ export const TEXT_CASES: TextCase[] = [
   { why: "text that looks like an escape", text: "_x000D_" },
   { why: "lower-case escape look-alike", text: "x_x000d_y" },
   { why: "escaped underscore look-alike", text: "_x005F_x000D_" },
+  { why: "look-alike closed by the next escape", text: "_x0041\r" },
+  { why: "look-alike before a DEL", text: "_x0041\u007F" },
   { why: "NUL", text: "nul\u0000x" },
   { why: "bell", text: "bel\u0007x" },
   { why: "vertical tab and form feed", text: "vt\u000Bff\u000C" },

@@ -314,10 +314,14 @@ export async function readChunkedExportByColumn(file: ChunkedFile, options: Impo
   }
   const text = await utf8Chunks(counted(), file.size, options.encoding ?? "auto");
   if (!text) return null;
+  // Its first bytes are read by now.
+  if (format === "auto" && looksLikeXlsx(Uint8Array.from(signature))) {
+    await text.rest.return?.(undefined);
+    return null;
+  }
   let summary: ReadSummary;
   let normalizer: DealNormalizer;
   try {
-    if (format === "auto" && looksLikeXlsx(Uint8Array.from(signature))) throw new NotUtf8Chunks();
     const head = await completeHead(text.head, text.rest);
     normalizer = new DealNormalizer(options, "csv", "utf-8", null, guessDelimiter(head), true);
     summary = await readCsvRecordsFromChunks(head, text.rest, normalizer, {

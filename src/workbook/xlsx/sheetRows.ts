@@ -73,10 +73,15 @@ export class SharedStringTable {
 
 const SST_HEADER = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`;
 
-/** One shared string as ExcelJS renders it (`xml:space` when white space would be lost). */
+/** A `<t>` element holding XML-ready text, as ExcelJS renders it (`xml:space` when white space would be lost). */
+function textElement(xml: string): string {
+  const space = /^\s|\n|\s$/.test(xml) ? ` xml:space="preserve"` : "";
+  return `<t${space}>${xml}</t>`;
+}
+
+/** One shared string as ExcelJS renders it. */
 export function sharedStringItem(value: string): string {
-  const space = /^\s|\n|\s$/.test(value) ? ` xml:space="preserve"` : "";
-  return `<si><t${space}>${xmlEncode(value)}</t></si>`;
+  return `<si>${textElement(xmlEncode(value))}</si>`;
 }
 
 /**
@@ -92,8 +97,7 @@ export function inlineString(text: string): string {
   const value = text.includes("\u007F")
     ? text.split("\u007F").map((piece) => xmlEncode(escapeXstring(piece))).join("\u007F")
     : xmlEncode(escapeXstring(text));
-  const space = /^\s|\n|\s$/.test(value) ? ` xml:space="preserve"` : "";
-  return `<is><t${space}>${value}</t></is>`;
+  return `<is>${textElement(value)}</is>`;
 }
 
 /** The shared strings part of `strings`, in chunks of about 64 KB. */

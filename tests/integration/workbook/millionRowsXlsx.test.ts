@@ -1,27 +1,28 @@
 import { execFile } from "child_process";
-import { promises as fs, readFileSync, writeFileSync } from "fs";
+import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { SHARED_STRINGS_LIMIT } from "../../../src/workbook/xlsx/sheetRows";
-import { writeXlsxFile } from "../../../src/workbook/xlsx/writeXlsx";
-import { dealsPlan } from "./dealsPlan";
 
 /**
  * A Deals export at Excel's row limit: a header and 1,048,575 rows of 16 columns (15 values
  * and a formula), with a table over all of it. The plan's rows are generated as they are read
- * (dealsPlan.ts), so the process's peak resident memory shows what the writer needs. The
+ * (dealsPlan.ts), so the writing process's memory shows what the writer needs. The
  * package is read back by `unzip`, not by the writer's own reader.
  */
 const ROWS = 1_048_575;
 const LAST = ROWS + 1;
 /**
- * How much the process's resident memory may grow while the workbook is written. Growth, not
- * the peak: Jest runs the integration files one after another in one worker, which keeps
- * what earlier files left (its peak was 734 MB in CI when this file came after the
- * LibreOffice and browser tests, 300 MB alone). The writer with a shared strings table that
- * grew with the sheet made it grow by about 500 MB.
+ * The write runs in a process of its own (writeMeasured.cjs) whose V8 heap is capped at
+ * HEAP_MB: the writer must fit in it whatever the number of rows, and a writer whose shared
+ * strings table grew with the sheet runs out of it (the test shows both). Memory measured as a
+ * Jest worker's growth was not a bound: it swung between 140 and 340 MB from run to run, with
+ * what earlier test files left and when V8 chose to collect.
  */
+const HEAP_MB = 128;
+/** How much the capped process's resident memory may grow while it writes (about 45 MB). */
 const GROWTH_LIMIT = 320 * 1024 ** 2;
+const MEASURED = path.join(__dirname, "writeMeasured.cjs");
 
 function run(command: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) =>
@@ -31,20 +32,16 @@ function run(command: string, args: string[]): Promise<string> {
   );
 }
 
-const vmHwmBytes = (): number =>
-  Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"))![1]) * 1024;
-
-/**
- * Sets the process's peak resident memory (VmHWM) back to what it holds now (Linux 4.0 and
- * later: proc(5), /proc/pid/clear_refs); false where that is refused.
- */
-function resetPeak(): boolean {
-  try {
-    writeFileSync("/proc/self/clear_refs", "5");
-    return true;
-  } catch {
-    return false;
-  }
+/** Writes `rows` rows to `file` in a capped process: what it measured, or how it failed. */
+function writeCapped(file: string, rows: number, table?: "unbounded"): Promise<{ before: number; peak: number; exact: boolean; seconds: number } | { failed: string }> {
+  return new Promise((resolve) =>
+    execFile(
+      process.execPath,
+      [`--max-old-space-size=${HEAP_MB}`, MEASURED, file, String(rows), ...(table ? [table] : [])],
+      { maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve(error ? { failed: `${error.message}\n${stderr.slice(-2000)}` } : JSON.parse(stdout)),
+    ),
+  );
 }
 
 describe("an .xlsx at Excel's row limit", () => {
@@ -58,27 +55,14 @@ describe("an .xlsx at Excel's row limit", () => {
 
   it("writes 1,048,576 rows in bounded memory, and the last row reads back", async () => {
     const file = path.join(dir, "deals.xlsx");
-    const before = process.memoryUsage().rss;
-    const exactPeak = resetPeak();
-    let peak = before;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 25);
-    const started = Date.now();
-    try {
-      await writeXlsxFile(dealsPlan(ROWS), file);
-    } finally {
-      clearInterval(sampler);
-    }
-    const seconds = (Date.now() - started) / 1000;
+    const written = await writeCapped(file, ROWS);
+    if ("failed" in written) throw new Error(`The write did not fit in a ${HEAP_MB} MB heap: ${written.failed}`);
     const size = (await fs.stat(file)).size;
-    // The peak since the reset when the kernel allows it, else the sampled one.
-    const highest = exactPeak ? Math.max(peak, vmHwmBytes()) : peak;
     console.log(
-      `1,048,576 rows x 16: ${(size / 1048576).toFixed(0)} MB in ${seconds.toFixed(0)} s; ` +
-        `RSS ${(before / 1048576).toFixed(0)} MB before, peak ${(highest / 1048576).toFixed(0)} MB (${exactPeak ? "VmHWM" : "sampled"})`,
+      `1,048,576 rows x 16 in a ${HEAP_MB} MB heap: ${(size / 1048576).toFixed(0)} MB in ${written.seconds.toFixed(0)} s; ` +
+        `RSS ${(written.before / 1048576).toFixed(0)} MB before, peak ${(written.peak / 1048576).toFixed(0)} MB (${written.exact ? "VmHWM" : "sampled"})`,
     );
-    expect(highest - before).toBeLessThan(GROWTH_LIMIT);
+    expect(written.peak - written.before).toBeLessThan(GROWTH_LIMIT);
 
     // Every part inflates and matches its CRC.
     await run("unzip", ["-tq", file]);
@@ -115,5 +99,10 @@ describe("an .xlsx at Excel's row limit", () => {
     expect(lastRow).toContain(`<is><t>Note ${i}</t></is>`);
     const strings = await run("sh", ["-c", `unzip -p "${file}" xl/sharedStrings.xml | head -c 300`]);
     expect(strings).toContain(`uniqueCount="${SHARED_STRINGS_LIMIT.texts}"`);
+  });
+
+  it("is a bound a shared strings table that grows with the sheet does not fit in", async () => {
+    const written = await writeCapped(path.join(dir, "unbounded.xlsx"), ROWS, "unbounded");
+    expect("failed" in written && /heap out of memory/i.test(written.failed)).toBe(true);
   });
 });

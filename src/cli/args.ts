@@ -91,17 +91,22 @@ function describeField(field: FieldSpec, locale: Locale): string {
       // A label that already says "(%)" ("Weight of attainment (%)") is not told twice.
       return `${label}${field.percent && !label.includes("%") ? inParens("%") : ""}${limits ? inParens(limits) : ""}`;
     }
-    case "date":
-      return `${label}${inParens("YYYY-MM-DD")}`;
+    case "date": {
+      const blank = field.blank ? `${zh ? "；" : "; "}${formatUi(locale, "common.byDefault", { meaning: formatUi(locale, field.blank) })}` : "";
+      return `${label}${inParens("YYYY-MM-DD")}${blank}`;
+    }
     default:
       return label;
   }
 }
 
-/** The help lines of the sheet options, read from the declarations. */
+/** The help lines of the sheet options, read from the declarations, wrapped like the others. */
 function sheetOptionsHelp(locale: Locale): string {
   const width = Math.max(23, ...[...SHEET_FLAGS.keys()].map((flag) => flag.length + 7));
-  return [...SHEET_FLAGS.entries()].map(([flag, { field }]) => `  --${`${flag} VALUE`.padEnd(width)}${describeField(field, locale)}`).join("\n");
+  const indent = " ".repeat(width + 4);
+  return [...SHEET_FLAGS.entries()]
+    .map(([flag, { field }]) => wrapped(`  --${`${flag} VALUE`.padEnd(width)}`, describeField(field, locale).split(" "), " ", indent))
+    .join("\n");
 }
 
 /** Words joined by `separator`, wrapped at 95 columns, every line after the first indented. */

@@ -11,6 +11,11 @@ interface FieldBase<N extends string = string> {
   label: UiKey;
   /** Blank allowed (returns null, or [] for lines). */
   optional?: boolean;
+  /**
+   * What a blank value stands for ("the deals' last day, kept live"), when it is not plain
+   * "none": the pane says it under the field, the command line's help as the default.
+   */
+  blank?: UiKey;
   /** Shown (and read) only while another field has this value, e.g. typed counts. */
   when?: { field: string; equals: string };
 }

@@ -169,7 +169,7 @@ export const CUSTOMERS = declare({
   intro: "home.customers",
   flag: "customers",
   fields: [
-    { kind: "date", name: "asOf", label: "common.asOf", optional: true },
+    { kind: "date", name: "asOf", label: "common.asOf", optional: true, blank: "common.blankToday" },
     { kind: "number", name: "maxCustomers", label: "customers.maxCustomers", integer: true, min: 1, max: 100000 },
   ],
   defaults: (env) => ({ asOf: env.today ?? "", maxCustomers: "200" }),
@@ -179,7 +179,8 @@ export const CUSTOMERS = declare({
 /**
  * The dashboard: KPI tiles over the deals (the month or quarter of the as-of date against
  * the one before; without deals, only tiles of the charted sheets) above charts of the sheets
- * generated so far. Without a date the period follows today (=TODAY()).
+ * generated so far. Without a date the period is the deals' last day's, a formula that follows
+ * the Deals sheet (as the Review's partial periods do).
  */
 export const DASHBOARD = declare({
   heading: "dashboard.heading",
@@ -199,7 +200,7 @@ export const DASHBOARD = declare({
       { value: "monthly", label: "review.monthly" },
       { value: "quarterly", label: "review.quarterly" },
     ] },
-    { kind: "date", name: "asOf", label: "common.asOf", optional: true, when: { field: "source", equals: "deals" } },
+    { kind: "date", name: "asOf", label: "common.asOf", optional: true, blank: "common.blankDataAsOf", when: { field: "source", equals: "deals" } },
     { kind: "number", name: "target", label: "goals.revenueTarget", min: 0, minExclusive: true, optional: true, when: { field: "source", equals: "deals" } },
   ],
   defaults: (env) => ({ source: env.hasDeals === false ? "typed" : "deals", layout: "grid", period: "monthly", asOf: "", target: "" }),

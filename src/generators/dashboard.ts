@@ -5,11 +5,12 @@
  * tiles are formulas over the Deals sheet and the rep scorecard; the charts read the other
  * sheets' cells (`'Funnel'!C5:C9`). Both stay live.
  *
- * Layout: title A1; with deal tiles, the as-of date B2 (input, default `=TODAY()`), the
- * period D2:E2 and the previous period D3:E3 (formulas), the revenue target B3 (input); tiles
- * from row 5, each three columns by five rows; then the charts. Every column and row the
- * sheet uses has a planned width and height, and each chart fills a box of whole cells, so
- * the layout is the same in Excel, LibreOffice and the .xlsx writer whatever the default font.
+ * Layout: title A1; with deal tiles, the as-of date B2 (input, default the deals' last day,
+ * {@link dataAsOfFormula}), the period D2:E2 and the previous period D3:E3 (formulas), the
+ * revenue target B3 (input); tiles from row 5, each three columns by five rows; then the
+ * charts. Every column and row the sheet uses has a planned width and height, and each chart
+ * fills a box of whole cells, so the layout is the same in Excel, LibreOffice and the .xlsx
+ * writer whatever the default font.
  *
  * Panels are usually taken from a plan with `dashboardPanelsFrom(plan)`, which picks, in
  * this order, the funnel, the revenue trend, actual vs target and the mix.
@@ -72,7 +73,10 @@ export interface DashboardOptions extends GeneratorOptions {
   quotas?: DashboardQuotas;
   /** Default "monthly". */
   period?: DashboardPeriod;
-  /** As-of date (YYYY-MM-DD) whose period the tiles show; default live `=TODAY()`. */
+  /**
+   * As-of date (YYYY-MM-DD) whose period the tiles show; default the day the deals are as of,
+   * a live formula over the Deals sheet ({@link dataAsOfFormula}).
+   */
   asOf?: string;
   /** Won-revenue target for the period (an input cell; blank when not given). */
   target?: number;
@@ -201,6 +205,23 @@ const PERCENT_LEVEL = 0.0005;
 const TENTHS_LEVEL = 0.05;
 
 /** The tiles over the Deals sheet. */
+/**
+ * The day the deals are as of, as a live formula over the Deals sheet: the latest created date
+ * or won/lost close date (an open deal's close date is only expected), else the latest close
+ * date of any deal, else today. The rule of `dataAsOf`, which the Review, Monthly and Forecast
+ * sheets use, kept live: a refreshed or edited Deals sheet moves it, and an export of last year
+ * shows its own last month rather than an empty current one. Whole days (a created date may
+ * carry a time). Classic functions only (no MAXIFS).
+ *
+ * @example
+ * formula(dataAsOfFormula(dealsRef)) // in B2: 2025-04-25 when the last won deal closed that day
+ */
+export function dataAsOfFormula(ref: DealsLayout): string {
+  const close = dealsRange(ref, "close");
+  const happened = `MAX(MAX(${dealsRange(ref, "created")}),SUMPRODUCT(MAX((${dealsRange(ref, "status")}<>${statusLiteral(ref, "open")})*${close})))`;
+  return `IF(${happened}>0,INT(${happened}),IF(MAX(${close})>0,INT(MAX(${close})),TODAY()))`;
+}
+
 function dealTiles(ref: DealsLayout, money: string): Tile[] {
   const amount = dealsRange(ref, "amount");
   const status = dealsRange(ref, "status");
@@ -413,7 +434,7 @@ export function planDashboardSheet(panels: readonly DashboardPanel[], options: D
       const asOf = options.asOf !== undefined ? isoToSerial(options.asOf) : null;
       blocks.push(
         { at: "A2", cells: [[t("dashboard.asOf")], [t("dashboard.target")]], style: LABEL_STYLE },
-        { at: "B2", cells: [[asOf ?? formula("TODAY()")]], numberFormat: formats.date, style: INPUT_STYLE },
+        { at: "B2", cells: [[asOf ?? formula(dataAsOfFormula(options.dealsRef))]], numberFormat: formats.date, style: INPUT_STYLE },
         { at: "B3", cells: [[options.target ?? null]], numberFormat: formats.moneyWhole, style: INPUT_STYLE },
         { at: "C2", cells: [[t("dashboard.period")], [t("dashboard.previousPeriod")]], style: LABEL_STYLE },
         {
@@ -462,7 +483,7 @@ export function planDashboardSheet(panels: readonly DashboardPanel[], options: D
     columnWidths,
     rowHeights,
   };
-  // The revenue target is typed and kept through a refresh (the as-of date moves on by itself).
+  // The revenue target is typed and kept through a refresh (the as-of date follows the deals).
   if (tiles.length > 0) sheet.inputs = [{ id: "target", range: "B3", keys: ["target"] }];
   if (merges.length > 0) sheet.merges = merges;
   if (conditionalFormats.length > 0) sheet.conditionalFormats = conditionalFormats;

@@ -70,6 +70,10 @@ export const uiEnUS = {
   "common.sourceDeals": "Imported deals",
   "common.sourceTyped": "Typed numbers",
   "common.asOf": "As-of date",
+  "common.blankToday": "today, kept live (=TODAY())",
+  "common.blankDataAsOf": "the deals' last day (latest created, won or lost date), kept live",
+  "common.whenBlank": "Blank: {meaning}",
+  "common.byDefault": "default: {meaning}",
   "common.error": "Error",
   "common.ok": "OK",
 

@@ -71,6 +71,10 @@ export const uiZhCN: UiCatalog = {
   "common.sourceDeals": "已导入的商机",
   "common.sourceTyped": "手动输入的数字",
   "common.asOf": "截至日期",
+  "common.blankToday": "今天，随日期更新（=TODAY()）",
+  "common.blankDataAsOf": "商机数据的最后一天（最近的创建、赢单或输单日期），随数据更新",
+  "common.whenBlank": "留空：{meaning}",
+  "common.byDefault": "默认：{meaning}",
   "common.error": "错误",
   "common.ok": "确定",
 

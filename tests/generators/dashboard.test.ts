@@ -1,4 +1,5 @@
 import { composeWorkbook } from "../../src/compose/compose";
+import type { Deal } from "../../src/core/deal";
 import { planWorkbook } from "../../src/compose/workbook";
 import { isInvalid, PlanResult } from "../../src/generators/common";
 import {
@@ -33,9 +34,9 @@ function plan(result: PlanResult): WorkbookPlan {
  *   lost: D04 500 (cl 2025-02-14), D06 800 (cr 2025-02-01, cl 2025-03-20), D11 900 (cl 2025-02-28)
  *   open: D08 2500 x 0.8 (cr 2025-03-01), D09 1200 x 0.25 (cr 2025-03-05), D10 700 x 0.1 (cr 2025-03-15)
  */
-function dashboardBook(options: DashboardOptions, locale: "en-US" | "zh-CN" = "en-US"): WorkbookPlan {
+function dashboardBook(options: DashboardOptions, locale: "en-US" | "zh-CN" = "en-US", edit: (deals: Deal[]) => Deal[] = (d) => d): WorkbookPlan {
   const pipeline = locale === "zh-CN" ? PIPELINE_ZH : PIPELINE;
-  const deals = buildDeals(pipeline);
+  const deals = edit(buildDeals(pipeline));
   const dealsRef = dealsLayout(deals, pipeline, locale);
   const reps = plan(planRepsSheet(deals, pipeline, { locale, quotas: 5000, dealsRef }));
   const panels = dashboardPanelsFrom(reps);
@@ -226,12 +227,44 @@ describe("dashboard KPI tiles", () => {
       expect(v(TILE.cycle.change)).toBe("");
     });
 
-    it("follows today when no date is given", () => {
-      const live = dashboardBook({});
-      expect((plannedAt(dashboardOf(live), "B2") as { f: string }).f).toBe("=TODAY()");
-      const today = evaluatePlan(live).value("Dashboard", "B2") as number;
+  });
+
+  describe("as of the deals' last day when no date is given", () => {
+    const asOf = (wb: WorkbookPlan) => evaluatePlan(wb).value("Dashboard", "B2");
+    const todaySerial = () => {
       const now = new Date();
-      expect(today).toBe(serial(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`));
+      return serial(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`);
+    };
+
+    it("is the latest created or won/lost close date, not an open deal's expected close", () => {
+      const wb = dashboardBook({});
+      expect(plannedAt(dashboardOf(wb), "B2")).toHaveProperty("f");
+      const ev = evaluatePlan(wb);
+      const v = (address: string) => ev.value("Dashboard", address);
+      // D12 won, closed 2025-04-25: the last thing that happened. D08 and D09 are open and
+      // expected to close 2025-05-30 and 2025-06-30: those days have not happened.
+      expect(v("B2")).toBe(serial("2025-04-25"));
+      expect([v("D2"), v("E2"), v("D3"), v("E3")]).toEqual([serial("2025-04-01"), serial("2025-04-30"), serial("2025-03-01"), serial("2025-03-31")]);
+      expect(v(TILE.wonRevenue.value)).toBe(1500 + 600); // D07 2025-04-05, D12 2025-04-25
+      expect(v(TILE.wonRevenue.base)).toBe(4000); // D05 2025-03-01
+    });
+
+    it("moves with the deals: a deal lost later, or created later, moves it", () => {
+      const lostInMay = dashboardBook({}, "en-US", (deals) => deals.map((d) => (d.id === "D11" ? { ...d, closeDate: "2025-05-02" } : d)));
+      expect(asOf(lostInMay)).toBe(serial("2025-05-02"));
+      const createdInMay = dashboardBook({}, "en-US", (deals) => deals.map((d) => (d.id === "D10" ? { ...d, createdDate: "2025-05-09" } : d)));
+      expect(asOf(createdInMay)).toBe(serial("2025-05-09"));
+    });
+
+    it("reads the Chinese status words", () => {
+      expect(evaluatePlan(dashboardBook({}, "zh-CN")).value("仪表板", "B2")).toBe(serial("2025-04-25"));
+    });
+
+    it("falls back to the latest expected close of open deals, then to today", () => {
+      const openOnly = (deals: Deal[]) => deals.filter((d) => d.status === "open").map((d) => ({ ...d, createdDate: null }));
+      expect(asOf(dashboardBook({}, "en-US", openOnly))).toBe(serial("2025-06-30")); // D09
+      const undated = (deals: Deal[]) => openOnly(deals).map((d) => ({ ...d, closeDate: null }));
+      expect(asOf(dashboardBook({}, "en-US", undated))).toBe(todaySerial());
     });
   });
 

@@ -8,7 +8,7 @@ import { App } from "../../src/taskpane/App";
 import { SETTINGS_KEY } from "../../src/host/types";
 import { evaluatePlan } from "../../src/workbook/preview/evaluate";
 import { fakeHost } from "./fakeHost";
-import { installNoResizeObserver, openPane } from "./paneSupport";
+import { importTable, installNoResizeObserver, openPane } from "./paneSupport";
 
 installNoResizeObserver();
 
@@ -193,6 +193,37 @@ describe("Dashboard pane", () => {
     expect(dashboard.charts!.length).toBeGreaterThan(0);
     expect(dashboard.charts![0].series[0].values.startsWith(`'${funnelSheet}'!`)).toBe(true);
   });
+
+  it("leaves the as-of date blank over imported deals, says what blank means, and the sheet is as of the deals' last day", async () => {
+    const exportTable = {
+      headers: ["Deal Name", "Account Name", "Deal Owner", "Amount", "Stage", "Closing Date", "Created Time"],
+      rows: [
+        ["A1", "Acme", "Ann", 1000, "Closed Won", "2025-01-15", "2024-12-01"],
+        ["B2", "Delta", "Bob", 700, "Closed Lost", "2025-02-25", "2025-01-12"],
+        ["A3", "Epsilon", "Ann", 900, "Qualification", "2025-03-30", "2025-02-01"],
+      ],
+    };
+    const host = fakeHost({ tables: { Export: exportTable } });
+    render(<App host={host} />);
+    await importTable();
+    const funnel = await openPane("funnel");
+    await act(async () => {
+      fireEvent.click(within(funnel).getByTestId("funnel-generate"));
+    });
+    await within(funnel).findByTestId("outcome-success", {}, { timeout: 20000 });
+    const pane = await openPane("dashboard");
+    const asOf = within(pane).getByLabelText("As-of date") as HTMLInputElement;
+    expect(asOf.value).toBe("");
+    expect(within(pane).getByText("Blank: the deals' last day (latest created, won or lost date), kept live")).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(within(pane).getByTestId("dashboard-generate"));
+    });
+    await within(pane).findByTestId("outcome-success", {}, { timeout: 20000 });
+    const ev = evaluatePlan({ sheets: host.written.flatMap((plan) => plan.sheets) });
+    // B2 lost on 2025-02-25 is the last thing that happened; A3 is open, expected 2025-03-30.
+    const dashboard = host.written[host.written.length - 1].sheets[0].name;
+    expect(ev.value(dashboard, "B2")).toBe((Date.UTC(2025, 1, 25) - Date.UTC(1899, 11, 30)) / 86400000);
+  }, 60000);
 
   it("offers three layouts, each with a picture and a name", async () => {
     render(<App host={fakeHost()} />);

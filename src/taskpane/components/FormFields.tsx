@@ -61,7 +61,14 @@ export function FormFields(props: FormFieldsProps): JSX.Element {
           );
         }
         return (
-          <Field key={field.name} label={t(field.label)} required={required} validationState={message ? "error" : "none"} validationMessage={message}>
+          <Field
+            key={field.name}
+            label={t(field.label)}
+            required={required}
+            hint={field.blank ? t("common.whenBlank", { meaning: t(field.blank) }) : undefined}
+            validationState={message ? "error" : "none"}
+            validationMessage={message}
+          >
             {control}
           </Field>
         );

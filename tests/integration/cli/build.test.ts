@@ -61,6 +61,16 @@ async function buildAndCheck(fixture: Fixture, extraArgs: string[], sheets: { fu
     expect([month, revenue]).toEqual([month, expect.closeTo(expected.monthlyWonRevenue[month] ?? 0, 6)]);
   }
   expect(Object.keys(metrics.monthlyWonRevenue)).toEqual(expect.arrayContaining(Object.keys(expected.monthlyWonRevenue)));
+
+  // The dashboard is as of the data's last day: the latest created date or won/lost close
+  // date of the rows imported (an open deal's close date is only expected).
+  const happened = fixture.truth
+    .filter((deal) => deal.bad === null)
+    .flatMap((deal) => [deal.createdDate, deal.status === "open" ? null : deal.closeDate])
+    .filter((day): day is string => day !== null)
+    .sort();
+  const [[asOf]] = await readValues(recalculated, "Dashboard", "B2");
+  expect(new Date(Date.UTC(1899, 11, 30) + Number(asOf) * 86400000).toISOString().slice(0, 10)).toBe(happened[happened.length - 1]);
   return { out, recalculated };
 }
 

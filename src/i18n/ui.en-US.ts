@@ -271,6 +271,7 @@ export const uiEnUS = {
   "common.exampleData": "Example data",
   "common.exampleHint": "This sheet will be made from typed example numbers, not from your deals.",
   "data.trackedHint": "This workbook already has a Deals sheet. Update deals rebuilds it and every sheet made from it over this file, keeping the inputs you typed.",
+  "data.trackedNext": "This workbook has a Deals sheet. Import next month's export here and choose Update deals: it rebuilds Deals and every sheet made from it, keeping the inputs you typed.",
   "data.update": "Update deals",
   "data.importNew": "Import as new sheets",
   "data.updated": "Updated {sheets}.",

@@ -272,6 +272,7 @@ export const uiZhCN: UiCatalog = {
   "common.exampleData": "示例数据",
   "common.exampleHint": "此工作表将由输入的示例数字生成，而不是您的商机数据。",
   "data.trackedHint": "此工作簿已有商机工作表。“更新商机”会用此文件重建它以及由它生成的所有工作表，并保留您手动输入的值。",
+  "data.trackedNext": "此工作簿已有商机工作表。下次在这里导入新的导出文件并选择“更新商机”：它会重建商机表以及由它生成的所有工作表，并保留您手动输入的值。",
   "data.update": "更新商机",
   "data.importNew": "作为新工作表导入",
   "data.updated": "已更新 {sheets}。",

@@ -33,11 +33,18 @@ describe("Data pane: a workbook that tracks Deals is updated", () => {
     const host = fakeHost({ tables: { Export: exportTable }, saved: lastMonth() });
     await host.setSetting(REQUESTS_SETTING, { reps: repsRequest() });
     render(<App host={host} />);
+    // Before a file is read, the pane says what to do next month, not what "this file" does.
+    const before = await openPane("data");
+    expect(within(before).getByTestId("data-tracked-next").textContent).toBe(
+      "This workbook has a Deals sheet. Import next month's export here and choose Update deals: it rebuilds Deals and every sheet made from it, keeping the inputs you typed.",
+    );
     await importTable();
     const pane = screen.getByTestId("pane-data");
     // Read, not written: the user chooses.
     expect(host.written).toHaveLength(0);
+    expect(within(pane).queryByTestId("data-tracked-next")).toBeNull();
     const choice = within(pane).getByTestId("data-update-choice");
+    expect(choice.textContent).toContain("over this file");
     const update = within(choice).getByRole("button", { name: "Update deals" });
     expect(within(choice).getByRole("button", { name: "Import as new sheets" })).toBeTruthy();
     await act(async () => {
@@ -57,6 +64,7 @@ describe("Data pane: a workbook that tracks Deals is updated", () => {
     const cells = within(orphans).getAllByRole("cell").map((c) => c.textContent);
     expect(cells).toEqual(["My reps", "Carl", "40000"]);
     expect(within(pane).queryByTestId("data-update-choice")).toBeNull();
+    expect(within(pane).getByTestId("data-tracked-next")).toBeTruthy();
   });
 
   it("still allows a fresh import, written as new sheets", async () => {

@@ -46,7 +46,11 @@ export function DataPane(): JSX.Element {
         onTable={load.importTable}
       />
       {state.reading && <ProgressSection name={state.reading.name} progress={state.reading.progress} step={state.reading.step} />}
-      {load.tracked && !load.ready && <Text size={200}>{t("data.trackedHint")}</Text>}
+      {load.tracked && !load.ready && (
+        <Text size={200} data-testid="data-tracked-next">
+          {t("data.trackedNext")}
+        </Text>
+      )}
       {load.ready && (
         // The workbook tracks a Deals sheet: updating it (typed inputs kept) is the usual step.
         <MessageBar intent="info" layout="multiline" data-testid="data-update-choice">

@@ -7,7 +7,6 @@
  * part and the package stay under 4 GB and 65,535 entries, or the writer refuses.
  */
 import { promises as fs } from "fs";
-import { pipeline } from "stream/promises";
 import * as zlib from "zlib";
 
 export interface ZipEntry {
@@ -93,12 +92,78 @@ export function endRecord(count: number, directorySize: number, offset: number):
   return end;
 }
 
+/** Bytes of a stream deflated as one job: large enough that the job dwarfs its hand-off (and at least a window). */
+const BLOCK_BYTES = 1 << 20;
 /**
- * Lets the event loop turn once. zlib compresses on a thread of its own, but it is handed its
- * next chunk, and told its last one is done, only by the event loop: a stream of chunks made
- * without a pause (a sheet's rows) would keep it waiting, and the two would take turns.
+ * Blocks compressing while the next is filled. One is enough: a block of XML deflates (level 6)
+ * in about a third of the time its rows take to make, and each more held up to 2 MB longer.
  */
-const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const BLOCKS_IN_FLIGHT = 1;
+/** DEFLATE's window: how far back a block may point into the one before it. */
+const WINDOW_BYTES = 32 * 1024;
+
+const deflateRawJob = (data: Buffer, options: zlib.ZlibOptions): Promise<Buffer> =>
+  new Promise((resolve, reject) => zlib.deflateRaw(data, options, (error, result) => (error ? reject(error) : resolve(result))));
+
+/**
+ * A stream of chunks deflated as one raw DEFLATE stream, a megabyte at a time, each block one
+ * job on libuv's thread pool (pigz's scheme): a block ends with a sync flush (byte-aligned, not
+ * final) and starts from the last 32 KB of the one before as its dictionary, so the blocks join
+ * into one stream that compresses as well as a single pass; only the last block is final. The
+ * next block's chunks (a sheet's rows) are made while one compresses, and neither side waits
+ * for the other's turn of the event loop, which a `zlib.createDeflateRaw` stream needs for
+ * every 64 KB it writes: the 100,000-row Deals sheet is written in about 2.2 s instead of 3.
+ *
+ * @example
+ * for await (const deflated of deflateInBlocks(rows, 6)) await write(deflated)
+ */
+export async function* deflateInBlocks(source: AsyncIterable<Buffer>, level: number): AsyncGenerator<Buffer> {
+  // The blocks' buffers are reused once their job is done: a block's megabyte is copied into
+  // one of BLOCKS_IN_FLIGHT + 1 buffers rather than allocated anew (garbage the collector
+  // frees late: a new buffer per block raised the 100,000-row build's peak by about 30 MB).
+  const free: Buffer[] = [];
+  const pending: { job: Promise<Buffer>; block: Buffer }[] = [];
+  let window: Buffer | undefined;
+  const dispatch = (block: Buffer, size: number, last: boolean): void => {
+    const data = block.subarray(0, size);
+    const options: zlib.ZlibOptions = {
+      level,
+      // XML deflates to about a tenth: an eighth is room for a block's output in one job
+      // (more output takes another job, not an error).
+      chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, size >> 3),
+      finishFlush: last ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
+    };
+    // zlib copies the dictionary when the job is made; the window is copied too, since its
+    // block's buffer is reused.
+    if (window) options.dictionary = window;
+    if (!last) window = Buffer.from(data.subarray(size - WINDOW_BYTES));
+    const job = deflateRawJob(data, options);
+    // Given a handler now: a job that fails while an earlier one is awaited, or after the
+    // writer stopped, is not an unhandled rejection (the awaited promise still throws).
+    job.catch(() => undefined);
+    pending.push({ job, block });
+  };
+  let block: Buffer = Buffer.allocUnsafe(BLOCK_BYTES);
+  let size = 0;
+  for await (const chunk of source) {
+    for (let at = 0; at < chunk.length; ) {
+      const copied = chunk.copy(block, size, at);
+      size += copied;
+      at += copied;
+      if (size < BLOCK_BYTES) continue;
+      dispatch(block, size, false);
+      while (pending.length > BLOCKS_IN_FLIGHT) {
+        const done = pending.shift()!;
+        yield await done.job;
+        free.push(done.block);
+      }
+      block = free.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
+      size = 0;
+    }
+  }
+  dispatch(block, size, true);
+  for (const { job } of pending.splice(0)) yield await job;
+}
 
 function tooLarge(name: string): RangeError {
   return new RangeError(`${name} is too large for a package without ZIP64 (4 GB).`);
@@ -147,30 +212,19 @@ export async function writeZipFile(
         await write(compressed, dataAt);
       } else {
         const source = entry.data;
-        await pipeline(
-          (async function* counted() {
-            for await (const chunk of source) {
-              crc = crc32(chunk, crc);
-              size += chunk.length;
-              if (size >= ZIP_SIZE_LIMIT) throw tooLarge(entry.name);
-              yield chunk;
-              // zlib gets the chunk now, and compresses it while the next one is made.
-              await turn();
-            }
-          })(),
-          // A megabyte of XML may wait for the compressor (the stream's default is 16 KB): rows
-          // are made while zlib compresses on its own thread, instead of in turns (a 100,000-row
-          // Deals sheet is written in about 15% less time).
-          zlib.createDeflateRaw({ level, chunkSize: 1 << 16, highWaterMark: 1 << 20 } as zlib.ZlibOptions),
-          async (deflated: AsyncIterable<Buffer>) => {
-            for await (const chunk of deflated) {
-              if (dataAt + compressedSize + chunk.length >= ZIP_SIZE_LIMIT)
-                throw tooLarge(entry.name);
-              await write(chunk, dataAt + compressedSize);
-              compressedSize += chunk.length;
-            }
-          },
-        );
+        const counted = (async function* counted() {
+          for await (const chunk of source) {
+            crc = crc32(chunk, crc);
+            size += chunk.length;
+            if (size >= ZIP_SIZE_LIMIT) throw tooLarge(entry.name);
+            yield chunk;
+          }
+        })();
+        for await (const chunk of deflateInBlocks(counted, level)) {
+          if (dataAt + compressedSize + chunk.length >= ZIP_SIZE_LIMIT) throw tooLarge(entry.name);
+          await write(chunk, dataAt + compressedSize);
+          compressedSize += chunk.length;
+        }
         await write(Buffer.concat([localHeader(name, crc, compressedSize, size), name]), offset);
       }
 

@@ -1,7 +1,7 @@
 /**
  * The whole command line, as a user runs it: `salesquant build` on a 100,000-row Zoho export
  * (about 16 MB), in a child process, timed from start to exit (start-up included), as a ratio
- * to papaparse alone parsing the same text in this process (the shortest of five runs each,
+ * to papaparse alone parsing the same text in this process (the shortest of eight runs each,
  * the two interleaved);
  * and the child's peak resident memory as a multiple of the file, whole and above what the
  * CLI takes before reading a byte
@@ -44,9 +44,18 @@ function salesquant(args: string[]): { ms: number; peak: number } {
 }
 
 /**
+ * Builds and papaparse runs of the 100,000-row export: one run of either swings by a third on
+ * this kind of machine (papaparse alone from 0.26 to 0.6 s); with five of each, the ratio of
+ * the shortest read anywhere from 14x to 21x within an hour.
+ */
+const RUNS = 8;
+
+/**
  * The build of `input`, `runs` times, each followed by a papaparse run over `text` when given
  * (the two interleaved, so that a slow period of the machine slows both): the shortest time
- * of each (the least disturbed by the rest of the machine) and the highest peak.
+ * of each (the least disturbed by the rest of the machine) and the highest peak. The same
+ * number of each: the shortest of more runs is shorter, and a baseline given more runs than
+ * the build would flatter neither fairly.
  */
 function build(input: string, out: string, runs: number, text?: string): { ms: number; peak: number; papa: number } {
   const all: { ms: number; peak: number }[] = [];
@@ -82,7 +91,7 @@ async function measure(rows: number, dir: string, withBaseline: boolean): Promis
   const megabytes = fixture.bytes.length / 1048576;
   const entry = selectEntry(ROOT).kind === "compiled" ? "compiled CLI" : "ts-node, no current build/cli";
   const text = withBaseline ? new TextDecoder("utf-8").decode(fixture.bytes) : undefined;
-  const { ms, peak, papa } = build(input, path.join(dir, `book-${rows}.xlsx`), withBaseline ? 5 : 1, text);
+  const { ms, peak, papa } = build(input, path.join(dir, `book-${rows}.xlsx`), withBaseline ? RUNS : 1, text);
   const label = `salesquant build (${entry}), ${rows.toLocaleString("en-US")} rows (${megabytes.toFixed(0)} MB)`;
   if (withBaseline) {
     console.log(`${label} / papaparse alone: ${(ms / papa).toFixed(1)}x; peak memory ${memory(peak, fixture.bytes.length)}`);

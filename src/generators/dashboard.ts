@@ -204,7 +204,6 @@ const TENTHS_CHANGE_FORMAT = "+0.0;-0.0;0.0";
 const PERCENT_LEVEL = 0.0005;
 const TENTHS_LEVEL = 0.05;
 
-/** The tiles over the Deals sheet. */
 /**
  * The day the deals are as of, as a live formula over the Deals sheet: the latest created date
  * or won/lost close date (an open deal's close date is only expected), else the latest close
@@ -222,6 +221,7 @@ export function dataAsOfFormula(ref: DealsLayout): string {
   return `IF(${happened}>0,INT(${happened}),IF(MAX(${close})>0,INT(MAX(${close})),TODAY()))`;
 }
 
+/** The tiles over the Deals sheet. */
 function dealTiles(ref: DealsLayout, money: string): Tile[] {
   const amount = dealsRange(ref, "amount");
   const status = dealsRange(ref, "status");

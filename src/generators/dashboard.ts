@@ -483,8 +483,10 @@ export function planDashboardSheet(panels: readonly DashboardPanel[], options: D
     columnWidths,
     rowHeights,
   };
-  // The revenue target is typed and kept through a refresh (the as-of date follows the deals).
-  if (tiles.length > 0) sheet.inputs = [{ id: "target", range: "B3", keys: ["target"] }];
+  // The revenue target and a date typed over the as-of formula are kept through a refresh (the
+  // formula itself is the generator's: a refresh writes it anew over the new Deals rows).
+  // Without deals there are no period inputs, and B3 is the first tile's.
+  if (options.dealsRef) sheet.inputs = [{ id: "target", range: "B3", keys: ["target"] }, { id: "asOf", range: "B2", keys: ["asOf"] }];
   if (merges.length > 0) sheet.merges = merges;
   if (conditionalFormats.length > 0) sheet.conditionalFormats = conditionalFormats;
   return { sheets: [sheet], activeSheet: sheet.name };

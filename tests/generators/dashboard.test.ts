@@ -1,5 +1,6 @@
 import { composeWorkbook } from "../../src/compose/compose";
 import type { Deal } from "../../src/core/deal";
+import { carryInputs, SavedRow, SavedSheet } from "../../src/workbook/inputs";
 import { planWorkbook } from "../../src/compose/workbook";
 import { isInvalid, PlanResult } from "../../src/generators/common";
 import {
@@ -260,6 +261,23 @@ describe("dashboard KPI tiles", () => {
       expect(evaluatePlan(dashboardBook({}, "zh-CN")).value("仪表板", "B2")).toBe(serial("2025-04-25"));
     });
 
+    it("keeps a date typed over it through a refresh; the formula itself is written anew", () => {
+      const refreshed = (asOf: SavedRow[]) => {
+        const book = dashboardBook({});
+        const dashboard = { ...dashboardOf(book), role: "dashboard" };
+        const saved: SavedSheet = { role: "dashboard", name: "Dashboard", generated: "A1:L40", inputs: new Map([["asOf", asOf], ["target", [{ values: [50000] }]]]) };
+        const carried = carryInputs({ sheets: [...book.sheets.slice(0, -1), dashboard] }, new Map([["dashboard", saved]]));
+        return evaluatePlan(carried.plan);
+      };
+      // Typed last month: the period stays March.
+      const typed = refreshed([{ values: [serial("2025-03-31")] }]);
+      expect([typed.value("Dashboard", "B2"), typed.value("Dashboard", "D2"), typed.value("Dashboard", "B3")]).toEqual([serial("2025-03-31"), serial("2025-03-01"), 50000]);
+      // The formula of an earlier build (=TODAY() before the deals' day was the default) is not carried.
+      const generated = refreshed([{ values: [{ f: "=TODAY()" }] }]);
+      expect(generated.value("Dashboard", "B2")).toBe(serial("2025-04-25"));
+      expect(generated.value("Dashboard", "B3")).toBe(50000);
+    });
+
     it("falls back to the latest expected close of open deals, then to today", () => {
       const openOnly = (deals: Deal[]) => deals.filter((d) => d.status === "open").map((d) => ({ ...d, createdDate: null }));
       expect(asOf(dashboardBook({}, "en-US", openOnly))).toBe(serial("2025-06-30")); // D09
@@ -289,6 +307,7 @@ describe("dashboard KPI tiles", () => {
       const d = plan(planDashboardSheet(dashboardPanelsFrom({ sheets: [funnel] }), {}));
       const sheet = d.sheets[0];
       expect(sheet.blocks.map((b) => b.at)).toEqual(["A1"]);
+      expect(sheet.inputs).toBeUndefined();
       expect(sheet.conditionalFormats).toBeUndefined();
       expect(sheet.charts![0].anchor).toBe("A3");
     });

@@ -78,7 +78,13 @@ const SHEET_FLAGS: ReadonlyMap<string, { sheet: BookSheetId; field: FieldSpec }>
   BOOK_SHEETS.flatMap((sheet) => (SHEETS[sheet].fields as readonly FieldSpec[]).map((field) => [flagOf(sheet, field.name).slice(2), { sheet, field }] as const)),
 );
 
+/** A field's help: what it takes, then what its blank stands for when the field says so. */
 function describeField(field: FieldSpec, locale: Locale): string {
+  const blank = field.blank ? `${locale === "zh-CN" ? "；" : "; "}${formatUi(locale, "common.byDefault", { meaning: formatUi(locale, field.blank) })}` : "";
+  return `${describeValue(field, locale)}${blank}`;
+}
+
+function describeValue(field: FieldSpec, locale: Locale): string {
   const label = formatUi(locale, field.label);
   // Chinese punctuation around a Chinese label: "周期：monthly | weekly", "预测月数（>= 1, <= 36）".
   const zh = locale === "zh-CN";
@@ -91,10 +97,8 @@ function describeField(field: FieldSpec, locale: Locale): string {
       // A label that already says "(%)" ("Weight of attainment (%)") is not told twice.
       return `${label}${field.percent && !label.includes("%") ? inParens("%") : ""}${limits ? inParens(limits) : ""}`;
     }
-    case "date": {
-      const blank = field.blank ? `${zh ? "；" : "; "}${formatUi(locale, "common.byDefault", { meaning: formatUi(locale, field.blank) })}` : "";
-      return `${label}${inParens("YYYY-MM-DD")}${blank}`;
-    }
+    case "date":
+      return `${label}${inParens("YYYY-MM-DD")}`;
     default:
       return label;
   }

@@ -148,6 +148,9 @@ describe("the help in Chinese", () => {
       expect(zh).toContain(listed);
     }
     for (const line of zh.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+    // What a blank as-of date stands for is the flag's default, in each language.
+    expect(HELP_TEXT).toMatch(/--dashboard-as-of VALUE +As-of date \(YYYY-MM-DD\); default: the deals' last day/);
+    expect(zh).toContain("截至日期（YYYY-MM-DD）；默认：商机数据的最后一天");
   });
 });
 

@@ -13,7 +13,7 @@
 import { Readable, Transform } from "stream";
 import { pipeline } from "stream/promises";
 import { createDeflateRaw, createInflateRaw, inflateRawSync } from "zlib";
-import { columnNumber } from "../workbook/address";
+import { columnNumber, parseRange } from "../workbook/address";
 import { unescapeXml } from "../workbook/xlsx/chartXml";
 import { centralRecord, crc32, endRecord, localHeader, ZIP_SIZE_LIMIT } from "../workbook/xlsx/zipWriter";
 import { entryData, ZipEntryInfo } from "../import/zipBounds";
@@ -43,13 +43,12 @@ export class SharedRanges {
   noteFirst(attributes: string, passedOver: PassedOver): void {
     const si = /\bsi="(\d+)"/.exec(attributes)?.[1];
     if (si === undefined) return;
-    const ref = /\bref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"/.exec(attributes);
+    const ref = /\bref="([A-Z]{1,3}\d+(?::[A-Z]{1,3}\d+)?)"/.exec(attributes)?.[1];
     let all = false;
-    if (ref) {
-      const [top, left] = [Number(ref[2]), columnNumber(ref[1])];
-      const [bottom, right] = ref[3] === undefined ? [top, left] : [Number(ref[4]), columnNumber(ref[3])];
+    if (ref !== undefined) {
+      const { top, left, bottom, right } = parseRange(ref);
       const cells = (bottom - top + 1) * (right - left + 1);
-      all = bottom >= top && right >= left && cells <= this.budget;
+      all = cells <= this.budget;
       if (all) this.budget -= cells;
       for (let r = top; all && r <= bottom; r++) for (let c = left; all && c <= right; c++) all = passedOver(r, c);
     }

@@ -46,7 +46,7 @@ function salesquant(args: string[]): { ms: number; peak: number } {
 /**
  * Builds and papaparse runs of the 100,000-row export: one run of either swings by a third on
  * this kind of machine (papaparse alone from 0.26 to 0.6 s); with five of each, the ratio of
- * the shortest read anywhere from 14x to 21x within an hour.
+ * the shortest read anywhere from 12.7x to 22.4x within an hour.
  */
 const RUNS = 8;
 
@@ -54,8 +54,8 @@ const RUNS = 8;
  * The build of `input`, `runs` times, each followed by a papaparse run over `text` when given
  * (the two interleaved, so that a slow period of the machine slows both): the shortest time
  * of each (the least disturbed by the rest of the machine) and the highest peak. The same
- * number of each: the shortest of more runs is shorter, and a baseline given more runs than
- * the build would flatter neither fairly.
+ * number of each: the shortest of more runs is shorter, so a baseline given more runs than
+ * the build would raise the ratio by the count alone.
  */
 function build(input: string, out: string, runs: number, text?: string): { ms: number; peak: number; papa: number } {
   const all: { ms: number; peak: number }[] = [];

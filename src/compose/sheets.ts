@@ -177,10 +177,10 @@ export const CUSTOMERS = declare({
 });
 
 /**
- * The dashboard: KPI tiles over the deals (the month or quarter of the as-of date against
- * the one before; without deals, only tiles of the charted sheets) above charts of the sheets
- * generated so far. Without a date the period is the deals' last day's, a formula that follows
- * the Deals sheet (as the Review's partial periods do).
+ * The dashboard: KPI tiles over the deals (the month or quarter of the as-of date up to it,
+ * against the one before up to the same day; without deals, only tiles of the charted sheets)
+ * above charts of the sheets generated so far. Without a date it is the deals' last day, a
+ * formula that follows the Deals sheet (as the Review's partial periods do).
  */
 export const DASHBOARD = declare({
   heading: "dashboard.heading",

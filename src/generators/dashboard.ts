@@ -6,7 +6,8 @@
  * sheets' cells (`'Funnel'!C5:C9`). Both stay live.
  *
  * Layout: title A1; with deal tiles, the as-of date B2 (input, default the deals' last day,
- * {@link dataAsOfFormula}), the period D2:E2 and the previous period D3:E3 (formulas), the
+ * {@link dataAsOfFormula}), the period up to it D2:E2 and the previous period up to the same
+ * day D3:E3 (formulas), the
  * revenue target B3 (input); tiles from row 5, each three columns by five rows; then the
  * charts. Every column and row the sheet uses has a planned width and height, and each chart
  * fills a box of whole cells, so the layout is the same in Excel, LibreOffice and the .xlsx
@@ -271,14 +272,14 @@ function dealTiles(ref: DealsLayout, money: string): Tile[] {
       label: "dashboard.tile.openPipeline",
       value: openAt(END),
       format: money,
-      base: { caption: "dashboard.atPeriodEnd", formula: openAt(PREVIOUS_END), format: money },
+      base: { caption: "dashboard.atPreviousDay", formula: openAt(PREVIOUS_END), format: money },
       change: { caption: "dashboard.change", formula: relative, format: CHANGE_FORMAT, level: PERCENT_LEVEL },
     },
     {
       label: "dashboard.tile.weightedPipeline",
       value: openAt(END, `*${probability}`),
       format: money,
-      base: { caption: "dashboard.atPeriodEnd", formula: openAt(PREVIOUS_END, `*${probability}`), format: money },
+      base: { caption: "dashboard.atPreviousDay", formula: openAt(PREVIOUS_END, `*${probability}`), format: money },
       change: { caption: "dashboard.change", formula: relative, format: CHANGE_FORMAT, level: PERCENT_LEVEL },
     },
     {
@@ -383,7 +384,15 @@ function placeTiles(tiles: readonly Tile[], firstRow: number, perRow: number, t:
   return { blocks, merges, formats, valueRows, nextRow: firstRow + tileRows * (TILE_ROWS + 1) };
 }
 
-/** The period formulas: the month or quarter holding the as-of date, and the one before. */
+/**
+ * The period formulas: the month or quarter holding the as-of date, up to that date, and the
+ * previous period up to the same day of it. As of 27 May: 1-27 May against 1-27 April; as of
+ * 15 April, quarterly: 1-15 April against 1-15 January. The last day of a period is compared
+ * with the whole previous period (as of 30 April: March to the 31st, not the 30th); a day the
+ * previous period lacks is its month's last day (30 March against 1-28 February), as Excel's
+ * EDATE has it. A part of a period against a whole one would read as a fall every
+ * day but the last (the Review leaves a partial period's growth blank for the same reason).
+ */
 function periodCells(period: DashboardPeriod): { start: string; end: string; previousStart: string; previousEnd: string } {
   const months = period === "quarterly" ? 3 : 1;
   // Quarter of the as-of month, 0..3, with comparisons only (TRUE counts 1).
@@ -391,9 +400,13 @@ function periodCells(period: DashboardPeriod): { start: string; end: string; pre
   const start = period === "quarterly" ? `=EOMONTH(${AS_OF},3*${quarter}-MONTH(${AS_OF}))+1` : `=EOMONTH(${AS_OF},-1)+1`;
   return {
     start,
-    end: `=EOMONTH(${START},${months - 1})`,
+    // Whole days: a typed date may carry a time.
+    end: `=INT(${AS_OF})`,
     previousStart: `=EOMONTH(${START},${-months - 1})+1`,
-    previousEnd: `=${START}-1`,
+    // The same day `months` earlier, or that month's last day when it is shorter: what Excel's
+    // EDATE gives, from EOMONTH alone (HyperFormula, which the preview runs, gives 28 February
+    // for EDATE of 30 March 2024).
+    previousEnd: `=IF(${END}=EOMONTH(${START},${months - 1}),${START}-1,EOMONTH(${END},${-months - 1})+MIN(DAY(${END}),DAY(EOMONTH(${END},${-months}))))`,
   };
 }
 
@@ -403,10 +416,12 @@ function periodCells(period: DashboardPeriod): { start: string; end: string; pre
  * sheet, in the layout's slots (the first panel takes the large slot). More than four
  * panels: the rest are left out.
  *
- * Tiles, each against the previous period (the month or quarter before the as-of date's):
+ * Tiles, each against the previous period (the month or quarter before the as-of date's), both
+ * up to the same day ({@link periodCells}):
  * won revenue (and its share of the target B3), win rate (won / (won + lost) by count, closed
- * in the period; change in percentage points, "+12.5" under "Change (points)"), open and weighted pipeline at the period's end (against
- * the pipeline at the previous period's end, rebuilt from created and close dates), average
+ * in the period; change in percentage points, "+12.5" under "Change (points)"), open and
+ * weighted pipeline at the as-of date (against the pipeline on the same day of the previous
+ * period, rebuilt from created and close dates), average
  * won deal, sales cycle (mean close - created of won deals, days; lower is better) and quota
  * attainment (won revenue of reps with a quota / their quotas, against 100%).
  *

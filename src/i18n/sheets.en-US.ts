@@ -235,7 +235,7 @@ export const sheetsEnUS = {
   "dashboard.vsTarget": "Of target",
   "dashboard.quota": "Quota",
   "dashboard.vsQuota": "Vs quota",
-  "dashboard.atPeriodEnd": "At previous end",
+  "dashboard.atPreviousDay": "Previous, same day",
   "dashboard.tile.wonRevenue": "Won revenue",
   "dashboard.tile.winRate": "Win rate",
   "dashboard.tile.openPipeline": "Open pipeline",

@@ -222,7 +222,7 @@ export const sheetsZhCN: SheetCatalog = {
   "dashboard.vsTarget": "目标完成",
   "dashboard.quota": "配额",
   "dashboard.vsQuota": "对比配额",
-  "dashboard.atPeriodEnd": "上期末",
+  "dashboard.atPreviousDay": "上期同日",
   "dashboard.tile.wonRevenue": "赢单收入",
   "dashboard.tile.winRate": "赢单率",
   "dashboard.tile.openPipeline": "在途商机金额",

@@ -59,16 +59,18 @@ const TILE = {
 };
 
 describe("dashboard KPI tiles", () => {
-  describe("quarterly, as of 2025-04-15 (Q2 2025 against Q1 2025), target 10,000", () => {
-    const wb = dashboardBook({ period: "quarterly", asOf: "2025-04-15", target: 10000 });
+  // Each period runs up to the as-of date and is compared with the previous period up to the
+  // same day: here Q2 to 30 May against Q1 to 28 February (there is no 30 February).
+  describe("quarterly, as of 2025-05-30 (1 Apr-30 May against 1 Jan-28 Feb), target 10,000", () => {
+    const wb = dashboardBook({ period: "quarterly", asOf: "2025-05-30", target: 10000 });
     const sheet = dashboardOf(wb);
     const ev = evaluatePlan(wb);
     const v = (address: string) => ev.value("Dashboard", address);
 
     it("states the period and the previous period", () => {
-      expect(v("B2")).toBe(serial("2025-04-15"));
-      expect([v("D2"), v("E2")]).toEqual([serial("2025-04-01"), serial("2025-06-30")]);
-      expect([v("D3"), v("E3")]).toEqual([serial("2025-01-01"), serial("2025-03-31")]);
+      expect(v("B2")).toBe(serial("2025-05-30"));
+      expect([v("D2"), v("E2")]).toEqual([serial("2025-04-01"), serial("2025-05-30")]);
+      expect([v("D3"), v("E3")]).toEqual([serial("2025-01-01"), serial("2025-02-28")]);
       expect(v("B3")).toBe(10000);
     });
 
@@ -82,14 +84,14 @@ describe("dashboard KPI tiles", () => {
       expect(v("G11")).toBe("Quota attainment");
     });
 
-    it("won revenue: 1500 + 600 in Q2 against 3000 + 2000 + 4000 in Q1, and 21% of the target", () => {
+    it("won revenue: 1500 + 600 to 30 May against 3000 + 2000 to 28 Feb (not D05's 4000 of 1 Mar), and 21% of the target", () => {
       expect(v(TILE.wonRevenue.value)).toBe(2100);
-      expect(v(TILE.wonRevenue.base)).toBe(9000);
-      expectNear(v(TILE.wonRevenue.change), (2100 - 9000) / 9000);
+      expect(v(TILE.wonRevenue.base)).toBe(5000);
+      expectNear(v(TILE.wonRevenue.change), (2100 - 5000) / 5000);
       expectNear(v(TILE.wonRevenue.extra), 0.21);
     });
 
-    it("win rate: 2 won / 2 closed in Q2 against 3 won / 6 closed in Q1, change in percentage points", () => {
+    it("win rate: 2 won / 2 closed to 30 May against 2 won (D02, D03) / 4 closed (and D04, D11) to 28 Feb, change in percentage points", () => {
       expect(v(TILE.winRate.value)).toBe(1);
       expect(v(TILE.winRate.base)).toBe(0.5);
       expectNear(v(TILE.winRate.change), 50); // 100% - 50% = 50 points
@@ -99,31 +101,31 @@ describe("dashboard KPI tiles", () => {
       expect(change.numberFormat).toBe("+0.0;-0.0;0.0");
     });
 
-    it("open pipeline at 2025-06-30 against 2025-03-31 (D07 and D12 were still open then)", () => {
+    it("open pipeline on 2025-05-30 against 2025-02-28 (D05, D06 and D07 were open then; D11 closed that day)", () => {
       expect(v(TILE.openPipeline.value)).toBe(2500 + 1200 + 700);
-      expect(v(TILE.openPipeline.base)).toBe(2500 + 1200 + 700 + 1500 + 600);
-      expectNear(v(TILE.openPipeline.change), (4400 - 6500) / 6500);
+      expect(v(TILE.openPipeline.base)).toBe(4000 + 800 + 1500);
+      expectNear(v(TILE.openPipeline.change), (4400 - 6300) / 6300);
     });
 
     it("weighted pipeline: amount x probability of the deals open at each date", () => {
       expectNear(v(TILE.weightedPipeline.value), 2500 * 0.8 + 1200 * 0.25 + 700 * 0.1);
-      // D07 and D12 carry the probability the export gives them now (won: 1).
-      expectNear(v(TILE.weightedPipeline.base), 2370 + 1500 + 600);
-      expectNear(v(TILE.weightedPipeline.change), (2370 - 4470) / 4470);
+      // D05, D06 and D07 carry the probability the export gives them now (won 1, lost 0).
+      expectNear(v(TILE.weightedPipeline.base), 4000 + 0 + 1500);
+      expectNear(v(TILE.weightedPipeline.change), (2370 - 5500) / 5500);
     });
 
-    it("average deal: 2100 / 2 against 9000 / 3", () => {
+    it("average deal: 2100 / 2 against 5000 / 2", () => {
       expect(v(TILE.averageDeal.value)).toBe(1050);
-      expect(v(TILE.averageDeal.base)).toBe(3000);
-      expectNear(v(TILE.averageDeal.change), (1050 - 3000) / 3000);
+      expect(v(TILE.averageDeal.base)).toBe(2500);
+      expectNear(v(TILE.averageDeal.change), (1050 - 2500) / 2500);
     });
 
-    it("sales cycle: (54 + 55) / 2 days against (40 + 46 + 50) / 3", () => {
+    it("sales cycle: (54 + 55) / 2 days against (40 + 46) / 2", () => {
       // D07 2025-02-10 -> 04-05 = 18 + 31 + 5; D12 03-01 -> 04-25 = 30 + 25;
-      // D02 2024-12-01 -> 01-10 = 40; D03 12-05 -> 01-20 = 46; D05 01-10 -> 03-01 = 21 + 28 + 1.
+      // D02 2024-12-01 -> 01-10 = 40; D03 12-05 -> 01-20 = 46.
       expectNear(v(TILE.cycle.value), 54.5);
-      expectNear(v(TILE.cycle.base), 136 / 3);
-      expectNear(v(TILE.cycle.change), 54.5 - 136 / 3);
+      expectNear(v(TILE.cycle.base), 43);
+      expectNear(v(TILE.cycle.change), 54.5 - 43);
     });
 
     it("attainment: all won revenue (12,100) over three quotas of 5,000", () => {
@@ -148,7 +150,7 @@ describe("dashboard KPI tiles", () => {
       const functions = new Set(
         sheet.blocks.flatMap((b) => b.cells.flat()).filter(isFormulaCell).flatMap((c) => [...c.f.matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])),
       );
-      const classic = ["SUMIFS", "COUNTIFS", "SUMPRODUCT", "IF", "IFERROR", "OR", "ABS", "ISNUMBER", "SUM", "EOMONTH", "MONTH", "TODAY"];
+      const classic = ["SUMIFS", "COUNTIFS", "SUMPRODUCT", "IF", "IFERROR", "OR", "ABS", "ISNUMBER", "SUM", "EOMONTH", "MONTH", "DAY", "MIN", "INT", "MAX", "TODAY"];
       for (const f of functions) expect(classic).toContain(f);
     });
 
@@ -165,10 +167,12 @@ describe("dashboard KPI tiles", () => {
       expect(live.value("Dashboard", TILE.wonRevenue.extra)).toBe("");
       live.set("Reps", "C5", null); // Alice (1000 + 3000 won) has no quota any more
       expectNear(live.value("Dashboard", TILE.attainment.value), (12100 + 2500 - 4000) / 10000);
-      live.set("Dashboard", "B2", serial("2025-02-10")); // Q1 against Q4 2024
-      expect(live.value("Dashboard", TILE.wonRevenue.value)).toBe(9000);
-      expect(live.value("Dashboard", TILE.wonRevenue.base)).toBe(1000); // D01 only closed in Q4 2024
-      expect(live.value("Dashboard", "D3")).toBe(serial("2024-10-01"));
+      live.set("Dashboard", "B2", serial("2025-02-20")); // Q1 to 20 Feb against Q4 2024 to 20 Nov
+      expect(live.value("Dashboard", TILE.wonRevenue.value)).toBe(3000 + 2000); // D05 closes 1 Mar
+      expect(live.value("Dashboard", TILE.wonRevenue.base)).toBe(1000); // D01, 2024-11-15
+      expect([live.value("Dashboard", "D3"), live.value("Dashboard", "E3")]).toEqual([serial("2024-10-01"), serial("2024-11-20")]);
+      live.set("Dashboard", "B2", serial("2024-11-14")); // a day before D01 closed
+      expect(live.value("Dashboard", TILE.wonRevenue.value)).toBe(0);
     });
 
     it("arrows the changes (up, level, down) and colours them by better or worse; a shorter cycle is better", () => {
@@ -200,26 +204,27 @@ describe("dashboard KPI tiles", () => {
     });
   });
 
-  describe("monthly, as of 2025-03-20 (March against February)", () => {
+  describe("monthly, as of 2025-03-20 (1-20 March against 1-20 February)", () => {
     const wb = dashboardBook({ asOf: "2025-03-20" });
     const ev = evaluatePlan(wb);
     const v = (address: string) => ev.value("Dashboard", address);
 
     it("computes each tile, blank where the base has nothing to compare", () => {
-      expect([v("D2"), v("E2"), v("D3"), v("E3")]).toEqual([serial("2025-03-01"), serial("2025-03-31"), serial("2025-02-01"), serial("2025-02-28")]);
+      expect([v("D2"), v("E2"), v("D3"), v("E3")]).toEqual([serial("2025-03-01"), serial("2025-03-20"), serial("2025-02-01"), serial("2025-02-20")]);
       expect(v(TILE.wonRevenue.value)).toBe(4000); // D05
       expect(v(TILE.wonRevenue.base)).toBe(0);
       expect(v(TILE.wonRevenue.change)).toBe(""); // against 0: blank, not #DIV/0!
       expect(v(TILE.wonRevenue.extra)).toBe(""); // no target typed
-      expect(v(TILE.winRate.value)).toBe(0.5); // D05 won, D06 lost
-      expect(v(TILE.winRate.base)).toBe(0); // D04, D11 lost
+      expect(v(TILE.winRate.value)).toBe(0.5); // D05 won, D06 lost on the 20th
+      expect(v(TILE.winRate.base)).toBe(0); // D04 lost on 14 Feb (D11 on the 28th is after the 20th)
       expectNear(v(TILE.winRate.change), 50); // 50% - 0% = 50 points
-      // 2025-03-31: D08, D09, D10 open, D07, D12 open until April. 2025-02-28: D05, D06, D07 (D11 closed that day).
-      expect(v(TILE.openPipeline.value)).toBe(6500);
-      expect(v(TILE.openPipeline.base)).toBe(4000 + 800 + 1500);
-      expectNear(v(TILE.openPipeline.change), (6500 - 6300) / 6300);
+      // 2025-03-20: D08, D09, D10 open, D07 and D12 open until April (D06 closed that day).
+      // 2025-02-20: D05, D06, D07 and D11 (lost on the 28th).
+      expect(v(TILE.openPipeline.value)).toBe(2500 + 1200 + 700 + 1500 + 600);
+      expect(v(TILE.openPipeline.base)).toBe(4000 + 800 + 1500 + 900);
+      expectNear(v(TILE.openPipeline.change), (6500 - 7200) / 7200);
       expectNear(v(TILE.weightedPipeline.value), 2370 + 1500 + 600);
-      expectNear(v(TILE.weightedPipeline.base), 4000 + 0 + 1500);
+      expectNear(v(TILE.weightedPipeline.base), 4000 + 0 + 1500 + 0);
       expect(v(TILE.averageDeal.value)).toBe(4000);
       expect(v(TILE.averageDeal.base)).toBe("");
       expect(v(TILE.averageDeal.change)).toBe("");
@@ -228,6 +233,54 @@ describe("dashboard KPI tiles", () => {
       expect(v(TILE.cycle.change)).toBe("");
     });
 
+  });
+
+  describe("the period to date against the previous period to the same day", () => {
+    // [as of, period start, period end, previous start, previous end], worked out on a calendar.
+    const cases: [string, string, string, string, string][] = [
+      ["2025-05-27", "2025-05-01", "2025-05-27", "2025-04-01", "2025-04-27"],
+      // The last day of a month: the whole month before, though it is longer.
+      ["2025-04-30", "2025-04-01", "2025-04-30", "2025-03-01", "2025-03-31"],
+      ["2025-02-28", "2025-02-01", "2025-02-28", "2025-01-01", "2025-01-31"],
+      // A day the month before lacks: its last day.
+      ["2025-03-30", "2025-03-01", "2025-03-30", "2025-02-01", "2025-02-28"],
+      ["2024-03-30", "2024-03-01", "2024-03-30", "2024-02-01", "2024-02-29"],
+      ["2025-01-15", "2025-01-01", "2025-01-15", "2024-12-01", "2024-12-15"],
+      ["2025-05-01", "2025-05-01", "2025-05-01", "2025-04-01", "2025-04-01"],
+    ];
+    const quarterly: [string, string, string, string, string][] = [
+      ["2025-04-15", "2025-04-01", "2025-04-15", "2025-01-01", "2025-01-15"],
+      ["2025-06-30", "2025-04-01", "2025-06-30", "2025-01-01", "2025-03-31"],
+      ["2025-05-31", "2025-04-01", "2025-05-31", "2025-01-01", "2025-02-28"],
+      ["2025-02-10", "2025-01-01", "2025-02-10", "2024-10-01", "2024-11-10"],
+      ["2025-12-31", "2025-10-01", "2025-12-31", "2025-07-01", "2025-09-30"],
+    ];
+    const periods = (period: "monthly" | "quarterly", asOf: number) => {
+      const live = evaluatePlan(dashboardBook({ period, asOf: "2025-01-01" }));
+      live.set("Dashboard", "B2", asOf);
+      return ["D2", "E2", "D3", "E3"].map((a) => live.value("Dashboard", a));
+    };
+
+    it.each(cases)("monthly, as of %s: %s to %s against %s to %s", (asOf, ...expected) => {
+      expect(periods("monthly", serial(asOf))).toEqual(expected.map(serial));
+    });
+
+    it.each(quarterly)("quarterly, as of %s: %s to %s against %s to %s", (asOf, ...expected) => {
+      expect(periods("quarterly", serial(asOf))).toEqual(expected.map(serial));
+    });
+
+    it("takes a typed date and time as its day", () => {
+      expect(periods("monthly", serial("2025-05-27") + 0.75)).toEqual(["2025-05-01", "2025-05-27", "2025-04-01", "2025-04-27"].map(serial));
+    });
+
+    it("counts a deal on the as-of day and not the day after", () => {
+      // D12, won 600 on 2025-04-25; D07, won 1500 on 2025-04-05.
+      const live = evaluatePlan(dashboardBook({ asOf: "2025-04-25" }));
+      expect(live.value("Dashboard", TILE.wonRevenue.value)).toBe(1500 + 600);
+      live.set("Dashboard", "B2", serial("2025-04-24"));
+      expect(live.value("Dashboard", TILE.wonRevenue.value)).toBe(1500);
+      expect(live.value("Dashboard", TILE.openPipeline.value)).toBe(2500 + 1200 + 700 + 600); // D12 still open
+    });
   });
 
   describe("as of the deals' last day when no date is given", () => {
@@ -245,7 +298,7 @@ describe("dashboard KPI tiles", () => {
       // D12 won, closed 2025-04-25: the last thing that happened. D08 and D09 are open and
       // expected to close 2025-05-30 and 2025-06-30: those days have not happened.
       expect(v("B2")).toBe(serial("2025-04-25"));
-      expect([v("D2"), v("E2"), v("D3"), v("E3")]).toEqual([serial("2025-04-01"), serial("2025-04-30"), serial("2025-03-01"), serial("2025-03-31")]);
+      expect([v("D2"), v("E2"), v("D3"), v("E3")]).toEqual([serial("2025-04-01"), serial("2025-04-25"), serial("2025-03-01"), serial("2025-03-25")]);
       expect(v(TILE.wonRevenue.value)).toBe(1500 + 600); // D07 2025-04-05, D12 2025-04-25
       expect(v(TILE.wonRevenue.base)).toBe(4000); // D05 2025-03-01
     });
@@ -287,7 +340,7 @@ describe("dashboard KPI tiles", () => {
   });
 
   it("writes zh-CN labels and reads the Chinese status words", () => {
-    const wb = dashboardBook({ period: "quarterly", asOf: "2025-04-15" }, "zh-CN");
+    const wb = dashboardBook({ period: "quarterly", asOf: "2025-05-30" }, "zh-CN");
     const ev = evaluatePlan(wb);
     expect(dashboardOf(wb).name).toBe("仪表板");
     expect(ev.value("仪表板", "A5")).toBe("赢单收入");
@@ -350,7 +403,7 @@ describe("dashboard KPI tiles", () => {
   });
 
   it("is in the whole workbook, with the Deals sheet it reads, and computes with no error", () => {
-    const built = planWorkbook(buildDeals(), PIPELINE, { sheets: { reps: { quota: "5000" }, dashboard: { asOf: "2025-04-15", period: "quarterly" } } });
+    const built = planWorkbook(buildDeals(), PIPELINE, { sheets: { reps: { quota: "5000" }, dashboard: { asOf: "2025-05-30", period: "quarterly" } } });
     if (!built.ok) throw new Error(JSON.stringify(built.errors));
     const ev = evaluatePlan(built.plan);
     const values = ev.values("Dashboard", "A1:L15").flat();

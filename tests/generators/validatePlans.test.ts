@@ -7,7 +7,7 @@ import { everyGeneratorPlan } from "./allPlans";
 /** Classic functions every generated formula may use (all in Excel 2010, HyperFormula and LibreOffice 7.4). */
 const CLASSIC = new Set([
   "SUM", "SUMIFS", "COUNTIFS", "COUNTIF", "COUNT", "SUMPRODUCT", "SUMSQ", "INDEX", "IF", "IFERROR", "AND", "OR", "MIN", "MAX",
-  "ABS", "AVERAGE", "SLOPE", "ISNUMBER", "YEAR", "MONTH", "EOMONTH", "TODAY", "INT",
+  "ABS", "AVERAGE", "SLOPE", "ISNUMBER", "YEAR", "MONTH", "DAY", "EOMONTH", "TODAY", "INT",
 ]);
 
 describe.each(["en-US", "zh-CN"] as const)("every generator's plan in %s", (locale) => {

@@ -27,7 +27,7 @@ function formulasOf(wb: WorkbookPlan): string[] {
 
 const ALLOWED = new Set([
   "SUM", "SUMIFS", "COUNTIFS", "COUNTIF", "SUMPRODUCT", "INDEX", "MATCH", "IF", "IFERROR", "MIN", "MAX", "ABS", "AVERAGE", "SLOPE",
-  "ISNUMBER", "YEAR", "MONTH", "EOMONTH", "TODAY", "INT", "SUMSQ", "COUNT", "AND", "OR",
+  "ISNUMBER", "YEAR", "MONTH", "DAY", "EOMONTH", "TODAY", "INT", "SUMSQ", "COUNT", "AND", "OR",
 ]);
 
 describe("planWorkbook", () => {

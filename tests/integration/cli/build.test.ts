@@ -69,8 +69,26 @@ async function buildAndCheck(fixture: Fixture, extraArgs: string[], sheets: { fu
     .flatMap((deal) => [deal.createdDate, deal.status === "open" ? null : deal.closeDate])
     .filter((day): day is string => day !== null)
     .sort();
-  const [[asOf]] = await readValues(recalculated, "Dashboard", "B2");
-  expect(new Date(Date.UTC(1899, 11, 30) + Number(asOf) * 86400000).toISOString().slice(0, 10)).toBe(happened[happened.length - 1]);
+  const day = (serial: unknown) => new Date(Date.UTC(1899, 11, 30) + Number(serial) * 86400000).toISOString().slice(0, 10);
+  const [[asOf, , start, end], [, , previousStart, previousEnd]] = await readValues(recalculated, "Dashboard", "B2:E3");
+  const last = happened[happened.length - 1];
+  expect(day(asOf)).toBe(last);
+  // The month to that day against the month before to the same day (its last day when it is
+  // shorter; its whole length when the day is the month's last), by calendar here.
+  const [y, m, d] = last.split("-").map(Number);
+  const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const [py, pm] = m === 1 ? [y - 1, 12] : [y, m - 1];
+  const previousDay = d === daysIn(y, m) ? daysIn(py, pm) : Math.min(d, daysIn(py, pm));
+  const iso = (year: number, month: number, date: number) => `${year}-${String(month).padStart(2, "0")}-${String(date).padStart(2, "0")}`;
+  expect([day(start), day(end), day(previousStart), day(previousEnd)]).toEqual([iso(y, m, 1), last, iso(py, pm, 1), iso(py, pm, previousDay)]);
+  const wonBetween = (from: string, to: string) =>
+    fixture.truth
+      .filter((deal) => deal.bad === null && deal.status === "won" && deal.closeDate !== null && deal.closeDate >= from && deal.closeDate <= to)
+      .reduce((sum, deal) => sum + (deal.amount ?? 0), 0);
+  const [[wonRevenue]] = await readValues(recalculated, "Dashboard", "A6");
+  const [[previousWonRevenue]] = await readValues(recalculated, "Dashboard", "C7");
+  expect(Number(wonRevenue)).toBeCloseTo(wonBetween(iso(y, m, 1), last), 6);
+  expect(Number(previousWonRevenue)).toBeCloseTo(wonBetween(iso(py, pm, 1), iso(py, pm, previousDay)), 6);
   return { out, recalculated };
 }
 

@@ -3,6 +3,7 @@ import type { Deal } from "../core/deal";
 import type { CommissionPlan } from "../core/commission/types";
 import { parseCommissionPlan } from "../core/commission/validate";
 import { commissionNameWarnings } from "../core/commission/wonDeals";
+import { givenInputs } from "../compose/sheets";
 import { checkSheetOptions, planWorkbook } from "../compose/workbook";
 import { ImportError, isNotice } from "../import/errors";
 import { importText } from "../i18n/import";
@@ -302,7 +303,10 @@ export async function runBuild(
     return EXIT.failed;
   }
   let plan = composed.plan;
-  const refresh = book ? planRefresh(plan, book) : null;
+  // An option given on this run beats what the workbook's cells hold (a date typed last month).
+  const given = new Set(Object.entries(args.sheetOptions).flatMap(([id, values]) => givenInputs(id as keyof typeof args.sheetOptions, values)));
+  if (quotaFile) given.add("reps.quota");
+  const refresh = book ? planRefresh(plan, book, given) : null;
   if (refresh) plan = refresh.plan;
   // Names of the plan that own no deal (a typo in "quota" pays nobody): said, not refused.
   if (commissionPlan) {
@@ -359,6 +363,7 @@ export function refreshLines(refresh: RefreshResult, book: string, locale: Local
   const count = (value: number) => formatCount(locale, value);
   const comma = text("list.comma");
   const lines = [text("refresh.carried", { book: clip(book), count: count(refresh.carried) })];
+  if (refresh.replaced > 0) lines.push(text("refresh.replaced", { count: count(refresh.replaced) }));
   const show = (cell: PlanCell): string => (cell === null ? "" : isFormulaCell(cell) ? cell.f : String(cell));
   if (refresh.orphans.length > 0) {
     lines.push(text("refresh.orphans", { count: count(refresh.orphans.length) }));

@@ -18,6 +18,12 @@ interface FieldBase<N extends string = string> {
   blank?: UiKey;
   /** Shown (and read) only while another field has this value, e.g. typed counts. */
   when?: { field: string; equals: string };
+  /**
+   * The sheet's input (`InputPlan.id`) this field fills, on an optional field: a value given
+   * for it replaces what the workbook's cells hold when the sheet is made again, while a
+   * blank one leaves what was typed there (see `givenInputs`).
+   */
+  input?: string;
 }
 
 export interface NumberField<N extends string = string> extends FieldBase<N> {

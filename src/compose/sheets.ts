@@ -88,7 +88,7 @@ export const FUNNEL = declare({
     ] },
     { kind: "lines", name: "stages", label: "funnel.stages", when: { field: "source", equals: "typed" } },
     { kind: "lines", name: "counts", label: "funnel.counts", when: { field: "source", equals: "typed" } },
-    { kind: "lines", name: "targets", label: "funnel.targetConversion", optional: true },
+    { kind: "lines", name: "targets", label: "funnel.targetConversion", optional: true, input: "target" },
   ],
   defaults: (env) => ({
     source: env.hasDeals === false ? "typed" : "deals",
@@ -112,7 +112,7 @@ export const REPS = declare({
   intro: "home.scorecard",
   flag: "reps",
   fields: [
-    { kind: "number", name: "quota", label: "scorecard.quota", min: 0, minExclusive: true, optional: true },
+    { kind: "number", name: "quota", label: "scorecard.quota", min: 0, minExclusive: true, optional: true, input: "quota" },
     { kind: "number", name: "weightAttainment", label: "scorecard.weightRevenue", percent: true, min: 0, max: 100 },
     { kind: "number", name: "weightWinRate", label: "scorecard.weightWinRate", percent: true, min: 0, max: 100 },
     { kind: "number", name: "weightWon", label: "scorecard.weightWon", percent: true, min: 0, max: 100 },
@@ -200,8 +200,8 @@ export const DASHBOARD = declare({
       { value: "monthly", label: "review.monthly" },
       { value: "quarterly", label: "review.quarterly" },
     ] },
-    { kind: "date", name: "asOf", label: "common.asOf", optional: true, blank: "common.blankDataAsOf", when: { field: "source", equals: "deals" } },
-    { kind: "number", name: "target", label: "goals.revenueTarget", min: 0, minExclusive: true, optional: true, when: { field: "source", equals: "deals" } },
+    { kind: "date", name: "asOf", label: "common.asOf", optional: true, blank: "common.blankDataAsOf", when: { field: "source", equals: "deals" }, input: "asOf" },
+    { kind: "number", name: "target", label: "goals.revenueTarget", min: 0, minExclusive: true, optional: true, when: { field: "source", equals: "deals" }, input: "target" },
   ],
   defaults: (env) => ({ source: env.hasDeals === false ? "typed" : "deals", layout: "grid", period: "monthly", asOf: "", target: "" }),
   needs: (v) => (v.source === "deals" ? ["charts", "deals"] : ["charts"]),
@@ -357,6 +357,20 @@ export const SHEETS = {
 } as const;
 
 export type FormSheetId = keyof typeof SHEETS;
+
+/**
+ * The inputs given a value in `values` (a sheet's form values or flags, typed or parsed): each
+ * field that fills an input (`input`) and is not blank, as `carryInputs`'s keys ("role.id";
+ * the sheet's role is its id). On a refresh these beat what the workbook's cells hold.
+ *
+ * @example givenInputs("dashboard", { asOf: "2025-06-30", target: "" }) // ["dashboard.asOf"]
+ */
+export function givenInputs(id: FormSheetId, values: Readonly<Record<string, unknown>> | undefined): string[] {
+  const blank = (value: unknown) =>
+    value === null || value === undefined || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
+  const fields: readonly FieldSpec[] = SHEETS[id].fields;
+  return fields.filter((f) => f.input !== undefined && values !== undefined && !blank(values[f.name])).map((f) => `${id}.${f.input}`);
+}
 
 /**
  * Typed "rep, amount" lines as one period of credits (a rep on several lines is summed), or

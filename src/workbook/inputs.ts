@@ -18,7 +18,10 @@
  *   an input cell whose default is a formula is the generator's own (its ranges follow the
  *   new rows), while a formula typed over a constant default is the user's;
  * - a saved row whose key has no row in the new plan is returned as an orphan (the rep left,
- *   the stage is gone) so the caller can list it: nothing is dropped silently.
+ *   the stage is gone) so the caller can list it: nothing is dropped silently;
+ * - a value given for an input on this build (`given`: `--dashboard-as-of`, a quota typed in
+ *   the pane's form) is newer than what the workbook holds: the new plan's cell keeps it, and
+ *   the saved value fills only the cells it left blank (a rep the quotas file does not name).
  */
 import { boxContains, parseRange, rangeAddress, RangeBox, splitSheetRef } from "./address";
 import { isFormulaCell, NamePlan, PlanCell, SheetPlan, sheetRef, WorkbookPlan } from "./plan";
@@ -205,8 +208,13 @@ export interface CarryResult {
   plan: WorkbookPlan;
   /** Input cells that took a saved value different from the new plan's own. */
   carried: number;
+  /** Input cells whose saved value gave way to a different one given on this build. */
+  replaced: number;
   orphans: OrphanInput[];
 }
+
+/** The key of an input in `carryInputs`'s `given`: role and input id ("dashboard.asOf"). */
+export const inputKey = (role: string, id: string): string => `${role}.${id}`;
 
 const isBlank = (cell: PlanCell): boolean => cell === null || cell === "";
 const sameCell = (a: PlanCell, b: PlanCell): boolean =>
@@ -248,12 +256,15 @@ function planKeys(keys: string | string[], rows: number, get: (row: number, colu
 }
 
 /**
- * `plan` with the saved inputs of `book` put back, by role, input id and row key.
+ * `plan` with the saved inputs of `book` put back, by role, input id and row key, except where
+ * the plan holds a value of an input `given` on this build ({@link inputKey}).
  *
  * @example carryInputs(repsPlan, savedBook(...)) // Ann Lee's typed quota back in her row, wherever it now is
+ * @example carryInputs(dashboardPlan, saved, new Set(["dashboard.asOf"])) // the date given now, not the one typed before
  */
-export function carryInputs(plan: WorkbookPlan, book: ReadonlyMap<string, SavedSheet>): CarryResult {
+export function carryInputs(plan: WorkbookPlan, book: ReadonlyMap<string, SavedSheet>, given: ReadonlySet<string> = new Set()): CarryResult {
   let carried = 0;
+  let replaced = 0;
   const orphans: OrphanInput[] = [];
   const sheets = plan.sheets.map((sheet) => {
     const saved = sheet.role !== undefined ? book.get(sheet.role) : undefined;
@@ -266,6 +277,7 @@ export function carryInputs(plan: WorkbookPlan, book: ReadonlyMap<string, SavedS
       const height = box.bottom - box.top + 1;
       const keys = planKeys(input.keys, height, cells.get, box.top);
       const literal = Array.isArray(input.keys);
+      const fresh = given.has(inputKey(saved.role, input.id));
       const rowOf = new Map<string, number>();
       keys.forEach((k, i) => {
         if (k !== "" && !rowOf.has(k)) rowOf.set(k, i);
@@ -287,6 +299,10 @@ export function carryInputs(plan: WorkbookPlan, book: ReadonlyMap<string, SavedS
           if (column > box.right || isBlank(value)) return;
           const current = cells.get(box.top + at, column);
           if (current === undefined) return;
+          if (fresh && !isBlank(current)) {
+            if (!sameCell(value, current)) replaced += 1;
+            return;
+          }
           if (isFormulaCell(value) && isFormulaCell(current)) return;
           if (sameCell(value, current)) return;
           if (cells.set(box.top + at, column, value)) carried += 1;
@@ -295,5 +311,5 @@ export function carryInputs(plan: WorkbookPlan, book: ReadonlyMap<string, SavedS
     }
     return cells.done();
   });
-  return { plan: { ...plan, sheets }, carried, orphans };
+  return { plan: { ...plan, sheets }, carried, replaced, orphans };
 }

@@ -7,7 +7,8 @@
  * - a planned sheet whose role the workbook has takes that sheet's current name (a sheet the
  *   user renamed keeps its name) and its place in the tab order; new sheets come after, named
  *   so that they take no name the workbook uses;
- * - inputs: `carryInputs` (inputs.ts); orphans are returned, never dropped silently;
+ * - inputs: `carryInputs` (inputs.ts), a value `given` on this build winning over the saved
+ *   one; orphans are returned, never dropped silently;
  * - the user's own sheets are kept in their places, as read;
  * - cells the user typed on a generated sheet outside the range it was generated over are kept
  *   where they are when they fall outside the new build's range too; the others are counted
@@ -40,6 +41,8 @@ export interface RefreshResult {
   plan: WorkbookPlan;
   /** Input cells that took a typed value back. */
   carried: number;
+  /** Input cells whose saved value gave way to one given on this build. */
+  replaced: number;
   orphans: OrphanInput[];
   /** Cells the user typed beside a generated sheet that the new build now covers: not carried. */
   displaced: { sheet: string; at: string }[];
@@ -53,8 +56,8 @@ export interface RefreshResult {
  * @example planRefresh(planWorkbook(newDeals, pipeline).plan, await readExistingBook(bytes))
  * // { plan: sheets named as in the book, typed quotas back; orphans: [{ key: "Carl", ... }] }
  */
-export function planRefresh(plan: WorkbookPlan, book: ExistingBook): RefreshResult {
-  const { plan: carriedPlan, carried, orphans } = carryInputs(plan, book.saved);
+export function planRefresh(plan: WorkbookPlan, book: ExistingBook, given: ReadonlySet<string> = new Set()): RefreshResult {
+  const { plan: carriedPlan, carried, replaced, orphans } = carryInputs(plan, book.saved, given);
   const renames = new Map<string, string>();
   const roles = new Set<string>();
   for (const sheet of carriedPlan.sheets) {
@@ -100,5 +103,5 @@ export function planRefresh(plan: WorkbookPlan, book: ExistingBook): RefreshResu
     if (sheet) ordered.push(sheet);
   }
   for (const sheet of sheets) if (!book.order.includes(sheet.name)) ordered.push(sheet);
-  return { plan: { ...resolved, sheets: ordered }, carried, orphans, displaced, kept };
+  return { plan: { ...resolved, sheets: ordered }, carried, replaced, orphans, displaced, kept };
 }

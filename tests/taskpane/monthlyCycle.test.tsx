@@ -9,6 +9,7 @@ import type { SheetRequest } from "../../src/compose";
 import { REQUESTS_SETTING } from "../../src/taskpane/wiring/updateWorkbook";
 import type { SavedSheet } from "../../src/workbook/inputs";
 import type { WorkbookPlan } from "../../src/workbook/plan";
+import { plannedAt } from "../generators/sampleDeals";
 import { fakeHost } from "./fakeHost";
 import { importTable, installNoResizeObserver, lastMonth, openPane, repsRequest } from "./paneSupport";
 
@@ -138,6 +139,33 @@ describe("Generating a sheet the workbook already tracks", () => {
     expect(within(within(outcome).getByTestId("orphan-inputs")).getAllByRole("cell").map((c) => c.textContent)).toEqual(["My funnel", "Gone stage", "5"]);
     // Remembered for the next update.
     expect((host.getSetting(REQUESTS_SETTING) as Record<string, SheetRequest>).funnel.id).toBe("funnel");
+  });
+
+  it("Replace: a target given in the form beats the one typed on the sheet; a stage the form leaves blank keeps its own", async () => {
+    const saved = new Map<string, SavedSheet>([
+      ["funnel", { role: "funnel", name: "My funnel", generated: "A1:J12", inputs: new Map([["target", [{ key: "Needs analysis", values: [0.3] }, { key: "Proposal", values: [0.2] }]]]) }],
+    ]);
+    const host = fakeHost({ saved });
+    render(<App host={host} />);
+    const pane = await openPane("funnel");
+    // A target for the second stage only (the first has none to aim at).
+    fireEvent.change(within(pane).getByLabelText(/Target conversion per stage/), { target: { value: "-\n45" } });
+    await act(async () => {
+      fireEvent.click(within(pane).getByTestId("funnel-generate"));
+    });
+    const choice = await within(pane).findByTestId("funnel-replace-choice");
+    await act(async () => {
+      fireEvent.click(within(choice).getByRole("button", { name: "Replace My funnel" }));
+    });
+    const outcome = await within(pane).findByTestId("outcome-success");
+    const funnel = sheetWith(host.written[0], "Funnel")!;
+    const targetOf = (stage: string) => {
+      for (let r = 1; r <= 20; r++) if (plannedAt(funnel, `B${r}`) === stage) return plannedAt(funnel, `H${r}`);
+      return undefined;
+    };
+    expect([targetOf("Needs analysis"), targetOf("Proposal")]).toEqual([0.45, 0.2]);
+    expect(within(outcome).getByText("Kept 1 typed input.")).toBeTruthy();
+    expect(within(outcome).getByTestId("replaced-inputs").textContent).toBe("1 input cell(s) took the value in this form instead of the one on the sheet.");
   });
 
   it("Add a copy writes today's way and does not remember it", async () => {

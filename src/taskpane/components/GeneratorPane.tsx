@@ -8,7 +8,7 @@ import { Badge, Button, makeStyles, MessageBar, MessageBarActions, MessageBarBod
 import type { ComposeResult, FieldError, SheetRequest } from "../../compose";
 import { LOCALES, type Locale } from "../../core/locale";
 import { activeFields, FieldErrors, FieldSpec, FormValues, ParsedValues, parseForm, todayIso } from "../../compose/fields";
-import { DefaultsEnv, FormSheetId, SHEETS, SheetNeed } from "../../compose/sheets";
+import { DefaultsEnv, FormSheetId, givenInputs, SHEETS, SheetNeed } from "../../compose/sheets";
 import { GenerateContext, useAppState } from "../appContext";
 import { composeFromPane } from "../composeFromPane";
 import { useUi } from "../uiContext";
@@ -207,12 +207,14 @@ export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
   /** Replace: the typed inputs of the old sheets come back by key, then one write swaps the sheets. */
   const replace = async (choice: PendingChoice) => {
     setPending(null);
-    const carried = carryInputs(choice.plan, choice.saved);
+    // What this form fills (a target, an as-of date) is newer than what the sheet holds.
+    const given = choice.request.id in SHEETS ? givenInputs(choice.request.id as FormSheetId, choice.request.values as Record<string, unknown>) : [];
+    const carried = carryInputs(choice.plan, choice.saved, new Set(given));
     await writer.write(carried.plan, props.id, {
       replace: choice.roles,
       request: choice.request,
       example: choice.request.example === true,
-      carried: { kept: carried.carried, orphans: carried.orphans },
+      carried: { kept: carried.carried, orphans: carried.orphans, replaced: carried.replaced },
     });
   };
 

@@ -20,6 +20,8 @@ import { useUi } from "../uiContext";
 export interface CarriedInputs {
   kept: number;
   orphans: OrphanInput[];
+  /** Cells that took the value the form gave instead of the one on the sheet. */
+  replaced?: number;
 }
 
 /**
@@ -128,10 +130,15 @@ function cellText(cell: PlanCell): string {
  */
 export function CarriedList(props: { carried: CarriedInputs }): JSX.Element {
   const { t, locale } = useUi();
-  const { kept, orphans } = props.carried;
+  const { kept, orphans, replaced = 0 } = props.carried;
   return (
     <div data-testid="carried-inputs">
       <Text block>{kept === 1 ? t("common.keptOne") : t("common.kept", { count: kept.toLocaleString(locale) })}</Text>
+      {replaced > 0 && (
+        <Text block data-testid="replaced-inputs">
+          {t("common.replaced", { count: replaced.toLocaleString(locale) })}
+        </Text>
+      )}
       {orphans.length > 0 && (
         <>
           <Text block>{t("common.orphans")}</Text>

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { composeWorkbook } from "../../src/compose/compose";
 import type { Deal } from "../../src/core/deal";
 import { carryInputs, SavedRow, SavedSheet } from "../../src/workbook/inputs";
@@ -267,6 +268,35 @@ describe("dashboard KPI tiles", () => {
 
     it.each(quarterly)("quarterly, as of %s: %s to %s against %s to %s", (asOf, ...expected) => {
       expect(periods("quarterly", serial(asOf))).toEqual(expected.map(serial));
+    });
+
+    it("agrees with a calendar over any day from 1950 to 2100, monthly and quarterly", () => {
+      // By calendar: the period's first day; the same day `months` earlier, or that month's
+      // last day when it is shorter, or the whole previous period on a period's last day.
+      const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate(); // m: 1..12
+      const iso = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
+      const expected = (day: string, months: 1 | 3): string[] => {
+        const [y, m, d] = day.split("-").map(Number);
+        const firstMonth = months === 1 ? m : m - ((m - 1) % 3);
+        const lastMonth = firstMonth + months - 1;
+        const periodEnds = d === daysIn(y, m) && m === lastMonth;
+        const pm = m - months; // the as-of month, `months` earlier (may be 0 or less: Date.UTC rolls it back a year)
+        const py = new Date(Date.UTC(y, pm - 1, 1)).getUTCFullYear();
+        const pmm = new Date(Date.UTC(y, pm - 1, 1)).getUTCMonth() + 1;
+        const previousEnd = periodEnds ? iso(y, firstMonth, 0) : iso(py, pmm, Math.min(d, daysIn(py, pmm)));
+        return [iso(y, firstMonth, 1), day, iso(y, firstMonth - months, 1), previousEnd];
+      };
+      const books = { 1: evaluatePlan(dashboardBook({ period: "monthly", asOf: "2025-01-01" })), 3: evaluatePlan(dashboardBook({ period: "quarterly", asOf: "2025-01-01" })) };
+      const day = (serialDay: unknown) => new Date(Date.UTC(1899, 11, 30) + Number(serialDay) * 86400000).toISOString().slice(0, 10);
+      fc.assert(
+        fc.property(fc.date({ min: new Date("1950-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true }), fc.constantFrom(1 as const, 3 as const), (date, months) => {
+          const asOf = date.toISOString().slice(0, 10);
+          const live = books[months];
+          live.set("Dashboard", "B2", serial(asOf));
+          expect(["D2", "E2", "D3", "E3"].map((a) => day(live.value("Dashboard", a)))).toEqual(expected(asOf, months));
+        }),
+        { numRuns: 300 },
+      );
     });
 
     it("takes a typed date and time as its day", () => {

@@ -186,8 +186,12 @@ interface Tile {
    * `lower`. A change within `level` of 0 (half the shown precision) counts as level.
    */
   change: { caption: SheetKey; formula: Compare; format: string; level: number; lower?: boolean };
-  /** An optional fifth line (the revenue tile's share of target), a formula of the value cell. */
-  extra?: { caption: SheetKey; formula: Compare; format: string };
+  /**
+   * An optional fifth line (the revenue tile's share of target), a formula of the value cell;
+   * with `pace` (a formula of the share of the period gone by), green when at or above it and
+   * red when below.
+   */
+  extra?: { caption: SheetKey; formula: Compare; format: string; pace?: string };
 }
 
 /** Cells of the period and inputs block (rows 2 and 3). */
@@ -222,8 +226,17 @@ export function dataAsOfFormula(ref: DealsLayout): string {
   return `IF(${happened}>0,INT(${happened}),IF(MAX(${close})>0,INT(MAX(${close})),TODAY()))`;
 }
 
-/** The tiles over the Deals sheet. */
-function dealTiles(ref: DealsLayout, money: string): Tile[] {
+/**
+ * The share of the period gone by on the as-of day, whole days: (E2 - D2 + 1) / the period's
+ * days. As of 27 May, 27/31; quarterly as of 30 May, 60/91.
+ */
+function elapsedShare(period: DashboardPeriod): string {
+  const months = period === "quarterly" ? 3 : 1;
+  return `(${END}-${START}+1)/(EOMONTH(${START},${months - 1})-${START}+1)`;
+}
+
+/** The tiles over the Deals sheet, over `period`. */
+function dealTiles(ref: DealsLayout, money: string, period: DashboardPeriod): Tile[] {
   const amount = dealsRange(ref, "amount");
   const status = dealsRange(ref, "status");
   const close = dealsRange(ref, "close");
@@ -259,7 +272,8 @@ function dealTiles(ref: DealsLayout, money: string): Tile[] {
       format: money,
       base: { caption: "dashboard.previous", formula: wonRevenue(PREVIOUS_START, PREVIOUS_END), format: money },
       change: { caption: "dashboard.change", formula: relative, format: CHANGE_FORMAT, level: PERCENT_LEVEL },
-      extra: { caption: "dashboard.vsTarget", formula: (value) => `IF(OR(${TARGET}="",${TARGET}=0),"",${value}/${TARGET})`, format: "0.0%" },
+      // Against a straight line through the period: on the 27th of a 31-day month, 87.1%.
+      extra: { caption: "dashboard.vsTarget", formula: (value) => `IF(OR(${TARGET}="",${TARGET}=0),"",${value}/${TARGET})`, format: "0.0%", pace: elapsedShare(period) },
     },
     {
       label: "dashboard.tile.winRate",
@@ -367,6 +381,14 @@ function placeTiles(tiles: readonly Tile[], firstRow: number, perRow: number, t:
       merges.push(`${at(row, left)}:${at(row, right - 1)}`);
     });
     for (let row = top + 2 + lines.length; row < top + TILE_ROWS; row++) blocks.push(blank(row, left, right));
+    const pace = tile.extra?.pace;
+    if (pace !== undefined) {
+      const extraCell = at(top + 4, right);
+      formats.push(
+        { type: "formula", range: extraCell, formula: `=AND(ISNUMBER(${extraCell}),${extraCell}>=${pace})`, style: { fontColor: "#107C41", bold: true } },
+        { type: "formula", range: extraCell, formula: `=AND(ISNUMBER(${extraCell}),${extraCell}<${pace})`, style: { fontColor: "#C00000", bold: true } },
+      );
+    }
     // A change smaller than half the shown precision shows as level (0.0%, 0.0 points or days).
     const change = tile.change;
     const level = change.level;
@@ -439,7 +461,7 @@ export function planDashboardSheet(panels: readonly DashboardPanel[], options: D
   const rowHeights: Record<number, number> = { 1: TITLE_ROW_POINTS };
 
   const tiles: Tile[] = [];
-  if (options.dealsRef) tiles.push(...dealTiles(options.dealsRef, formats.moneyWhole));
+  if (options.dealsRef) tiles.push(...dealTiles(options.dealsRef, formats.moneyWhole, options.period ?? "monthly"));
   if (options.quotas) tiles.push(attainmentTile(options.quotas, formats.moneyWhole));
   let chartsRow = 3;
   if (tiles.length > 0) {

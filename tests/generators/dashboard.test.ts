@@ -200,6 +200,25 @@ describe("dashboard KPI tiles", () => {
       expect(probe.value("Dashboard", "Z1")).toBe(true); // 54.5 days against 45.3: longer, worse
     });
 
+    it("colours the share of target by the pace: green at or above the share of the period gone by, red below", () => {
+      const rules = (sheet.conditionalFormats ?? []).filter((f) => f.type === "formula" && f.range === TILE.wonRevenue.extra) as { formula: string; style: { fontColor?: string } }[];
+      expect(rules.map((f) => f.style.fontColor)).toEqual(["#107C41", "#C00000"]);
+      // The rules evaluated as written, on their cell: 1 Apr to 30 May is 60 of Q2's 91 days.
+      const probe = evaluatePlan({ sheets: [...wb.sheets.slice(0, -1), { ...sheet, blocks: [...sheet.blocks, { at: "Z1", cells: [[{ f: rules[0].formula }], [{ f: rules[1].formula }]] }] }] });
+      const green = () => probe.value("Dashboard", "Z1");
+      const red = () => probe.value("Dashboard", "Z2");
+      expect([v(TILE.wonRevenue.extra), green(), red()]).toEqual([0.21, false, true]); // 21% < 60/91 = 65.9%
+      probe.set("Dashboard", "B3", 2100 / (60 / 91)); // exactly on pace
+      expect([green(), red()]).toEqual([true, false]);
+      probe.set("Dashboard", "B3", 2100 / (60 / 91) + 1);
+      expect([green(), red()]).toEqual([false, true]);
+      probe.set("Dashboard", "B2", serial("2025-06-30")); // the quarter's last day: the whole target is due
+      probe.set("Dashboard", "B3", 2100);
+      expect([green(), red()]).toEqual([true, false]);
+      probe.set("Dashboard", "B3", null); // no target: no share, no colour
+      expect([green(), red()]).toEqual([false, false]);
+    });
+
     it("passes plan validation", () => {
       expect(validatePlan(wb)).toEqual([]);
     });

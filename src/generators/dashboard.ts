@@ -7,9 +7,8 @@
  *
  * Layout: title A1; with deal tiles, the as-of date B2 (input, default the deals' last day,
  * {@link dataAsOfFormula}), the period up to it D2:E2 and the previous period up to the same
- * day D3:E3 (formulas), the
- * revenue target B3 (input); tiles from row 5, each three columns by five rows; then the
- * charts. Every column and row the sheet uses has a planned width and height, and each chart
+ * day D3:E3 (formulas), the revenue target B3 (input); tiles from row 5, each three columns
+ * by five rows; then the charts. Every column and row the sheet uses has a planned width and height, and each chart
  * fills a box of whole cells, so the layout is the same in Excel, LibreOffice and the .xlsx
  * writer whatever the default font.
  *
@@ -412,8 +411,8 @@ function placeTiles(tiles: readonly Tile[], firstRow: number, perRow: number, t:
  * 15 April, quarterly: 1-15 April against 1-15 January. The last day of a period is compared
  * with the whole previous period (as of 30 April: March to the 31st, not the 30th); a day the
  * previous period lacks is its month's last day (30 March against 1-28 February), as Excel's
- * EDATE has it. A part of a period against a whole one would read as a fall every
- * day but the last (the Review leaves a partial period's growth blank for the same reason).
+ * EDATE has it. A part of a period against a whole one would read as a fall every day but
+ * the last (the Review leaves a partial period's growth blank for the same reason).
  */
 function periodCells(period: DashboardPeriod): { start: string; end: string; previousStart: string; previousEnd: string } {
   const months = period === "quarterly" ? 3 : 1;
@@ -443,9 +442,9 @@ function periodCells(period: DashboardPeriod): { start: string; end: string; pre
  * won revenue (and its share of the target B3), win rate (won / (won + lost) by count, closed
  * in the period; change in percentage points, "+12.5" under "Change (points)"), open and
  * weighted pipeline at the as-of date (against the pipeline on the same day of the previous
- * period, rebuilt from created and close dates), average
- * won deal, sales cycle (mean close - created of won deals, days; lower is better) and quota
- * attainment (won revenue of reps with a quota / their quotas, against 100%).
+ * period, rebuilt from created and close dates), average won deal, sales cycle (mean close -
+ * created of won deals, days; lower is better) and quota attainment (won revenue of reps with
+ * a quota / their quotas, against 100%).
  *
  * @example
  * planDashboardSheet(dashboardPanelsFrom(plan), { layout: "singleColumn", dealsRef, period: "quarterly" })

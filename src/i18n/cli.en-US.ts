@@ -100,8 +100,8 @@ export const cliEnUS = {
   "issue.reasonCount": "{reason}: {count}",
 
   // What a refresh (--update) kept and could not put back.
-  "refresh.replaced": "  {count} input cell(s) took the value given on this run (a sheet option or --quotas) instead of the one the workbook held.",
   "refresh.carried": "Updated from {book}: {count} typed input cell(s) put back in their rows (values that differ from this build's defaults).",
+  "refresh.replaced": "  {count} input cell(s) took the value given on this run (a sheet option or --quotas) instead of the one the workbook held.",
   "refresh.orphans":
     "  {count} typed input(s) have no row any more (their rep, stage or period is not in this export); they are not in the new workbook:",
   "refresh.orphan": "    {sheet}, {key}: {values}",

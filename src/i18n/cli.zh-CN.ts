@@ -89,8 +89,8 @@ export const cliZhCN: CliCatalog = {
   "issue.id": "，编号 {id}",
   "issue.reasonCount": "{reason}：{count}",
 
-  "refresh.replaced": "  {count} 个输入单元格改用本次给出的值（表选项或 --quotas），不再沿用工作簿中原有的值。",
   "refresh.carried": "已根据 {book} 更新：{count} 个填写过的输入单元格已放回各自的行（与本次生成的默认值不同的值）。",
+  "refresh.replaced": "  {count} 个输入单元格改用本次给出的值（表选项或 --quotas），不再沿用工作簿中原有的值。",
   "refresh.orphans": "  {count} 个填写过的输入已没有对应的行（其销售、阶段或期间不在本次导出中），不会出现在新工作簿中：",
   "refresh.orphan": "    {sheet}，{key}：{values}",
   "refresh.moreOrphans": "    ……另有 {count} 个。",

@@ -20,7 +20,7 @@ import type { Block, PlanCell, SheetPlan } from "../workbook/plan";
 import type { ExistingBook } from "../workbook/refresh";
 import { DEFAULT_IMPORT_LIMITS, ImportLimits } from "../import/limits";
 import { checkInflatedSizes, checkZipBounds, ZipEntryInfo } from "../import/zipBounds";
-import { partText, PassedOver, withoutPassedOverCells, worksheetParts } from "./generatedCells";
+import { inReadingOrder, partText, PassedOver, withoutPassedOverCells, worksheetParts } from "./generatedCells";
 
 /** An ExcelJS cell as a plan cell: a formula as `{ f }`, a date as its serial, rich text as text. */
 function planCell(cell: ExcelJS.Cell): PlanCell {
@@ -166,6 +166,11 @@ async function withoutGeneratedCells(bytes: Uint8Array, entries: readonly ZipEnt
   return drop.size > 0 ? withoutPassedOverCells(bytes, entries, drop) : undefined;
 }
 
+/** The package with its parts in the order ExcelJS's reader needs, copied only when they are not. */
+async function inReaderOrder(bytes: Uint8Array, entries: readonly ZipEntryInfo[]): Promise<Uint8Array> {
+  return inReadingOrder(entries) === entries ? bytes : ((await withoutPassedOverCells(bytes, entries, new Map())) ?? bytes);
+}
+
 /**
  * Reads a workbook for a refresh, streaming its sheets: of a tracked sheet only the input and
  * key cells and the cells outside its generated range are kept (a 100,000-row Deals sheet is
@@ -178,7 +183,7 @@ export async function readExistingBook(bytes: Uint8Array, limits: ImportLimits =
   const entries = checkZipBounds(bytes, filteredLimits(limits));
   await checkInflatedSizes(bytes, entries);
   const early = markersFromPackage(bytes, entries);
-  const read = (early && (await withoutGeneratedCells(bytes, entries, early))) ?? bytes;
+  const read = (early && (await withoutGeneratedCells(bytes, entries, early))) ?? (await inReaderOrder(bytes, entries));
   // What ExcelJS reads is held to the import's bounds.
   checkZipBounds(read, limits);
   const stream = Readable.from([Buffer.from(read.buffer, read.byteOffset, read.byteLength)]);

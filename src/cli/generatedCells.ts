@@ -173,10 +173,30 @@ export function worksheetParts(bytes: Uint8Array, entries: readonly ZipEntryInfo
 }
 
 /**
+ * The parts ExcelJS's streaming reader must have read before a worksheet, in this order: it
+ * reads a package's parts in the order they are stored, and once it has the workbook's
+ * relationships and the shared strings it reads a sheet at once, looking up the sheet in the
+ * workbook part, which threw (a TypeError) when that part came later. Excel stores them first;
+ * the product's own writer and some other writers store the workbook part after the sheets.
+ */
+const READ_FIRST = ["[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/styles.xml", "xl/sharedStrings.xml"];
+
+/**
+ * `entries` in the order ExcelJS's streaming reader needs (READ_FIRST, then the rest as they
+ * were), the same array when they already are.
+ */
+export function inReadingOrder(entries: readonly ZipEntryInfo[]): readonly ZipEntryInfo[] {
+  const first = READ_FIRST.map((name) => entries.find((e) => e.name === name)).filter((e): e is ZipEntryInfo => e !== undefined);
+  const ordered = [...first, ...entries.filter((e) => !first.includes(e))];
+  return ordered.every((e, i) => e === entries[i]) ? entries : ordered;
+}
+
+/**
  * The package `bytes` with the cells the refresh passes over taken out of the parts `drop`
  * names (part path -> cells passed over), each such part deflated again; every other part is
- * copied as it is stored. Undefined when the package is not one this can copy (a part neither
- * stored nor deflated, a size past 4 GB): the caller reads the package as it is.
+ * copied as it is stored. The parts are stored in reading order ({@link inReadingOrder}).
+ * Undefined when the package is not one this can copy (a part neither stored nor deflated, a
+ * size past 4 GB): the caller reads the package as it is.
  */
 export async function withoutPassedOverCells(
   bytes: Uint8Array,
@@ -187,7 +207,7 @@ export async function withoutPassedOverCells(
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
-  for (const entry of entries) {
+  for (const entry of inReadingOrder(entries)) {
     const name = Buffer.from(entry.name, "utf8");
     let method = entry.method;
     let crc = entry.crc32;

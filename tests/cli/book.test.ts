@@ -138,3 +138,44 @@ test("a formula the user filled down past a generated range is read on the cells
     { at: "D8", cells: [[{ f: "=A8+C8" }]] },
   ]);
 });
+
+/** `workbook` re-stored as some writers store it: the shared strings first, the sheets, the workbook part last. */
+async function workbookPartLast(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+  const JSZip = (await import("jszip")).default;
+  const written = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+  const names = Object.keys(written.files).filter((name) => !written.files[name].dir);
+  const rank = (name: string) => (name === "xl/workbook.xml" ? 3 : name.startsWith("xl/worksheets/") ? 2 : name === "xl/sharedStrings.xml" || name.endsWith(".rels") ? 1 : 0);
+  const reordered = new JSZip();
+  for (const name of [...names].sort((a, b) => rank(a) - rank(b))) reordered.file(name, await written.files[name].async("uint8array"));
+  const bytes = new Uint8Array(await reordered.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+  const order = checkZipBounds(bytes, DEFAULT_IMPORT_LIMITS).map((e) => e.name);
+  expect(order.indexOf("xl/workbook.xml")).toBeGreaterThan(order.indexOf("xl/worksheets/sheet1.xml"));
+  expect(order.indexOf("xl/sharedStrings.xml")).toBeLessThan(order.indexOf("xl/worksheets/sheet1.xml"));
+  return bytes;
+}
+
+// Some writers store xl/workbook.xml last, after the shared strings and the sheets; ExcelJS's
+// streaming reader then met a sheet before it knew the workbook's sheets, and threw.
+test("a package whose workbook part comes after its sheets and shared strings is read, not a TypeError", async () => {
+  const workbook = new ExcelJS.Workbook();
+  const reps = workbook.addWorksheet("Reps");
+  reps.getCell("A1").value = "Rep";
+  reps.getCell("A2").value = "Ann";
+  reps.getCell("B2").value = 100;
+  workbook.addWorksheet("Mine").getCell("A1").value = "notes";
+  workbook.definedNames.add("'Reps'!$A$1:$B$2", "SalesQuant.sheet.reps");
+  workbook.definedNames.add("'Reps'!$B$2:$B$2", "SalesQuant.input.reps.quota");
+  workbook.definedNames.add("'Reps'!$A$2:$A$2", "SalesQuant.keys.reps.quota");
+  const book = await readExistingBook(await workbookPartLast(workbook));
+  expect(book.order).toEqual(["Reps", "Mine"]);
+  expect(book.saved.get("reps")?.inputs.get("quota")).toEqual([{ key: "Ann", values: [100] }]);
+  expect(book.userSheets).toEqual([{ name: "Mine", blocks: [{ at: "A1", cells: [["notes"]] }] }]);
+});
+
+test("so is one with no tracked sheet (nothing to take out, the parts only put in order)", async () => {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet("Mine").getCell("A1").value = "notes";
+  const book = await readExistingBook(await workbookPartLast(workbook));
+  expect([book.order, book.saved.size]).toEqual([["Mine"], 0]);
+  expect(book.userSheets).toEqual([{ name: "Mine", blocks: [{ at: "A1", cells: [["notes"]] }] }]);
+});

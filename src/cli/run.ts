@@ -304,8 +304,9 @@ export async function runBuild(
   }
   let plan = composed.plan;
   // An option given on this run beats what the workbook's cells hold (a date typed last month).
-  const given = new Set(Object.entries(args.sheetOptions).flatMap(([id, values]) => givenInputs(id as keyof typeof args.sheetOptions, values)));
-  if (quotaFile) given.add("reps.quota");
+  const given = Object.entries(args.sheetOptions).flatMap(([id, values]) => givenInputs(id as keyof typeof args.sheetOptions, values));
+  // The quotas file fills the scorecard's quota, as --reps-quota does.
+  if (quotaFile) given.push(...givenInputs("reps", { quota: args.quotas }));
   const refresh = book ? planRefresh(plan, book, given) : null;
   if (refresh) plan = refresh.plan;
   // Names of the plan that own no deal (a typo in "quota" pays nobody): said, not refused.

@@ -11,6 +11,7 @@ import type { CommissionCredits, CommissionPlan, PlanFieldError } from "../core/
 import { validateCommissionPlan } from "../core/commission/validate";
 import { DEFAULT_STAGES_EN, DEFAULT_STAGES_ZH } from "../core/deal";
 import type { UiKey } from "../i18n/uiLocale";
+import type { GivenInput } from "../workbook/inputs";
 import { todayIso, type FieldErrors, type FieldSpec, type FormValues, type ValuesOf } from "./fields";
 
 /** Data a sheet is planned from, besides its options. */
@@ -360,16 +361,16 @@ export type FormSheetId = keyof typeof SHEETS;
 
 /**
  * The inputs given a value in `values` (a sheet's form values or flags, typed or parsed): each
- * field that fills an input (`input`) and is not blank, as `carryInputs`'s keys ("role.id";
- * the sheet's role is its id). On a refresh these beat what the workbook's cells hold.
+ * field that fills an input (`input`) and is not blank, as `carryInputs` takes them (the
+ * sheet's role is its id). On a refresh these beat what the workbook's cells hold.
  *
- * @example givenInputs("dashboard", { asOf: "2025-06-30", target: "" }) // ["dashboard.asOf"]
+ * @example givenInputs("dashboard", { asOf: "2025-06-30", target: "" }) // [{ role: "dashboard", input: "asOf" }]
  */
-export function givenInputs(id: FormSheetId, values: Readonly<Record<string, unknown>> | undefined): string[] {
+export function givenInputs(id: FormSheetId, values: Readonly<Record<string, unknown>> | undefined): GivenInput[] {
   const blank = (value: unknown) =>
     value === null || value === undefined || (typeof value === "string" && value.trim() === "") || (Array.isArray(value) && value.length === 0);
   const fields: readonly FieldSpec[] = SHEETS[id].fields;
-  return fields.filter((f) => f.input !== undefined && values !== undefined && !blank(values[f.name])).map((f) => `${id}.${f.input}`);
+  return fields.filter((f) => f.input !== undefined && values !== undefined && !blank(values[f.name])).map((f) => ({ role: id, input: f.input! }));
 }
 
 /**

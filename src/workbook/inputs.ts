@@ -213,8 +213,11 @@ export interface CarryResult {
   orphans: OrphanInput[];
 }
 
-/** The key of an input in `carryInputs`'s `given`: role and input id ("dashboard.asOf"). */
-export const inputKey = (role: string, id: string): string => `${role}.${id}`;
+/** An input given a value on this build: the role of its sheet and the input's id. */
+export interface GivenInput {
+  role: string;
+  input: string;
+}
 
 const isBlank = (cell: PlanCell): boolean => cell === null || cell === "";
 const sameCell = (a: PlanCell, b: PlanCell): boolean =>
@@ -257,12 +260,12 @@ function planKeys(keys: string | string[], rows: number, get: (row: number, colu
 
 /**
  * `plan` with the saved inputs of `book` put back, by role, input id and row key, except where
- * the plan holds a value of an input `given` on this build ({@link inputKey}).
+ * the plan holds a value of an input `given` on this build.
  *
  * @example carryInputs(repsPlan, savedBook(...)) // Ann Lee's typed quota back in her row, wherever it now is
- * @example carryInputs(dashboardPlan, saved, new Set(["dashboard.asOf"])) // the date given now, not the one typed before
+ * @example carryInputs(dashboardPlan, saved, [{ role: "dashboard", input: "asOf" }]) // the date given now, not the one typed before
  */
-export function carryInputs(plan: WorkbookPlan, book: ReadonlyMap<string, SavedSheet>, given: ReadonlySet<string> = new Set()): CarryResult {
+export function carryInputs(plan: WorkbookPlan, book: ReadonlyMap<string, SavedSheet>, given: readonly GivenInput[] = []): CarryResult {
   let carried = 0;
   let replaced = 0;
   const orphans: OrphanInput[] = [];
@@ -277,7 +280,7 @@ export function carryInputs(plan: WorkbookPlan, book: ReadonlyMap<string, SavedS
       const height = box.bottom - box.top + 1;
       const keys = planKeys(input.keys, height, cells.get, box.top);
       const literal = Array.isArray(input.keys);
-      const fresh = given.has(inputKey(saved.role, input.id));
+      const fresh = given.some((g) => g.role === saved.role && g.input === input.id);
       const rowOf = new Map<string, number>();
       keys.forEach((k, i) => {
         if (k !== "" && !rowOf.has(k)) rowOf.set(k, i);

@@ -17,7 +17,7 @@
  *   plan) is kept as it was read, like a sheet of the user's, and named in `kept`.
  */
 import { boxesOverlap, rangeAddress, RangeBox } from "./address";
-import { carryInputs, OrphanInput, SavedSheet } from "./inputs";
+import { carryInputs, GivenInput, OrphanInput, SavedSheet } from "./inputs";
 import type { Block, SheetPlan, WorkbookPlan } from "./plan";
 import { resolvedPlan } from "./prepare";
 import { usedBox } from "./sheetGeometry";
@@ -56,7 +56,7 @@ export interface RefreshResult {
  * @example planRefresh(planWorkbook(newDeals, pipeline).plan, await readExistingBook(bytes))
  * // { plan: sheets named as in the book, typed quotas back; orphans: [{ key: "Carl", ... }] }
  */
-export function planRefresh(plan: WorkbookPlan, book: ExistingBook, given: ReadonlySet<string> = new Set()): RefreshResult {
+export function planRefresh(plan: WorkbookPlan, book: ExistingBook, given: readonly GivenInput[] = []): RefreshResult {
   const { plan: carriedPlan, carried, replaced, orphans } = carryInputs(plan, book.saved, given);
   const renames = new Map<string, string>();
   const roles = new Set<string>();

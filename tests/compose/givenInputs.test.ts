@@ -1,11 +1,10 @@
 /**
  * The fields that fill a sheet's inputs (`input` on a field): each names an input its sheet
- * really declares, under the key `carryInputs` reads, and only a value counts as given.
+ * really declares, as `carryInputs` takes it, and only a value counts as given.
  */
 import { planWorkbook } from "../../src/compose";
 import { givenInputs, SHEETS } from "../../src/compose/sheets";
 import type { FieldSpec } from "../../src/compose/fields";
-import { inputKey } from "../../src/workbook/inputs";
 import { buildDeals, PIPELINE } from "../generators/sampleDeals";
 
 describe("givenInputs", () => {
@@ -28,12 +27,12 @@ describe("givenInputs", () => {
   });
 
   it("counts a value as given, never a blank (typed text, parsed null, an empty list)", () => {
-    expect(givenInputs("dashboard", { asOf: "2025-06-30", target: "" })).toEqual([inputKey("dashboard", "asOf")]);
-    expect(givenInputs("dashboard", { asOf: null, target: 120000, layout: "grid" })).toEqual([inputKey("dashboard", "target")]);
+    expect(givenInputs("dashboard", { asOf: "2025-06-30", target: "" })).toEqual([{ role: "dashboard", input: "asOf" }]);
+    expect(givenInputs("dashboard", { asOf: null, target: 120000, layout: "grid" })).toEqual([{ role: "dashboard", input: "target" }]);
     expect(givenInputs("dashboard", { asOf: "  ", target: undefined })).toEqual([]);
     expect(givenInputs("funnel", { targets: [] })).toEqual([]);
-    expect(givenInputs("funnel", { targets: ["-", "45"] })).toEqual(["funnel.target"]);
-    expect(givenInputs("reps", { quota: "5000", weightAttainment: "50" })).toEqual(["reps.quota"]);
+    expect(givenInputs("funnel", { targets: ["-", "45"] })).toEqual([{ role: "funnel", input: "target" }]);
+    expect(givenInputs("reps", { quota: "5000", weightAttainment: "50" })).toEqual([{ role: "reps", input: "quota" }]);
     // Fields with defaults that are never blank (goals' thresholds) fill no input this way.
     expect(givenInputs("goals", { onTrack: "95", atRisk: "80", asOf: "2025-01-01" })).toEqual([]);
     expect(givenInputs("review", undefined)).toEqual([]);

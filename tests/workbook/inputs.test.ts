@@ -1,4 +1,4 @@
-import { carryInputs, inputKey, markerNames, parseSheetReference, readMarkers, savedBook, RangeReader, SavedSheet } from "../../src/workbook/inputs";
+import { carryInputs, markerNames, parseSheetReference, readMarkers, savedBook, RangeReader, SavedSheet } from "../../src/workbook/inputs";
 import { SheetPlan, WorkbookPlan } from "../../src/workbook/plan";
 import { preparePlan } from "../../src/workbook/prepare";
 import { validatePlan } from "../../src/workbook/validatePlan";
@@ -127,12 +127,12 @@ describe("carrying typed inputs into a new build", () => {
     // This build was given quotas for Ann (150, a new value) and Bo (200, what was typed), none for Carl.
     const plan: WorkbookPlan = { sheets: [scorecard(["Ann", "Bo", "Carl"], [150, 200, null])] };
     const typed = saved({ quota: [{ key: "Ann", values: [100] }, { key: "Bo", values: [200] }, { key: "Carl", values: [300] }], weights: [{ values: [0.7] }] });
-    const result = carryInputs(plan, typed, new Set([inputKey("reps", "quota")]));
+    const result = carryInputs(plan, typed, [{ role: "reps", input: "quota" }]);
     expect(cellsOf(result.plan)).toEqual([["Ann", 150], ["Bo", 200], ["Carl", 300]]);
     expect([result.carried, result.replaced]).toEqual([1 + 1, 1]); // Carl's quota and the weight; Ann's 100 gave way
     expect(result.plan.sheets[0].blocks[2].cells).toEqual([[0.7], [{ f: "=1-D2" }]]); // weights were not given
     // Given for another sheet, or nothing given: the saved values win, as before.
-    for (const given of [new Set([inputKey("dashboard", "quota")]), new Set<string>()]) {
+    for (const given of [[{ role: "dashboard", input: "quota" }], []]) {
       const kept = carryInputs(plan, typed, given);
       expect(cellsOf(kept.plan)).toEqual([["Ann", 100], ["Bo", 200], ["Carl", 300]]);
       expect(kept.replaced).toBe(0);

@@ -209,7 +209,7 @@ export function GeneratorPane(props: GeneratorPaneProps): JSX.Element {
     setPending(null);
     // What this form fills (a target, an as-of date) is newer than what the sheet holds.
     const given = choice.request.id in SHEETS ? givenInputs(choice.request.id as FormSheetId, choice.request.values as Record<string, unknown>) : [];
-    const carried = carryInputs(choice.plan, choice.saved, new Set(given));
+    const carried = carryInputs(choice.plan, choice.saved, given);
     await writer.write(carried.plan, props.id, {
       replace: choice.roles,
       request: choice.request,

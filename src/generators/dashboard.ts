@@ -50,6 +50,9 @@ export const DASHBOARD_LAYOUTS: DashboardLayout[] = ["grid", "oneLargeThreeSmall
 /** The period the deal tiles measure: the month or quarter of the as-of date. */
 export type DashboardPeriod = "monthly" | "quarterly";
 
+/** Months in a period. */
+const PERIOD_MONTHS: Record<DashboardPeriod, number> = { monthly: 1, quarterly: 3 };
+
 /** A chart of another sheet, to show on the dashboard. */
 export interface DashboardPanel {
   /** The sheet the chart's ranges are on (as planned). */
@@ -230,7 +233,7 @@ export function dataAsOfFormula(ref: DealsLayout): string {
  * days. As of 27 May, 27/31; quarterly as of 30 May, 60/91.
  */
 function elapsedShare(period: DashboardPeriod): string {
-  const months = period === "quarterly" ? 3 : 1;
+  const months = PERIOD_MONTHS[period];
   return `(${END}-${START}+1)/(EOMONTH(${START},${months - 1})-${START}+1)`;
 }
 
@@ -325,6 +328,14 @@ function attainmentTile(quotas: DashboardQuotas, money: string): Tile {
   };
 }
 
+/** Bold green where `cell` (a number) meets `better`, bold red where it meets `worse` (">=0.0005"). */
+function greenOrRed(cell: string, better: string, worse: string): ConditionalFormatPlan[] {
+  return [
+    { type: "formula", range: cell, formula: `=AND(ISNUMBER(${cell}),${cell}${better})`, style: { fontColor: "#107C41", bold: true } },
+    { type: "formula", range: cell, formula: `=AND(ISNUMBER(${cell}),${cell}${worse})`, style: { fontColor: "#C00000", bold: true } },
+  ];
+}
+
 const TILE_COLUMNS = 3;
 const TILE_ROWS = 5;
 const TILE_FILL = "#F3F6FA";
@@ -383,10 +394,7 @@ function placeTiles(tiles: readonly Tile[], firstRow: number, perRow: number, t:
     const pace = tile.extra?.pace;
     if (pace !== undefined) {
       const extraCell = at(top + 4, right);
-      formats.push(
-        { type: "formula", range: extraCell, formula: `=AND(ISNUMBER(${extraCell}),${extraCell}>=${pace})`, style: { fontColor: "#107C41", bold: true } },
-        { type: "formula", range: extraCell, formula: `=AND(ISNUMBER(${extraCell}),${extraCell}<${pace})`, style: { fontColor: "#C00000", bold: true } },
-      );
+      formats.push(...greenOrRed(extraCell, `>=${pace}`, `<${pace}`));
     }
     // A change smaller than half the shown precision shows as level (0.0%, 0.0 points or days).
     const change = tile.change;
@@ -396,10 +404,7 @@ function placeTiles(tiles: readonly Tile[], firstRow: number, perRow: number, t:
     const down = `<${-level}`;
     const better = change.lower ? down : up;
     const worse = change.lower ? up : down;
-    formats.push(
-      { type: "formula", range: changeCell, formula: `=AND(ISNUMBER(${changeCell}),${changeCell}${better})`, style: { fontColor: "#107C41", bold: true } },
-      { type: "formula", range: changeCell, formula: `=AND(ISNUMBER(${changeCell}),${changeCell}${worse})`, style: { fontColor: "#C00000", bold: true } },
-    );
+    formats.push(...greenOrRed(changeCell, better, worse));
   });
   const tileRows = Math.ceil(tiles.length / perRow);
   return { blocks, merges, formats, valueRows, nextRow: firstRow + tileRows * (TILE_ROWS + 1) };
@@ -415,7 +420,7 @@ function placeTiles(tiles: readonly Tile[], firstRow: number, perRow: number, t:
  * the last (the Review leaves a partial period's growth blank for the same reason).
  */
 function periodCells(period: DashboardPeriod): { start: string; end: string; previousStart: string; previousEnd: string } {
-  const months = period === "quarterly" ? 3 : 1;
+  const months = PERIOD_MONTHS[period];
   // Quarter of the as-of month, 0..3, with comparisons only (TRUE counts 1).
   const quarter = `((MONTH(${AS_OF})>3)+(MONTH(${AS_OF})>6)+(MONTH(${AS_OF})>9))`;
   const start = period === "quarterly" ? `=EOMONTH(${AS_OF},3*${quarter}-MONTH(${AS_OF}))+1` : `=EOMONTH(${AS_OF},-1)+1`;

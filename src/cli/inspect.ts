@@ -195,6 +195,17 @@ function columnLines(w: Words, args: InspectArgs, detected: ImportDetection): st
   return lines;
 }
 
+/** Where the header is, and the lines above it that were passed over (a report's title and filters). */
+function headerValue(w: Words, detected: ImportDetection): string[] {
+  const { title, headerLine } = detected;
+  if (title.length === 0) return [w.text("inspect.headerLine", { line: headerLine })];
+  return [
+    w.text("inspect.titleLines", { line: headerLine, lines: w.plural(title.length, "line") }),
+    ...title.slice(0, LISTED).map((line) => w.text("inspect.titleLine", { line: line.line, text: quoted(line.text) })),
+    ...(title.length > LISTED ? [w.text("list.more", { count: w.n(title.length - LISTED) })] : []),
+  ];
+}
+
 function footerValue(w: Words, result: CliImport): string[] {
   const { footer } = result.detected;
   if (footer.length > 0) {
@@ -288,6 +299,7 @@ export function describeImport(args: InspectArgs, result: CliImport, file: Expor
         : text("inspect.formatXlsxFirst")
       : text("inspect.formatCsv");
   const footer = footerValue(w, result);
+  const header = headerValue(w, detected);
   const issuesCount = result.issues.length > ISSUES_SHOWN ? text("inspect.issuesFirst", { shown: ISSUES_SHOWN, total: n(result.issues.length) }) : n(result.issues.length);
   return [
     row(text("inspect.file"), text("inspect.fileValue", { file: clip(args.input), bytes: plural(file.size, "byte") })),
@@ -297,6 +309,8 @@ export function describeImport(args: InspectArgs, result: CliImport, file: Expor
     row(text("inspect.decimalMark"), decimalMarkLine(w, detected)),
     row(text("inspect.dateOrder"), dateOrderLine(w, detected)),
     row(text("inspect.preset"), presetLine(w, locale, args, detected)),
+    row(text("inspect.title"), header[0]),
+    ...header.slice(1),
     ...columnLines(w, args, detected),
     ...stageLines(w, result),
     row(text("inspect.blankLines"), detected.blankLines > 0 ? text("inspect.blankValue", { lines: plural(detected.blankLines, "blankLine") }) : text("inspect.none")),

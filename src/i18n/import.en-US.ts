@@ -103,6 +103,7 @@ export const importEnUS = {
   "note.dateOrderDayFirst": "Dates such as 29/03/2023 were read day first (D/M/Y): some of the file's dates only read that way.",
   "note.decimalAmbiguous": "Some amounts read as different numbers with a decimal point or a decimal comma (such as 1,234); they were read with \"{mark}\" as the decimal mark.",
   "note.decimalComma": "Amounts were read with a decimal comma (1.234,50 is one thousand two hundred thirty-four and a half), as the file writes them.",
+  "note.title": "The header is line {header}: the {count} line(s) above it were read as the report's title and filters and left out (lines {lines}).",
   "note.blankLines": "{count} blank line(s) were skipped; the data goes on after them.",
   "note.footer": "{count} line(s) were recognised as the report's totals or footer and left out (lines {lines}).",
   "note.otherEncoding": "{count} line(s) were written in {encoding}, the rest in {main}: lines {lines}. Check those rows' names.",

@@ -94,6 +94,7 @@ export const importZhCN: ImportCatalog = {
   "note.dateOrderDayFirst": "形如 29/03/2023 的日期已按“日/月/年”读取：文件中有些日期只能这样读。",
   "note.decimalAmbiguous": "有些金额（如 1,234）按小数点或小数逗号会读成不同的数，已按“{mark}”作为小数点读取。",
   "note.decimalComma": "金额按文件的写法以逗号为小数点读取（1.234,50 即一千二百三十四点五）。",
+  "note.title": "表头在第 {header} 行：其上的 {count} 行被识别为报表的标题和筛选条件，未导入（第 {lines} 行）。",
   "note.blankLines": "跳过了 {count} 个空行；空行之后的数据照常导入。",
   "note.footer": "有 {count} 行被识别为报表的合计或页脚，未导入（第 {lines} 行）。",
   "note.otherEncoding": "有 {count} 行是 {encoding} 编码，其余为 {main}：第 {lines} 行。请核对这些行的名称。",

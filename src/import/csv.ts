@@ -14,11 +14,12 @@ export interface CsvReadOptions {
  *
  * Rules:
  * - RFC 4180: quoted fields may hold the separator, doubled quotes and line breaks; lines
- *   end in CRLF or LF; the separator is the one of comma, tab and semicolon that the
- *   header line holds most often (comma on a tie).
+ *   end in CRLF or LF; the separator is the one of comma, tab, semicolon and bar that the
+ *   first line holding any of them holds most often (comma on a tie; see guessDelimiter).
  * - Excel's `sep=;` first line (written by some locales' "CSV") names the separator and is
  *   not a record.
- * - Blank lines before the header are skipped; the first non-blank record is the header.
+ * - Blank lines before the header are skipped; the header is the first non-blank record the
+ *   visitor takes (a report's title lines above it are offered first and passed over).
  * - Blank records after the header (empty lines, rows of bare separators) are skipped and
  *   counted; the data goes on after them. The record right after a gap is marked
  *   `afterBlank` (a report's footer usually follows one; the importer decides what is a footer).
@@ -335,9 +336,7 @@ class CsvRecordStepper {
       return false;
     }
     if (!this.headerSeen) {
-      if (isBlankRecord(cells)) return false;
-      this.headerSeen = true;
-      this.visitor.header(cells, recordLine);
+      if (!isBlankRecord(cells)) this.headerSeen = this.visitor.header(cells, recordLine);
       return false;
     }
     if (isBlankRecord(cells)) {
@@ -359,7 +358,10 @@ class CsvRecordStepper {
 
   /** The summary; an {@link ImportError} when no header was found. */
   finish(onProgress?: (fraction: number) => void): ReadSummary {
-    if (!this.headerSeen) throw new ImportError("error.emptyFile");
+    if (!this.headerSeen) {
+      this.visitor.headerMissing?.();
+      throw new ImportError("error.emptyFile");
+    }
     onProgress?.(1);
     return { records: this.records, blankLines: this.blankLines, delimiter: this.delimiter };
   }
@@ -388,29 +390,40 @@ function sepLineOf(text: string): string | null {
 const DELIMITERS = [",", "\t", ";", "|"] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
+/** Lines looked at for the separator: a report's title lines come before its header. */
+const DELIMITER_LINES = 50;
+
 /**
  * The separator of a CSV text: the one an Excel `sep=X` first line names; otherwise the one
- * of comma, tab, semicolon and bar that the first non-blank line (the header) holds most,
- * outside quotes (comma on a tie).
+ * of comma, tab, semicolon and bar that the header holds most, outside quotes (comma on a
+ * tie). The header is taken to be the first of the first 50 lines that holds any of them: a
+ * report's title line above it ("Deals by stage") holds none.
  *
  * @example
  * guessDelimiter("Name;Amount\nA;1,5\n") // ";"
+ * guessDelimiter("Pipeline report\n\nName;Amount\n") // ";"
  */
 export function guessDelimiter(text: string): string {
   const sep = sepLineOf(text);
   if (sep !== null) return sep;
-  const start = text.search(/[^\r\n]/);
-  if (start < 0) return ",";
-  const end = text.slice(start).search(/[\r\n]/);
-  const line = (end < 0 ? text.slice(start) : text.slice(start, start + end)).replace(/"[^"]*"/g, "");
-  let best: Delimiter = ",";
-  let bestCount = -1;
-  for (const candidate of DELIMITERS) {
-    const count = line.split(candidate).length - 1;
-    if (count > bestCount) {
-      best = candidate;
-      bestCount = count;
+  let start = 0;
+  for (let looked = 0; looked < DELIMITER_LINES && start < text.length; looked++) {
+    const found = /\r\n|\r|\n/g;
+    found.lastIndex = start;
+    const end = found.exec(text);
+    const line = text.slice(start, end ? end.index : text.length).replace(/"[^"]*"/g, "");
+    let best: Delimiter = ",";
+    let bestCount = 0;
+    for (const candidate of DELIMITERS) {
+      const count = line.split(candidate).length - 1;
+      if (count > bestCount) {
+        best = candidate;
+        bestCount = count;
+      }
     }
+    if (bestCount > 0) return best;
+    if (!end) break;
+    start = end.index + end[0].length;
   }
-  return best;
+  return ",";
 }

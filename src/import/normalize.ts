@@ -118,12 +118,15 @@ export interface ImportStats {
 /** Why a format was chosen: given as an option, read from the file, or (no evidence) the default. */
 export type DetectionBasis = "option" | "evidence" | "ambiguous" | "default";
 
-/** A line after the data that is not a deal: a report's totals, a copyright line, a note. */
-export interface FooterLine {
+/** A line of a report that is not a deal: its title or a filter above the table, its totals or a copyright line after it. */
+export interface ReportLine {
   line: number;
   /** The line's text, cut to a message's length. */
   text: string;
 }
+
+/** A line after the data that is not a deal: a report's totals, a copyright line, a note. */
+export type FooterLine = ReportLine;
 
 /**
  * What the import found out about the file, so a person can check it (and correct it with
@@ -147,6 +150,14 @@ export interface ImportDetection {
   stages: { name: string; deals: number; added: boolean }[];
   /** The preset's open stages no deal uses (left out of the pipeline). */
   stagesUnused: string[];
+  /**
+   * Non-blank lines above the header, passed over: a report's title, its date and filters
+   * (a Salesforce formatted report, an export with a title row). The header is the first row
+   * that names the columns the import needs.
+   */
+  title: ReportLine[];
+  /** The header's line (CSV) or row (.xlsx). */
+  headerLine: number;
   /** Blank lines among the data, skipped. */
   blankLines: number;
   /** Lines after the data recognised as a footer (totals, notices). */
@@ -435,6 +446,16 @@ const FOOTER_TEXT_CHARS = 200;
 /** Footer lines listed in the detection (a longer footer is counted, not listed). */
 const FOOTER_LINES_LISTED = 50;
 
+/**
+ * Non-blank rows above the header that are passed over, at most: a report's title, its date
+ * and a filter per line (a Salesforce formatted report has a handful). Past it, the file's
+ * first row is taken to be its header, and its missing column is the error.
+ */
+const MAX_TITLE_LINES = 50;
+
+/** Errors of a row that does not name the columns an import needs: such a row may be a title line. */
+const NOT_A_HEADER: ReadonlySet<string> = new Set(["error.noStageColumn", "error.noAmountColumn", "error.noColumnNamed"]);
+
 /** Texts longer than this are not shared between deals (see `shareTexts`). */
 const SHARED_TEXT_CHARS = 200;
 
@@ -591,6 +612,11 @@ class DealNormalizer implements RecordVisitor {
   private readonly lostHistory = new Map<number, number[]>();
   private readonly issues: ImportIssue[] = [];
   private cut = 0;
+  /** Non-blank rows above the header (a report's title and filters), passed over. */
+  private readonly titleLines: ReportLine[] = [];
+  /** Why the first of them is not a header: thrown when no row is. */
+  private firstHeaderError: ImportError | undefined;
+  private headerLine = 0;
 
   constructor(
     private readonly options: ImportOptions,
@@ -626,7 +652,7 @@ class DealNormalizer implements RecordVisitor {
     return column < 0 ? "" : (cells[column] ?? "");
   }
 
-  header(cells: string[]): void {
+  header(cells: string[], line: number): boolean {
     // A header longer than any real one names no field: it is not matched (a 50 MB header
     // costs nothing and cannot stall a pattern), only quoted, cut, in messages.
     const named = cells.map((cell) => (cell.length > MAX_HEADER_CHARS ? "" : cell));
@@ -638,7 +664,18 @@ class DealNormalizer implements RecordVisitor {
     this.headerWidth = cells.length;
     if (this.options.pipeline?.stages && this.options.pipeline.stages.length === 0) throw new ImportError("error.noOpenStages");
     this.probabilityScale = this.options.probabilityScale ?? this.preset.probabilityScale;
-    this.index = this.mapColumns(named);
+    try {
+      this.index = this.mapColumns(named);
+    } catch (error) {
+      if (!(error instanceof ImportError) || !NOT_A_HEADER.has(error.messageKey)) throw error;
+      // A report's title or filter line above the table: the next non-blank row is offered.
+      // Should none name the columns either, the file's first row says what is missing.
+      this.firstHeaderError ??= error;
+      this.titleLines.push({ line, text: fitText(lineText(cells), FOOTER_TEXT_CHARS) });
+      if (this.titleLines.length > MAX_TITLE_LINES) throw this.firstHeaderError;
+      return false;
+    }
+    this.headerLine = line;
     this.slotColumns = MAPPED_FIELDS.map((field) => this.index[field] ?? -1);
     this.buildStatusLookup();
     this.buildStageLookup();
@@ -648,6 +685,11 @@ class DealNormalizer implements RecordVisitor {
         if (history) this.historyColumns.push([column, history.stage]);
       });
     }
+    return true;
+  }
+
+  headerMissing(): void {
+    if (this.firstHeaderError) throw this.firstHeaderError;
   }
 
   /** The file's headers for a message, each cut to a readable length. */
@@ -1117,6 +1159,8 @@ class DealNormalizer implements RecordVisitor {
         columns,
         stages: this.pipeline.stages.map((stage) => ({ name: stage.name, deals: stageDeals.get(stage.name) ?? 0, added: added.has(stage.name) })),
         stagesUnused: unused,
+        title: this.titleLines,
+        headerLine: this.headerLine,
         blankLines: summary.blankLines,
         footer: footerRows.slice(0, FOOTER_LINES_LISTED).map((row) => ({ line: row.line, text: fitText(row.footer ?? "", FOOTER_TEXT_CHARS) })),
         otherEncodingLines: this.otherEncodingLines,
@@ -1400,6 +1444,19 @@ function mergeByRecord(a: DealColumns, aRecords: number[], b: DealColumns, bReco
   while (i < a.length) merged.append(a.get(i++));
   while (j < b.length) merged.append(b.get(j++));
   return merged;
+}
+
+/**
+ * A title line's text: its non-blank cells, a run of equal ones once (a title merged across
+ * the table's columns reads the same in each of them).
+ */
+function lineText(cells: readonly string[]): string {
+  const texts: string[] = [];
+  for (const cell of cells) {
+    const text = cell.trim();
+    if (text !== "" && text !== texts[texts.length - 1]) texts.push(text);
+  }
+  return texts.join(" ");
 }
 
 function cellString(value: RawCell | undefined): string {

@@ -21,7 +21,7 @@ function listed(items: readonly (string | number)[]): string {
 
 /**
  * The notes a person should read about an import: the date order and decimal mark when the
- * file decided them or could not, blank lines skipped, the footer recognised, lines in
+ * file decided them or could not, title lines above the header, blank lines skipped, the footer recognised, lines in
  * another encoding, stages added from the data and preset stages left out.
  *
  * Rules: a note only when there is something to say (an ISO-dated, point-decimal file with
@@ -37,6 +37,9 @@ export function importNotes(detected: ImportDetection): ImportNote[] {
   else if (detected.dateOrderBasis === "evidence" && detected.dateOrder === "DMY") notes.push({ key: "note.dateOrderDayFirst", values: {} });
   if (detected.decimalMarkBasis === "ambiguous") notes.push({ key: "note.decimalAmbiguous", values: { mark: detected.decimalMark } });
   else if (detected.decimalMark === "," && detected.decimalMarkBasis === "evidence") notes.push({ key: "note.decimalComma", values: {} });
+  if (detected.title.length > 0) {
+    notes.push({ key: "note.title", values: { count: detected.title.length, header: detected.headerLine, lines: listed(detected.title.map((line) => line.line)) } });
+  }
   if (detected.blankLines > 0) notes.push({ key: "note.blankLines", values: { count: detected.blankLines } });
   if (detected.footer.length > 0) {
     notes.push({ key: "note.footer", values: { count: detected.footer.length, lines: listed(detected.footer.map((line) => line.line)) } });

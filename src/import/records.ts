@@ -24,9 +24,19 @@ export interface ReadSummary {
   delimiter?: string;
 }
 
-/** Visits the header once, then every data record in file order. */
+/**
+ * Visits the header, then every data record in file order. The header is the first non-blank
+ * row the visitor takes: a row it refuses (a report's title or filter line above the table)
+ * is passed over, and the next non-blank row is offered.
+ */
 export interface RecordVisitor {
-  header(cells: string[], line: number): void;
+  /** True when `cells` is the header; false when it is a line above it. */
+  header(cells: string[], line: number): boolean;
+  /**
+   * The file ended before any row was taken as the header: throws why, when the visitor knows
+   * (the reader then throws that instead of its own "empty file").
+   */
+  headerMissing?(): void;
   record(record: RawRecord): void;
 }
 

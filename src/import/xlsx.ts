@@ -78,9 +78,8 @@ export async function readXlsxRecords(
     for (let column = 1; column <= count; column++) cells.push(cellToRaw(row.getCell(column).value));
     if (!headerSeen) {
       if (isBlankRecord(cells)) continue;
-      headerSeen = true;
+      headerSeen = visitor.header(cells.map((cell) => String(cell)), rowNumber);
       width = cells.length;
-      visitor.header(cells.map((cell) => String(cell)), rowNumber);
       continue;
     }
     if (isBlankRecord(cells)) {
@@ -99,7 +98,10 @@ export async function readXlsxRecords(
     afterBlank = false;
     if (options.onProgress && records % 2000 === 0) options.onProgress(rowNumber / lastRow);
   }
-  if (!headerSeen) throw new ImportError("error.emptySheet", { sheet: worksheet.name });
+  if (!headerSeen) {
+    visitor.headerMissing?.();
+    throw new ImportError("error.emptySheet", { sheet: worksheet.name });
+  }
   options.onProgress?.(1);
   return { records, blankLines };
 }

@@ -228,5 +228,18 @@ describe("salesquant inspect", () => {
       expect(out).toContain('  line 5: "Total"');
       expect(line(out, "  records")).toBe("  records       2");
     });
+
+    it("a report's title above the header: the header's line and the lines passed over", async () => {
+      const csv = "Deals by stage\nRun 2 June 2025\n\nDeal Name;Deal Owner;Amount;Stage\nA;Ann;100;Qualification\nB;Bob;200;Closed Won\n";
+      const { code, out } = await inspect({ "t.csv": csv }, ["--input", "t.csv"]);
+      expect(code).toBe(EXIT.done);
+      expect(line(out, "Header")).toBe("Header          line 4; the 2 lines above it are not read as deals:");
+      expect(out).toContain('  line 1: "Deals by stage"');
+      expect(out).toContain('  line 2: "Run 2 June 2025"');
+      expect(line(out, "Delimiter")).toBe('Delimiter       semicolon (";")');
+      expect(line(out, "  imported")).toBe("  imported      2 (1 open, 1 won, 0 lost)");
+      const plain = await inspect({ "f.csv": "Deal Name,Amount,Stage\nA,1,Closed Won\n" }, ["--input", "f.csv"]);
+      expect(line(plain.out, "Header")).toBe("Header          line 1");
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { readCsvRecords } from "../../src/import/csv";
+import { guessDelimiter, readCsvRecords } from "../../src/import/csv";
 import { ImportError } from "../../src/import/errors";
 import type { RawRecord } from "../../src/import/records";
 
@@ -10,6 +10,7 @@ function read(text: string) {
     header: (cells, line) => {
       header = cells;
       headerLine = line;
+      return true;
     },
     record: (record) => records.push(record),
   });
@@ -74,6 +75,48 @@ describe("readCsvRecords", () => {
   it("guesses tab and semicolon separators", () => {
     expect(read("a\tb\n1,5\t2\n").records[0].cells).toEqual(["1,5", "2"]);
     expect(read("a;b\n1;2\n").records[0].cells).toEqual(["1", "2"]);
+  });
+
+  it("takes the separator from the first line that holds one: a report's title line above the header holds none", () => {
+    expect(guessDelimiter("Pipeline report\r\n\r\nName;Amount\r\nA;1,5\r\n")).toBe(";");
+    expect(guessDelimiter("Deals\nExported 2 June 2025\nName\tAmount\n")).toBe("\t");
+    // The header's own separator wins over what a later line holds more of.
+    expect(guessDelimiter("Name;Amount\nA, B, C and D;1\n")).toBe(";");
+    expect(guessDelimiter("Only a title\n")).toBe(",");
+  });
+
+  it("offers the next non-blank row as the header while the visitor refuses one, and numbers records from the header taken", () => {
+    const offered: [string[], number][] = [];
+    const records: RawRecord[] = [];
+    const summary = readCsvRecords("Title\n\nRun 2 June\nName,Amount\n\nA,1\nB,2\n", {
+      header: (cells, line) => {
+        offered.push([cells, line]);
+        return cells[0] === "Name";
+      },
+      record: (record) => records.push(record),
+    });
+    expect(offered).toEqual([
+      [["Title"], 1],
+      [["Run 2 June"], 3],
+      [["Name", "Amount"], 4],
+    ]);
+    expect(records.map((record) => [record.record, record.line, record.cells])).toEqual([
+      [1, 6, ["A", "1"]],
+      [2, 7, ["B", "2"]],
+    ]);
+    // The blank lines above the header are not among the data's.
+    expect(summary).toMatchObject({ records: 2, blankLines: 1 });
+  });
+
+  it("throws the visitor's reason when no row is taken as the header", () => {
+    const visitor = {
+      header: () => false,
+      headerMissing: () => {
+        throw new Error("no row names the columns");
+      },
+      record: () => undefined,
+    };
+    expect(() => readCsvRecords("Title\nStill a title\n", visitor)).toThrow("no row names the columns");
   });
 
   it("flags broken quoting on the record", () => {

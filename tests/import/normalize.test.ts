@@ -1,6 +1,7 @@
 import type { Deal } from "../../src/core/deal";
 import { ImportError } from "../../src/import/errors";
 import { parseCrmExport, parseCrmText, ImportProgress } from "../../src/import/normalize";
+import { importNotes } from "../../src/import/notes";
 import { allFixtures, Fixture, HOSTILE_NAMES, renderZoho } from "../fixtures/generateExports";
 import { encodeUtf8 } from "../fixtures/gb18030";
 import { independentCount } from "../fixtures/independentCount";
@@ -257,6 +258,46 @@ describe("parseCrmText rules", () => {
     expect(() => parseCrmText("Foo,Bar\n1,2\n")).toThrow(/No stage column/);
     expect(() => parseCrmText("Deal,Stage\nA,Won\n", { preset: "generic" })).toThrow(/No amount column/);
     expect(() => parseCrmText("Deal,Stage,Amount\n", { columns: { owner: "Seller" } })).toThrow(/no column "Seller"/);
+  });
+
+  it("passes over a report's title and filters above the header, says so, and reads the deals below it", () => {
+    const text = "Deals by stage\nRun 2 June 2025 by Ann\n\nFiltered By: Owner equals Ann\nDeal Name,Stage,Amount,Closing Date\nA,Closed Won,10,2025-05-02\nB,Qualification,5,2025-07-01\n";
+    const result = parseCrmText(text);
+    expect(result.deals.map((deal) => [deal.name, deal.status, deal.amount])).toEqual([
+      ["A", "won", 10],
+      ["B", "open", 5],
+    ]);
+    expect(result.detected.headerLine).toBe(5);
+    expect(result.detected.title).toEqual([
+      { line: 1, text: "Deals by stage" },
+      { line: 2, text: "Run 2 June 2025 by Ann" },
+      { line: 4, text: "Filtered By: Owner equals Ann" },
+    ]);
+    expect(result.detected.blankLines).toBe(0);
+    expect(importNotes(result.detected)).toContainEqual({ key: "note.title", values: { count: 3, header: 5, lines: "1, 2, 4" } });
+    // A header on the first line: nothing above it, and no note.
+    const plain = parseCrmText("Deal Name,Stage,Amount\nA,Closed Won,10\n");
+    expect([plain.detected.headerLine, plain.detected.title]).toEqual([1, []]);
+    expect(importNotes(plain.detected).map((note) => note.key)).not.toContain("note.title");
+  });
+
+  it("finds a header named by the mapping below a title, and a row's issue at its line", () => {
+    const result = parseCrmText("Export\nOpportunity,Phase,Deal size\nA,Closed Won,10\nB,Qualification,abc\n", {
+      columns: { name: "Opportunity", stage: "Phase", amount: "Deal size" },
+      preset: "generic",
+    });
+    expect(result.detected.headerLine).toBe(2);
+    expect(result.deals.map((deal) => deal.name)).toEqual(["A", "B"]);
+    expect(result.issues.map((issue) => [issue.line, issue.record])).toEqual([[4, 2]]);
+  });
+
+  it("takes no header past 50 lines above it: the first row's missing column is the error", () => {
+    const title = (count: number) => Array.from({ length: count }, (_, i) => `Note ${i + 1}`).join("\n");
+    const table = "\nDeal Name,Stage,Amount\nA,Closed Won,10\n";
+    expect(parseCrmText(title(50) + table).detected.headerLine).toBe(51);
+    expect(() => parseCrmText(title(51) + table)).toThrow(/^No stage column found .*Its columns: Note 1\. /);
+    // A file that never names its columns says what its first row lacks, as it always has.
+    expect(() => parseCrmText("Foo,Bar\n1,2\n")).toThrow(/Its columns: Foo, Bar\./);
   });
 
   it("rejects an .xlsx that is broken and a file that is neither text nor a workbook", async () => {

@@ -11,6 +11,7 @@ import {
   handKeptWithStrayRow,
   handKeptWithTotal,
   lostRowFixtures,
+  titledFixtures,
   pipedrive,
   RealExport,
   salesforceReportFooter,
@@ -111,6 +112,9 @@ function describeFixture(make: () => RealExport) {
       if (expected.footer.length === 0) expect(detected.blankLines).toBe(expected.blankLines);
       expect(detected.footer.map((line) => line.line)).toEqual(expected.footer.map((line) => line.line));
       detected.footer.forEach((line, i) => expect(line.text).toContain(expected.footer[i].text));
+      expect(detected.headerLine).toBe(expected.headerLine);
+      expect(detected.title.map((line) => line.line)).toEqual(expected.title.map((line) => line.line));
+      detected.title.forEach((line, i) => expect(line.text).toContain(expected.title[i].text));
       if (expected.otherEncodingLines.length === 0) expect(detected.otherEncodingLines).toBeNull();
       else {
         expect(detected.otherEncodingLines?.encoding).toMatch(/gb18030/i);
@@ -150,6 +154,10 @@ function describeFixture(make: () => RealExport) {
 describe("real exports, small files, no options", () => {
   for (const fixture of everyFormat(40)) describeFixture(() => fixture);
   for (const fixture of lostRowFixtures()) describeFixture(() => fixture);
+});
+
+describe("real exports below a report's title and filters, no options", () => {
+  for (const fixture of titledFixtures()) describeFixture(() => fixture);
 });
 
 describe("real exports, 2,000-row files, no options", () => {

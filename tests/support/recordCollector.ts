@@ -11,6 +11,7 @@ export function recordCollector() {
     visitor: {
       header: (cells: string[], line: number) => {
         seen.header = [cells, line];
+        return true;
       },
       record: (record: RawRecord) => {
         seen.records.push(record);

@@ -55,6 +55,7 @@ const CURRENCY_MARKS: [RegExp, string][] = [
   [/^GBP/i, "GBP"],
   [/^JPY/i, "JPY"],
   [/^HK\$|^HKD/i, "HKD"],
+  [/^(?:₹|Rs\.?|INR)/, "INR"],
   [/^\$/, "USD"],
   [/^[¥￥]/, "CNY"],
   [/^€/, "EUR"],
@@ -72,7 +73,8 @@ const TRAILING_MARKS: [RegExp, string][] = [
 const NUMBER_SHAPES: Record<DecimalMark, { plain: RegExp; grouped: RegExp; separators: RegExp }> = {
   ".": {
     plain: /^\d+(?:\.\d+)?$/,
-    grouped: /^\d{1,3}([, '])\d{3}(?:\1\d{3})*(?:\.\d+)?$/,
+    // Groups of three, or India's lakh and crore grouping (12,34,567.50).
+    grouped: /^(?:\d{1,3}([, '])\d{3}(?:\1\d{3})*|\d{1,2}(?:,\d{2})+,\d{3})(?:\.\d+)?$/,
     separators: /[, ']/g,
   },
   ",": {
@@ -97,14 +99,17 @@ const NOT_AMOUNT: unique symbol = Symbol("notAmount");
 /**
  * Reads a money amount as CRMs and spreadsheet re-saves export it.
  *
- * Rules, under both decimal marks: an optional currency mark before ($, ¥, ￥, €, £, US$,
- * HK$, USD, CNY, RMB, EUR, GBP) or after (元, USD, CNY, RMB, EUR, GBP, €), with or without
- * a space; a "万" multiplier (×10,000) before 元; a minus sign (before or after the leading
- * mark) or parentheses for a negative; spaces around the number are ignored.
+ * Rules, under both decimal marks: an optional currency mark before ($, ¥, ￥, €, £, ₹, Rs.,
+ * US$, HK$, USD, CNY, RMB, EUR, GBP, INR) or after (元, USD, CNY, RMB, EUR, GBP, €), with or
+ * without a space, or a listed ISO code with a space (SPACED_CODES: "CHF 1'234.50",
+ * "1 234,50 PLN"); a "万" multiplier (×10,000) before 元; a minus sign or parentheses for a
+ * negative, before or after the currency mark ("$(1,200.00)", Excel's Accounting format); a
+ * dash alone is zero (the Accounting format's "$ -"); spaces around the number are ignored.
  *
  * - `decimalMark: "."` (default): the decimal mark is a point; thousands separators are a
  *   comma, a space (also no-break and narrow no-break) or an apostrophe, in groups of three,
- *   the same separator throughout: "1,234,567.5", "1'234.50", "1 234.50".
+ *   the same separator throughout: "1,234,567.5", "1'234.50", "1 234.50"; or commas in
+ *   India's lakh grouping: "12,34,567.50".
  * - `decimalMark: ","` (German and French re-saves): the decimal mark is a comma; thousands
  *   separators are a point, a space (also no-break and narrow no-break) or an apostrophe,
  *   in groups of three: "1.234.567,89", "1 234,50 €", "210833,37"; "1.234" is 1234.
@@ -117,6 +122,8 @@ const NOT_AMOUNT: unique symbol = Symbol("notAmount");
  * parseAmount("(1,000)")            // { ok: true, value: { amount: -1000, currency: null } }
  * parseAmount("3.5万元")             // { ok: true, value: { amount: 35000, currency: "CNY" } }
  * parseAmount("1'234.50")           // { ok: true, value: { amount: 1234.5, currency: null } }
+ * parseAmount(" $(1,200.00)")       // { ok: true, value: { amount: -1200, currency: "USD" } }
+ * parseAmount(" $-   ")             // { ok: true, value: { amount: 0, currency: "USD" } }
  * parseAmount("€ 1.234,56", ",")    // { ok: true, value: { amount: 1234.56, currency: "EUR" } }
  * parseAmount("1.234", ",")         // { ok: true, value: { amount: 1234, currency: null } }
  * parseAmount("1,23")               // { ok: false, problem: "notAmount", ... }
@@ -144,48 +151,81 @@ interface AmountParts {
   number: string;
 }
 
-/** The marks around the number of a non-blank text cell (sign, currency, 万), or NOT_AMOUNT. */
+/**
+ * ISO 4217 codes read as an amount's currency when written before or after its number with a
+ * space between ("CHF 1'234.50", "1 234,50 PLN"): the currencies of the world's larger
+ * economies. A list, not any three capitals: "100 TSD" (German thousands) or "5 MIO" is no
+ * currency, and is not an amount.
+ */
+const SPACED_CODES = new Set(
+  ("AED ARS AUD BDT BGN BRL CAD CHF CLP CNY COP CZK DKK EGP EUR GBP HKD HUF IDR ILS INR ISK JPY KES KRW KWD " +
+    "LKR MAD MXN MYR NGN NOK NZD PEN PHP PKR PLN QAR RON RUB SAR SEK SGD THB TRY TWD UAH USD VND ZAR").split(" "),
+);
+const CODE_BEFORE = /^([A-Z]{3}) (?=[\d(-])/;
+const CODE_AFTER = / ([A-Z]{3})$/;
+
+/** The currency mark at the start of `text` (not a digit): its code and its length, or null. */
+function leadingMark(text: string): [string, number] | null {
+  const first = text.charCodeAt(0);
+  if (first >= 48 && first <= 57) return null;
+  for (const [mark, code] of CURRENCY_MARKS) {
+    const match = mark.exec(text);
+    if (match) return [code, match[0].length];
+  }
+  const code = CODE_BEFORE.exec(text);
+  return code && SPACED_CODES.has(code[1]) ? [code[1], code[1].length] : null;
+}
+
+/** The currency mark at the end of `text` (not a digit): its code and its length, or null. */
+function trailingMark(text: string): [string, number] | null {
+  const last = text.charCodeAt(text.length - 1);
+  if (last >= 48 && last <= 57) return null;
+  for (const [mark, code] of TRAILING_MARKS) {
+    const match = mark.exec(text);
+    if (match) return [code, match[0].length];
+  }
+  const code = CODE_AFTER.exec(text);
+  return code && SPACED_CODES.has(code[1]) ? [code[1], code[1].length] : null;
+}
+
+/**
+ * The marks around the number of a non-blank text cell (sign, currency, 万), or NOT_AMOUNT.
+ * A sign (a minus, or parentheses) and a currency mark may come in either order, as the
+ * currency, accounting and locale formats of Excel write them: "-$1,234", "$-1,234",
+ * "$(1,234.00)", "(1,234.00) USD", "-1.234,56 €". A dash alone is Excel's accounting zero
+ * ("$ -", "-   €").
+ */
 function amountParts(raw: string): AmountParts | typeof NOT_AMOUNT {
   let text = HAS_SPACE.test(raw) ? raw.replace(SPACES, " ").trim() : raw;
-  let minus = 0;
-  for (let i = text.indexOf("-"); i >= 0; i = text.indexOf("-", i + 1)) minus++;
-  if (minus + (text.startsWith("(") ? 1 : 0) > 1) return NOT_AMOUNT;
   let negative = false;
-  if (text.startsWith("(") && text.endsWith(")")) {
-    negative = true;
-    text = text.slice(1, -1).trim();
-  }
-  if (text.startsWith("-")) {
-    negative = !negative;
-    text = text.slice(1).trimStart();
-  }
+  let signs = 0;
+  let dash = false;
   let currency: string | null = null;
-  const first = text.charCodeAt(0);
-  const startsWithDigit = first >= 48 && first <= 57;
-  for (const [mark, code] of startsWithDigit ? [] : CURRENCY_MARKS) {
-    const match = mark.exec(text);
-    if (match) {
-      currency = code;
-      text = text.slice(match[0].length).trimStart();
+  const takeCurrency = (mark: [string, number] | null, atStart: boolean): boolean => {
+    if (mark === null) return false;
+    if (currency !== null && currency !== mark[0]) return false;
+    currency = mark[0];
+    text = atStart ? text.slice(mark[1]).trimStart() : text.slice(0, text.length - mark[1]).trimEnd();
+    return true;
+  };
+  for (let marks = 0; marks < 4 && text !== ""; marks++) {
+    if (text.startsWith("(") && text.endsWith(")")) {
+      if (signs++ > 0) return NOT_AMOUNT;
+      negative = true;
+      text = text.slice(1, -1).trim();
+    } else if (text.startsWith("-")) {
+      if (signs++ > 0) return NOT_AMOUNT;
+      negative = true;
+      dash = true;
+      text = text.slice(1).trimStart();
+    } else if (!takeCurrency(leadingMark(text), true) && !takeCurrency(trailingMark(text), false)) {
       break;
     }
   }
-  if (text.startsWith("-")) {
-    negative = !negative;
-    text = text.slice(1).trimStart();
-  }
+  if (text.includes("-") || text.includes("(")) return NOT_AMOUNT;
+  // Excel's accounting format writes zero as a dash: "$ -", " -   ".
+  if (text === "") return dash ? { negative: false, currency, multiplier: 1, number: "0" } : NOT_AMOUNT;
   let multiplier = 1;
-  const last = text.charCodeAt(text.length - 1);
-  const endsWithDigit = last >= 48 && last <= 57;
-  for (const [mark, code] of endsWithDigit ? [] : TRAILING_MARKS) {
-    const match = mark.exec(text);
-    if (match) {
-      if (currency && currency !== code) return NOT_AMOUNT;
-      currency = code;
-      text = text.slice(0, text.length - match[0].length).trimEnd();
-      break;
-    }
-  }
   if (text.endsWith("万")) {
     multiplier = 10000;
     text = text.slice(0, -1).trimEnd();

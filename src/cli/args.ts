@@ -19,6 +19,8 @@ export interface ImportArgs {
   currency: string | null;
   /** XLSX input: the worksheet to read. */
   sheet: string | null;
+  /** Only the deals of this pipeline (`--pipeline "Sales Pipeline"`); null: every pipeline. */
+  pipeline: string | null;
   /** Open stages in order, replacing the preset's (`--stages "A,B,C"`). */
   stages: string[] | null;
   wonLabels: string[] | null;
@@ -219,6 +221,7 @@ export function parseCliArgs(argv: readonly string[], messages: Locale = localeA
     update: null,
     quotas: null,
     sheet: null,
+    pipeline: null,
     stages: null,
     wonLabels: null,
     lostLabels: null,
@@ -299,6 +302,10 @@ export function parseCliArgs(argv: readonly string[], messages: Locale = localeA
       case "sheet":
         args.sheet = value;
         break;
+      case "pipeline":
+        if (value.trim() === "") return error("arg.pipeline");
+        args.pipeline = value;
+        break;
       case "stages":
         args.stages = list(value);
         if (args.stages.length === 0) return error("arg.stages");
@@ -339,8 +346,8 @@ export function parseCliArgs(argv: readonly string[], messages: Locale = localeA
     return error(inspect ? "arg.missingInputInspect" : "arg.missingInputBuild");
   }
   if (inspect) {
-    const { input, preset, encoding, columns, currency, sheet, stages, wonLabels, lostLabels, dateOrder, decimalMark } = args;
-    return { kind: "inspect", args: { input, preset, encoding, columns, currency, sheet, stages, wonLabels, lostLabels, dateOrder, decimalMark } };
+    const { input, preset, encoding, columns, currency, sheet, pipeline, stages, wonLabels, lostLabels, dateOrder, decimalMark } = args;
+    return { kind: "inspect", args: { input, preset, encoding, columns, currency, sheet, pipeline, stages, wonLabels, lostLabels, dateOrder, decimalMark } };
   }
   if (!args.out) return error("arg.missingOut");
   if (!/\.xlsx$/i.test(args.out)) return error("arg.outXlsx", { value: clip(args.out) });

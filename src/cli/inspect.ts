@@ -195,6 +195,17 @@ function columnLines(w: Words, args: InspectArgs, detected: ImportDetection): st
   return lines;
 }
 
+/** The pipelines of the file with their rows, those left out by --pipeline marked. */
+function pipelinesValue(w: Words, detected: ImportDetection): string {
+  const { pipelines } = detected;
+  if (pipelines.length === 0) return w.text("inspect.none");
+  const listedOnes = pipelines
+    .slice(0, LISTED)
+    .map((pipeline) => w.text(pipeline.kept ? "inspect.pipeline" : "inspect.pipelineLeftOut", { name: quoted(pipeline.name), rows: w.plural(pipeline.rows, "row") }));
+  const more = pipelines.length > LISTED ? ` … (+${w.n(pipelines.length - LISTED)})` : "";
+  return listedOnes.join(w.text("list.semicolon")) + more;
+}
+
 /** Where the header is, and the lines above it that were passed over (a report's title and filters). */
 function headerValue(w: Words, detected: ImportDetection): string[] {
   const { title, headerLine } = detected;
@@ -270,6 +281,7 @@ export function suggestedCommand(args: InspectArgs, result: CliImport): string {
   const encoding = result.stats.format === "csv" ? encodingFlag(detected.encoding) : null;
   if (encoding) words.push("--encoding", encoding);
   if (args.sheet !== null) words.push("--sheet", shellWord(clip(args.sheet)));
+  if (args.pipeline !== null) words.push("--pipeline", shellWord(clip(args.pipeline)));
   words.push("--date-order", detected.dateOrder, "--decimal-mark", detected.decimalMark);
   if (args.currency !== null) words.push("--currency", args.currency);
   const added = detected.stages.some((stage) => stage.added);
@@ -313,6 +325,7 @@ export function describeImport(args: InspectArgs, result: CliImport, file: Expor
     ...header.slice(1),
     ...columnLines(w, args, detected),
     ...stageLines(w, result),
+    row(text("inspect.pipelines"), pipelinesValue(w, detected)),
     row(text("inspect.blankLines"), detected.blankLines > 0 ? text("inspect.blankValue", { lines: plural(detected.blankLines, "blankLine") }) : text("inspect.none")),
     row(text("inspect.footer"), footer[0]),
     ...footer.slice(1),

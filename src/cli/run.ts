@@ -397,7 +397,7 @@ function refusalText(error: OutputRefused, locale: Locale): string {
 
 /**
  * The import options of the reading flags (`--preset`, `--map`, `--encoding`, `--sheet`,
- * `--date-order`, `--decimal-mark`, `--stages`, `--won`, `--lost`, `--currency`): the same
+ * `--pipeline`, `--date-order`, `--decimal-mark`, `--stages`, `--won`, `--lost`, `--currency`): the same
  * for build and inspect, so inspect describes exactly what build would read.
  */
 export function importOptionsOf(args: ImportArgs, onProgress?: (progress: ImportProgress) => void): ImportOptions {
@@ -405,6 +405,7 @@ export function importOptionsOf(args: ImportArgs, onProgress?: (progress: Import
     preset: args.preset,
     encoding: args.encoding,
     sheet: args.sheet ?? undefined,
+    ...(args.pipeline !== null ? { onlyPipeline: args.pipeline } : {}),
     currency: args.currency ?? undefined,
     dateOrder: args.dateOrder,
     decimalMark: args.decimalMark,

@@ -30,6 +30,7 @@ export const cliEnUS = {
   "count.text.other": "{count} texts",
 
   // Bad arguments (exit 2).
+  "arg.pipeline": "--pipeline needs the name of a pipeline, as the file's pipeline column writes it.",
   "arg.mapShape": "--map takes FIELD=HEADER (for example --map amount=\"Deal size\"), not \"{value}\".",
   "arg.mapField": "Unknown field \"{name}\" in --map. The fields are: {fields}.",
   "arg.mapHeader": "--map {field}= needs the header of a column after \"=\".",
@@ -119,6 +120,9 @@ export const cliEnUS = {
   "inspect.dateOrder": "Date order",
   "inspect.preset": "Preset",
   "inspect.title": "Header",
+  "inspect.pipelines": "Pipelines",
+  "inspect.pipeline": "{name} ({rows})",
+  "inspect.pipelineLeftOut": "{name} ({rows}, left out by --pipeline)",
   "inspect.blankLines": "Blank lines",
   "inspect.footer": "Footer",
   "inspect.otherEncoding": "Other encoding",
@@ -223,6 +227,9 @@ Reading options (build and inspect):
                            (default auto: a byte-order mark, else valid UTF-8, else the
                            encoding that fits the bytes best)
   --sheet NAME             .xlsx input: the worksheet to read (default the first)
+  --pipeline NAME          only the deals of this pipeline (the file's pipeline column: HubSpot,
+                           Pipedrive and Zoho keep several); the other rows are left out, as
+                           neither deals nor issues (default: every pipeline, in one funnel)
   --date-order ORDER       MDY | DMY | auto: how 3/5/2025 is read (default auto: from the file's
                            dates; when every date fits both orders, MDY)
   --decimal-mark MARK      . | , | auto: the decimal mark of amounts and probabilities (default

@@ -27,6 +27,7 @@ export const cliZhCN: CliCatalog = {
   "count.text.one": "{count} 段文本",
   "count.text.other": "{count} 段文本",
 
+  "arg.pipeline": "--pipeline 需要一个销售流程的名称，写法与文件中销售流程列一致。",
   "arg.mapShape": "--map 的写法是 字段=表头（例如 --map amount=\"Deal size\"），而不是“{value}”。",
   "arg.mapField": "--map 中的字段“{name}”未知。可用的字段：{fields}。",
   "arg.mapHeader": "--map {field}= 的“=”后面需要写列的表头。",
@@ -106,6 +107,9 @@ export const cliZhCN: CliCatalog = {
   "inspect.dateOrder": "日期顺序",
   "inspect.preset": "预设",
   "inspect.title": "表头",
+  "inspect.pipelines": "销售流程",
+  "inspect.pipeline": "{name}（{rows}）",
+  "inspect.pipelineLeftOut": "{name}（{rows}，按 --pipeline 未导入）",
   "inspect.blankLines": "空行",
   "inspect.footer": "表尾",
   "inspect.otherEncoding": "其他编码",
@@ -208,6 +212,9 @@ inspect 按 build 完全相同的方式读取导出文件，只打印发现的�
                            （默认 auto：有字节顺序标记按标记，否则有效的 UTF-8，
                            否则选最符合这些字节的编码）
   --sheet NAME             .xlsx 输入：要读取的工作表（默认第一个）
+  --pipeline NAME          只导入这个销售流程的商机（按文件的销售流程列；HubSpot、Pipedrive
+                           和 Zoho 可有多个流程）；其他行不算商机也不算问题（默认：全部流程，
+                           合成一个漏斗）
   --date-order ORDER       MDY | DMY | auto：3/5/2025 的读法（默认 auto：根据文件中的日期；
                            所有日期两种顺序都说得通时用 MDY）
   --decimal-mark MARK      . | , | auto：金额和赢率的小数点（默认 auto：根据文件中的金额）；

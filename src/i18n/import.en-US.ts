@@ -78,6 +78,8 @@ export const importEnUS = {
   "error.noWorksheet": "The workbook has no worksheet.",
   "error.noOpenStages": "The pipeline has no open stages.",
   "error.noColumnNamed": "The file has no column \"{column}\" (asked for the {field}). Its columns: {columns}.",
+  "error.noPipelineColumn": "Only pipeline \"{pipeline}\" was asked for, but the file has no pipeline column (looked for: {candidates}). Its columns: {columns}. Name the pipeline column, or import every pipeline.",
+  "error.noSuchPipeline": "No row of the file is in pipeline \"{pipeline}\". Its pipelines: {pipelines}.",
   "error.noStageColumn": "No stage column found for the {preset} preset (looked for: {candidates}). Its columns: {columns}. Choose another preset or name the stage column.",
   "error.tooManyRows": "The file has more than {limit} data rows: an Excel sheet holds {rows} rows, one of them the header. Split the export (by date or owner) and import each part.",
   "error.badCurrencyOption": "The currency \"{value}\" is not a three-letter code such as USD or CNY, or a currency symbol.",
@@ -109,6 +111,8 @@ export const importEnUS = {
   "note.otherEncoding": "{count} line(s) were written in {encoding}, the rest in {main}: lines {lines}. Check those rows' names.",
   "note.stagesAdded": "Stages added from the data (they are not in the preset's pipeline): {stages}.",
   "note.stagesUnused": "Stages of the preset that no deal uses, left out of the funnel: {stages}.",
+  "note.pipelines": "The file holds deals of {count} pipelines ({pipelines}): their stages make one funnel. To see one pipeline alone, import again with that pipeline chosen.",
+  "note.pipelineKept": "Only the deals of pipeline \"{pipeline}\" were imported: {rows} row(s) of other pipelines ({pipelines}) were left out, as neither deals nor issues.",
 } as const;
 
 export type ImportTextKey = keyof typeof importEnUS;

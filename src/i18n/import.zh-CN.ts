@@ -70,6 +70,8 @@ export const importZhCN: ImportCatalog = {
   "error.noWorksheet": "工作簿中没有工作表。",
   "error.noOpenStages": "销售管道中没有进行中的阶段。",
   "error.noColumnNamed": "文件中没有列“{column}”（用于 {field}）。文件的列：{columns}。",
+  "error.noPipelineColumn": "指定了只导入销售流程“{pipeline}”，但文件中没有销售流程列（查找了：{candidates}）。文件的列：{columns}。请指定销售流程列，或导入全部流程。",
+  "error.noSuchPipeline": "文件中没有属于销售流程“{pipeline}”的行。文件中的流程：{pipelines}。",
   "error.noStageColumn": "按 {preset} 预设未找到阶段列（查找了：{candidates}）。文件的列：{columns}。请选择其他预设或指定阶段列。",
   "error.tooManyRows": "文件的数据行超过 {limit} 行：Excel 工作表最多 {rows} 行，其中一行是表头。请拆分导出文件（按日期或负责人）后分别导入。",
   "error.badCurrencyOption": "币种“{value}”不是 USD、CNY 这样的三字母代码，也不是货币符号。",
@@ -100,4 +102,6 @@ export const importZhCN: ImportCatalog = {
   "note.otherEncoding": "有 {count} 行是 {encoding} 编码，其余为 {main}：第 {lines} 行。请核对这些行的名称。",
   "note.stagesAdded": "根据数据新增的阶段（预设流程中没有）：{stages}。",
   "note.stagesUnused": "预设中没有任何商机使用的阶段，已从漏斗中去掉：{stages}。",
+  "note.pipelines": "文件中的商机属于 {count} 个销售流程（{pipelines}）：它们的阶段合成了一个漏斗。如需单看一个流程，请选定该流程后重新导入。",
+  "note.pipelineKept": "只导入了销售流程“{pipeline}”的商机：其他流程（{pipelines}）的 {rows} 行未导入，既不算商机也不算问题。",
 };

@@ -152,6 +152,7 @@ export const HEADER_DICTIONARY: Readonly<Record<MappedField, readonly string[]>>
     "Channel", "Origin",
     "商机来源", "线索来源", "客户来源", "来源", "来源渠道", "渠道",
   ],
+  pipeline: ["Pipeline", "Deal Pipeline", "Opportunity Pipeline", "Pipeline Name", "销售流程", "商机流程"],
 };
 
 /** What a column prefix names: the deal itself, its organization, its owner, or another object. */

@@ -15,7 +15,7 @@ import {
   StatusLabels,
 } from "./presets";
 import type { RawCell, RawRecord, ReadSummary, RecordVisitor } from "./records";
-import { closedKindOf, isOpenStatusWord, mapHeaderFields } from "./dictionary";
+import { closedKindOf, HEADER_DICTIONARY, isOpenStatusWord, mapHeaderFields } from "./dictionary";
 import {
   amountEvidence,
   amountIsAmbiguous,
@@ -78,6 +78,12 @@ export interface ImportOptions {
   fallbackDateOrder?: DateOrder;
   /** Decimal mark of amounts and probabilities. Default "auto": from every amount in the file. */
   decimalMark?: DecimalMark | "auto";
+  /**
+   * Only the deals of this pipeline (a value of the pipeline column, compared as stage labels
+   * are: case and spacing aside); rows of other pipelines are neither deals nor issues. Default:
+   * every deal, whatever its pipeline.
+   */
+  onlyPipeline?: string;
   /**
    * CSV only: read in slices of about this many characters (`true`: {@link DEFAULT_SLICE_CHARS},
    * about 1,500 to 3,000 records), giving the event loop a macrotask between slices and
@@ -158,6 +164,11 @@ export interface ImportDetection {
   title: ReportLine[];
   /** The header's line (CSV) or row (.xlsx). */
   headerLine: number;
+  /**
+   * The values of the pipeline column, with the rows of each (in order of first appearance, at
+   * most 100); `kept` false for a pipeline `onlyPipeline` left out. Empty without a pipeline column.
+   */
+  pipelines: { name: string; rows: number; kept: boolean }[];
   /** Blank lines among the data, skipped. */
   blankLines: number;
   /** Lines after the data recognised as a footer (totals, notices). */
@@ -453,8 +464,11 @@ const FOOTER_LINES_LISTED = 50;
  */
 const MAX_TITLE_LINES = 50;
 
+/** Pipelines listed at most (a pipeline column is a handful of names; a mis-mapped one is not). */
+const MAX_PIPELINES = 100;
+
 /** Errors of a row that does not name the columns an import needs: such a row may be a title line. */
-const NOT_A_HEADER: ReadonlySet<string> = new Set(["error.noStageColumn", "error.noAmountColumn", "error.noColumnNamed"]);
+const NOT_A_HEADER: ReadonlySet<string> = new Set(["error.noStageColumn", "error.noAmountColumn", "error.noColumnNamed", "error.noPipelineColumn"]);
 
 /** Texts longer than this are not shared between deals (see `shareTexts`). */
 const SHARED_TEXT_CHARS = 200;
@@ -496,7 +510,7 @@ function badValue(reason: ImportIssueReason, failure: ParseFailure, column: stri
 const SLOT: Readonly<Record<MappedField, number>> = (() => {
   const slots: Record<MappedField, number> = {
     id: 0, name: 0, customer: 0, owner: 0, amount: 0, actualAmount: 0, currency: 0, createdDate: 0, closeDate: 0,
-    actualCloseDate: 0, stage: 0, probability: 0, status: 0, isWon: 0, isClosed: 0, source: 0,
+    actualCloseDate: 0, stage: 0, probability: 0, status: 0, isWon: 0, isClosed: 0, source: 0, pipeline: 0,
   };
   MAPPED_FIELDS.forEach((field, slot) => (slots[field] = slot));
   return slots;
@@ -617,6 +631,12 @@ class DealNormalizer implements RecordVisitor {
   /** Why the first of them is not a header: thrown when no row is. */
   private firstHeaderError: ImportError | undefined;
   private headerLine = 0;
+  /** Pipeline cells as compared -> the pipeline as first written and its rows. Bounded (MAX_PIPELINES). */
+  private readonly pipelinesSeen = new Map<string, { name: string; rows: number }>();
+  /** `options.onlyPipeline` as compared, or null. */
+  private readonly onlyPipeline: string | null;
+  /** Rows of pipelines `onlyPipeline` leaves out. */
+  private otherPipelineRows = 0;
 
   constructor(
     private readonly options: ImportOptions,
@@ -638,6 +658,7 @@ class DealNormalizer implements RecordVisitor {
     this.decimalMark = mark !== "auto" ? mark : delimiter === ";" ? "," : ".";
     const order = options.dateOrder ?? "auto";
     this.dateOrder = order !== "auto" ? order : (options.fallbackDateOrder ?? "MDY");
+    this.onlyPipeline = options.onlyPipeline !== undefined && options.onlyPipeline.trim() !== "" ? labelKey(options.onlyPipeline) : null;
   }
 
   progressHandler(): ((fraction: number) => void) | undefined {
@@ -738,6 +759,13 @@ class DealNormalizer implements RecordVisitor {
         columns: this.headerList(),
       });
     }
+    if (this.onlyPipeline !== null && index.pipeline === undefined) {
+      throw new ImportError("error.noPipelineColumn", {
+        pipeline: fitText(this.options.onlyPipeline ?? "", MESSAGE_VALUE_CHARS),
+        candidates: (this.preset.columns.pipeline ?? HEADER_DICTIONARY.pipeline).join(", "),
+        columns: this.headerList(),
+      });
+    }
     if (index.closeDate === undefined && index.actualCloseDate !== undefined) {
       index.closeDate = index.actualCloseDate;
       delete index.actualCloseDate;
@@ -800,6 +828,7 @@ class DealNormalizer implements RecordVisitor {
       this.pushIssue(record.record, record.line, cells, problem);
       return;
     }
+    if (this.slotColumns[SLOT.pipeline] >= 0 && !this.ofKeptPipeline(cells)) return;
     const closedByStatus = this.closedByStatus(cells);
     const stageText = cellString(this.at(cells, SLOT.stage)).trim();
     if (stageText !== "") {
@@ -1105,6 +1134,12 @@ class DealNormalizer implements RecordVisitor {
   // ------------------------------------------------------------ the end of the file
 
   finish(summary: ReadSummary): HeldImportResult {
+    if (this.onlyPipeline !== null && !this.pipelinesSeen.has(this.onlyPipeline)) {
+      throw new ImportError("error.noSuchPipeline", {
+        pipeline: fitText(this.options.onlyPipeline ?? "", MESSAGE_VALUE_CHARS),
+        pipelines: Array.from(this.pipelinesSeen.values(), (seen) => seen.name || "—").join(", ") || "—",
+      });
+    }
     const footer = this.decideFooter();
     const decimalMarkBasis = this.decideDecimalMark();
     const dateOrderBasis = this.decideDateOrder();
@@ -1161,6 +1196,7 @@ class DealNormalizer implements RecordVisitor {
         stagesUnused: unused,
         title: this.titleLines,
         headerLine: this.headerLine,
+        pipelines: Array.from(this.pipelinesSeen, ([key, seen]) => ({ ...seen, kept: this.onlyPipeline === null || key === this.onlyPipeline })),
         blankLines: summary.blankLines,
         footer: footerRows.slice(0, FOOTER_LINES_LISTED).map((row) => ({ line: row.line, text: fitText(row.footer ?? "", FOOTER_TEXT_CHARS) })),
         otherEncodingLines: this.otherEncodingLines,
@@ -1172,7 +1208,7 @@ class DealNormalizer implements RecordVisitor {
       stats: {
         format: this.format,
         encoding: this.encoding,
-        records: summary.records - footerRows.length,
+        records: summary.records - footerRows.length - this.otherPipelineRows,
         imported: this.deals.length,
         skipped,
         notices: this.issues.length - skipped,
@@ -1183,6 +1219,21 @@ class DealNormalizer implements RecordVisitor {
       },
     });
     return { deals: this.byColumn ? this.deals.toArray() : Array.from(this.deals), ...rest };
+  }
+
+  /**
+   * Counts the row's pipeline; false when `onlyPipeline` leaves it out (the row is then neither
+   * a deal nor an issue, and its stage is not the funnel's).
+   */
+  private ofKeptPipeline(cells: readonly RawCell[]): boolean {
+    const name = cellString(this.at(cells, SLOT.pipeline)).trim();
+    const key = labelKey(name);
+    const seen = this.pipelinesSeen.get(key);
+    if (seen) seen.rows++;
+    else if (this.pipelinesSeen.size < MAX_PIPELINES) this.pipelinesSeen.set(key, { name: fitText(name, MESSAGE_HEADER_CHARS), rows: 1 });
+    if (this.onlyPipeline === null || key === this.onlyPipeline) return true;
+    this.otherPipelineRows++;
+    return false;
   }
 
   /** Places every deal of `deals` in the decided pipeline; the stage histories of lost deals are then done with. */

@@ -21,8 +21,10 @@ function listed(items: readonly (string | number)[]): string {
 
 /**
  * The notes a person should read about an import: the date order and decimal mark when the
- * file decided them or could not, title lines above the header, blank lines skipped, the footer recognised, lines in
- * another encoding, stages added from the data and preset stages left out.
+ * file decided them or could not, title lines above the header, blank lines skipped, the
+ * footer recognised, lines in another encoding, stages added from the data and preset stages
+ * left out, and the pipelines when the file holds several (or those left out when one was
+ * chosen).
  *
  * Rules: a note only when there is something to say (an ISO-dated, point-decimal file with
  * no gaps says nothing); lists are cut after 10 items with the rest counted.
@@ -54,5 +56,14 @@ export function importNotes(detected: ImportDetection): ImportNote[] {
   const added = detected.stages.filter((stage) => stage.added).map((stage) => stage.name);
   if (added.length > 0) notes.push({ key: "note.stagesAdded", values: { stages: listed(added) } });
   if (detected.stagesUnused.length > 0) notes.push({ key: "note.stagesUnused", values: { stages: listed(detected.stagesUnused) } });
+  const pipelines = detected.pipelines;
+  const left = pipelines.filter((pipeline) => !pipeline.kept);
+  const named = (list: typeof pipelines) => listed(list.map((pipeline) => `${pipeline.name || "—"} (${pipeline.rows})`));
+  if (left.length > 0) {
+    const kept = pipelines.find((pipeline) => pipeline.kept)?.name ?? "";
+    notes.push({ key: "note.pipelineKept", values: { pipeline: kept, rows: left.reduce((sum, pipeline) => sum + pipeline.rows, 0), pipelines: named(left) } });
+  } else if (pipelines.length > 1) {
+    notes.push({ key: "note.pipelines", values: { count: pipelines.length, pipelines: named(pipelines) } });
+  }
   return notes;
 }

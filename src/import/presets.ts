@@ -29,11 +29,13 @@ export type MappedField =
   /** Salesforce IsWon / IsClosed flags. */
   | "isWon"
   | "isClosed"
-  | "source";
+  | "source"
+  /** The pipeline a deal belongs to, when the CRM keeps several (HubSpot, Pipedrive, Zoho). */
+  | "pipeline";
 
 export const MAPPED_FIELDS: readonly MappedField[] = [
   "id", "name", "customer", "owner", "amount", "actualAmount", "currency", "createdDate", "closeDate",
-  "actualCloseDate", "stage", "probability", "status", "isWon", "isClosed", "source",
+  "actualCloseDate", "stage", "probability", "status", "isWon", "isClosed", "source", "pipeline",
 ];
 
 /** Words of a status column. */
@@ -173,6 +175,7 @@ const HUBSPOT: CrmPreset = {
     stage: ["Deal Stage"],
     probability: ["Deal probability"],
     source: ["Original Source Type", "Original Traffic Source", "Deal source"],
+    pipeline: ["Pipeline"],
   },
   signature: [
     "Deal Stage", "Deal owner", "Create Date", "Pipeline", "Deal probability", "Associated Company",
@@ -308,6 +311,7 @@ const PIPEDRIVE: CrmPreset = {
     probability: ["Deal - Probability", "Probability"],
     status: ["Deal - Status", "Status"],
     source: ["Deal - Source channel", "Source channel", "Deal - Source origin", "Source origin"],
+    pipeline: ["Deal - Pipeline", "Pipeline"],
   },
   notMapped: ["Weighted value", "Deal - Weighted value"],
   signature: [

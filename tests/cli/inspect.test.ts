@@ -62,7 +62,7 @@ describe("salesquant inspect", () => {
       '  amount           "Amount"',
       '  closeDate        "Closing Date"',
       '  stage            "Stage"',
-      "  not mapped       id, actualAmount, currency, createdDate, actualCloseDate, probability, status, isWon, isClosed, source",
+      "  not mapped       id, actualAmount, currency, createdDate, actualCloseDate, probability, status, isWon, isClosed, source, pipeline",
     ]);
     const counts = out.indexOf("Counts:");
     expect(out.slice(counts, counts + 5)).toEqual([
@@ -240,6 +240,17 @@ describe("salesquant inspect", () => {
       expect(line(out, "  imported")).toBe("  imported      2 (1 open, 1 won, 0 lost)");
       const plain = await inspect({ "f.csv": "Deal Name,Amount,Stage\nA,1,Closed Won\n" }, ["--input", "f.csv"]);
       expect(line(plain.out, "Header")).toBe("Header          line 1");
+      expect(line(plain.out, "Pipelines")).toBe("Pipelines       none");
+    });
+
+    it("the pipelines of the file, those --pipeline leaves out marked, and the flag in the command", async () => {
+      const csv = "Deal Name,Pipeline,Stage,Amount\nA,Sales,Qualification,1\nB,Renewals,Closed Won,2\nC,Sales,Closed Won,3\n";
+      const all = await inspect({ "p.csv": csv }, ["--input", "p.csv"]);
+      expect(line(all.out, "Pipelines")).toBe('Pipelines       "Sales" (2 rows); "Renewals" (1 row)');
+      const one = await inspect({ "p.csv": csv }, ["--input", "p.csv", "--pipeline", "Renewals"]);
+      expect(line(one.out, "Pipelines")).toBe('Pipelines       "Sales" (2 rows, left out by --pipeline); "Renewals" (1 row)');
+      expect(line(one.out, "  imported")).toBe("  imported      1 (0 open, 1 won, 0 lost)");
+      expect(one.out[one.out.length - 1]).toMatch(/ --pipeline Renewals /);
     });
   });
 });

@@ -57,7 +57,7 @@ describe("parseCliArgs", () => {
   it("refuses an unknown field, listing the fields", () => {
     const message = errorOf(parseCliArgs([...BUILD, "--map", "amout=Deal size"]));
     expect(message).toBe(
-      'Unknown field "amout" in --map. The fields are: id, name, customer, owner, amount, actualAmount, currency, createdDate, closeDate, actualCloseDate, stage, probability, status, isWon, isClosed, source.',
+      'Unknown field "amout" in --map. The fields are: id, name, customer, owner, amount, actualAmount, currency, createdDate, closeDate, actualCloseDate, stage, probability, status, isWon, isClosed, source, pipeline.',
     );
   });
 
@@ -106,16 +106,23 @@ describe("parseCliArgs", () => {
     expect(errorOf(parseCliArgs([...BUILD, "--encoding", "ebcdic"]))).toMatch(/^Unknown encoding "ebcdic"\. Use auto, utf-8, /);
   });
 
+  it("reads --pipeline as written, and refuses a blank one", () => {
+    expect(buildArgs(parseCliArgs([...BUILD, "--pipeline", "Sales Pipeline"])).pipeline).toBe("Sales Pipeline");
+    expect(buildArgs(parseCliArgs(BUILD)).pipeline).toBeNull();
+    expect(errorOf(parseCliArgs([...BUILD, "--pipeline", " "]))).toMatch(/^--pipeline needs the name of a pipeline/);
+  });
+
   describe("inspect", () => {
     it("takes the reading options and needs no --out", () => {
       const parsed = parseCliArgs([
         "inspect", "--input", "x.csv", "--preset", "generic", "--map", "amount=Betrag", "--encoding", "utf-8", "--sheet", "Deals",
         "--date-order", "DMY", "--decimal-mark", ",", "--stages", "Neu,Angebot", "--won", "Gewonnen", "--lost", "Verloren", "--currency", "eur",
+        "--pipeline", "Partner",
       ]);
       expect(parsed).toEqual({
         kind: "inspect",
         args: {
-          input: "x.csv", preset: "generic", columns: { amount: "Betrag" }, encoding: "utf-8", sheet: "Deals", dateOrder: "DMY", decimalMark: ",",
+          input: "x.csv", preset: "generic", columns: { amount: "Betrag" }, encoding: "utf-8", sheet: "Deals", pipeline: "Partner", dateOrder: "DMY", decimalMark: ",",
           stages: ["Neu", "Angebot"], wonLabels: ["Gewonnen"], lostLabels: ["Verloren"], currency: "EUR",
         },
       });
@@ -124,7 +131,7 @@ describe("parseCliArgs", () => {
     it("has the same defaults as build", () => {
       expect(parseCliArgs(["inspect", "--input=x.csv"])).toEqual({
         kind: "inspect",
-        args: { input: "x.csv", preset: "auto", columns: {}, encoding: "auto", sheet: null, dateOrder: "auto", decimalMark: "auto", stages: null, wonLabels: null, lostLabels: null, currency: null },
+        args: { input: "x.csv", preset: "auto", columns: {}, encoding: "auto", sheet: null, pipeline: null, dateOrder: "auto", decimalMark: "auto", stages: null, wonLabels: null, lostLabels: null, currency: null },
       });
     });
 

@@ -269,7 +269,7 @@ const ROWS: [string, string[], string, Partial<Record<MappedField, number>>][] =
     "pipedrive",
     {
       id: 0, name: 1, owner: 3, amount: 4, currency: 6, probability: 7, customer: 8, stage: 11, status: 12,
-      createdDate: 13, closeDate: 14, actualCloseDate: 15,
+      createdDate: 13, closeDate: 14, actualCloseDate: 15, pipeline: 9,
     },
   ],
   [
@@ -299,7 +299,7 @@ const ROWS: [string, string[], string, Partial<Record<MappedField, number>>][] =
     "fxiaoke",
     {
       name: 0, customer: 1, stage: 3, amount: 4, closeDate: 5, probability: 6, owner: 7, status: 8, actualCloseDate: 9,
-      createdDate: 10, source: 11,
+      createdDate: 10, source: 11, pipeline: 2,
     },
   ],
   [
@@ -324,7 +324,7 @@ const ROWS: [string, string[], string, Partial<Record<MappedField, number>>][] =
     "HubSpot internal names",
     ["hs_object_id", "dealname", "dealstage", "pipeline", "amount", "closedate", "createdate", "hubspot_owner_id"],
     "hubspot",
-    { id: 0, name: 1, stage: 2, amount: 4, closeDate: 5, createdDate: 6, owner: 7 },
+    { id: 0, name: 1, stage: 2, pipeline: 3, amount: 4, closeDate: 5, createdDate: 6, owner: 7 },
   ],
   [
     "Salesforce Data Loader",

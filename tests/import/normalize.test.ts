@@ -300,6 +300,64 @@ describe("parseCrmText rules", () => {
     expect(() => parseCrmText("Foo,Bar\n1,2\n")).toThrow(/Its columns: Foo, Bar\./);
   });
 
+  describe("a file with several pipelines", () => {
+    // A HubSpot export of two pipelines: the Sales Pipeline's default stages, and a Renewals
+    // pipeline of its own stages. Row 7 is of Renewals and has a field too few.
+    const text = [
+      "Record ID,Deal Name,Pipeline,Deal Stage,Amount,Close Date,Deal owner",
+      "1,A,Sales Pipeline,Appointment Scheduled,100,2025-06-01,Ann",
+      "2,B,Renewals,Renewal Due,50,2025-06-01,Bo",
+      "3,C,Sales Pipeline,Closed Won,200,2025-05-01,Ann",
+      "4,D,Renewals,Closed Won,70,2025-05-02,Bo",
+      "5,E,sales  pipeline,Contract Sent,30,2025-07-01,Ann",
+      "6,F,Renewals,Renewal Due,abc",
+      "",
+    ].join("\n");
+
+    it("imports every pipeline by default, in one funnel, and says the file holds several", () => {
+      const result = parseCrmText(text);
+      expect(result.deals.map((deal) => deal.name)).toEqual(["A", "B", "C", "D", "E"]);
+      expect(result.detected.columns.pipeline).toBe("Pipeline");
+      expect(result.detected.pipelines).toEqual([
+        { name: "Sales Pipeline", rows: 3, kept: true },
+        { name: "Renewals", rows: 2, kept: true },
+      ]);
+      expect(result.pipeline.stages.map((stage) => stage.name)).toContain("Renewal Due");
+      expect(importNotes(result.detected)).toContainEqual({ key: "note.pipelines", values: { count: 2, pipelines: "Sales Pipeline (3), Renewals (2)" } });
+    });
+
+    it("keeps one pipeline when asked (case and spacing aside): the others are neither deals, issues nor stages", () => {
+      const result = parseCrmText(text, { onlyPipeline: "SALES PIPELINE" });
+      expect(result.deals.map((deal) => [deal.name, deal.status, deal.amount])).toEqual([
+        ["A", "open", 100],
+        ["C", "won", 200],
+        ["E", "open", 30],
+      ]);
+      expect(result.pipeline.stages.map((stage) => stage.name)).not.toContain("Renewal Due");
+      expect(result.detected.stages.some((stage) => stage.added)).toBe(false);
+      // The short row cannot be read, so its pipeline cannot be trusted either: an issue.
+      expect(result.issues.map((issue) => issue.line)).toEqual([7]);
+      // Six data rows: the two of Renewals that were read are not counted.
+      expect(result.stats.records).toBe(4);
+      expect(result.detected.pipelines.map((pipeline) => [pipeline.name, pipeline.kept])).toEqual([
+        ["Sales Pipeline", true],
+        ["Renewals", false],
+      ]);
+      expect(importNotes(result.detected)).toContainEqual({ key: "note.pipelineKept", values: { pipeline: "Sales Pipeline", rows: 2, pipelines: "Renewals (2)" } });
+    });
+
+    it("refuses a pipeline the file does not have, naming those it has, and a file without a pipeline column", () => {
+      expect(() => parseCrmText(text, { onlyPipeline: "Partners" })).toThrow('No row of the file is in pipeline "Partners". Its pipelines: Sales Pipeline, Renewals.');
+      expect(() => parseCrmText("Deal Name,Stage,Amount\nA,Closed Won,1\n", { onlyPipeline: "Renewals" })).toThrow(/^Only pipeline "Renewals" was asked for, but the file has no pipeline column .*Its columns: Deal Name, Stage, Amount\./);
+    });
+
+    it("reads the pipeline from the column named by the mapping", () => {
+      const renamed = text.replace(",Pipeline,", ",Board,");
+      const result = parseCrmText(renamed, { columns: { pipeline: "Board" }, onlyPipeline: "Renewals" });
+      expect(result.deals.map((deal) => deal.name)).toEqual(["B", "D"]);
+    });
+  });
+
   it("rejects an .xlsx that is broken and a file that is neither text nor a workbook", async () => {
     await expect(parseCrmExport(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).rejects.toThrow(ImportError);
     await expect(parseCrmExport(new Uint8Array([0xff, 0x00, 0x81]), { encoding: "utf-8" })).rejects.toThrow(ImportError);

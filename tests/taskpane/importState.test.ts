@@ -39,4 +39,18 @@ describe("Data pane import options", () => {
     expect(state.result?.notes.map((note) => note.key)).toContain("note.dateOrderDayFirst");
     expect(dealImportReducer(state, { type: "started" }).result).toBeNull();
   });
+
+  it("offers the file's pipelines; choosing one clears the stages, which the next import detects for it", () => {
+    const csv = "Deal Name,Pipeline,Stage,Amount\nA,Sales,Qualification,1\nB,Renewals,Renewal Due,2\n";
+    let state = dealImportReducer(initialImportState, { type: "parsed", result: parseCrmText(csv) });
+    expect([state.options.pipelines, state.options.onlyPipeline]).toEqual([["Sales", "Renewals"], ""]);
+    expect(state.options.stages.map((stage) => stage.name)).toEqual(["Qualification", "Renewal Due"]);
+    state = dealImportReducer(state, { type: "onlyPipeline", name: "Renewals" });
+    expect([state.options.onlyPipeline, state.options.stages]).toEqual(["Renewals", []]);
+    // The import run with it: the pipeline it kept stays chosen.
+    state = dealImportReducer(state, { type: "parsed", result: parseCrmText(csv, { onlyPipeline: "renewals" }) });
+    expect([state.options.pipelines, state.options.onlyPipeline]).toEqual([["Sales", "Renewals"], "Renewals"]);
+    // A new file is not read with another file's pipeline.
+    expect(choicesForNewFile(state.options)).not.toHaveProperty("onlyPipeline");
+  });
 });

@@ -6,7 +6,7 @@
  * useDealImport runs the import and holds its state; the sections only show it.
  */
 import * as React from "react";
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Text, tokens } from "@fluentui/react-components";
+import { Button, Field, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Select, Text, tokens } from "@fluentui/react-components";
 import { ResultBar } from "../components/ResultBar";
 import { useUi } from "../uiContext";
 import { MappingSection } from "./data/MappingSection";
@@ -70,6 +70,19 @@ export function DataPane(): JSX.Element {
         <ResultBar outcome={load.outcome} onOpenSheet={load.openSheet} onDismiss={load.dismissOutcome} />
       </SummarySection>
       <MappingSection options={state.options} pipelineCheck={pipelineCheck} onEdit={load.edit} />
+      {state.source && state.options.pipelines.length > 1 && (
+        // The file keeps several pipelines: one of them can be imported alone.
+        <Field label={t("data.onlyPipeline")} hint={t("data.onlyPipelineHint")}>
+          <Select data-testid="data-only-pipeline" value={state.options.onlyPipeline} onChange={(_e, d) => load.edit({ type: "onlyPipeline", name: d.value })}>
+            <option value="">{t("data.allPipelines")}</option>
+            {state.options.pipelines.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       {state.source && (
         <Button disabled={busy || (pipelineCheck !== null && "error" in pipelineCheck)} onClick={load.reimport}>
           {t("data.reimport")}

@@ -23,6 +23,8 @@ export interface ImportChoices {
   columns: Partial<Record<MappedField, string>>;
   /** Replaces the preset's pipeline when given. */
   pipeline?: Pipeline;
+  /** Only the deals of this pipeline (a value of the file's pipeline column); every pipeline when absent. */
+  onlyPipeline?: string;
   currency?: string;
 }
 
@@ -54,6 +56,7 @@ export async function importExport(
     decimalMark: choices.decimalMark,
     columns,
     pipeline: choices.pipeline,
+    onlyPipeline: choices.onlyPipeline || undefined,
     currency: choices.currency || undefined,
     slices: true,
     onProgress: (p) => onProgress({ rowsDone: p.rowsDone, total: p.fraction > 0 ? Math.max(p.rowsDone, Math.round(p.rowsDone / p.fraction)) : p.rowsDone }),

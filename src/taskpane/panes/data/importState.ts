@@ -31,6 +31,10 @@ export interface ImportOptions {
   /** Comma-separated status words, as typed. */
   won: string;
   lost: string;
+  /** The pipelines of the file's pipeline column, as the last import found them. */
+  pipelines: string[];
+  /** The pipeline a re-import keeps ("" for every pipeline). */
+  onlyPipeline: string;
   /**
    * The choices the user made (not filled in from a detection): a new file is detected
    * afresh except for these. Re-importing the same file uses every option as shown.
@@ -89,7 +93,8 @@ export type OptionAction =
   | { type: "stageRemoved"; index: number }
   | { type: "stageAdded" }
   | { type: "wonLabels"; text: string }
-  | { type: "lostLabels"; text: string };
+  | { type: "lostLabels"; text: string }
+  | { type: "onlyPipeline"; name: string };
 
 export type DealImportAction =
   | OptionAction
@@ -116,7 +121,7 @@ export type DealImportAction =
 
 export const initialImportState: DealImportState = {
   source: null,
-  options: { preset: "auto", encoding: "auto", dateOrder: "auto", decimalMark: "auto", columns: {}, stages: [], won: "", lost: "", pinned: {} },
+  options: { preset: "auto", encoding: "auto", dateOrder: "auto", decimalMark: "auto", columns: {}, stages: [], won: "", lost: "", pipelines: [], onlyPipeline: "", pinned: {} },
   tables: [],
   table: "",
   reading: null,
@@ -145,6 +150,9 @@ function editOptions(options: ImportOptions, action: OptionAction): ImportOption
       return { ...options, won: action.text };
     case "lostLabels":
       return { ...options, lost: action.text };
+    case "onlyPipeline":
+      // Another pipeline has stages of its own: the next import detects them afresh.
+      return { ...options, onlyPipeline: action.name, stages: [], won: "", lost: "" };
   }
 }
 
@@ -161,6 +169,9 @@ function optionsFrom(result: ImportResult, previous: ImportOptions): ImportOptio
     stages: result.pipeline.stages.map((s) => ({ name: s.name, probability: String(Math.round(s.probability * 1000) / 10) })),
     won: result.pipeline.wonLabels.join(", "),
     lost: result.pipeline.lostLabels.join(", "),
+    pipelines: detected.pipelines.map((pipeline) => pipeline.name),
+    // The pipeline this import kept, when it left others out.
+    onlyPipeline: detected.pipelines.some((pipeline) => !pipeline.kept) ? (detected.pipelines.find((pipeline) => pipeline.kept)?.name ?? "") : "",
   };
 }
 

@@ -212,6 +212,8 @@ export function useDealImport(): DealImport {
           ? { preset: options.preset, encoding: options.encoding, dateOrder: options.dateOrder, decimalMark: options.decimalMark, columns: options.columns }
           : choicesForNewFile(options)),
         pipeline: usePipeline && pipelineCheck && "pipeline" in pipelineCheck ? pipelineCheck.pipeline : undefined,
+        // A pipeline chosen for this file; a new file has its own pipelines.
+        onlyPipeline: usePipeline && options.onlyPipeline !== "" ? options.onlyPipeline : undefined,
         currency: settings.currency || undefined,
       };
       const result = await importExport(source.input, choices, showProgress);

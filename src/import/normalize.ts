@@ -490,6 +490,12 @@ const DEAL_TEXT_FIELDS = ["id", "name", "customer", "owner", "stage", "source", 
 const FOOTER_WORDS =
   /^(?:grand\s+totals?|totals?|sub-?totals?|sum|count|copyright|©|\(c\)|confidential|generated\s+(?:by|on|at)|report\s+generated|exported\s+(?:by|on|at)|filtered\s+by|合\s*计|总\s*计|小\s*计|汇总|导出时间|导出人|制表)(?=$|[\s:：(（,.-])/i;
 
+/**
+ * A cell that is a total's label and nothing else ("Subtotal", "Grand Totals (12 records)",
+ * "合计", "小计：") : never a stage, where a stage like "Total Solutions" is one.
+ */
+const TOTAL_CELL = /^\s*(?:grand\s+totals?|totals?|sub-?totals?|合\s*计|总\s*计|小\s*计|汇总)\s*(?:[(（][^)）]*[)）])?\s*[:：]?\s*$/i;
+
 /** Message values cut so a message stays far below a cell's length, whatever the file holds. */
 function fitValues(values: TextValues): TextValues {
   let fitted: Record<string, string | number> | null = null;
@@ -809,9 +815,15 @@ class DealNormalizer implements RecordVisitor {
     const source = record.cells;
     // The row as read: fields are read through their columns (this.at), nothing is copied.
     const cells = source;
+    // A report grouped by stage writes its totals in the stage column ("Subtotal", "合计"):
+    // such a cell names no stage.
+    const stage = this.at(cells, SLOT.stage);
     const footer = footerText(
       source,
-      this.at(cells, SLOT.stage) === "" && this.at(cells, SLOT.status) === "" && this.at(cells, SLOT.isWon) === "" && this.at(cells, SLOT.isClosed) === "",
+      (stage === "" || (typeof stage === "string" && TOTAL_CELL.test(stage))) &&
+        this.at(cells, SLOT.status) === "" &&
+        this.at(cells, SLOT.isWon) === "" &&
+        this.at(cells, SLOT.isClosed) === "",
     );
     let problem: RowIssue | null = null;
     if (record.malformed) problem = new RowIssue("fieldCount", "row.brokenQuoting", { detail: record.malformed });

@@ -300,6 +300,19 @@ describe("parseCrmText rules", () => {
     expect(() => parseCrmText("Foo,Bar\n1,2\n")).toThrow(/Its columns: Foo, Bar\./);
   });
 
+  it("reads a total written in the stage column as a report line, and a stage that starts with a total's word as a stage", () => {
+    const result = parseCrmText("Stage,Opportunity Name,Amount\nTotal Solutions,A,100\nTotal Solutions,B,50\nSubtotal,,150\n合计：,,150\n");
+    expect(result.deals.map((deal) => [deal.name, deal.stage])).toEqual([
+      ["A", "Total Solutions"],
+      ["B", "Total Solutions"],
+    ]);
+    expect(result.detected.footer.map((line) => [line.line, line.text])).toEqual([
+      [4, "Subtotal"],
+      [5, "合计："],
+    ]);
+    expect(result.issues).toEqual([]);
+  });
+
   describe("a file with several pipelines", () => {
     // A HubSpot export of two pipelines: the Sales Pipeline's default stages, and a Renewals
     // pipeline of its own stages. Row 7 is of Renewals and has a field too few.

@@ -93,6 +93,12 @@ export class DealColumns implements Iterable<Deal> {
     c.furthestStage[index] = deal.furthestStage;
   }
 
+  /** The id of deal `index`, without making the deal's object. */
+  idAt(index: number): string {
+    if (index < 0 || index >= this.count) throw new RangeError(`No deal ${index} of ${this.count}.`);
+    return this.ids[index];
+  }
+
   /** Deal `index` as a new object (its fields in the order of the Deal type). */
   get(index: number): Deal {
     if (index < 0 || index >= this.count) throw new RangeError(`No deal ${index} of ${this.count}.`);

@@ -35,6 +35,7 @@ export const importEnUS = {
   "reason.textCut": "Text cut (deal imported)",
   "reason.currency": "Currency ignored (deal imported)",
   "reason.valueIgnored": "Value not readable (deal imported)",
+  "reason.duplicate": "Deal ID repeated",
 
   // A value that does not parse (parseAmount, parseDate, parseProbability, parseFlag).
   "value.notAmount": "\"{value}\" is not an amount",
@@ -46,6 +47,8 @@ export const importEnUS = {
   "value.notFlag": "\"{value}\" is not yes or no",
 
   // Why a row was left out (the details column).
+  "row.duplicateId": "Deal ID \"{id}\" is already on line {line}, with the same values: the row is left out, so the deal counts once.",
+  "row.duplicateIdDiffers": "Deal ID \"{id}\" is already on line {line}, which is imported; this row differs in {columns}. A deal counts once: check which row is current.",
   "row.brokenQuoting": "Broken quoting: {detail}.",
   "row.fieldCount": "The row has {count} fields; the header has {expected}.",
   "row.unknownStatus": "Unknown status \"{value}\" in column \"{column}\".",

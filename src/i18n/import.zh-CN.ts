@@ -30,6 +30,7 @@ export const importZhCN: ImportCatalog = {
   "reason.textCut": "文本已截断（商机已导入）",
   "reason.currency": "币种已忽略（商机已导入）",
   "reason.valueIgnored": "值无法读取（商机已导入）",
+  "reason.duplicate": "商机编号重复",
 
   "value.notAmount": "“{value}”不是金额",
   "value.serialNotDate": "{value} 不是日期",
@@ -39,6 +40,8 @@ export const importZhCN: ImportCatalog = {
   "value.probabilityRange": "“{value}”不是 0% 到 100% 之间的赢率",
   "value.notFlag": "“{value}”不是“是”或“否”",
 
+  "row.duplicateId": "商机编号“{id}”已在第 {line} 行出现，内容相同：此行未导入，该商机只计一次。",
+  "row.duplicateIdDiffers": "商机编号“{id}”已在第 {line} 行出现（已导入）；此行的 {columns} 与之不同。每个商机只计一次：请核对哪一行是最新的。",
   "row.brokenQuoting": "引号不配对：{detail}。",
   "row.fieldCount": "该行有 {count} 个字段，表头有 {expected} 个。",
   "row.unknownStatus": "列“{column}”中的状态“{value}”无法识别。",

@@ -42,7 +42,9 @@ export type ImportIssueReason =
   | "missingAmount"
   | "textCut"
   | "currency"
-  | "valueIgnored";
+  | "valueIgnored"
+  /** The deal's id is on an earlier row already: the deal counts once. */
+  | "duplicate";
 
 /** Reasons of notices: the row's deal was imported; only a value of it was changed. */
 export const NOTICE_REASONS: readonly ImportIssueReason[] = ["textCut", "currency", "valueIgnored"];

@@ -227,8 +227,8 @@ export interface ImportResult {
  *   when that is an open stage, or HubSpot's stage history), else 0.
  * - Probability: the row's own, else the stage default; won deals 1, lost deals 0.
  * - What rejects a row: broken quoting or the wrong number of fields, a blank or unknown
- *   stage/status, and for a won deal an amount or close date that cannot be read (or no
- *   amount at all). Won (and lost) deals take their amount and close date from an "actual"
+ *   stage/status, for a won deal an amount or close date that cannot be read (or no
+ *   amount at all), and an id an earlier row of the file has (the first row is the deal). Won (and lost) deals take their amount and close date from an "actual"
  *   column when it has one, else from the expected one.
  * - A value the deal can do without that cannot be read (a created date, the close date or
  *   amount of a deal not won, a probability) is left blank (the stage default for a
@@ -464,6 +464,9 @@ const FOOTER_LINES_LISTED = 50;
  */
 const MAX_TITLE_LINES = 50;
 
+/** The fields two rows of one deal are compared in, to say where they disagree. */
+const REPEAT_FIELDS = ["stage", "amount", "closeDate", "owner"] as const;
+
 /** Pipelines listed at most (a pipeline column is a handful of names; a mis-mapped one is not). */
 const MAX_PIPELINES = 100;
 
@@ -625,6 +628,10 @@ class DealNormalizer implements RecordVisitor {
   private readonly sharedTexts = new Map<string, string>();
   /** Record number of each deal of `deals`. */
   private dealRecords: number[] = [];
+  /** Line of each deal of `deals`. */
+  private dealLines: number[] = [];
+  /** Records of deals whose id cell was blank (their id is their record number, no file's id). */
+  private readonly blankIdRecords = new Set<number>();
   /**
    * Lost deals whose loss stage may come from HubSpot's stage history, by their index in
    * `deals`: the columns with a date.
@@ -926,6 +933,8 @@ class DealNormalizer implements RecordVisitor {
     if (history && outcome.status === "lost") this.lostHistory.set(this.deals.length, history);
     this.deals.append(outcome);
     this.dealRecords.push(record);
+    this.dealLines.push(line);
+    if (this.index.id !== undefined && cellString(this.at(cells, SLOT.id)).trim() === "") this.blankIdRecords.add(record);
   }
 
   /** True when the row's status column or IsClosed/IsWon flags say the deal is closed. */
@@ -1164,21 +1173,23 @@ class DealNormalizer implements RecordVisitor {
     // Held rows, read with the decisions, merged with the others in file order.
     const footerRows: HeldRow[] = [];
     if (this.held.length > 0) {
-      const early = { deals: this.deals, records: this.dealRecords };
+      const early: HeldDeals = { deals: this.deals, records: this.dealRecords, lines: this.dealLines };
       this.deals = new DealColumns();
       this.dealRecords = [];
+      this.dealLines = [];
       for (const row of this.held) {
         if (footer.has(row)) footerRows.push(row);
         else if (row.problem) this.pushIssue(row.record, row.line, row.cells, row.problem);
         else this.read(row.record, row.line, row.cells, row.history, this.closedByStatus(row.cells));
       }
       this.placeAll();
-      this.deals = mergeByRecord(early.deals, early.records, this.deals, this.dealRecords);
+      ({ deals: this.deals, records: this.dealRecords, lines: this.dealLines } = mergeByRecord(early, { deals: this.deals, records: this.dealRecords, lines: this.dealLines }));
       this.held.length = 0;
-      // Issues were pushed in two passes: back to file order (a stable sort keeps a row's own order).
-      this.issues.sort((a, b) => a.record - b.record);
     }
     this.lostHistory.clear();
+    this.dropRepeatedIds();
+    // Issues were pushed in passes: back to file order (a stable sort keeps a row's own order).
+    this.issues.sort((a, b) => a.record - b.record);
 
     const counts = { open: 0, won: 0, lost: 0 };
     const stageDeals = new Map<string, number>();
@@ -1343,12 +1354,16 @@ class DealNormalizer implements RecordVisitor {
 
   /** Records an issue, with the row's id and name cut to fit a cell and its values to fit a message. */
   private pushIssue(record: number, line: number, cells: RawCell[], issue: RowIssue): void {
+    this.pushIssueOf(record, line, cellString(this.at(cells, SLOT.id)), cellString(this.at(cells, SLOT.name)), issue);
+  }
+
+  private pushIssueOf(record: number, line: number, id: string, name: string, issue: RowIssue): void {
     const values = fitValues(issue.values);
     const entry: ImportIssue = {
       record,
       line,
-      id: fitText(cellString(this.at(cells, SLOT.id)), this.limits.cellChars),
-      name: fitText(cellString(this.at(cells, SLOT.name)), this.limits.cellChars),
+      id: fitText(id, this.limits.cellChars),
+      name: fitText(name, this.limits.cellChars),
       reason: issue.reason,
       message: importText("en-US", issue.key, values),
       messageKey: issue.key,
@@ -1357,6 +1372,50 @@ class DealNormalizer implements RecordVisitor {
     if (issue.column !== undefined) entry.column = issue.column;
     if (issue.originalLength !== undefined) entry.originalLength = issue.originalLength;
     this.issues.push(entry);
+  }
+
+  /**
+   * A deal whose id an earlier row of the file has (an "Opportunities with Products" report
+   * repeats each opportunity once per product, two exports pasted together repeat every
+   * deal): the first row is the deal; a later one is left out, with an issue naming the
+   * first row's line and, when the rows disagree, the columns they disagree in. Its notices
+   * go with it. Deals whose id cell is blank are not compared; without an id column, nothing is.
+   */
+  private dropRepeatedIds(): void {
+    if (this.index.id === undefined) return;
+    const first = new Map<string, number>();
+    const repeats: [number, number][] = [];
+    for (let i = 0; i < this.deals.length; i++) {
+      if (this.blankIdRecords.has(this.dealRecords[i])) continue;
+      const id = this.deals.idAt(i);
+      const seen = first.get(id);
+      if (seen === undefined) first.set(id, i);
+      else repeats.push([i, seen]);
+    }
+    if (repeats.length === 0) return;
+    const dropped = new Set(repeats.map(([i]) => this.dealRecords[i]));
+    // The notices of a row left out were about a deal that is not imported.
+    const issues = this.issues.filter((issue) => !(isNotice(issue) && dropped.has(issue.record)));
+    this.issues.length = 0;
+    this.issues.push(...issues);
+    for (const [i, f] of repeats) {
+      const deal = this.deals.get(i);
+      const kept = this.deals.get(f);
+      const differs = REPEAT_FIELDS.filter((field) => deal[field] !== kept[field]).map((field) => this.columnName(field));
+      const issue =
+        differs.length === 0
+          ? new RowIssue("duplicate", "row.duplicateId", { id: deal.id, line: this.dealLines[f] })
+          : new RowIssue("duplicate", "row.duplicateIdDiffers", { id: deal.id, line: this.dealLines[f], columns: differs.join(", ") });
+      this.pushIssueOf(this.dealRecords[i], this.dealLines[i], deal.id, deal.name, issue);
+    }
+    const kept: HeldDeals = { deals: new DealColumns(), records: [], lines: [] };
+    for (let i = 0; i < this.deals.length; i++) {
+      if (dropped.has(this.dealRecords[i])) continue;
+      kept.deals.append(this.deals.get(i));
+      kept.records.push(this.dealRecords[i]);
+      kept.lines.push(this.dealLines[i]);
+    }
+    ({ deals: this.deals, records: this.dealRecords, lines: this.dealLines } = kept);
   }
 
   private columnName(field: MappedField): string {
@@ -1497,15 +1556,31 @@ class DealNormalizer implements RecordVisitor {
 }
 
 /** Two tables of deals, each in file order, merged in file order. */
-function mergeByRecord(a: DealColumns, aRecords: number[], b: DealColumns, bRecords: number[]): DealColumns {
-  if (b.length === 0) return a;
-  if (a.length === 0) return b;
-  const merged = new DealColumns();
+/** Deals with the record and line of each. */
+interface HeldDeals {
+  deals: DealColumns;
+  records: number[];
+  lines: number[];
+}
+
+/** Two runs of deals, each in file order, as one in file order. */
+function mergeByRecord(a: HeldDeals, b: HeldDeals): HeldDeals {
+  if (b.deals.length === 0) return a;
+  if (a.deals.length === 0) return b;
+  const merged: HeldDeals = { deals: new DealColumns(), records: [], lines: [] };
+  const take = (from: HeldDeals, i: number) => {
+    merged.deals.append(from.deals.get(i));
+    merged.records.push(from.records[i]);
+    merged.lines.push(from.lines[i]);
+  };
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) merged.append(aRecords[i] <= bRecords[j] ? a.get(i++) : b.get(j++));
-  while (i < a.length) merged.append(a.get(i++));
-  while (j < b.length) merged.append(b.get(j++));
+  while (i < a.deals.length && j < b.deals.length) {
+    if (a.records[i] <= b.records[j]) take(a, i++);
+    else take(b, j++);
+  }
+  while (i < a.deals.length) take(a, i++);
+  while (j < b.deals.length) take(b, j++);
   return merged;
 }
 

@@ -313,6 +313,33 @@ describe("parseCrmText rules", () => {
     expect(result.issues).toEqual([]);
   });
 
+  describe("a deal id on two rows", () => {
+    it("keeps the first row in file order, even when a later row was read first, and says what differs", () => {
+      // Line 2's date fits both orders, so the row is read at the end; line 3 is read at once.
+      // Line 2 is still the deal: the first in the file.
+      const text = "Deal ID,Deal Name,Stage,Amount,Closing Date\nD1,A,Qualification,100,03/04/2025\nD1,A,Closed Won,150,2025-05-02\nD2,B,Qualification,80,2025-06-01\nD2,B,Qualification,80,2025-06-01\n";
+      const result = parseCrmText(text);
+      expect(result.deals.map((deal) => [deal.id, deal.stage, deal.amount])).toEqual([
+        ["D1", "Qualification", 100],
+        ["D2", "Qualification", 80],
+      ]);
+      expect(result.issues.map((issue) => [issue.line, issue.reason, issue.id, issue.message])).toEqual([
+        [3, "duplicate", "D1", 'Deal ID "D1" is already on line 2, which is imported; this row differs in Stage, Amount, Closing Date. A deal counts once: check which row is current.'],
+        [5, "duplicate", "D2", 'Deal ID "D2" is already on line 4, with the same values: the row is left out, so the deal counts once.'],
+      ]);
+      expect([result.stats.imported, result.stats.skipped]).toEqual([2, 2]);
+    });
+
+    it("drops the notices of a row left out, compares no blank ids, and nothing without an id column", () => {
+      const text = "Deal ID,Deal Name,Stage,Amount,Created Time\nD1,A,Qualification,100,\nD1,A,Qualification,100,not a date\n,B,Qualification,5,\n,C,Qualification,6,\n";
+      const result = parseCrmText(text, { preset: "zoho" });
+      expect(result.deals.map((deal) => deal.name)).toEqual(["A", "B", "C"]);
+      expect(result.issues.map((issue) => [issue.line, issue.reason])).toEqual([[3, "duplicate"]]);
+      const noIds = parseCrmText("Deal Name,Stage,Amount\nA,Qualification,1\nA,Qualification,1\n");
+      expect(noIds.deals).toHaveLength(2);
+    });
+  });
+
   describe("a file with several pipelines", () => {
     // A HubSpot export of two pipelines: the Sales Pipeline's default stages, and a Renewals
     // pipeline of its own stages. Row 7 is of Renewals and has a field too few.

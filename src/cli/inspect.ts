@@ -188,7 +188,9 @@ function columnLines(w: Words, args: InspectArgs, detected: ImportDetection): st
   for (const field of MAPPED_FIELDS) {
     const header = detected.columns[field];
     if (header === undefined) continue;
-    lines.push(`  ${field.padEnd(width)}${quoted(header)}${args.columns[field] !== undefined ? w.text("inspect.byMap") : ""}`);
+    const unit = detected.units.find((u) => u.field === field);
+    const unitText = unit ? w.text("inspect.unit", { unit: [unit.multiplier !== 1 ? `× ${w.n(unit.multiplier)}` : "", unit.currency ?? ""].filter(Boolean).join(", ") }) : "";
+    lines.push(`  ${field.padEnd(width)}${quoted(header)}${args.columns[field] !== undefined ? w.text("inspect.byMap") : ""}${unitText}`);
   }
   const unmapped = MAPPED_FIELDS.filter((field) => detected.columns[field] === undefined);
   lines.push(`  ${w.pad(notMapped, width)}${unmapped.length > 0 ? unmapped.join(", ") : w.text("inspect.none")}`);

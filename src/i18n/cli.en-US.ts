@@ -168,6 +168,7 @@ export const cliEnUS = {
   "inspect.presetDefault": "{preset}, the default: no CRM's own headers found",
   "inspect.columns": "Columns (field -> column of the file):",
   "inspect.notMapped": "not mapped",
+  "inspect.unit": " (its header's unit: {unit})",
   "inspect.byMap": " (--map)",
   "inspect.stages": "Stages (pipeline order, deals at each):",
   "inspect.noStage": "  none: no deal was read",

@@ -155,6 +155,7 @@ export const cliZhCN: CliCatalog = {
   "inspect.presetDefault": "{preset}，默认值：未找到任何 CRM 特有的表头",
   "inspect.columns": "列（字段 -> 文件中的列）：",
   "inspect.notMapped": "未映射",
+  "inspect.unit": "（表头注明的单位：{unit}）",
   "inspect.byMap": "（--map）",
   "inspect.stages": "阶段（按管道顺序，各阶段的商机数）：",
   "inspect.noStage": "  无：未读取到任何商机",

@@ -179,8 +179,81 @@ interface HeaderKeys {
   exact: string;
   /** The header as read without its object prefix ("" when it has none). */
   stripped: string;
+  /** A money column's header without its unit (`Amount ($K)` is `amount`; "" when it states none). */
+  unitless: string;
   /** A column of another object (Person, Product ...): it never takes a field. */
   foreign: boolean;
+}
+
+/** What a money column's header says of its numbers: a multiplier and a currency. */
+export interface HeaderUnit {
+  /** The header without the unit. */
+  base: string;
+  /** 10000 for 万元, 1000 for $K, 1 for (USD). */
+  multiplier: number;
+  /** The currency the unit names, or null. */
+  currency: string | null;
+}
+
+/** A unit in brackets ending a header: `金额（万元）`, `Amount ($K)`, `Deal size [EUR]`. */
+const BRACKETED_UNIT = /^(.*?\S)\s*[(（[【]\s*([^()（）[\]【】]{1,20}?)\s*[)）\]】]\s*$/u;
+/** Scale words, Chinese and English, and what they multiply by. */
+const SCALES: [RegExp, number][] = [
+  [/^(?:亿|亿元)$/u, 1e8],
+  [/^(?:百万|百万元)$/u, 1e6],
+  [/^(?:万|万元)$/u, 1e4],
+  [/^(?:千|千元)$/u, 1e3],
+  [/^(?:k|000s?|'000s?|thousands?|in thousands)$/i, 1e3],
+  [/^(?:m|mm|mn|mio|millions?|in millions)$/i, 1e6],
+];
+/** Currency marks a unit may hold, and their codes. */
+const UNIT_CURRENCIES: [RegExp, string][] = [
+  [/^(?:元|rmb|cny|人民币)/iu, "CNY"],
+  [/^(?:us\$|usd|\$)/i, "USD"],
+  [/^(?:€|eur)/i, "EUR"],
+  [/^(?:£|gbp)/i, "GBP"],
+  [/^(?:¥|￥)/u, "CNY"],
+  [/^(?:hk\$|hkd)/i, "HKD"],
+  [/^(?:₹|inr)/i, "INR"],
+  [/^(?:jpy|chf|cad|aud|sgd|sek|nok|dkk|pln|brl|mxn|krw|twd)/i, ""],
+];
+
+/**
+ * The unit a money column's header states in brackets at its end, or null when it states
+ * none: a scale (万, 万元, 千元, 百万, 亿; k, 000s, thousands, M, millions), a currency (元,
+ * RMB, USD, $, €, £, ¥, an ISO code of a larger economy), or a currency with a scale either
+ * side (`$K`, `USD '000`, `k€`, `EUR M`). Anything else in brackets (`(%)`, `(converted)`,
+ * `(Expected)`) is no unit.
+ *
+ * @example
+ * headerUnit("金额（万元）") // { base: "金额", multiplier: 10000, currency: "CNY" }
+ * headerUnit("Amount ($K)")  // { base: "Amount", multiplier: 1000, currency: "USD" }
+ * headerUnit("Amount (USD)") // { base: "Amount", multiplier: 1, currency: "USD" }
+ * headerUnit("Probability (%)") // null
+ */
+export function headerUnit(header: string): HeaderUnit | null {
+  const match = BRACKETED_UNIT.exec(header.replace(/^\ufeff/, "").normalize("NFKC").trim());
+  if (!match) return null;
+  let unit = match[2].trim();
+  let currency: string | null = null;
+  const takeCurrency = (atStart: boolean): void => {
+    for (const [mark, code] of UNIT_CURRENCIES) {
+      const found = atStart ? mark.exec(unit) : new RegExp(`(?:${mark.source.slice(1)})$`, mark.flags).exec(unit);
+      if (found && found[0] !== "") {
+        currency = code || found[0].toUpperCase();
+        unit = (atStart ? unit.slice(found[0].length) : unit.slice(0, unit.length - found[0].length)).trim();
+        return;
+      }
+    }
+  };
+  // 万元 and 千元 name their scale and currency in one: the scale table reads them whole.
+  const whole = SCALES.find(([scale]) => scale.test(unit));
+  if (whole) return { base: match[1], multiplier: whole[1], currency: /元$/u.test(unit) ? "CNY" : null };
+  takeCurrency(true);
+  if (currency === null) takeCurrency(false);
+  if (unit === "") return currency === null ? null : { base: match[1], multiplier: 1, currency };
+  const scale = SCALES.find(([pattern]) => pattern.test(unit));
+  return scale ? { base: match[1], multiplier: scale[1], currency } : null;
 }
 
 let objectIndex: Map<string, HeaderObject> | null = null;
@@ -200,21 +273,26 @@ const PREFIXED = /^([^\-–—:.]+?)\s*[-–—:.]\s*(.+)$/u;
 
 function keysOf(header: string): HeaderKeys {
   const exact = fieldHeaderKey(header);
+  const unit = headerUnit(header);
+  const unitless = unit ? fieldHeaderKey(unit.base) : "";
   const match = PREFIXED.exec(header.replace(/^\ufeff/, "").normalize("NFKC").trim());
   const object = match ? objectOf(match[1]) : null;
-  if (!match || !object) return { exact, stripped: "", foreign: false };
+  if (!match || !object) return { exact, stripped: "", unitless, foreign: false };
   const rest = fieldHeaderKey(match[2]);
   switch (object) {
     case "deal":
-      return { exact, stripped: rest, foreign: false };
+      return { exact, stripped: rest, unitless, foreign: false };
     case "organization":
-      return { exact, stripped: NAME_WORDS.includes(rest) ? fieldHeaderKey("Account Name") : "", foreign: false };
+      return { exact, stripped: NAME_WORDS.includes(rest) ? fieldHeaderKey("Account Name") : "", unitless: "", foreign: false };
     case "user":
-      return { exact, stripped: NAME_WORDS.includes(rest) ? fieldHeaderKey("Owner") : "", foreign: false };
+      return { exact, stripped: NAME_WORDS.includes(rest) ? fieldHeaderKey("Owner") : "", unitless: "", foreign: false };
     default:
-      return { exact, stripped: "", foreign: true };
+      return { exact, stripped: "", unitless: "", foreign: true };
   }
 }
+
+/** Fields whose column may state a unit in its header (money). */
+const MONEY_FIELDS: ReadonlySet<MappedField> = new Set(["amount", "actualAmount"]);
 
 let dictionaryKeys: Map<string, MappedField> | null = null;
 
@@ -287,14 +365,17 @@ export function mapHeaderFields(headers: readonly string[], preset: CrmPreset): 
   const keys = headers.map(keysOf);
   const used = new Set<number>();
   const notMapped = new Set((preset.notMapped ?? []).map(fieldHeaderKey));
-  const find = (spelling: string, fromDictionary: boolean): number => {
+  const find = (spelling: string, fromDictionary: boolean, money: boolean): number => {
     const key = fieldHeaderKey(spelling);
     if (key === "") return -1;
     const free = (k: HeaderKeys, column: number) =>
       !used.has(column) && !k.foreign && !(fromDictionary && (notMapped.has(k.exact) || (k.stripped !== "" && notMapped.has(k.stripped))));
     const exact = keys.findIndex((k, column) => free(k, column) && k.exact === key);
     if (exact >= 0) return exact;
-    return keys.findIndex((k, column) => free(k, column) && k.stripped === key);
+    const stripped = keys.findIndex((k, column) => free(k, column) && k.stripped === key);
+    if (stripped >= 0 || !money) return stripped;
+    // A money column that states its unit: `金额（万元）` is the amount, in 万元.
+    return keys.findIndex((k, column) => free(k, column) && k.unitless === key);
   };
   const mapping: Partial<Record<MappedField, number>> = {};
   for (const fromDictionary of [false, true]) {
@@ -302,7 +383,7 @@ export function mapHeaderFields(headers: readonly string[], preset: CrmPreset): 
       if (mapping[field] !== undefined) continue;
       const spellings = fromDictionary ? HEADER_DICTIONARY[field] : preset.columns[field] ?? [];
       for (const spelling of spellings) {
-        const column = find(spelling, fromDictionary);
+        const column = find(spelling, fromDictionary, MONEY_FIELDS.has(field));
         if (column >= 0) {
           mapping[field] = column;
           used.add(column);

@@ -15,7 +15,7 @@ import {
   StatusLabels,
 } from "./presets";
 import type { RawCell, RawRecord, ReadSummary, RecordVisitor } from "./records";
-import { closedKindOf, HEADER_DICTIONARY, isOpenStatusWord, mapHeaderFields } from "./dictionary";
+import { closedKindOf, HEADER_DICTIONARY, headerUnit, isOpenStatusWord, mapHeaderFields, type HeaderUnit } from "./dictionary";
 import {
   amountEvidence,
   amountIsAmbiguous,
@@ -27,6 +27,7 @@ import {
   DecimalMark,
   ParseFailure,
   parseAmount,
+  scaledAmount,
   parseCurrencyCode,
   parseDate,
   parseFlag,
@@ -164,6 +165,11 @@ export interface ImportDetection {
   title: ReportLine[];
   /** The header's line (CSV) or row (.xlsx). */
   headerLine: number;
+  /**
+   * Money columns whose header states a unit (`金额（万元）`, `Amount ($K)`, `Amount (USD)`):
+   * their amounts are multiplied by it, and take its currency when the cell names none.
+   */
+  units: { field: "amount" | "actualAmount"; column: string; multiplier: number; currency: string | null }[];
   /**
    * The values of the pipeline column, with the rows of each (in order of first appearance, at
    * most 100); `kept` false for a pipeline `onlyPipeline` left out. Empty without a pipeline column.
@@ -650,6 +656,8 @@ class DealNormalizer implements RecordVisitor {
   private readonly onlyPipeline: string | null;
   /** Rows of pipelines `onlyPipeline` leaves out. */
   private otherPipelineRows = 0;
+  /** The unit each money column's header states (`金额（万元）`), by field. */
+  private units: Partial<Record<"amount" | "actualAmount", HeaderUnit>> = {};
 
   constructor(
     private readonly options: ImportOptions,
@@ -710,6 +718,11 @@ class DealNormalizer implements RecordVisitor {
       return false;
     }
     this.headerLine = line;
+    for (const field of ["amount", "actualAmount"] as const) {
+      const column = this.index[field];
+      const unit = column === undefined ? null : headerUnit(named[column]);
+      if (unit) this.units[field] = unit;
+    }
     this.slotColumns = MAPPED_FIELDS.map((field) => this.index[field] ?? -1);
     this.buildStatusLookup();
     this.buildStageLookup();
@@ -1219,6 +1232,11 @@ class DealNormalizer implements RecordVisitor {
         stagesUnused: unused,
         title: this.titleLines,
         headerLine: this.headerLine,
+        units: (["amount", "actualAmount"] as const).flatMap((field) => {
+          const unit = this.units[field];
+          const column = this.index[field];
+          return unit && column !== undefined ? [{ field, column: this.headerNames[column], multiplier: unit.multiplier, currency: unit.currency }] : [];
+        }),
         pipelines: Array.from(this.pipelinesSeen, ([key, seen]) => ({ ...seen, kept: this.onlyPipeline === null || key === this.onlyPipeline })),
         blankLines: summary.blankLines,
         footer: footerRows.slice(0, FOOTER_LINES_LISTED).map((row) => ({ line: row.line, text: fitText(row.footer ?? "", FOOTER_TEXT_CHARS) })),
@@ -1490,6 +1508,11 @@ class DealNormalizer implements RecordVisitor {
     }
     if (amount.value === null && status === "won") {
       return new RowIssue("missingAmount", "row.wonWithoutAmount", { column: this.columnName(amountField) });
+    }
+    // In the unit the column's header states: 12.5 under 金额（万元） is 125,000 yuan.
+    const unit = this.units[amountField as "amount" | "actualAmount"];
+    if (unit && amount.value !== null) {
+      amount = { ok: true, value: { amount: scaledAmount(amount.value.amount, unit.multiplier), currency: amount.value.currency ?? unit.currency } };
     }
 
     // Dates: the close date of a won deal is essential; the others are left blank when unreadable.

@@ -21,7 +21,8 @@ function listed(items: readonly (string | number)[]): string {
 
 /**
  * The notes a person should read about an import: the date order and decimal mark when the
- * file decided them or could not, title lines above the header, blank lines skipped, the
+ * file decided them or could not, title lines above the header, the unit a money column's
+ * header states, blank lines skipped, the
  * footer recognised, lines in another encoding, stages added from the data and preset stages
  * left out, and the pipelines when the file holds several (or those left out when one was
  * chosen).
@@ -41,6 +42,11 @@ export function importNotes(detected: ImportDetection): ImportNote[] {
   else if (detected.decimalMark === "," && detected.decimalMarkBasis === "evidence") notes.push({ key: "note.decimalComma", values: {} });
   if (detected.title.length > 0) {
     notes.push({ key: "note.title", values: { count: detected.title.length, header: detected.headerLine, lines: listed(detected.title.map((line) => line.line)) } });
+  }
+  for (const unit of detected.units) {
+    const values = { column: unit.column, multiplier: unit.multiplier.toLocaleString("en-US"), currency: unit.currency ?? "" };
+    if (unit.multiplier !== 1) notes.push({ key: unit.currency ? "note.amountUnit" : "note.amountScale", values });
+    else if (unit.currency) notes.push({ key: "note.amountCurrency", values });
   }
   if (detected.blankLines > 0) notes.push({ key: "note.blankLines", values: { count: detected.blankLines } });
   if (detected.footer.length > 0) {

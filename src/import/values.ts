@@ -233,6 +233,17 @@ function amountParts(raw: string): AmountParts | typeof NOT_AMOUNT {
   return { negative, currency, multiplier, number: text };
 }
 
+/**
+ * `value` times a unit's `multiplier` (万 is 10,000; a header's `$K` 1,000), to the 15
+ * significant digits a double holds: 0.57万 is 5700, where 0.57 × 10000 is 5699.999999999999.
+ *
+ * @example
+ * scaledAmount(0.57, 10000) // 5700
+ */
+export function scaledAmount(value: number, multiplier: number): number {
+  return multiplier === 1 ? value : Number((value * multiplier).toPrecision(15));
+}
+
 /** The value of an amount's number under one decimal mark, or NaN when it is not one. */
 function numberUnder(number: string, decimalMark: DecimalMark): number {
   const shape = NUMBER_SHAPES[decimalMark];
@@ -247,7 +258,7 @@ function numberUnder(number: string, decimalMark: DecimalMark): number {
 function readAmount(raw: string, decimalMark: DecimalMark): ParsedAmount | typeof NOT_AMOUNT {
   const parts = amountParts(raw);
   if (parts === NOT_AMOUNT) return NOT_AMOUNT;
-  const amount = numberUnder(parts.number, decimalMark) * parts.multiplier;
+  const amount = scaledAmount(numberUnder(parts.number, decimalMark), parts.multiplier);
   if (!Number.isFinite(amount)) return NOT_AMOUNT;
   return { amount: parts.negative ? -amount : amount, currency: parts.currency };
 }
@@ -277,8 +288,8 @@ export function readAmountWithEvidence(raw: RawCell, decimalMark: DecimalMark): 
   const lastPoint = parts.number.lastIndexOf(".");
   const lastComma = parts.number.lastIndexOf(",");
   const bothMarks = lastPoint >= 0 && lastComma >= 0;
-  const point = !bothMarks || lastPoint > lastComma ? numberUnder(parts.number, ".") * parts.multiplier : NaN;
-  const comma = !bothMarks || lastComma > lastPoint ? numberUnder(parts.number, ",") * parts.multiplier : NaN;
+  const point = !bothMarks || lastPoint > lastComma ? scaledAmount(numberUnder(parts.number, "."), parts.multiplier) : NaN;
+  const comma = !bothMarks || lastComma > lastPoint ? scaledAmount(numberUnder(parts.number, ","), parts.multiplier) : NaN;
   const pointOk = Number.isFinite(point);
   const commaOk = Number.isFinite(comma);
   const amount = decimalMark === "." ? point : comma;
@@ -315,10 +326,10 @@ export function amountEvidence(raw: RawCell): "." | "," | "both" | "neither" {
   const lastComma = parts.number.lastIndexOf(",");
   if (lastPoint >= 0 && lastComma >= 0) {
     const mark: DecimalMark = lastPoint > lastComma ? "." : ",";
-    return Number.isFinite(numberUnder(parts.number, mark) * parts.multiplier) ? mark : "neither";
+    return Number.isFinite(scaledAmount(numberUnder(parts.number, mark), parts.multiplier)) ? mark : "neither";
   }
-  const point = Number.isFinite(numberUnder(parts.number, ".") * parts.multiplier);
-  const comma = Number.isFinite(numberUnder(parts.number, ",") * parts.multiplier);
+  const point = Number.isFinite(scaledAmount(numberUnder(parts.number, "."), parts.multiplier));
+  const comma = Number.isFinite(scaledAmount(numberUnder(parts.number, ","), parts.multiplier));
   return point ? (comma ? "both" : ".") : comma ? "," : "neither";
 }
 

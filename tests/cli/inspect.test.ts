@@ -243,6 +243,11 @@ describe("salesquant inspect", () => {
       expect(line(plain.out, "Pipelines")).toBe("Pipelines       none");
     });
 
+    it("the unit a money column's header states, beside its column", async () => {
+      const { out } = await inspect({ "w.csv": "Deal Name,Stage,Amount ($K)\nA,Closed Won,2\n" }, ["--input", "w.csv"]);
+      expect(out).toContain('  amount           "Amount ($K)" (its header\'s unit: × 1,000, USD)');
+    });
+
     it("the pipelines of the file, those --pipeline leaves out marked, and the flag in the command", async () => {
       const csv = "Deal Name,Pipeline,Stage,Amount\nA,Sales,Qualification,1\nB,Renewals,Closed Won,2\nC,Sales,Closed Won,3\n";
       const all = await inspect({ "p.csv": csv }, ["--input", "p.csv"]);

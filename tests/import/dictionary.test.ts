@@ -3,6 +3,7 @@ import {
   fieldHeaderKey,
   fieldsOfHeader,
   HEADER_DICTIONARY,
+  headerUnit,
   isOpenStatusWord,
   LOST_WORDS,
   mapHeaderFields,
@@ -472,5 +473,33 @@ describe("won, lost and open words", () => {
     const open = OPEN_STATUS_WORDS.map(labelKey);
     expect(LOST_WORDS.map(labelKey).filter((key) => won.has(key))).toEqual([]);
     expect(open.filter((key) => won.has(key) || lost.has(key))).toEqual([]);
+  });
+});
+
+describe("headerUnit: the unit a money column's header states", () => {
+  const rows: [string, { base: string; multiplier: number; currency: string | null } | null][] = [
+    ["金额（万元）", { base: "金额", multiplier: 10000, currency: "CNY" }],
+    ["商机金额(万元)", { base: "商机金额", multiplier: 10000, currency: "CNY" }],
+    ["预计金额（元）", { base: "预计金额", multiplier: 1, currency: "CNY" }],
+    ["金额（千元）", { base: "金额", multiplier: 1000, currency: "CNY" }],
+    ["合同额【亿元】", { base: "合同额", multiplier: 100000000, currency: "CNY" }],
+    ["Amount (k)", { base: "Amount", multiplier: 1000, currency: null }],
+    ["Amount ($K)", { base: "Amount", multiplier: 1000, currency: "USD" }],
+    ["Amount ('000)", { base: "Amount", multiplier: 1000, currency: null }],
+    ["Amount (in thousands)", { base: "Amount", multiplier: 1000, currency: null }],
+    ["Amount (USD k)", { base: "Amount", multiplier: 1000, currency: "USD" }],
+    ["Amount (k€)", { base: "Amount", multiplier: 1000, currency: "EUR" }],
+    ["Amount (EUR M)", { base: "Amount", multiplier: 1000000, currency: "EUR" }],
+    ["Amount (USD)", { base: "Amount", multiplier: 1, currency: "USD" }],
+    ["Value [CHF]", { base: "Value", multiplier: 1, currency: "CHF" }],
+    // Not units: a percentage, Salesforce's converted amount, a word.
+    ["Probability (%)", null],
+    ["Amount (converted)", null],
+    ["Amount (Expected)", null],
+    ["Amount", null],
+    ["(万元)", null],
+  ];
+  it.each(rows)("%j states %j", (header, unit) => {
+    expect(headerUnit(header)).toEqual(unit);
   });
 });

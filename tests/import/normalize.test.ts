@@ -237,10 +237,11 @@ describe("parseCrmText rules", () => {
       pipeline: { stages: [{ name: "Talking", probability: 0.25 }], wonLabels: ["Signed"], lostLabels: ["Dropped"] },
     });
     expect(result.issues).toEqual([]);
+    // "Value (k)" states its unit: 5 is 5,000.
     expect(result.deals.map((deal) => [deal.name, deal.owner, deal.amount, deal.status, deal.probability])).toEqual([
-      ["A", "Ann", 5, "open", 0.25],
-      ["B", "Bo", 7, "won", 1],
-      ["C", "Bo", 7, "lost", 0],
+      ["A", "Ann", 5000, "open", 0.25],
+      ["B", "Bo", 7000, "won", 1],
+      ["C", "Bo", 7000, "lost", 0],
     ]);
   });
 
@@ -311,6 +312,27 @@ describe("parseCrmText rules", () => {
       [5, "合计："],
     ]);
     expect(result.issues).toEqual([]);
+  });
+
+  it("reads a money column in the unit its header states, to the cent, and says so", () => {
+    const wan = parseCrmText("商机名称,销售阶段,商机金额（万元）\nA,赢单,12.5\nB,方案制定,0.57\nC,方案制定,$3\n");
+    // By hand: 12.5 × 10,000 and 0.57 × 10,000 (a double gives 5699.999999999999); $3 keeps its own currency.
+    expect(wan.deals.map((deal) => [deal.amount, deal.currency])).toEqual([
+      [125000, "CNY"],
+      [5700, "CNY"],
+      [30000, "USD"],
+    ]);
+    expect(wan.detected.units).toEqual([{ field: "amount", column: "商机金额（万元）", multiplier: 10000, currency: "CNY" }]);
+    expect(importNotes(wan.detected)).toContainEqual({ key: "note.amountUnit", values: { column: "商机金额（万元）", multiplier: "10,000", currency: "CNY" } });
+    const k = parseCrmText("Deal Name,Stage,Deal size (k)\nA,Closed Won,1.13\n");
+    expect(k.deals.map((deal) => [deal.amount, deal.currency])).toEqual([[1130, "USD"]]);
+    const usd = parseCrmText("Deal Name,Stage,Amount (EUR),Probability (%)\nA,Qualification,1.5,40\n", { preset: "generic" });
+    expect(usd.deals.map((deal) => [deal.amount, deal.currency, deal.probability])).toEqual([[1.5, "EUR", 0.4]]);
+    // A mapped column's unit counts as well: the header says what the numbers are.
+    const mapped = parseCrmText("Opportunity,Phase,Value ($K)\nA,Closed Won,2\n", { columns: { name: "Opportunity", stage: "Phase", amount: "Value ($K)" } });
+    expect(mapped.deals[0].amount).toBe(2000);
+    // No unit, no note.
+    expect(parseCrmText("Deal Name,Stage,Amount\nA,Closed Won,2\n").detected.units).toEqual([]);
   });
 
   describe("a deal id on two rows", () => {

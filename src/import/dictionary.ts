@@ -8,6 +8,7 @@
  * objects (`Person - Name`, `Product - Quantity`) never take a deal field.
  */
 import { labelKey, MAPPED_FIELDS } from "./presets";
+import { currencyOfMark } from "./values";
 import type { CrmPreset, MappedField } from "./presets";
 
 const CJK = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
@@ -206,24 +207,17 @@ const SCALES: [RegExp, number][] = [
   [/^(?:k|000s?|'000s?|thousands?|in thousands)$/i, 1e3],
   [/^(?:m|mm|mn|mio|millions?|in millions)$/i, 1e6],
 ];
-/** Currency marks a unit may hold, and their codes. */
-const UNIT_CURRENCIES: [RegExp, string][] = [
-  [/^(?:元|rmb|cny|人民币)/iu, "CNY"],
-  [/^(?:us\$|usd|\$)/i, "USD"],
-  [/^(?:€|eur)/i, "EUR"],
-  [/^(?:£|gbp)/i, "GBP"],
-  [/^(?:¥|￥)/u, "CNY"],
-  [/^(?:hk\$|hkd)/i, "HKD"],
-  [/^(?:₹|inr)/i, "INR"],
-  [/^(?:jpy|chf|cad|aud|sgd|sek|nok|dkk|pln|brl|mxn|krw|twd)/i, ""],
-];
+
+function scaleOf(text: string): number | null {
+  return SCALES.find(([pattern]) => pattern.test(text.trim()))?.[1] ?? null;
+}
 
 /**
  * The unit a money column's header states in brackets at its end, or null when it states
- * none: a scale (万, 万元, 千元, 百万, 亿; k, 000s, thousands, M, millions), a currency (元,
- * RMB, USD, $, €, £, ¥, an ISO code of a larger economy), or a currency with a scale either
- * side (`$K`, `USD '000`, `k€`, `EUR M`). Anything else in brackets (`(%)`, `(converted)`,
- * `(Expected)`) is no unit.
+ * none: a scale (万, 万元, 千元, 百万, 亿; k, 000s, thousands, M, millions), a currency as
+ * {@link currencyOfMark} reads it (USD, $, €, £, ¥, 元, RMB, an ISO code of a larger economy),
+ * or a currency and a scale in either order, with or without a space (`$K`, `USD '000`,
+ * `k€`, `EUR M`). Anything else in brackets (`(%)`, `(converted)`, `(Expected)`) is no unit.
  *
  * @example
  * headerUnit("金额（万元）") // { base: "金额", multiplier: 10000, currency: "CNY" }
@@ -234,26 +228,27 @@ const UNIT_CURRENCIES: [RegExp, string][] = [
 export function headerUnit(header: string): HeaderUnit | null {
   const match = BRACKETED_UNIT.exec(header.replace(/^\ufeff/, "").normalize("NFKC").trim());
   if (!match) return null;
-  let unit = match[2].trim();
-  let currency: string | null = null;
-  const takeCurrency = (atStart: boolean): void => {
-    for (const [mark, code] of UNIT_CURRENCIES) {
-      const found = atStart ? mark.exec(unit) : new RegExp(`(?:${mark.source.slice(1)})$`, mark.flags).exec(unit);
-      if (found && found[0] !== "") {
-        currency = code || found[0].toUpperCase();
-        unit = (atStart ? unit.slice(found[0].length) : unit.slice(0, unit.length - found[0].length)).trim();
-        return;
-      }
+  const base = match[1];
+  const unit = match[2].trim();
+  // 万元 and 千元 name their scale and their currency in one word.
+  const scale = scaleOf(unit);
+  if (scale !== null) return { base, multiplier: scale, currency: /元$/u.test(unit) ? "CNY" : null };
+  const currency = currencyOfMark(unit);
+  if (currency !== null) return { base, multiplier: 1, currency };
+  // A currency and a scale: `$K`, `US$ 000s` (currency first), `k€`, `EUR M`.
+  for (let cut = 1; cut < unit.length; cut++) {
+    const left = unit.slice(0, cut);
+    const right = unit.slice(cut);
+    for (const [mark, scaleWord] of [
+      [left, right],
+      [right, left],
+    ]) {
+      const currencyPart = currencyOfMark(mark);
+      const scalePart = currencyPart === null ? null : scaleOf(scaleWord);
+      if (currencyPart !== null && scalePart !== null) return { base, multiplier: scalePart, currency: currencyPart };
     }
-  };
-  // 万元 and 千元 name their scale and currency in one: the scale table reads them whole.
-  const whole = SCALES.find(([scale]) => scale.test(unit));
-  if (whole) return { base: match[1], multiplier: whole[1], currency: /元$/u.test(unit) ? "CNY" : null };
-  takeCurrency(true);
-  if (currency === null) takeCurrency(false);
-  if (unit === "") return currency === null ? null : { base: match[1], multiplier: 1, currency };
-  const scale = SCALES.find(([pattern]) => pattern.test(unit));
-  return scale ? { base: match[1], multiplier: scale[1], currency } : null;
+  }
+  return null;
 }
 
 let objectIndex: Map<string, HeaderObject> | null = null;

@@ -162,6 +162,26 @@ const SPACED_CODES = new Set(
     "LKR MAD MXN MYR NGN NOK NZD PEN PHP PKR PLN QAR RON RUB SAR SEK SGD THB TRY TWD UAH USD VND ZAR").split(" "),
 );
 const CODE_BEFORE = /^([A-Z]{3}) (?=[\d(-])/;
+/** Names of the yuan a header's unit may use besides its code and symbols. */
+const YUAN_WORDS = /^(?:rmb|人民币)$/iu;
+
+/**
+ * The currency a mark standing alone names (a header's unit: `USD`, `$`, `€`, `元`, `RMB`,
+ * `₹`): a listed ISO code in any case (SPACED_CODES), a currency symbol (as a currency cell
+ * reads it), or null.
+ *
+ * @example
+ * currencyOfMark("usd") // "USD"
+ * currencyOfMark("€")   // "EUR"
+ * currencyOfMark("Exp") // null
+ */
+export function currencyOfMark(text: string): string | null {
+  const mark = text.trim();
+  if (YUAN_WORDS.test(mark)) return "CNY";
+  if (mark === "₹") return "INR";
+  if (SPACED_CODES.has(mark.toUpperCase())) return mark.toUpperCase();
+  return Object.prototype.hasOwnProperty.call(CURRENCY_SYMBOL_CODES, mark) ? CURRENCY_SYMBOL_CODES[mark] : null;
+}
 const CODE_AFTER = / ([A-Z]{3})$/;
 
 /** The currency mark at the start of `text` (not a digit): its code and its length, or null. */

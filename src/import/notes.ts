@@ -22,10 +22,9 @@ function listed(items: readonly (string | number)[]): string {
 /**
  * The notes a person should read about an import: the date order and decimal mark when the
  * file decided them or could not, title lines above the header, the unit a money column's
- * header states, blank lines skipped, the
- * footer recognised, lines in another encoding, stages added from the data and preset stages
- * left out, and the pipelines when the file holds several (or those left out when one was
- * chosen).
+ * header states, blank lines skipped, the footer recognised, lines in another encoding,
+ * stages added from the data and preset stages left out, and the pipelines when the file
+ * holds several (or those left out when one was chosen).
  *
  * Rules: a note only when there is something to say (an ISO-dated, point-decimal file with
  * no gaps says nothing); lists are cut after 10 items with the rest counted.
@@ -65,11 +64,20 @@ export function importNotes(detected: ImportDetection): ImportNote[] {
   const pipelines = detected.pipelines;
   const left = pipelines.filter((pipeline) => !pipeline.kept);
   const named = (list: typeof pipelines) => listed(list.map((pipeline) => `${pipeline.name || "—"} (${pipeline.rows})`));
-  if (left.length > 0) {
-    const kept = pipelines.find((pipeline) => pipeline.kept)?.name ?? "";
+  const kept = keptPipeline(detected);
+  if (kept !== null) {
     notes.push({ key: "note.pipelineKept", values: { pipeline: kept, rows: left.reduce((sum, pipeline) => sum + pipeline.rows, 0), pipelines: named(left) } });
   } else if (pipelines.length > 1) {
     notes.push({ key: "note.pipelines", values: { count: pipelines.length, pipelines: named(pipelines) } });
   }
   return notes;
+}
+
+/**
+ * The one pipeline an import kept when it left others out (`onlyPipeline`), as the file
+ * writes it; null when it kept every pipeline.
+ */
+export function keptPipeline(detected: Pick<ImportDetection, "pipelines">): string | null {
+  if (detected.pipelines.every((pipeline) => pipeline.kept)) return null;
+  return detected.pipelines.find((pipeline) => pipeline.kept)?.name ?? null;
 }

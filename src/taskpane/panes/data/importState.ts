@@ -6,7 +6,7 @@
 import type { Pipeline } from "../../../core/deal";
 import type { UiKey } from "../../../i18n/uiLocale";
 import type { ImportChoices, ImportIssue, ImportProgressReport, ImportResult, MappedField, PresetId } from "../../wiring/importDeals";
-import { importNotes, type ImportNote } from "../../../import/notes";
+import { importNotes, keptPipeline, type ImportNote } from "../../../import/notes";
 
 /** One row of the pipeline editor, as typed (probability in percent). */
 export interface StageRow {
@@ -170,8 +170,7 @@ function optionsFrom(result: ImportResult, previous: ImportOptions): ImportOptio
     won: result.pipeline.wonLabels.join(", "),
     lost: result.pipeline.lostLabels.join(", "),
     pipelines: detected.pipelines.map((pipeline) => pipeline.name),
-    // The pipeline this import kept, when it left others out.
-    onlyPipeline: detected.pipelines.some((pipeline) => !pipeline.kept) ? (detected.pipelines.find((pipeline) => pipeline.kept)?.name ?? "") : "",
+    onlyPipeline: keptPipeline(detected) ?? "",
   };
 }
 
